@@ -83,9 +83,9 @@ class Region(Model):
     population: Annotated[float, Field(gt=0, le=10_000)] = Field(
         description="People living there, in millions."
     )
-    polygon: list[tuple[Annotated[float, Field(ge=0, le=1000)], Annotated[float, Field(ge=0, le=600)]]] = Field(
-        min_length=3, max_length=64, description="Outline on the 1000 x 600 map board."
-    )
+    polygon: list[
+        tuple[Annotated[float, Field(ge=0, le=1000)], Annotated[float, Field(ge=0, le=600)]]
+    ] = Field(min_length=3, max_length=64, description="Outline on the 1000 x 600 map board.")
     neighbors: list[Id] = Field(default_factory=list, description="Regions that share a border.")
 
 
@@ -181,7 +181,9 @@ class Corporation(Model):
 
 class Crisis(Model):
     id: Id
-    kind: Literal["repression", "cleansing", "civil_war", "famine", "plague", "financial", "refugees"]
+    kind: Literal[
+        "repression", "cleansing", "civil_war", "famine", "plague", "financial", "refugees"
+    ]
     state: Id
     group: Id | None = None
     severity: Stat = 20.0

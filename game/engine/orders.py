@@ -65,7 +65,9 @@ class ActionSpec:
 ACTIONS: dict[str, ActionSpec] = {
     "invest": ActionSpec("Invest at home", ("state",), 1, "Wealth +6."),
     "arm": ActionSpec("Arm", ("state",), 1, "Military +6 for 4 wealth. Neighbours grow afraid."),
-    "disarm": ActionSpec("Disarm", ("state",), 1, "Military -6, wealth +2. Neighbours' fear eases."),
+    "disarm": ActionSpec(
+        "Disarm", ("state",), 1, "Military -6, wealth +2. Neighbours' fear eases."
+    ),
     "reform": ActionSpec(
         "Reform", ("state",), 1, "Freedom +8; an autocracy above 60 freedom becomes a republic."
     ),
@@ -79,7 +81,9 @@ ACTIONS: dict[str, ActionSpec] = {
         "Grant autonomy", ("state",), 1, "Autonomy +15, grievance -10, sovereignty -3."
     ),
     "attack": ActionSpec("Declare war", ("state",), 1, "War with a neighbour: conquest or ruin."),
-    "make_peace": ActionSpec("Sue for peace", ("state",), 1, "Ends a war you started; offers peace in one you did not."),
+    "make_peace": ActionSpec(
+        "Sue for peace", ("state",), 1, "Ends a war you started; offers peace in one you did not."
+    ),
     "intervene": ActionSpec(
         "Intervene alone",
         ("state",),
@@ -87,12 +91,20 @@ ACTIONS: dict[str, ActionSpec] = {
         "Send your army against a crisis abroad. Stops it if strong enough; others fear you.",
     ),
     "cede": ActionSpec(
-        "Cede sovereignty", ("state",), 1, "Sovereignty -10; the body's mandate (or union's depth) +8."
+        "Cede sovereignty",
+        ("state",),
+        1,
+        "Sovereignty -10; the body's mandate (or union's depth) +8.",
     ),
     "reclaim": ActionSpec(
         "Reclaim sovereignty", ("state",), 1, "Sovereignty +10; the body's mandate (or depth) -8."
     ),
-    "join": ActionSpec("Join", ("state",), 1, "Become a member of a union, alliance or body."),
+    "join": ActionSpec(
+        "Join",
+        ("state",),
+        1,
+        "Become a member of a body, or of a union or alliance that borders you.",
+    ),
     "leave": ActionSpec("Leave", ("state",), 1, "Leave a union, alliance or body."),
     "tax_capital": ActionSpec(
         "Tax capital",
@@ -103,7 +115,10 @@ ACTIONS: dict[str, ActionSpec] = {
     "aid": ActionSpec("Send aid", ("state",), 1, "Give 8 wealth to a poorer state. Justice rises."),
     "fund": ActionSpec("Fund", ("state",), 1, "Give 6 wealth to a body's or union's budget."),
     "integrate": ActionSpec(
-        "Deepen integration", ("federation",), 1, "Depth +8; members cede 4 sovereignty each."
+        "Deepen integration",
+        ("federation",),
+        1,
+        "Depth +8; members cede 3 sovereignty each (1 in an alliance).",
     ),
     "redistribute": ActionSpec(
         "Redistribute", ("federation",), 1, "Budget -8 to the poorest members. Justice rises."
@@ -121,7 +136,9 @@ ACTIONS: dict[str, ActionSpec] = {
     "build_capacity": ActionSpec(
         "Build capacity", ("global_body",), 1, "Budget -6, enforcement +5."
     ),
-    "lend": ActionSpec("Lend", ("global_body",), 1, "Budget -8 to a poor state's wealth. Justice rises."),
+    "lend": ActionSpec(
+        "Lend", ("global_body",), 1, "Budget -8 to a poor state's wealth. Justice rises."
+    ),
     "regulate": ActionSpec(
         "Set standards",
         ("global_body",),

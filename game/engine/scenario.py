@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from .model import Criteria, Criterion, Id, Model, WorldBase
 from .vocabulary import Condition, Effect, Ref
 
 # Player-facing text: plain English, or a table of translations keyed by language code.
 Text = Annotated[
-    str | dict[Annotated[str, Field(pattern=r"^[a-z]{2}$")], Annotated[str, Field(max_length=4000)]],
+    str
+    | dict[Annotated[str, Field(pattern=r"^[a-z]{2}$")], Annotated[str, Field(max_length=4000)]],
     Field(
         description='Text shown to players: a string, or translations such as {"en": "…", "es": "…"}.',
-        examples=["Riots in the province", {"en": "Riots in the province", "es": "Disturbios en la provincia"}],
+        examples=[
+            "Riots in the province",
+            {"en": "Riots in the province", "es": "Disturbios en la provincia"},
+        ],
     ),
 ]
 
@@ -109,12 +113,14 @@ class Scenario(WorldBase):
         None, description="The four criteria at the start; computed from the world if left out."
     )
     cards_per_turn: Annotated[int, Field(ge=0, le=6)] = 2
-    seats: list[Id] = Field(default_factory=list, max_length=40, description="Actors a person may play.")
+    seats: list[Id] = Field(
+        default_factory=list, max_length=40, description="Actors a person may play."
+    )
     missions: list[Mission] = Field(default_factory=list, max_length=64)
     end_conditions: list[EndCondition] = Field(default_factory=list, max_length=32)
     cards: list[Card] = Field(default_factory=list, max_length=400)
 
-    model_config = {**WorldBase.model_config, "populate_by_name": True}
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     @model_validator(mode="after")
     def _scenario_references(self) -> Scenario:
@@ -139,4 +145,3 @@ class Scenario(WorldBase):
             end_conditions=self.end_conditions,
             cards_per_turn=self.cards_per_turn,
         )
-

@@ -46,7 +46,9 @@ ActorStat = Literal[
     "volunteers", "credibility",
 ]  # fmt: skip
 GroupStat = Literal["grievance", "security", "autonomy"]
-CrisisKind = Literal["repression", "cleansing", "civil_war", "famine", "plague", "financial", "refugees"]
+CrisisKind = Literal[
+    "repression", "cleansing", "civil_war", "famine", "plague", "financial", "refugees"
+]
 
 
 class Range(Model):
@@ -123,6 +125,7 @@ class WarIs(Model):
     type: Literal["war"] = "war"
     active: bool = True
     involving: Ref | None = None
+    min_age: Annotated[int, Field(ge=0, le=200)] = Field(0, description="Turns it has lasted.")
 
 
 class ExistsIs(Model):
@@ -131,6 +134,24 @@ class ExistsIs(Model):
     type: Literal["exists"] = "exists"
     actor: Ref
     exists: bool = True
+
+
+class RegionOwnerIs(Model):
+    """A region is (or is not) held by this state."""
+
+    type: Literal["region_owner"] = "region_owner"
+    region: Ref
+    owner: Ref
+    held: bool = True
+
+
+class StatusIs(Model):
+    """A state is (or is not) under sanctions, or its leaders indicted."""
+
+    type: Literal["status"] = "status"
+    actor: Ref
+    status: Literal["sanctioned", "indicted"]
+    active: bool = True
 
 
 class GovernmentIs(Model):
@@ -194,6 +215,8 @@ Condition = Annotated[
     | CrisisIs
     | WarIs
     | ExistsIs
+    | RegionOwnerIs
+    | StatusIs
     | GovernmentIs
     | MemberIs
     | FlagIs
@@ -235,9 +258,10 @@ class ChangeGroupStat(Model):
 
 
 class ChangeCorporations(Model):
-    """Add to every multinational corporation's capital or escape from regulation."""
+    """Add to a multinational corporation's (or every one's) capital or escape from regulation."""
 
     type: Literal["corporations"] = "corporations"
+    corporation: Id | None = Field(None, description="One corporation; null means all of them.")
     stat: Literal["capital", "escape"]
     amount: Delta
 
@@ -251,11 +275,15 @@ class StartCrisis(Model):
 
 
 class ChangeCrisis(Model):
-    """Change a crisis's severity; at 0 it ends."""
+    """Change a crisis's severity (at 0 it ends); optionally record who answered it, authorize
+    force against it, or bring it relief this turn."""
 
     type: Literal["crisis"] = "crisis"
     crisis: Ref = "$crisis"
-    amount: Delta
+    amount: Delta = 0
+    responder: Ref | None = Field(None, description="An actor now counted as having acted on it.")
+    authorize: bool = False
+    relief: Annotated[float, Field(ge=0, le=100)] = 0
 
 
 class StartWar(Model):

@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import json
-from typing import Annotated
+from dataclasses import dataclass
+from typing import Annotated, Any
 
-from pydantic import Field
+from pydantic import BaseModel, Field, PrivateAttr
 
 from .model import (
+    NGO,
     Actor,
     Arrangement,
     Corporation,
-    Criteria,
     Crisis,
+    Criteria,
     Federation,
     GlobalBody,
     Group,
     HandCard,
     Id,
     Model,
-    NGO,
     Proposal,
     Region,
     State,
@@ -32,6 +32,37 @@ from .model import (
 from .scenario import Rules
 
 SAVE_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Geography:
+    """Who holds what, derived from the regions' owners. Rebuilt only when territory changes."""
+
+    regions_of: dict[str, tuple[str, ...]]
+    population: dict[str, float]
+    total_population: float
+    neighbors: dict[str, tuple[str, ...]]
+    host: dict[str, str | None]
+    groups_in: dict[str, tuple[str, ...]]
+    kinds: dict[str, tuple[str, ...]]  # actor ids by kind, in the world's order
+
+
+def _fast_copy(value: Any) -> Any:
+    """Copy a model tree without re-validating it: models, lists and dicts are copied, the
+    immutable leaves (str, int, float, tuple, enums) are shared."""
+    if isinstance(value, BaseModel):
+        new = value.__class__.__new__(value.__class__)
+        d = {k: _fast_copy(v) for k, v in value.__dict__.items()}
+        object.__setattr__(new, "__dict__", d)
+        object.__setattr__(new, "__pydantic_fields_set__", value.__pydantic_fields_set__)
+        object.__setattr__(new, "__pydantic_extra__", None)
+        object.__setattr__(new, "__pydantic_private__", None)
+        return new
+    if type(value) is list:
+        return [_fast_copy(v) for v in value]
+    if type(value) is dict:
+        return {k: _fast_copy(v) for k, v in value.items()}
+    return value
 
 
 class World(Model):
@@ -59,7 +90,9 @@ class World(Model):
     hand: list[HandCard] = Field(default_factory=list)
     flags: dict[Id, float] = Field(default_factory=dict)
     fired: dict[Id, int] = Field(default_factory=dict, description="Card id -> last turn dealt.")
-    lessons: list[str] = Field(default_factory=list, description="Card ids in the order they fired.")
+    lessons: list[str] = Field(
+        default_factory=list, description="Card ids in the order they fired."
+    )
     history: list[TurnRecord] = Field(default_factory=list)
     counter: int = 0
     arrangement: Arrangement = Arrangement.PLURALISM_1
@@ -68,49 +101,111 @@ class World(Model):
     ended: bool = False
     end_reason: str = ""
     rules: Rules = Field(default_factory=Rules)
+    _geo: Geography | None = PrivateAttr(default=None)
 
     # ---- lookups ------------------------------------------------------------------------------
 
+    def _of_kind(self, kind: str) -> list:
+        actors = self.actors
+        return [actors[i] for i in self.geo().kinds.get(kind, ()) if i in actors]
+
     def states(self) -> list[State]:
-        return [a for a in self.actors.values() if isinstance(a, State)]
+        return self._of_kind("state")
 
     def state(self, actor_id: str) -> State | None:
         a = self.actors.get(actor_id)
         return a if isinstance(a, State) else None
 
     def federations(self) -> list[Federation]:
-        return [a for a in self.actors.values() if isinstance(a, Federation)]
+        return self._of_kind("federation")
 
     def bodies(self) -> list[GlobalBody]:
-        return [a for a in self.actors.values() if isinstance(a, GlobalBody)]
+        return self._of_kind("global_body")
 
     def ngos(self) -> list[NGO]:
-        return [a for a in self.actors.values() if isinstance(a, NGO)]
+        return self._of_kind("ngo")
 
     def body_members(self, body: GlobalBody) -> list[str]:
         if body.members is None:
             return [s.id for s in self.states()]
         return [m for m in body.members if m in self.actors]
 
+    # ---- geography (cached: it changes only when a region changes hands) ----------------------
+
+    def geo(self) -> Geography:
+        # Read the private slot directly: pydantic's attribute fallback is slow on a hot path.
+        private = self.__pydantic_private__
+        g = private.get("_geo") if private is not None else None
+        if g is None:
+            g = self._build_geo()
+            if private is None:
+                object.__setattr__(self, "__pydantic_private__", {"_geo": g})
+            else:
+                private["_geo"] = g
+        return g
+
+    def territory_changed(self) -> None:
+        """Call after any change to a region's owner or to the set of actors."""
+        if self.__pydantic_private__ is not None:
+            self.__pydantic_private__["_geo"] = None
+
+    def _build_geo(self) -> Geography:
+        regions_of: dict[str, list[str]] = {}
+        population: dict[str, float] = {}
+        for r in self.regions.values():
+            regions_of.setdefault(r.owner, []).append(r.id)
+            population[r.owner] = population.get(r.owner, 0.0) + r.population
+        neighbors: dict[str, set[str]] = {}
+        for r in self.regions.values():
+            for n in r.neighbors:
+                other = self.regions.get(n)
+                if other is not None and other.owner != r.owner:
+                    neighbors.setdefault(r.owner, set()).add(other.owner)
+        host: dict[str, str | None] = {}
+        groups_in: dict[str, list[str]] = {}
+        for g in self.groups.values():
+            owners: dict[str, int] = {}
+            for rid in g.regions:
+                r = self.regions.get(rid)
+                if r is not None:
+                    owners[r.owner] = owners.get(r.owner, 0) + 1
+            h = max(sorted(owners), key=lambda o: owners[o]) if owners else None
+            host[g.id] = h
+            if h is not None:
+                groups_in.setdefault(h, []).append(g.id)
+        kinds: dict[str, list[str]] = {}
+        for a in self.actors.values():
+            kinds.setdefault(a.kind, []).append(a.id)
+        return Geography(
+            kinds={k: tuple(v) for k, v in kinds.items()},
+            regions_of={k: tuple(v) for k, v in regions_of.items()},
+            population=population,
+            total_population=sum(population.values()),
+            neighbors={k: tuple(sorted(v)) for k, v in neighbors.items()},
+            host=host,
+            groups_in={k: tuple(v) for k, v in groups_in.items()},
+        )
+
     def regions_of(self, state_id: str) -> list[Region]:
-        return [r for r in self.regions.values() if r.owner == state_id]
+        return [self.regions[r] for r in self.geo().regions_of.get(state_id, ())]
 
     def population_of(self, state_id: str) -> float:
-        return sum(r.population for r in self.regions.values() if r.owner == state_id)
+        return self.geo().population.get(state_id, 0.0)
+
+    def neighbors_of(self, state_id: str) -> tuple[str, ...]:
+        """States that share a border with this one, in id order."""
+        return self.geo().neighbors.get(state_id, ())
 
     def host_of(self, group: Group) -> str | None:
         """The state that controls most of the group's regions."""
-        owners: dict[str, int] = {}
-        for rid in group.regions:
-            r = self.regions.get(rid)
-            if r is not None:
-                owners[r.owner] = owners.get(r.owner, 0) + 1
-        if not owners:
-            return None
-        return max(sorted(owners), key=lambda o: owners[o])
+        geo = self.geo()
+        if group.id in geo.host:
+            return geo.host[group.id]
+        self.territory_changed()  # a group the cache has not seen (added since): rebuild
+        return self.geo().host.get(group.id)
 
     def groups_in(self, state_id: str) -> list[Group]:
-        return [g for g in self.groups.values() if self.host_of(g) == state_id]
+        return [self.groups[g] for g in self.geo().groups_in.get(state_id, ()) if g in self.groups]
 
     def new_id(self, prefix: str) -> str:
         self.counter += 1
@@ -119,10 +214,18 @@ class World(Model):
     # ---- copying and proving ------------------------------------------------------------------
 
     def clone(self) -> World:
-        """A copy whose changes never reach this world. ``rules`` is shared: it never changes."""
-        data = {k: v for k, v in self.__dict__.items() if k != "rules"}
-        new = World.model_construct(**copy.deepcopy(data))
-        new.rules = self.rules
+        """A copy whose changes never reach this world, made without re-validation. ``rules``
+        (cards, missions) never changes during a match and is shared, and so is the geography
+        cache, which a copy replaces rather than changes."""
+        new = World.__new__(World)
+        d = {k: (v if k == "rules" else _fast_copy(v)) for k, v in self.__dict__.items()}
+        object.__setattr__(new, "__dict__", d)
+        object.__setattr__(new, "__pydantic_fields_set__", self.__pydantic_fields_set__)
+        object.__setattr__(new, "__pydantic_extra__", None)
+        private = self.__pydantic_private__
+        object.__setattr__(
+            new, "__pydantic_private__", {"_geo": private.get("_geo") if private else None}
+        )
         return new
 
     def digest(self) -> str:

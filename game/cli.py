@@ -1,0 +1,198 @@
+"""The `continuum` command."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from game import __version__
+
+DEFAULT_SCENARIO = "kosovo"
+
+DESCRIPTION = """\
+Continuum: a turn-based strategy game about how the world could be governed.
+
+Every choice moves the world along the continuum of Michael Walzer's essay, from one global
+state to the anarchy of sovereign states; the world is judged on peace, distributive justice,
+cultural pluralism and individual freedom.
+
+With no command, the AI plays a match of the Kosovo scenario and prints each turn's report.
+"""
+
+EPILOG = """\
+examples:
+  continuum simulate kosovo --matches 20 --seed 1 --json
+  continuum validate scenarios/ my_scenario.json
+  continuum schema > scenario.schema.json
+
+SCENARIO is a path to a scenario file or the id of a shipped or user scenario.
+Exit codes: 0 success, 1 bad input (the message says where and what), 2 bad command line.
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="continuum",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--version", action="version", version=f"continuum {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    play = sub.add_parser("play", help="watch the AI play a match, turn report by turn report")
+    play.add_argument("scenario", nargs="?", default=DEFAULT_SCENARIO, metavar="SCENARIO")
+    play.add_argument(
+        "--seed", type=int, default=None, help="the match's seed (default: the scenario's)"
+    )
+
+    sim = sub.add_parser(
+        "simulate",
+        help="AI plays every seat; print a summary",
+        description="The AI plays every seat of SCENARIO for N matches with seeds S, S+1, …",
+    )
+    sim.add_argument("scenario", metavar="SCENARIO")
+    sim.add_argument(
+        "--matches", type=int, default=1, metavar="N", help="how many matches (default 1)"
+    )
+    sim.add_argument(
+        "--seed", type=int, default=None, metavar="S", help="first seed (default: the scenario's)"
+    )
+    sim.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+
+    val = sub.add_parser(
+        "validate",
+        help="check scenario files; print every problem with file, line and column",
+        description="Exit 0 when every file is valid; otherwise print each problem and exit 1.",
+    )
+    val.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
+
+    sub.add_parser(
+        "schema",
+        help="print the scenario JSON Schema",
+        description="Print the JSON Schema of scenario files.",
+    )
+    return p
+
+
+def _load(name: str):
+    from game.content import find_scenario, load_scenario
+
+    return load_scenario(find_scenario(name))
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    from game.session.match import play_ai_match
+
+    scenario = _load(args.scenario)
+    from game.engine.scenario import text
+
+    print(text(scenario.title))
+    print(text(scenario.briefing) or text(scenario.summary))
+    print()
+    match = play_ai_match(scenario, args.seed, on_turn=lambda r: print(r.text(), end="\n\n"))
+    from game.engine import scores
+
+    print("Scores:")
+    for actor_id, s in sorted(scores(match.world).items(), key=lambda kv: -kv[1].total):
+        print(f"  {match.world.actors[actor_id].name:<32} {s.total:6.1f}  ({s.role})")
+    return 0
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
+    from game.session.simulate import simulate
+
+    if args.matches < 1 or args.matches > 100_000:
+        print("continuum: --matches must be between 1 and 100000", file=sys.stderr)
+        return 2
+    scenario = _load(args.scenario)
+    result = simulate(scenario, args.matches, args.seed)
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    print(
+        f"{result['scenario']}: {result['matches']} matches, {result['turns']} turns, {result['turns_per_second']} turns/s"
+    )
+    print("mean final criteria: " + ", ".join(f"{k} {v:.1f}" for k, v in result["final"].items()))
+    print("ended in: " + ", ".join(f"{k} {v}" for k, v in result["arrangements"].items() if v))
+    for r in result["results"]:
+        crit = " ".join(f"{v:5.1f}" for v in r["final"].values())
+        print(f"  seed {r['seed']:<6} {r['arrangement']:<13} {crit}  {r['digest'][:12]}")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from game.content import validate_paths
+
+    problems = validate_paths(args.paths)
+    errors = [p for p in problems if p.severity == "error"]
+    for p in problems:
+        print(p)
+    if errors:
+        print(f"{len(errors)} error(s), {len(problems) - len(errors)} warning(s)", file=sys.stderr)
+        return 1
+    print(
+        f"ok: {len(args.paths)} path(s) valid"
+        + (f", {len(problems)} warning(s)" if problems else "")
+    )
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from game.content import scenario_schema
+
+    print(json.dumps(scenario_schema(), indent=2))
+    return 0
+
+
+def _crash_log(exc: BaseException) -> Path | None:
+    """Write the traceback to the user's log folder; the user sees one readable line."""
+    try:
+        import platformdirs
+
+        folder = Path(platformdirs.user_log_dir("continuum", appauthor=False))
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "crash.log"
+        path.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
+        return path
+    except OSError:
+        return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    commands = {
+        "play": cmd_play,
+        "simulate": cmd_simulate,
+        "validate": cmd_validate,
+        "schema": cmd_schema,
+    }
+    if args.command is None:
+        args = _parser().parse_args(["play", *(argv or [])])
+    from game.content import ScenarioError
+
+    try:
+        return commands[args.command](args)
+    except ScenarioError as e:
+        print(f"continuum: {e}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as e:  # a bug: say so plainly and keep the details in a file
+        if os.environ.get("CONTINUUM_DEBUG"):
+            raise
+        log = _crash_log(e)
+        where = f" Details: {log}" if log else ""
+        print(f"continuum: internal error: {type(e).__name__}: {e}.{where}", file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())

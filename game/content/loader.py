@@ -1,0 +1,248 @@
+"""Finding, reading and checking scenario files.
+
+``load_scenario`` is the one way a scenario enters the game: the JSON is read under hard
+limits, validated by the pydantic models, then cross-checked, and every problem found is
+reported at once with its file, line, column and path.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from game import paths as game_paths
+from game.engine.scenario import Scenario
+
+from .explain import explain, listing, suggest
+from .jsonio import MIB, JsonReadError, decode_text, parse_json, read_limited
+from .locate import SourceMap
+from .problems import Finding, Problem, ScenarioError, format_path
+from .references import check_references
+
+MAX_SCENARIO_BYTES = 4 * MIB
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+Text = str | dict[str, str]
+
+
+@dataclass(frozen=True)
+class ScenarioEntry:
+    """A scenario as a menu lists it; a broken file is listed too, with its problems."""
+
+    id: str
+    title: Text
+    summary: Text
+    turns: int | None
+    seats: tuple[str, ...]
+    path: Path
+    problems: tuple[Problem, ...]
+    shipped: bool = False
+
+    @property
+    def ok(self) -> bool:
+        """Whether the scenario can be played (warnings don't stop it)."""
+        return not any(p.is_error for p in self.problems)
+
+
+def _read_error(file: str, e: JsonReadError) -> ScenarioError:
+    return ScenarioError(
+        [Problem(file, i.line, i.column, format_path(i.elems), i.message) for i in e.issues]
+    )
+
+
+def read_json(path: str | Path) -> tuple[object, str]:
+    """The parsed document and its text, read under the scenario limits (4 MiB, 64 levels
+    deep, no duplicate keys, no NaN or Infinity, UTF-8). Raises ScenarioError."""
+    path = Path(path)
+    try:
+        text = decode_text(read_limited(path, MAX_SCENARIO_BYTES))
+        return parse_json(text), text
+    except JsonReadError as e:
+        raise _read_error(str(path), e) from None
+
+
+@dataclass(frozen=True)
+class _Checked:
+    doc: object
+    scenario: Scenario | None
+    problems: list[Problem]
+
+
+def _check(path: Path, warnings: bool = True) -> _Checked:
+    """Everything wrong with one file; the scenario only if nothing is an error."""
+    try:
+        doc, text = read_json(path)
+    except ScenarioError as e:
+        return _Checked(None, None, e.problems)
+    findings: list[Finding] = []
+    scenario: Scenario | None = None
+    try:
+        scenario = Scenario.model_validate(doc)
+    except ValidationError as e:
+        findings = explain(e, doc, Scenario)
+    findings = _merge(findings, check_references(doc))
+    if not warnings:
+        findings = [f for f in findings if f.severity == "error"]
+    if any(f.severity == "error" for f in findings):
+        scenario = None
+    spots = SourceMap(text).locate_all([(f.elems, f.at_key) for f in findings])
+    problems = [
+        Problem(str(path), *spot, format_path(f.elems), f.message, f.severity)
+        for f, spot in zip(findings, spots, strict=True)
+    ]
+    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+    return _Checked(doc, scenario, problems)
+
+
+def _merge(validation: list[Finding], references: list[Finding]) -> list[Finding]:
+    """One report from both checkers, without saying the same thing twice.
+
+    A reference problem at a place the schema already rejected is dropped (the schema's words
+    are about the value itself). A model validator's sentence ("region 'x': owner 'y' is not a
+    state") is dropped when the reference check found an error under the same path, because
+    that one points at the exact value; otherwise it is kept as it came.
+    """
+    rejected = {f.elems for f in validation if f.source == "schema"}
+    refs = [f for f in references if f.elems not in rejected]
+    ref_errors = [f.elems for f in refs if f.severity == "error"]
+    kept = [
+        f
+        for f in validation
+        if f.source != "model" or not any(e[: len(f.elems)] == f.elems for e in ref_errors)
+    ]
+    return kept + refs
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """The validated scenario at ``path``; ScenarioError lists every error in the file."""
+    checked = _check(Path(path), warnings=False)
+    if checked.scenario is None:
+        raise ScenarioError(checked.problems)
+    return checked.scenario
+
+
+def check_scenario(path: str | Path) -> tuple[Scenario | None, list[Problem]]:
+    """The scenario (None if it has errors) and every problem, warnings included."""
+    checked = _check(Path(path))
+    return checked.scenario, checked.problems
+
+
+def validate_paths(paths: list[str]) -> list[Problem]:
+    """Every problem in each file named, or in each folder's ``*.json`` files."""
+    problems: list[Problem] = []
+    for name in paths:
+        p = Path(name)
+        if p.is_dir():
+            files = _files(p)
+            if not files:
+                problems.append(
+                    Problem(
+                        name, None, None, "", "no scenario files (*.json) in this folder", "warning"
+                    )
+                )
+            for f in files:
+                problems.extend(_check(f).problems)
+        elif p.exists():
+            problems.extend(_check(p).problems)
+        else:
+            problems.append(Problem(name, None, None, "", "no such file or folder"))
+    return problems
+
+
+def _scenario_dirs() -> list[tuple[Path, bool]]:
+    return [(game_paths.shipped_scenarios_dir(), True), (game_paths.user_scenarios_dir(), False)]
+
+
+def _files(folder: Path) -> list[Path]:
+    """The scenario files in a folder: its ``*.json``, less a schema kept beside them."""
+    try:
+        found = [f for f in folder.glob("*.json") if f.is_file()]
+    except OSError:
+        return []
+    return sorted(f for f in found if not f.name.endswith(".schema.json"))
+
+
+def _peek_id(path: Path) -> str | None:
+    try:
+        doc, _ = read_json(path)
+    except ScenarioError:
+        return None
+    ident = doc.get("id") if isinstance(doc, dict) else None
+    return ident if isinstance(ident, str) else None
+
+
+def find_scenario(name_or_path: str) -> Path:
+    """A scenario file from a path, or from an id looked up in the shipped scenarios, then in
+    the user's own folder (``<id>.json``, or any file whose ``"id"`` is the id)."""
+    p = Path(name_or_path).expanduser()
+    if p.is_file():
+        return p
+    if p.exists():
+        raise ScenarioError(
+            [Problem(name_or_path, None, None, "", "is a folder, not a scenario file")]
+        )
+    dirs = [d for d, _ in _scenario_dirs()]
+    if _ID.match(name_or_path):
+        for d in dirs:
+            if (d / f"{name_or_path}.json").is_file():
+                return d / f"{name_or_path}.json"
+        for d in dirs:
+            for f in _files(d):
+                if _peek_id(f) == name_or_path:
+                    return f
+    known = sorted({_peek_id(f) or f.stem for d in dirs for f in _files(d)})
+    if not _ID.match(name_or_path) and ("/" in name_or_path or "\\" in name_or_path or p.suffix):
+        message = "no such file"
+    else:
+        message = f"no scenario with id {name_or_path!r}{suggest(name_or_path, known)}"
+    message += f"; known scenarios: {listing(known)}" if known else "; no scenarios are installed"
+    raise ScenarioError([Problem(name_or_path, None, None, "", message)])
+
+
+def list_scenarios() -> list[ScenarioEntry]:
+    """Every scenario in the shipped and user folders, broken ones included. Never raises."""
+    entries: list[ScenarioEntry] = []
+    for folder, shipped in _scenario_dirs():
+        for f in _files(folder):
+            entries.append(_entry(f, shipped))
+    return entries
+
+
+def _entry(f: Path, shipped: bool) -> ScenarioEntry:
+    try:
+        checked = _check(f)
+    except Exception as e:  # a menu must open even if a checker has a bug
+        problem = Problem(str(f), None, None, "", f"could not be checked: {e!r}")
+        return ScenarioEntry(f.stem, f.stem, "", None, (), f, (problem,), shipped)
+    problems = tuple(checked.problems)
+    s = checked.scenario
+    if s is not None:
+        return ScenarioEntry(
+            s.id, s.title, s.summary, s.turns, tuple(s.seats), f, problems, shipped
+        )
+    # A broken file: show what can be read of it, so the menu can say which one it is.
+    doc = checked.doc if isinstance(checked.doc, dict) else {}
+    ident = doc.get("id") if isinstance(doc.get("id"), str) else f.stem
+    turns = doc.get("turns") if type(doc.get("turns")) is int else None
+    seats = doc.get("seats") if isinstance(doc.get("seats"), list) else []
+    return ScenarioEntry(
+        ident,
+        _text_or(doc.get("title"), f.stem),
+        _text_or(doc.get("summary"), ""),
+        turns,
+        tuple(x for x in seats if isinstance(x, str)),
+        f,
+        problems,
+        shipped,
+    )
+
+
+def _text_or(value: object, default: Text) -> Text:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
+        return value
+    return default

@@ -1,0 +1,644 @@
+"""Legal actions for an actor, and what each action does when resolved."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from . import formulas as F
+from . import ops
+from .conditions import is_member
+from .model import NGO, Crisis, Federation, GlobalBody, Proposal, State
+from .orders import ACTIONS, PROPOSAL_KINDS, Order
+from .report import Ledger
+from .world import World
+
+
+def neighbors_of(world: World, state_id: str) -> tuple[str, ...]:
+    """States that share a border with this one, in id order."""
+    return world.neighbors_of(state_id)
+
+
+def memberships(world: World, state_id: str) -> list[str]:
+    """Unions, alliances and bodies the state belongs to."""
+    out = [f.id for f in world.federations() if state_id in f.members]
+    for b in world.bodies():
+        if b.members is None or state_id in b.members or state_id in b.permanent:
+            out.append(b.id)
+    return out
+
+
+def wealth_per_person(world: World, s: State) -> float:
+    return s.wealth / max(0.1, world.population_of(s.id))
+
+
+class Move(NamedTuple):
+    """A legal order without its actor: cheap to make by the hundred, for checks and the AI."""
+
+    action: str
+    target: str | None = None
+    subject: str | None = None
+    option: str | None = None
+
+    def order(self, actor: str) -> Order:
+        return Order(
+            actor=actor,
+            action=self.action,
+            target=self.target,
+            subject=self.subject,
+            option=self.option,
+        )  # type: ignore[arg-type]
+
+
+def _proposals(world: World, actor_id: str, body: GlobalBody) -> list[Move]:
+    out: list[Move] = []
+    open_keys = {(p.body, p.kind, p.target) for p in world.proposals.values()}
+    for kind in PROPOSAL_KINDS.get(body.body, ()):
+        if kind == "authorize_force":
+            subjects = [c.id for c in world.crises.values() if not c.authorized]
+        elif kind == "mediate":
+            subjects = list(world.wars)
+        elif kind == "standards":
+            subjects = [body.id]
+        elif kind == "sanctions":  # against a state that represses or makes war
+            culprits = {
+                c.state for c in world.crises.values() if c.kind in ("repression", "cleansing")
+            }
+            culprits.update(w.attacker for w in world.wars.values())
+            subjects = sorted(culprits - {actor_id})
+        else:  # aid_package: a state poorer than the average
+            states = world.states()
+            geo = world.geo()
+            mean = sum(s.wealth for s in states) / (geo.total_population or 1.0)
+            subjects = [
+                s.id
+                for s in states
+                if s.id != actor_id and s.wealth / max(0.1, geo.population.get(s.id, 0.0)) < mean
+            ]
+        for subj in subjects:
+            if (body.id, kind, subj) not in open_keys:
+                out.append(Move("propose", body.id, subj, kind))
+    return out
+
+
+def legal_actions(world: World, actor_id: str, only: str | None = None) -> list[Order]:
+    """Every order this actor may give this turn, each one concrete (with its target).
+    ``only`` limits the list to one action."""
+    return [m.order(actor_id) for m in legal_moves(world, actor_id, only)]
+
+
+def legal_moves(world: World, actor_id: str, only: str | None = None) -> list[Move]:
+    """The legal orders as light ``Move`` tuples (what ``legal_actions`` wraps)."""
+    actor = world.actors.get(actor_id)
+    if actor is None or world.ended:
+        return []
+    out: list[Move] = []
+
+    def add(
+        action: str,
+        target: str | None = None,
+        subject: str | None = None,
+        option: str | None = None,
+    ) -> None:
+        if only is None or only == action:
+            out.append(Move(action, target, subject, option))
+
+    def want(action: str) -> bool:
+        return only is None or only == action
+
+    for h in world.hand if want("choose") else ():
+        if h.actor == actor_id and h.turn == world.turn:
+            card = next((c for c in world.rules.cards if c.id == h.card), None)
+            for opt in card.options if card else []:
+                add("choose", h.key, option=opt.id)
+
+    if isinstance(actor, State):
+        add("invest")
+        if actor.wealth >= 4:
+            add("arm")
+        if actor.military >= 6:
+            add("disarm")
+        if actor.freedom < 95:
+            add("reform")
+        for g in world.groups_in(actor_id):
+            if actor.nation != g.id:
+                add("repress", g.id)
+            if g.autonomy < 100:
+                add("grant_autonomy", g.id)
+        at_war = {
+            w.defender if w.attacker == actor_id else w.attacker
+            for w in world.wars.values()
+            if actor_id in (w.attacker, w.defender)
+        }
+        for n in neighbors_of(world, actor_id):
+            if n not in at_war:
+                add("attack", n)
+        for enemy in sorted(at_war):
+            add("make_peace", enemy)
+        if actor.military >= 10 and want("intervene"):
+            for c in world.crises.values():
+                if c.state != actor_id:
+                    add("intervene", c.id)
+        mine = memberships(world, actor_id)
+        for org_id in mine:
+            org = world.actors[org_id]
+            if actor.sovereignty >= 10:
+                add("cede", org_id)
+            if actor.sovereignty <= 90:
+                add("reclaim", org_id)
+            if actor.wealth >= 6:
+                add("fund", org_id)
+            permanent = isinstance(org, GlobalBody) and actor_id in org.permanent
+            if (
+                isinstance(org, Federation)
+                or (isinstance(org, GlobalBody) and org.members is not None)
+            ) and not permanent:
+                add("leave", org_id)
+            if isinstance(org, GlobalBody) and want("propose"):
+                out.extend(_proposals(world, actor_id, org))
+        near = set(neighbors_of(world, actor_id))
+        for org in world.actors.values():
+            if org.id in mine:
+                continue
+            # Unions and alliances are regional: a state may apply only if it borders a member.
+            if (
+                isinstance(org, Federation) and (not org.members or near.intersection(org.members))
+            ) or (isinstance(org, GlobalBody) and org.members is not None):
+                add("join", org.id)
+        add("tax_capital")
+        if actor.wealth >= 10 and want("aid"):
+            pop = world.geo().population
+            mine_wpp = actor.wealth / max(0.1, pop.get(actor_id, 0.0))
+            for s in world.states():
+                if s.id != actor_id and s.wealth / max(0.1, pop.get(s.id, 0.0)) < mine_wpp:
+                    add("aid", s.id)
+        for p in world.proposals.values() if want("vote") else ():
+            if p.opened < world.turn and is_member(world, actor_id, p.body):
+                for v in ("yes", "no", "abstain"):
+                    add("vote", p.id, option=v)
+
+    elif isinstance(actor, Federation):
+        if actor.depth < 100 and actor.members:
+            add("integrate")
+        if actor.budget >= F.REDISTRIBUTE and len(actor.members) >= 2:
+            add("redistribute")
+        if actor.budget >= 6:
+            add("build_force")
+        if actor.force >= 5:
+            reach = set(actor.members)
+            for m in actor.members:
+                reach.update(neighbors_of(world, m))
+            for c in world.crises.values():
+                if c.state in reach:
+                    add("deploy", c.id)
+        if actor.budget >= 2:
+            for s in world.states():
+                if s.id not in actor.members and s.sanctioned == 0:
+                    add("sanction", s.id)
+
+    elif isinstance(actor, GlobalBody):
+        if actor.budget >= 6:
+            add("build_capacity")
+        if want("propose"):
+            out.extend(_proposals(world, actor_id, actor))
+        if actor.body == "un":
+            for c in world.crises.values():
+                if c.authorized and actor.enforcement >= 5:
+                    add("deploy", c.id)
+        if actor.body == "bank" and actor.budget >= 8:
+            for s in world.states():
+                add("lend", s.id)
+        if actor.body in ("bank", "trade") and actor.budget >= 3:
+            add("regulate")
+        if actor.body == "court":
+            guilty = sorted(
+                {c.state for c in world.crises.values() if c.kind in ("repression", "cleansing")}
+            )
+            for s_id in guilty:
+                s = world.state(s_id)
+                if s is not None and not s.indicted:
+                    add("indict", s_id)
+            for s in world.states():
+                if s.indicted:
+                    add("arrest", s.id)
+
+    elif isinstance(actor, NGO) and only not in ("vote", "propose", "choose"):
+        for c in world.crises.values():
+            if c.state in actor.reach:
+                add("relieve", c.id)
+        for g in world.groups.values():
+            host = world.host_of(g)
+            if host in actor.reach and actor_id not in g.warned_by:
+                add("warn", g.id)
+        for s_id in actor.reach:
+            if s_id in world.actors:
+                add("campaign", s_id)
+        for b in world.bodies():
+            add("campaign", b.id)
+        add("recruit")
+        for s in world.states():
+            if s.id not in actor.reach:
+                add("expand", s.id)
+    return out
+
+
+def order_cost(order: Order) -> int:
+    return ACTIONS[order.action].cost
+
+
+# ---- resolution of each action ----------------------------------------------------------------
+
+
+def _pop_share(world: World, state_id: str) -> float:
+    total = sum(r.population for r in world.regions.values()) or 1.0
+    return world.population_of(state_id) / total
+
+
+def _strike(
+    world: World, ledger: Ledger, crisis: Crisis, who: str, strength: float, how: str
+) -> None:
+    """Force sent against a crisis: severity falls; a heeded warning makes the first blow stronger."""
+    group = world.groups.get(crisis.group or "")
+    if (
+        group is not None
+        and group.warning_credibility >= F.WARNING_HEEDED
+        and not crisis.responders
+    ):
+        strength *= F.WARNING_BONUS
+        ledger.line(
+            "crisis",
+            f"The early warning about the {group.name} was heeded: the response came in time.",
+        )
+    if who not in crisis.responders:
+        crisis.responders.append(who)
+    cut = strength * F.FORCE_EFFECT
+    ops.add(crisis, "severity", -cut)
+    ledger.line(
+        "action",
+        f"{ops.name(world, who)} {how} against the {ops.crisis_label(world, crisis)} (severity -{cut:.0f}).",
+        who,
+    )
+    if crisis.severity <= 0:
+        ops.end_crisis(world, ledger, crisis.id, f"{ops.name(world, who)} stopped it")
+        if group is not None:
+            ops.add(group, "security", F.PROTECTION)
+            ops.add(group, "grievance", -F.PROTECTION / 2)
+
+
+def _unilateral(world: World, ledger: Ledger, who: str, crisis: Crisis, scale: float) -> None:
+    if crisis.authorized:
+        return
+    for s in world.states():
+        if s.id != who:
+            ops.add(s, "fear", F.UNILATERAL_FEAR * scale)
+    target = world.state(crisis.state)
+    if target is not None:
+        ops.add(target, "sovereignty", -10 * scale)
+    ledger.line(
+        "world",
+        f"{ops.name(world, who)} acted without a mandate: the other states grow afraid.",
+        who,
+    )
+
+
+def apply_order(world: World, ledger: Ledger, o: Order) -> None:
+    """Carry out one legal order. Votes and card choices are read elsewhere."""
+    a = world.actors.get(o.actor)
+    if a is None:
+        return
+    who = a.name
+    t = o.target
+    if isinstance(a, State):
+        if o.action == "invest":
+            gain = max(1.0, a.wealth * F.INVEST) * (0.5 if a.sanctioned else 1.0)
+            ops.add(a, "wealth", gain)
+            ledger.line("action", f"{who} invests at home (wealth +{gain:.1f}).", a.id)
+        elif o.action == "arm":
+            ops.add(a, "wealth", -4)
+            ops.add(a, "military", 6)
+            for n in neighbors_of(world, a.id):
+                ops.add(world.actors[n], "fear", F.FEAR_ARMING)
+            ledger.line("action", f"{who} arms; its neighbours grow afraid.", a.id)
+        elif o.action == "disarm":
+            ops.add(a, "military", -6)
+            ops.add(a, "wealth", 2)
+            for n in neighbors_of(world, a.id):
+                ops.add(world.actors[n], "fear", -2)
+            ledger.line("action", f"{who} disarms.", a.id)
+        elif o.action == "reform":
+            ops.add(a, "freedom", 8)
+            ledger.change("freedom", 8 * _pop_share(world, a.id), f"{who} reformed its government")
+            if a.government == "autocracy" and a.freedom >= 60:
+                a.government = "republic"
+                ledger.line("world", f"{who} becomes a republic.", a.id)
+            else:
+                ledger.line("action", f"{who} reforms.", a.id)
+        elif o.action == "repress" and t in world.groups:
+            g = world.groups[t]
+            ops.add(g, "grievance", 15)
+            ops.add(g, "security", -15)
+            ops.add(g, "autonomy", -10)
+            ops.add(a, "freedom", -5)
+            cause = f"{who} repressed the {g.name}"
+            ledger.change("freedom", -5 * _pop_share(world, a.id) - 1, cause)
+            ledger.change("pluralism", -2, cause)
+            ledger.change("peace", -2, cause)
+            if g.warning_credibility >= F.WARNING_HEEDED:
+                ops.add(a, "pressure", 20)
+                cause += " (the world had been warned)"
+            ops.start_crisis(world, ledger, "repression", a.id, g.id, 15, cause)
+        elif o.action == "grant_autonomy" and t in world.groups:
+            g = world.groups[t]
+            ops.add(g, "autonomy", 15)
+            ops.add(g, "grievance", -10)
+            ops.add(g, "security", 5)
+            ops.add(a, "sovereignty", -3)
+            ledger.change("pluralism", 2, f"{who} granted autonomy to the {g.name}")
+            ledger.line("action", f"{who} grants autonomy to the {g.name}.", a.id)
+        elif o.action == "attack" and t:
+            ops.start_war(world, ledger, a.id, t, f"ordered by {who}")
+        elif o.action == "make_peace" and t:
+            _make_peace(world, ledger, a, t)
+        elif o.action == "intervene" and t in world.crises:
+            c = world.crises[t]
+            committed = a.military * 0.3
+            republic = a.government == "republic"
+            strength = committed * (F.AIR_WAR_DISCOUNT if republic else 1.0)
+            ops.add(a, "military", -committed * (0.03 if republic else 0.1))
+            how = "bombs from the air" if republic else "sends its army"
+            _strike(world, ledger, c, a.id, strength, how)
+            _unilateral(world, ledger, a.id, c, 1.0)
+        elif o.action == "cede" and t in world.actors:
+            org = world.actors[t]
+            ops.add(a, "sovereignty", -10)
+            if isinstance(org, Federation):
+                ops.add(org, "depth", 6)
+            elif isinstance(org, GlobalBody):
+                ops.add(org, "mandate", 5)
+                ops.add(org, "enforcement", 2)
+            ledger.line("action", f"{who} cedes sovereignty to {org.name}.", a.id)
+        elif o.action == "reclaim" and t in world.actors:
+            org = world.actors[t]
+            ops.add(a, "sovereignty", 10)
+            if isinstance(org, Federation):
+                ops.add(org, "depth", -6)
+            elif isinstance(org, GlobalBody):
+                ops.add(org, "mandate", -5)
+            ledger.line("action", f"{who} takes back sovereignty from {org.name}.", a.id)
+        elif o.action == "join" and t in world.actors:
+            org = world.actors[t]
+            if isinstance(org, Federation) and a.id not in org.members:
+                org.members.append(a.id)
+                ops.add(org, "depth", -3)  # enlargement dilutes integration
+            elif (
+                isinstance(org, GlobalBody) and org.members is not None and a.id not in org.members
+            ):
+                org.members.append(a.id)
+            ledger.line("action", f"{who} joins {org.name}.", a.id)
+        elif o.action == "leave" and t in world.actors:
+            org = world.actors[t]
+            if (isinstance(org, Federation) and a.id in org.members) or (
+                isinstance(org, GlobalBody) and org.members and a.id in org.members
+            ):
+                org.members.remove(a.id)
+            ops.add(a, "sovereignty", 10)
+            ledger.line("action", f"{who} leaves {org.name}.", a.id)
+        elif o.action == "tax_capital":
+            _tax_capital(world, ledger, a)
+        elif o.action == "aid" and t:
+            other = world.state(t)
+            amount = (
+                min(max(4.0, a.wealth * F.AID_SHARE), max(1.0, other.wealth * F.AID_CAP))
+                if other
+                else 0
+            )
+            if other is not None and a.wealth >= amount:
+                ops.add(a, "wealth", -amount)
+                ops.add(other, "wealth", amount)
+                ledger.change("justice", F.AID_JUSTICE, f"{who} sent aid to {other.name}")
+        elif o.action == "fund" and t in world.actors:
+            org = world.actors[t]
+            if a.wealth >= 6 and hasattr(org, "budget"):
+                ops.add(a, "wealth", -6)
+                ops.add(org, "budget", 6)
+                ledger.line("action", f"{who} funds {org.name}.", a.id)
+        elif o.action == "propose":
+            _propose(world, ledger, o)
+    elif isinstance(a, Federation):
+        if o.action == "integrate":
+            ops.add(a, "depth", 8)
+            pooled = 3 if a.purpose == "union" else 1  # an alliance pools command, not law
+            for m in a.members:
+                ops.add(world.actors[m], "sovereignty", -pooled)
+            ledger.line("action", f"{who} deepens integration (depth {a.depth:.0f}).", a.id)
+        elif o.action == "redistribute":
+            members = [world.actors[m] for m in a.members if m in world.actors]
+            if members and a.budget >= F.REDISTRIBUTE:
+                poorest = min(members, key=lambda s: (wealth_per_person(world, s), s.id))  # type: ignore[arg-type]
+                ops.add(a, "budget", -F.REDISTRIBUTE)
+                ops.add(poorest, "wealth", F.REDISTRIBUTE)
+                ledger.change(
+                    "justice", F.REDISTRIBUTE_JUSTICE, f"{who} redistributed to {poorest.name}"
+                )
+        elif o.action == "build_force":
+            ops.add(a, "budget", -6)
+            ops.add(a, "force", 6)
+            ledger.line("action", f"{who} builds its common force.", a.id)
+        elif o.action == "deploy" and t in world.crises:
+            c = world.crises[t]
+            strength = a.force * 0.6 + a.depth * F.CENTER_CAPACITY * 0.2
+            ops.add(a, "force", -a.force * 0.1)
+            _strike(world, ledger, c, a.id, strength, "deploys its common force")
+            _unilateral(world, ledger, a.id, c, 0.5)
+        elif o.action == "sanction" and t:
+            s = world.state(t)
+            if s is not None:
+                s.sanctioned = 3
+                ops.add(a, "budget", -2)
+                ledger.line("action", f"{who} sanctions {s.name}.", a.id)
+    elif isinstance(a, GlobalBody):
+        if o.action == "build_capacity":
+            ops.add(a, "budget", -6)
+            ops.add(a, "enforcement", 5)
+            ledger.line("action", f"{who} builds capacity (enforcement {a.enforcement:.0f}).", a.id)
+        elif o.action == "propose":
+            _propose(world, ledger, o)
+        elif o.action == "deploy" and t in world.crises:
+            c = world.crises[t]
+            strength = a.enforcement * 0.8 + a.mandate * F.CENTER_CAPACITY * 0.2
+            ops.add(a, "enforcement", -3)
+            _strike(world, ledger, c, a.id, strength, "sends an authorized force")
+            ops.add(a, "legitimacy", 3)
+        elif o.action == "lend" and t:
+            s = world.state(t)
+            if s is not None and a.budget >= 8:
+                amount = min(8.0, max(1.0, s.wealth * F.AID_CAP))
+                ops.add(a, "budget", -amount)
+                ops.add(s, "wealth", amount)
+                ledger.change("justice", F.LEND_JUSTICE, f"{who} lent to {s.name}")
+        elif o.action == "regulate":
+            cut = max(2.0, F.STANDARDS_ESCAPE * a.enforcement / 50)
+            for corp in world.corporations.values():
+                ops.add(corp, "escape", -cut)
+            ops.add(a, "budget", -3)
+            ledger.change("justice", F.STANDARDS_JUSTICE, f"{who} set labour and capital standards")
+        elif o.action == "indict" and t:
+            s = world.state(t)
+            if s is not None:
+                s.indicted = True
+                ops.add(s, "pressure", 20)
+                ops.add(a, "legitimacy", 3)
+                for c in world.crises.values():
+                    if c.state == t and c.kind in ("repression", "cleansing"):
+                        ops.add(c, "severity", -5)
+                ledger.line("action", f"{who} indicts the leaders of {s.name}.", a.id)
+        elif o.action == "arrest" and t:
+            _arrest(world, ledger, a, t)
+    elif isinstance(a, NGO):
+        if o.action == "relieve" and t in world.crises:
+            c = world.crises[t]
+            c.relief = min(100.0, c.relief + F.RELIEF_SHARE * 100)
+            if a.id not in c.responders:
+                c.responders.append(a.id)
+            if c.kind in ("famine", "refugees", "plague"):
+                ops.add(c, "severity", -8)
+            ops.add(a, "credibility", 2)
+            ledger.line(
+                "action",
+                f"{who} brings relief to the {ops.crisis_label(world, c)}: it eases the suffering, not the cause.",
+                a.id,
+            )
+        elif o.action == "warn" and t in world.groups:
+            g = world.groups[t]
+            g.warned_by.append(a.id)
+            g.warning_credibility = max(g.warning_credibility, a.credibility)
+            host = world.state(world.host_of(g) or "")
+            if a.credibility >= F.WARNING_HEEDED:
+                if host is not None:
+                    ops.add(host, "pressure", 15)
+                ledger.line(
+                    "action",
+                    f"{who} warns that the {g.name} are at risk; the warning is heard.",
+                    a.id,
+                )
+            else:
+                ops.add(a, "credibility", -1)
+                ledger.line(
+                    "action",
+                    f"{who} warns that the {g.name} are at risk; it is dismissed as irresponsible.",
+                    a.id,
+                )
+        elif o.action == "campaign" and t in world.actors:
+            target = world.actors[t]
+            scale = min(2.0, 0.5 + a.volunteers / 50)
+            if isinstance(target, State):
+                ops.add(target, "pressure", 15 * scale)
+            elif isinstance(target, GlobalBody):
+                ops.add(target, "mandate", 1.5 * scale)
+                ops.add(target, "legitimacy", 2 * scale)
+            ledger.line("action", f"{who} campaigns to press {target.name}.", a.id)
+        elif o.action == "recruit":
+            ops.add(a, "volunteers", max(2.0, a.volunteers * 0.25))
+            ops.add(a, "credibility", 2)
+            ledger.line("action", f"{who} recruits volunteers.", a.id)
+        elif o.action == "expand" and t and t not in a.reach:
+            a.reach.append(t)
+            ops.add(a, "volunteers", -a.volunteers * 0.05)
+            ledger.line("action", f"{who} opens an office in {ops.name(world, t)}.", a.id)
+
+
+def _make_peace(world: World, ledger: Ledger, a: State, enemy: str) -> None:
+    for w in list(world.wars.values()):
+        if {w.attacker, w.defender} != {a.id, enemy}:
+            continue
+        if w.attacker == a.id:
+            ops.end_wars_between(world, ledger, w.id, f"{a.name} sued for peace")
+            return
+        attacker = world.state(w.attacker)
+        if attacker is None or (w.age >= 2 and attacker.military < a.military * 1.2):
+            ops.end_wars_between(world, ledger, w.id, f"{a.name}'s offer of peace was accepted")
+        else:
+            ledger.line("war", f"{a.name} offers peace; {attacker.name} fights on.", a.id)
+        return
+
+
+def _tax_capital(world: World, ledger: Ledger, s: State) -> None:
+    """Markets punish the lone regulator: capital flees a tax that no one coordinates."""
+    coord = 0.0
+    for org_id in memberships(world, s.id):
+        org = world.actors[org_id]
+        if isinstance(org, Federation) and org.purpose == "union":
+            coord = max(coord, org.depth / F.COORDINATED)
+        elif isinstance(org, GlobalBody) and org.body in ("trade", "bank"):
+            coord = max(coord, (org.mandate + org.enforcement) / (2 * F.COORDINATED))
+    coord = min(1.0, coord)
+    corps = list(world.corporations.values())
+    escape = sum(c.escape for c in corps) / len(corps) if corps else 0.0
+    revenue = s.wealth * F.TAX_REVENUE
+    flight = revenue * F.CAPITAL_FLIGHT * (escape / 100) * (1 - coord)
+    ops.add(s, "wealth", revenue - flight)
+    share = max(0.0, 1 - flight / (F.CAPITAL_FLIGHT * revenue)) if revenue > 0 else 0.0
+    ledger.change("justice", F.TAX_JUSTICE * share, f"{s.name} taxed capital")
+    if flight > 0.5 * revenue:
+        for c in corps:
+            ops.add(c, "capital", flight / len(corps))
+        ledger.line(
+            "world",
+            f"Capital flees {s.name}'s tax: it loses {flight:.1f} wealth for taxing alone.",
+            s.id,
+        )
+    else:
+        ledger.line(
+            "action",
+            f"{s.name} taxes capital; coordinated standards hold the capital in place.",
+            s.id,
+        )
+
+
+def _propose(world: World, ledger: Ledger, o: Order) -> None:
+    body = world.actors.get(o.target or "")
+    if not isinstance(body, GlobalBody) or o.option is None or o.subject is None:
+        return
+    for p in world.proposals.values():
+        if (p.body, p.kind, p.target) == (body.id, o.option, o.subject):
+            return  # tabled by someone else this same turn: one resolution, one vote
+    pid = world.new_id("res")
+    world.proposals[pid] = Proposal(
+        id=pid,
+        body=body.id,
+        proposer=o.actor,
+        kind=o.option,
+        target=o.subject,
+        opened=world.turn,  # type: ignore[arg-type]
+    )
+    where = "" if o.actor == body.id else f" in {body.name}"
+    ledger.line(
+        "vote",
+        f"{ops.name(world, o.actor)} tables a resolution{where}: {o.option.replace('_', ' ')} "
+        f"({ops.name(world, o.subject)}). Members vote next turn.",
+        o.actor,
+    )
+
+
+def _arrest(world: World, ledger: Ledger, court: GlobalBody, state_id: str) -> None:
+    s = world.state(state_id)
+    if s is None:
+        return
+    # The court arrests on its own only when strong; otherwise it needs a force already on the
+    # ground under a UN authorization.
+    backed = any(
+        c.authorized and c.responders and c.state == state_id for c in world.crises.values()
+    )
+    if court.enforcement >= F.ARREST_ENFORCEMENT or backed:
+        s.indicted = False
+        for c in list(world.crises.values()):
+            if c.state == state_id and c.kind in ("repression", "cleansing"):
+                ops.add(c, "severity", -F.ARREST_SEVERITY)
+                if c.severity <= 0:
+                    ops.end_crisis(world, ledger, c.id, "its authors were arrested")
+        ops.add(court, "legitimacy", 10)
+        ledger.change("freedom", 3, f"{court.name} arrested the indicted leaders of {s.name}")
+    else:
+        ops.add(court, "legitimacy", -5)
+        ledger.line(
+            "action", f"{court.name} orders arrests in {s.name}; no one will make them.", court.id
+        )

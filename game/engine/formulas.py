@@ -1,0 +1,111 @@
+"""Every tuning constant of the rules, in one place a designer can read and change.
+
+Each constant names the essay's claim it carries. docs/rules.md explains how they combine; a
+changed constant should come with the figure it moved (``continuum simulate kosovo --json``).
+"""
+
+from __future__ import annotations
+
+# ---- power and structure -------------------------------------------------------------------
+POWER_MILITARY = 1.0  # a state's power = military * this + sqrt(wealth) * POWER_WEALTH
+POWER_WEALTH = 3.0  # (the square root: a rich state's wealth buys power with diminishing returns)
+HEGEMON_SHARE = 0.5  # one state holding half of all power is a hegemon: the world is an empire
+BODY_STRONG_MANDATE = 50  # a global body counts as strong with this mandate...
+BODY_STRONG_ENFORCEMENT = 40  # ...this enforcement...
+BODY_INDEPENDENT = 50  # ...and this independence (governed apart from the others)
+BODY_BINDING_MANDATE = 20  # below this a body binds no one: the world is anarchic
+FEDERATION_REGIONAL_DEPTH = 40  # a union this deep is a regional federation
+CIVIL_SOCIETY_DENSE = 50  # civil-society density at which it presses states (second degree)
+GLOBAL_CENTER_COVERAGE = 0.85  # a center covering this share of people can be global
+GLOBAL_FEDERATION_DEPTH = 60  # pooled sovereignty at which a global center is a federation
+GLOBAL_STATE_DEPTH = 85  # ...and at which nothing is left to the states: a global state
+
+# ---- the four criteria: structural pull ----------------------------------------------------
+PULL = 0.15  # each turn every criterion moves this share of the way to its structural level
+PEACE_PER_WAR = 18  # structural peace lost per war under way
+PEACE_PER_CRISIS_SEVERITY = 0.35  # ...per point of crisis severity, weighted by people affected
+PEACE_FEAR = 0.25  # ...per point of average fear
+
+# ---- fear makes war (Hobbes) --------------------------------------------------------------
+FEAR_RATE = 0.3  # fear moves this share of the way to its level each turn
+FEAR_NEIGHBOR = 60  # a neighbour as strong as you raises fear this much
+FEAR_FAR = 0.25  # a state that is not a neighbour counts this much
+FEAR_INEQUALITY = 25  # inequality between states (0–1) adds this much
+FEAR_ARMING = 4  # a neighbour arming this turn adds this to your fear at once
+DETERRENCE = 45  # a UN with full mandate and enforcement removes this much fear
+ALLIANCE_SHIELD = 15  # membership of an alliance with a common force removes this much
+CLASH_THRESHOLD = 55  # mutual fear above this risks border clashes
+CLASH_CHANCE = 0.25  # chance per fearful pair per turn, scaled by how far above threshold
+REPUBLIC_RESTRAINT = 0.5  # Kant: a republic's clashes are this much less likely
+WAR_FROM_CLASH = 0.35  # chance a clash by an autocracy becomes war
+
+# ---- war and the circle -------------------------------------------------------------------
+WAR_ATTRITION = 0.08  # each side loses this share of its military per turn of war
+WAR_WEALTH_LOSS = 0.02  # and this share of its wealth
+WAR_PEACE = 6  # peace lost each turn a war goes on
+CONQUEST_RATIO = 1.5  # attacker this much stronger takes a region each turn
+REPUBLIC_WAR_WEARINESS = 3  # a republic attacker seeks peace after this many turns
+CONQUERED_GRIEVANCE = 30  # a group whose region is conquered gains this grievance
+REBELLION_GRIEVANCE = 75  # a group this aggrieved and insecure rebels (civil war)
+REBELLION_SECURITY = 35
+SECESSION_SEVERITY = 70  # a civil war this severe that nobody stops ends in secession...
+SECESSION_STRENGTH = 0.6  # ...when the host's military is below this share of its start
+
+# ---- crises and the agent who is not assigned ----------------------------------------------
+CRISIS_GROWTH = 2  # an unanswered crisis grows this much a turn...
+CRISIS_GRIEVANCE_GROWTH = 0.04  # ...plus this per point of the group's grievance
+CLEANSING_SEVERITY = 60  # repression this severe, of a group this insecure, becomes cleansing
+CLEANSING_SECURITY = 30
+CRISIS_PEACE = 0.10  # peace lost per point of severity each turn (before relief)
+CRISIS_PLURALISM = 0.06  # pluralism lost per point of severity (cleansing counts double)
+CRISIS_FREEDOM = 0.04  # freedom lost per point of severity (repression)
+NO_AGENT_EXTRA = 1.5  # an unanswered crisis costs this many times more (no one was assigned)
+RELIEF_SHARE = 0.5  # relief absorbs this share of a crisis's cost; it cannot end it
+FORCE_EFFECT = 0.5  # severity removed per point of force sent
+PROTECTION = (
+    15  # a group whose crisis force ended gains this security (and loses half in grievance)
+)
+REBELLION_CHANCE = 0.35  # chance per turn that a group past the thresholds rises
+UNILATERAL_FEAR = 12  # an intervention without authorization frightens the other states
+AIR_WAR_DISCOUNT = 0.6  # a republic intervenes from the air: cheaper for it, less effective
+WARNING_HEEDED = 55  # an NGO warning is heeded at this credibility; below it is "irresponsible"
+WARNING_BONUS = 1.5  # a heeded warning makes the first response this much stronger
+
+# ---- centralization's price and gift -------------------------------------------------------
+DESPOTISM_FROM = 55  # above this centralization despotism becomes possible
+DESPOTISM_CHANCE = 0.35  # per turn at full centralization, before checks
+DESPOTISM_FREEDOM = 12
+DESPOTISM_PLURALISM = 12
+DESPOTISM_AUTONOMY = 20
+UNIFORMITY = 0.04  # per point of a union's depth above 50, members' groups lose autonomy
+CENTER_CAPACITY = 0.5  # a center's pooled strength adds this much force to its interventions
+
+# ---- sovereignty protects culture ---------------------------------------------------------
+PROTECTED_SECURITY = 4  # a group with a state or secure autonomy gains security each turn
+EXPOSED_SECURITY = 3  # a group with neither loses this much when aggrieved
+AUTONOMY_SECURE = 60
+
+# ---- markets and inequality ---------------------------------------------------------------
+INVEST = 0.01  # investing at home adds this share of wealth
+TAX_REVENUE = 0.03  # a capital tax raises this share of wealth...
+TAX_JUSTICE = 0.4
+CAPITAL_FLIGHT = 2.0  # ...and, alone, loses this many times the revenue * corporate escape / 100
+COORDINATED = 50  # unless a union this deep or a trade body this strong coordinates it
+AID_SHARE = 0.005  # aid gives this share of the donor's wealth (at least 4)...
+AID_CAP = 0.25  # ...but never more than this share of the recipient's
+AID_JUSTICE = 0.25
+LEND_JUSTICE = 0.3
+REDISTRIBUTE_JUSTICE = 0.4
+STANDARDS_JUSTICE = 0.25
+PACKAGE_JUSTICE = 0.8  # an aid package or binding standards voted in a global body
+SANCTIONS = 0.03  # sanctions cost this share of wealth a turn
+GROWTH = 0.002  # wealth grows by this share each turn in peace (a turn is about a month)
+INEQUALITY_GRIEVANCE = 6  # groups in poorer-than-average states gain grievance per turn * gini
+REDISTRIBUTE = 8
+ARREST_ENFORCEMENT = 50  # a court arrests on its own with this enforcement...
+ARREST_SEVERITY = 15  # ...and an arrest cuts the crisis its suspects led by this much
+STANDARDS_ESCAPE = 8  # corporations' escape lost per standard set (times enforcement / 50)
+BUDGET_INCOME = 0.002  # a union's budget grows by members' wealth * ceded sovereignty * this
+INSTITUTION_DECAY = 0.4  # mandate and enforcement unused wither this much a turn ("no one is
+# sufficiently interested" in institutions for their own sake); a union's depth half as fast
+BODY_INCOME = 0.0005  # a global body's, by its members' wealth * ceded sovereignty * this

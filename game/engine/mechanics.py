@@ -1,0 +1,464 @@
+"""The world's own dynamics each turn: the essay's causal claims, each one named in the report.
+
+Order (see docs/rules.md): votes are tallied before the actions; after them come wars, crises,
+groups, fear and clashes, the price of centralization, the economy, and last the structural pull
+of the four criteria toward what the world's shape makes likely.
+"""
+
+from __future__ import annotations
+
+from . import formulas as F
+from . import ops
+from .actions import memberships, neighbors_of, wealth_per_person
+from .conditions import is_member
+from .model import Arrangement, Federation, GlobalBody, Group
+from .report import Ledger, Tally
+from .rng import Rng
+from .structure import Measure, civil_society, inequality, measure, power, structural_targets
+from .world import World
+
+# ---- votes --------------------------------------------------------------------------------
+
+
+def tally_votes(world: World, ledger: Ledger) -> None:
+    """Resolutions tabled on an earlier turn are decided now. Votes take time; a veto can block."""
+    for pid in sorted(world.proposals, key=lambda p: world.proposals[p].opened):
+        p = world.proposals[pid]
+        if p.opened >= world.turn:
+            continue
+        body = world.actors.get(p.body)
+        del world.proposals[pid]
+        if not isinstance(body, GlobalBody):
+            continue
+        members = world.body_members(body)
+        members += [m for m in body.permanent if m not in members and m in world.actors]
+        yes = [m for m in members if p.votes.get(m) == "yes"]
+        no = [m for m in members if p.votes.get(m) == "no"]
+        abstain = [m for m in members if m not in yes and m not in no]
+        vetoes = [m for m in body.permanent if p.votes.get(m) == "no"]
+        council = [m for m in body.permanent if m in world.actors]
+        council_yes = [m for m in council if p.votes.get(m) == "yes"]
+        if body.body == "un" and council:
+            council_ok = not vetoes and len(council_yes) * 2 > len(council)
+            assembly_ok = len(yes) >= body.assembly_majority * len(members)
+            if p.kind == "authorize_force":
+                passed = council_ok or assembly_ok
+                how = (
+                    "the Council approved"
+                    if council_ok
+                    else "a large Assembly majority overrode the Council"
+                    if assembly_ok
+                    else ("vetoed by " + ", ".join(ops.name(world, v) for v in vetoes))
+                    if vetoes
+                    else "no Council majority and no large Assembly majority"
+                )
+            else:
+                passed = council_ok
+                how = (
+                    "the Council approved"
+                    if passed
+                    else (
+                        "vetoed by " + ", ".join(ops.name(world, v) for v in vetoes)
+                        if vetoes
+                        else "no Council majority"
+                    )
+                )
+        else:
+            passed = len(yes) > len(no)
+            how = "a majority voted yes" if passed else "no majority"
+        ledger.votes.append(
+            Tally(proposal=pid, body=body.id, kind=p.kind, target=p.target, yes=yes, no=no,
+                  abstain=abstain, vetoed_by=vetoes if not passed else [], passed=passed, how=how)
+        )  # fmt: skip
+        verdict = "passes" if passed else "fails"
+        ledger.line(
+            "vote",
+            f"{body.name}: the resolution on {p.kind.replace('_', ' ')} ({ops.name(world, p.target)}) {verdict}: {how}.",
+        )
+        if passed:
+            _carry_out(world, ledger, body, p.kind, p.target)
+
+
+def _carry_out(world: World, ledger: Ledger, body: GlobalBody, kind: str, target: str) -> None:
+    if kind == "authorize_force" and target in world.crises:
+        world.crises[target].authorized = True
+        ops.add(body, "legitimacy", 3)
+    elif kind == "sanctions":
+        s = world.state(target)
+        if s is not None:
+            s.sanctioned = 3
+    elif kind == "mediate":
+        w = world.wars.get(target)
+        if w is not None:
+            rng = Rng(world.rng)
+            if rng.random() < 0.3 + body.legitimacy / 200:
+                ops.end_wars_between(world, ledger, w.id, f"{body.name} mediated a ceasefire")
+            else:
+                ledger.line("war", f"{body.name}'s mediation fails: the guns are not silent.")
+            world.rng = rng.state
+    elif kind == "aid_package":
+        s = world.state(target)
+        if s is not None and body.budget >= 10:
+            ops.add(body, "budget", -10)
+            ops.add(s, "wealth", 10)
+            ledger.change(
+                "justice", F.PACKAGE_JUSTICE, f"{body.name} granted an aid package to {s.name}"
+            )
+    elif kind == "standards":
+        cut = max(3.0, F.STANDARDS_ESCAPE * 1.5 * body.enforcement / 50)
+        for corp in world.corporations.values():
+            ops.add(corp, "escape", -cut)
+        ledger.change(
+            "justice",
+            F.PACKAGE_JUSTICE,
+            f"{body.name} adopted binding labour and capital standards",
+        )
+
+
+# ---- wars and the circle ------------------------------------------------------------------
+
+
+def _side_strength(world: World, state_id: str) -> float:
+    s = world.state(state_id)
+    if s is None:
+        return 0.0
+    strength = s.military
+    for f in world.federations():
+        if f.purpose == "alliance" and state_id in f.members:
+            strength += f.force * 0.5
+    return strength
+
+
+def wars(world: World, ledger: Ledger) -> None:
+    for wid in sorted(world.wars):
+        w = world.wars.get(wid)
+        if w is None:
+            continue
+        a, d = world.state(w.attacker), world.state(w.defender)
+        if a is None or d is None:
+            world.wars.pop(wid, None)
+            continue
+        w.age += 1
+        sa, sd = _side_strength(world, a.id), _side_strength(world, d.id)
+        for s in (a, d):
+            ops.add(s, "military", -s.military * F.WAR_ATTRITION)
+            ops.add(s, "wealth", -s.wealth * F.WAR_WEALTH_LOSS)
+        ledger.change("peace", -F.WAR_PEACE, f"war between {a.name} and {d.name}")
+        if sa >= F.CONQUEST_RATIO * max(1.0, sd):
+            border = [
+                r for r in sorted(world.regions_of(d.id), key=lambda r: r.id)
+                if any(world.regions.get(n) and world.regions[n].owner == a.id for n in r.neighbors)
+            ]  # fmt: skip
+            if border:
+                ops.transfer_region(world, ledger, border[0], a.id, f"conquered by {a.name}")
+                ledger.change("peace", -3, f"{a.name} conquered {border[0].name}")
+        if wid not in world.wars:
+            continue
+        if a.government == "republic" and w.age >= F.REPUBLIC_WAR_WEARINESS:
+            ops.end_wars_between(
+                world, ledger, wid, f"{a.name}'s citizens will not bear a long war (Kant)"
+            )
+        elif sa < 0.5 * sd:
+            ops.end_wars_between(world, ledger, wid, f"{a.name}'s offensive collapsed")
+
+
+# ---- crises: no assigned agent, civil society arrives late --------------------------------
+
+
+def crises(world: World, ledger: Ledger, struck: set[str]) -> None:
+    for cid in sorted(world.crises):
+        c = world.crises.get(cid)
+        if c is None:
+            continue
+        c.age += 1
+        group = world.groups.get(c.group or "")
+        label = ops.crisis_label(world, c)
+        if cid not in struck:
+            growth = (
+                3.0 if c.kind in ("famine", "plague", "refugees", "financial") else F.CRISIS_GROWTH
+            )
+            if group is not None and c.kind in ("repression", "cleansing", "civil_war"):
+                growth += group.grievance * F.CRISIS_GRIEVANCE_GROWTH
+            host = world.state(c.state)
+            if host is not None and host.pressure >= 50 and host.government == "republic":
+                growth -= 3  # a republic under pressure at home restrains itself
+            ops.add(c, "severity", growth)
+        if (
+            c.kind == "repression"
+            and group is not None
+            and c.severity >= F.CLEANSING_SEVERITY
+            and group.security < F.CLEANSING_SECURITY
+        ):
+            c.kind = "cleansing"
+            label = ops.crisis_label(world, c)
+            ledger.line(
+                "crisis",
+                f"Repression has become ethnic cleansing: the {group.name} are driven from their homes.",
+            )
+        unanswered = not c.responders
+        relief = c.relief / 100
+        extra = F.NO_AGENT_EXTRA if unanswered else 1.0
+        why = (
+            f"the {label}: no agent with the mandate and capacity to act has acted"
+            if unanswered
+            else f"the {label} goes on"
+        )
+        if relief > 0:
+            why += ", though relief eases it"
+        ledger.change("peace", -c.severity * F.CRISIS_PEACE * extra * (1 - relief), why)
+        plural = c.severity * F.CRISIS_PLURALISM * (2 if c.kind == "cleansing" else 1)
+        if c.kind in ("repression", "cleansing", "civil_war"):
+            ledger.change("pluralism", -plural * extra * (1 - relief * 0.5), why)
+        if c.kind in ("repression", "cleansing"):
+            ledger.change("freedom", -c.severity * F.CRISIS_FREEDOM * extra, why)
+        if c.kind in ("famine", "plague", "financial"):
+            ledger.change("justice", -c.severity * 0.05 * (1 - relief), why)
+        if group is not None:
+            ops.add(group, "security", -c.severity * 0.1)
+            ops.add(group, "grievance", c.severity * 0.05)
+        if c.kind == "cleansing" and c.severity >= 50:
+            for n in _refuge(world, c.state, group):
+                ops.start_crisis(
+                    world, ledger, "refugees", n, None, 10, f"refugees fleeing the {label}"
+                )
+        if (
+            c.kind == "civil_war"
+            and group is not None
+            and c.severity >= F.SECESSION_SEVERITY
+            and c.age >= 3
+        ):
+            host = world.state(c.state)
+            if host is not None and host.military < 30:
+                ops.secede(world, ledger, group, f"the civil war was won by the {group.name}")
+                continue
+        c.relief = 0.0
+        if c.severity <= 0:
+            ops.end_crisis(world, ledger, cid, "it burned out")
+
+
+def _refuge(world: World, state_id: str, group: Group | None) -> list[str]:
+    """Where refugees flee: the states bordering the group's own regions (else the state's)."""
+    out: set[str] = set()
+    for rid in group.regions if group is not None else []:
+        r = world.regions.get(rid)
+        for n in r.neighbors if r is not None else []:
+            other = world.regions.get(n)
+            if other is not None and other.owner != state_id:
+                out.add(other.owner)
+    return sorted(out) or neighbors_of(world, state_id)[:2]
+
+
+# ---- groups: sovereignty protects culture ---------------------------------------------------
+
+
+def groups(world: World, ledger: Ledger, gini: float) -> None:
+    rng = Rng(world.rng)
+    states = world.states()
+    total_pop = sum(world.population_of(s.id) for s in states) or 1.0
+    mean_wpp = sum(s.wealth for s in states) / total_pop
+    for g in world.groups.values():
+        host_id = world.host_of(g)
+        host = world.state(host_id or "")
+        if host is None:
+            continue
+        protected = host.nation == g.id or g.autonomy >= F.AUTONOMY_SECURE
+        if protected:
+            ops.add(g, "security", F.PROTECTED_SECURITY)
+            ops.add(g, "grievance", -2)
+        elif g.grievance >= 50:
+            ops.add(g, "security", -F.EXPOSED_SECURITY * (g.separation / 50))
+        if wealth_per_person(world, host) < mean_wpp:
+            ops.add(g, "grievance", F.INEQUALITY_GRIEVANCE * gini / 100)
+        active = any(c.group == g.id for c in world.crises.values())
+        if not active:
+            ops.add(g, "grievance", -1)
+            if (
+                g.grievance >= F.REBELLION_GRIEVANCE
+                and g.security <= F.REBELLION_SECURITY
+                and host.nation != g.id
+                and rng.random() < F.REBELLION_CHANCE
+            ):
+                ops.start_crisis(
+                    world, ledger, "civil_war", host.id, g.id, 25, f"the {g.name} rose in rebellion"
+                )
+                ledger.change("peace", -3, f"the {g.name} rebelled: oppression breeds rebellion")
+    world.rng = rng.state
+
+
+# ---- fear makes war -------------------------------------------------------------------------
+
+
+def fear(world: World, ledger: Ledger, gini: float) -> None:
+    states = world.states()
+    un_deter = 0.0
+    for b in world.bodies():
+        if b.body == "un":
+            un_deter = max(un_deter, F.DETERRENCE * (b.mandate / 100) * (b.enforcement / 100))
+    powers = {s.id: power(s) for s in states}
+    for s in states:
+        near = set(neighbors_of(world, s.id))
+        own = max(1.0, powers[s.id])
+        threat = 0.0
+        for o in states:
+            if o.id == s.id:
+                continue
+            rel = powers[o.id] / (own + powers[o.id])
+            threat += rel * (1.0 if o.id in near else F.FEAR_FAR)
+        shield = 0.0
+        for f in world.federations():
+            if s.id in f.members and f.force > 0:
+                shield = max(shield, F.ALLIANCE_SHIELD * min(1.0, f.force / 30))
+        target = min(
+            100.0,
+            threat * F.FEAR_NEIGHBOR / max(1, len(near) or 1) + F.FEAR_INEQUALITY * gini / 100,
+        )
+        target = max(0.0, target - un_deter - shield)
+        s.fear = s.fear + (target - s.fear) * F.FEAR_RATE
+
+
+def clashes(world: World, ledger: Ledger) -> None:
+    """Mutual fear between neighbours breeds border clashes; autocracies turn them into wars."""
+    states = {s.id: s for s in world.states()}
+    at_war = {frozenset((w.attacker, w.defender)) for w in world.wars.values()}
+    rng = Rng(world.rng)
+    for sid in sorted(states):
+        for nid in neighbors_of(world, sid):
+            if nid <= sid or nid not in states or frozenset((sid, nid)) in at_war:
+                continue
+            a, b = states[sid], states[nid]
+            m = (a.fear + b.fear) / 2
+            if m <= F.CLASH_THRESHOLD:
+                continue
+            p = F.CLASH_CHANCE * (m - F.CLASH_THRESHOLD) / (100 - F.CLASH_THRESHOLD)
+            if a.government == "republic" and b.government == "republic":
+                p *= F.REPUBLIC_RESTRAINT
+            if rng.random() >= p:
+                continue
+            ops.add(a, "fear", 5)
+            ops.add(b, "fear", 5)
+            ledger.change(
+                "peace", -3, f"border clash between {a.name} and {b.name}: fear makes war"
+            )
+            autocrats = [x for x in (a, b) if x.government == "autocracy"]
+            if autocrats and rng.random() < F.WAR_FROM_CLASH:
+                att = max(autocrats, key=lambda x: (x.fear, x.id))
+                other = b if att is a else a
+                ops.start_war(world, ledger, att.id, other.id, "a border clash escalated")
+    world.rng = rng.state
+
+
+# ---- centralization's price and gift --------------------------------------------------------
+
+
+def centralization(world: World, ledger: Ledger, m: Measure) -> None:
+    rng = Rng(world.rng)
+    if m.centralization > F.DESPOTISM_FROM:
+        court = max(
+            (b.enforcement * b.independence / 10_000 for b in world.bodies() if b.body == "court"),
+            default=0.0,
+        )
+        checks = min(0.9, 0.2 * len(m.strong_bodies) + 0.4 * m.civil_society / 100 + 0.4 * court)
+        p = (
+            F.DESPOTISM_CHANCE
+            * (m.centralization - F.DESPOTISM_FROM)
+            / (100 - F.DESPOTISM_FROM)
+            * (1 - checks)
+        )
+        if rng.random() < p:
+            center = ops.name(
+                world, m.center if m.center_strength >= m.hegemon_share * 100 else m.hegemon
+            )
+            cause = f"terrifying despotism: {center} silenced those who would not conform"
+            ledger.change("freedom", -F.DESPOTISM_FREEDOM, cause)
+            ledger.change("pluralism", -F.DESPOTISM_PLURALISM, cause)
+            for g in world.groups.values():
+                ops.add(g, "autonomy", -F.DESPOTISM_AUTONOMY)
+                ops.add(g, "grievance", 10)
+            for s in world.states():
+                ops.add(s, "freedom", -6)
+    world.rng = rng.state
+    for f in world.federations():
+        if f.purpose == "union" and f.depth > 50:
+            loss = F.UNIFORMITY * (f.depth - 50)
+            for mid in f.members:
+                for g in world.groups_in(mid):
+                    ops.add(g, "autonomy", -loss)
+            ledger.change("pluralism", -loss * 0.3, f"uniformity pressure inside {f.name}")
+        if f.purpose == "union" and f.depth >= F.FEDERATION_REGIONAL_DEPTH:
+            for mid in f.members:
+                s = world.state(mid)
+                if s is not None and s.freedom < 70:
+                    ops.add(s, "freedom", 1.5)  # federal courts give redress
+    if m.arrangement == Arrangement.EMPIRE and m.hegemon:
+        heg = m.hegemon
+        for g in world.groups.values():
+            if world.host_of(g) != heg:
+                g.autonomy += (40 - g.autonomy) * 0.2  # granted, revocable autonomy
+        for s in world.states():
+            if s.id != heg:
+                ops.add(s, "freedom", -1)
+        ledger.change("peace", 1.5, f"pax imperial: {ops.name(world, heg)} keeps order")
+        ledger.change(
+            "justice", -1.5, f"imperial hegemony of {ops.name(world, heg)} breeds inequality"
+        )
+
+
+# ---- economy --------------------------------------------------------------------------------
+
+
+def economy(world: World, ledger: Ledger) -> None:
+    at_war = {x for w in world.wars.values() for x in (w.attacker, w.defender)}
+    for s in world.states():
+        if s.id not in at_war:
+            ops.add(s, "wealth", s.wealth * F.GROWTH)
+        if s.sanctioned:
+            ops.add(s, "wealth", -s.wealth * F.SANCTIONS)
+            s.sanctioned -= 1
+        s.pressure *= 0.8
+    for a in world.actors.values():
+        if isinstance(a, GlobalBody):
+            ops.add(a, "mandate", -F.INSTITUTION_DECAY)
+            ops.add(a, "enforcement", -F.INSTITUTION_DECAY)
+        elif isinstance(a, Federation):
+            ops.add(a, "depth", -F.INSTITUTION_DECAY / 2)
+    for a in world.actors.values():
+        if isinstance(a, Federation):
+            members = [world.actors[m] for m in a.members if m in world.actors]
+            income = sum(m.wealth * (100 - m.sovereignty) / 100 for m in members) * F.BUDGET_INCOME  # type: ignore[union-attr]
+            ops.add(a, "budget", income)
+        elif isinstance(a, GlobalBody):
+            members = [world.actors[m] for m in world.body_members(a)]
+            income = sum(m.wealth * (100 - m.sovereignty) / 100 for m in members) * F.BODY_INCOME  # type: ignore[union-attr]
+            ops.add(a, "budget", income)
+
+
+# ---- the pull of structure -----------------------------------------------------------------
+
+
+def pull(world: World, ledger: Ledger, m: Measure) -> None:
+    targets = structural_targets(world, m)
+    name = m.arrangement.value.replace("_", " ")
+    for crit, target in targets.items():
+        value = world.criteria.get(crit)
+        delta = (target - value) * F.PULL
+        if abs(delta) >= 0.05:
+            ledger.change(crit, delta, f"the world's structure ({name}) tends toward {target:.0f}")
+
+
+def run(world: World, ledger: Ledger, struck: set[str]) -> Measure:
+    """Everything after the actions. Returns the new measure of the world's structure."""
+    gini = inequality(world)
+    wars(world, ledger)
+    crises(world, ledger, struck)
+    groups(world, ledger, gini)
+    fear(world, ledger, gini)
+    clashes(world, ledger)
+    m = measure(world)
+    centralization(world, ledger, m)
+    economy(world, ledger)
+    m = measure(world)
+    pull(world, ledger, m)
+    return m
+
+
+__all__ = ["civil_society", "is_member", "memberships", "run", "tally_votes"]

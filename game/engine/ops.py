@@ -1,0 +1,205 @@
+"""Small changes to the world that actions, mechanics and card effects share."""
+
+from __future__ import annotations
+
+from .model import Crisis, Group, Region, State, War
+from .report import Ledger
+from .world import World
+
+STAT_MAX = {
+    "wealth": 1_000_000.0,
+    "military": 1_000_000.0,
+    "budget": 1_000_000.0,
+    "force": 1_000_000.0,
+    "volunteers": 1_000_000.0,
+    "capital": 1_000_000.0,
+}
+
+
+def clamp_stat(stat: str, value: float) -> float:
+    return max(0.0, min(STAT_MAX.get(stat, 100.0), value))
+
+
+def add(obj: object, stat: str, amount: float) -> float:
+    """Add to a numeric field, clamped to its range; returns the change actually made."""
+    before = float(getattr(obj, stat))
+    after = clamp_stat(stat, before + amount)
+    setattr(obj, stat, after)
+    return after - before
+
+
+def name(world: World, ident: str | None) -> str:
+    if ident is None:
+        return "nobody"
+    for table in (world.actors, world.groups, world.regions, world.crises):
+        if ident in table:
+            return table[ident].name if hasattr(table[ident], "name") else ident  # type: ignore[union-attr]
+    return ident
+
+
+def crisis_label(world: World, c: Crisis) -> str:
+    where = name(world, c.state)
+    who = f" of the {name(world, c.group)}" if c.group else ""
+    return f"{c.kind.replace('_', ' ')}{who} in {where}"
+
+
+def start_crisis(
+    world: World,
+    ledger: Ledger,
+    kind: str,
+    state: str,
+    group: str | None,
+    severity: float,
+    cause: str,
+) -> Crisis | None:
+    if state not in world.actors or (group is not None and group not in world.groups):
+        return None
+    for c in world.crises.values():
+        if c.kind == kind and c.state == state and c.group == group:
+            add(c, "severity", severity / 2)
+            ledger.line("crisis", f"The {crisis_label(world, c)} deepens ({cause}).")
+            return c
+    c = Crisis(id=world.new_id("crisis"), kind=kind, state=state, group=group, severity=severity)  # type: ignore[arg-type]
+    world.crises[c.id] = c
+    ledger.line("crisis", f"A new crisis: {crisis_label(world, c)} ({cause}).")
+    return c
+
+
+def end_crisis(world: World, ledger: Ledger, crisis_id: str, why: str) -> None:
+    c = world.crises.pop(crisis_id, None)
+    if c is not None:
+        ledger.line("crisis", f"The {crisis_label(world, c)} is over: {why}.")
+
+
+def start_war(world: World, ledger: Ledger, attacker: str, defender: str, cause: str) -> War | None:
+    a, d = world.state(attacker), world.state(defender)
+    if a is None or d is None or attacker == defender:
+        return None
+    for w in world.wars.values():
+        if {w.attacker, w.defender} == {attacker, defender}:
+            return w
+    war = War(id=world.new_id("war"), attacker=attacker, defender=defender)
+    world.wars[war.id] = war
+    ledger.line("war", f"War: {a.name} attacks {d.name} ({cause}).")
+    return war
+
+
+def end_wars(world: World, ledger: Ledger, involving: str | None, why: str) -> None:
+    for wid in sorted(world.wars):
+        w = world.wars[wid]
+        if involving is None or involving in (w.attacker, w.defender):
+            del world.wars[wid]
+            ledger.line(
+                "war",
+                f"The war between {name(world, w.attacker)} and {name(world, w.defender)} ends: {why}.",
+            )
+
+
+def transfer_region(world: World, ledger: Ledger, region: Region, to: str, cause: str) -> None:
+    old = region.owner
+    if old == to or world.state(to) is None:
+        return
+    region.owner = to
+    world.territory_changed()
+    ledger.line(
+        "war", f"{region.name} passes from {name(world, old)} to {name(world, to)} ({cause})."
+    )
+    for g in world.groups.values():
+        if (
+            region.id in g.regions
+            and world.state(to) is not None
+            and world.actors[to].nation != g.id
+        ):  # type: ignore[union-attr]
+            add(g, "grievance", 30)
+            add(g, "autonomy", -20)
+    if not world.regions_of(old):
+        remove_state(world, ledger, old, f"its last region fell to {name(world, to)}")
+
+
+def remove_state(world: World, ledger: Ledger, state_id: str, why: str) -> None:
+    s = world.actors.pop(state_id, None)
+    if s is None:
+        return
+    world.territory_changed()
+    ledger.line("war", f"{s.name} ceases to exist: {why}.")
+    for a in world.actors.values():
+        if a.kind == "federation" and state_id in a.members:
+            a.members.remove(state_id)
+        elif a.kind == "global_body":
+            if a.members and state_id in a.members:
+                a.members.remove(state_id)
+            if state_id in a.permanent:
+                a.permanent.remove(state_id)
+        elif a.kind == "ngo" and state_id in a.reach:
+            a.reach.remove(state_id)
+    for wid in [w for w, war in world.wars.items() if state_id in (war.attacker, war.defender)]:
+        del world.wars[wid]
+    for cid in [c for c, cr in world.crises.items() if cr.state == state_id]:
+        del world.crises[cid]
+    for pid in [p for p, pr in world.proposals.items() if state_id in (pr.target, pr.proposer)]:
+        del world.proposals[pid]
+    world.hand = [h for h in world.hand if h.actor != state_id]
+    for t in list(world.treaties.values()):
+        if state_id in t.parties:
+            del world.treaties[t.id]
+    states = sorted(x.id for x in world.states())
+    for corp in world.corporations.values():
+        if corp.home == state_id and states:
+            corp.home = states[0]  # capital moves on; it does not die with a state
+
+
+def secede(world: World, ledger: Ledger, group: Group, cause: str) -> State | None:
+    """The group's regions form a new sovereign state: the circle turns toward anarchy."""
+    host = world.host_of(group)
+    if host is None:
+        return None
+    regions = [
+        world.regions[r]
+        for r in group.regions
+        if r in world.regions and world.regions[r].owner == host
+    ]
+    if not regions or len(regions) == len(world.regions_of(host)):
+        return None  # the group is already the whole state
+    new_id = f"{group.id}_state"[:48]
+    n = 2
+    while new_id in world.actors:
+        new_id = f"{group.id[:40]}_state{n}"
+        n += 1
+    old = world.actors[host]
+    share = sum(r.population for r in regions) / max(1e-9, world.population_of(host))
+    new = State(
+        id=new_id,
+        name=f"Free {group.name}"[:80],
+        color="#c9a227",
+        wealth=round(old.wealth * share * 0.6, 3),  # type: ignore[union-attr]
+        military=round(old.military * share * 0.5, 3),  # type: ignore[union-attr]
+        government="republic",
+        sovereignty=100.0,
+        fear=60.0,
+        freedom=55.0,
+        nation=group.id,
+    )
+    add(old, "wealth", -old.wealth * share * 0.5)  # type: ignore[union-attr]
+    world.actors[new_id] = new
+    for r in regions:
+        r.owner = new_id
+    world.territory_changed()
+    group.security = min(100.0, group.security + 30)
+    group.autonomy = 100.0
+    group.grievance = max(0.0, group.grievance - 40)
+    for cid in [c for c, cr in world.crises.items() if cr.group == group.id]:
+        del world.crises[cid]
+    for body in world.bodies():
+        if body.members is not None and host in body.members:
+            body.members.append(new_id)
+    ledger.line("world", f"{group.name} secede from {old.name} and found {new.name} ({cause}).")
+    return new
+
+
+def end_wars_between(world: World, ledger: Ledger, war_id: str, why: str) -> None:
+    w = world.wars.pop(war_id, None)
+    if w is not None:
+        ledger.line(
+            "war",
+            f"The war between {name(world, w.attacker)} and {name(world, w.defender)} ends: {why}.",
+        )

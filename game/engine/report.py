@@ -1,0 +1,126 @@
+"""The turn report: what happened and why, as a causal log a student can read."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .model import Arrangement, Criteria, Criterion, Id, Model
+from .world import World
+
+
+class Change(Model):
+    """One change to a criterion, with its cause: "Peace -6: the minority was repressed…"."""
+
+    criterion: Criterion
+    amount: float
+    cause: str
+
+    def __str__(self) -> str:
+        return f"{self.criterion.value.capitalize()} {self.amount:+.1f}: {self.cause}"
+
+
+class Line(Model):
+    kind: Literal["action", "vote", "card", "war", "crisis", "world", "structure", "refused"]
+    text: str
+    actor: Id | None = None
+    private_to: Id | None = Field(None, description="Only this actor may see the line.")
+
+
+class Tally(Model):
+    proposal: Id
+    body: Id
+    kind: str
+    target: Id
+    yes: list[Id] = Field(default_factory=list)
+    no: list[Id] = Field(default_factory=list)
+    abstain: list[Id] = Field(default_factory=list)
+    vetoed_by: list[Id] = Field(default_factory=list)
+    passed: bool
+    how: str
+
+
+class FiredCard(Model):
+    card: Id
+    actor: Id
+    option: Id
+    title: str
+    lesson: str
+
+
+class TurnReport(Model):
+    turn: int
+    criteria_before: Criteria
+    criteria_after: Criteria
+    arrangement_before: Arrangement
+    arrangement_after: Arrangement
+    centralization_before: float
+    centralization_after: float
+    changes: list[Change] = Field(default_factory=list)
+    lines: list[Line] = Field(default_factory=list)
+    votes: list[Tally] = Field(default_factory=list)
+    cards: list[FiredCard] = Field(default_factory=list)
+    ended: bool = False
+    end_reason: str = ""
+
+    def for_actor(self, actor: str | None) -> TurnReport:
+        """The report as one seat may see it (``None``: the public view)."""
+        lines = [ln for ln in self.lines if ln.private_to in (None, actor)]
+        return self.model_copy(update={"lines": lines})
+
+    def text(self) -> str:
+        out = [f"== Turn {self.turn} =="]
+        out += [f"  {ln.text}" for ln in self.lines]
+        for t in self.votes:
+            out.append(
+                f"  Vote in {t.body} on {t.kind} ({t.target}): {len(t.yes)} yes, {len(t.no)} no, "
+                f"{len(t.abstain)} abstain — {t.how}"
+            )
+        out += [f"  {c}" for c in self.changes]
+        b, a = self.arrangement_before.value, self.arrangement_after.value
+        out.append(
+            f"  World: {a} (centralization {self.centralization_after:.0f}, "
+            f"{self.centralization_after - self.centralization_before:+.1f})"
+            + ("" if a == b else f", moved from {b}")
+        )
+        crit = ", ".join(f"{k} {v:.0f}" for k, v in self.criteria_after.as_dict().items())
+        out.append(f"  Criteria: {crit}")
+        if self.ended:
+            out.append(f"  The match ends: {self.end_reason}")
+        return "\n".join(out)
+
+
+class Ledger:
+    """Collects the report while resolution runs; every criterion change goes through it."""
+
+    def __init__(self, world: World) -> None:
+        self.world = world
+        self._changes: dict[tuple[str, str], float] = {}
+        self.lines: list[Line] = []
+        self.votes: list[Tally] = []
+        self.cards: list[FiredCard] = []
+
+    def change(self, criterion: Criterion | str, amount: float, cause: str) -> None:
+        crit = Criterion(criterion)
+        crits = self.world.criteria
+        before = getattr(crits, crit.value)
+        after = max(0.0, min(100.0, before + amount))
+        setattr(crits, crit.value, after)
+        if after != before:
+            key = (crit.value, cause)
+            self._changes[key] = self._changes.get(key, 0.0) + (after - before)
+
+    def line(
+        self, kind: str, text: str, actor: str | None = None, private_to: str | None = None
+    ) -> None:
+        self.lines.append(Line(kind=kind, text=text, actor=actor, private_to=private_to))  # type: ignore[arg-type]
+
+    def changes(self) -> list[Change]:
+        out = [
+            Change(criterion=Criterion(c), amount=round(v, 2), cause=cause)
+            for (c, cause), v in self._changes.items()
+            if abs(v) >= 0.05
+        ]
+        out.sort(key=lambda ch: (ch.criterion.value, -abs(ch.amount)))
+        return out

@@ -1,0 +1,245 @@
+"""Resolving a turn: every seat's orders at once, in a fixed and documented order.
+
+1. Orders are checked against the legal actions of the turn's start and each actor's action
+   points; what is refused is reported, never silently dropped.
+2. Event cards dealt this turn take effect (the chosen option, or the first).
+3. Votes are recorded and resolutions tabled on earlier turns are tallied and carried out.
+4. Actions, phase by phase: economy, politics, force, civil society; within a phase by actor id.
+5. The world's own dynamics (``mechanics.run``): wars, crises, groups, fear, clashes, the price of
+   centralization, the economy, the structural pull of the criteria.
+6. The turn is recorded; end conditions are checked; the next turn's cards are dealt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from . import mechanics
+from .actions import apply_order, legal_moves, order_cost
+from .conditions import Context, holds_all
+from .effects import apply_all
+from .model import TurnRecord
+from .orders import Order
+from .report import FiredCard, Ledger, TurnReport
+from .rng import Rng
+from .scenario import Card, text
+from .world import World
+
+PHASES: tuple[tuple[str, ...], ...] = (
+    ("invest", "tax_capital", "aid", "fund", "lend", "regulate", "redistribute", "build_force", "build_capacity"),
+    ("reform", "repress", "grant_autonomy", "cede", "reclaim", "join", "leave", "integrate", "sanction", "indict", "propose"),
+    ("arm", "disarm", "attack", "make_peace", "intervene", "deploy", "arrest"),
+    ("relieve", "warn", "campaign", "recruit", "expand"),
+)  # fmt: skip
+PHASE_OF = {action: i for i, phase in enumerate(PHASES) for action in phase}
+
+
+class IllegalOrder(ValueError):
+    """Raised by ``check_orders(strict=True)`` for an order the actor may not give."""
+
+
+def card_by_id(world: World, card_id: str) -> Card | None:
+    for c in world.rules.cards:
+        if c.id == card_id:
+            return c
+    return None
+
+
+def check_orders(
+    world: World, orders: Iterable[Order], strict: bool = False
+) -> tuple[list[Order], list[str]]:
+    """Split orders into those that will be carried out and the reasons the others were refused."""
+    accepted: list[Order] = []
+    refused: list[str] = []
+    legal: dict[str, set[tuple]] = {}
+    spent: dict[str, int] = {}
+    seen: set[tuple] = set()
+    for o in orders:
+        slot_key = o.actor
+        if slot_key not in legal:
+            legal[slot_key] = set(legal_moves(world, o.actor))
+        why = ""
+        actor = world.actors.get(o.actor)
+        if actor is None:
+            why = f"{o.actor} is not in the match"
+        elif (o.action, o.target, o.subject, o.option) not in legal[slot_key]:
+            why = f"{actor.name} may not {o.action.replace('_', ' ')} {o.target or ''}".rstrip()
+        else:
+            slot = (o.actor, o.action, o.target) if o.action in ("vote", "choose") else o.key()
+            cost = order_cost(o)
+            if slot in seen:
+                why = f"{actor.name} gave the same order twice"
+            elif spent.get(o.actor, 0) + cost > actor.action_points:
+                why = f"{actor.name} has no action points left for {o.action.replace('_', ' ')}"
+            else:
+                seen.add(slot)
+                spent[o.actor] = spent.get(o.actor, 0) + cost
+        if why:
+            if strict:
+                raise IllegalOrder(why)
+            refused.append(why)
+        else:
+            accepted.append(o)
+    return accepted, refused
+
+
+def resolve(world: World, orders: Iterable[Order]) -> tuple[World, TurnReport]:
+    """The next world and the report of the turn. ``world`` itself is never changed."""
+    if world.ended:
+        raise ValueError("the match has ended")
+    w = world.clone()
+    ledger = Ledger(w)
+    before = w.criteria.model_copy()
+    arr_before, cent_before = w.arrangement, w.centralization
+    accepted, refused = check_orders(w, orders)
+    for why in refused:
+        ledger.line("refused", f"Refused: {why}.")
+
+    # 2. cards
+    choices = {o.target: o.option for o in accepted if o.action == "choose"}
+    fired_now: list[str] = []
+    for h in [h for h in w.hand if h.turn == w.turn]:
+        card = card_by_id(w, h.card)
+        if card is None:
+            continue
+        opt = next((op for op in card.options if op.id == choices.get(h.key)), card.options[0])
+        ctx = Context(w, dict(h.bindings))
+        title = text(card.title)
+        ledger.line(
+            "card",
+            f'{title}: {w.actors[h.actor].name if h.actor in w.actors else h.actor} chose "{text(opt.label)}".',
+            h.actor,
+        )
+        apply_all(opt.effects, ctx, ledger, f"{title} ({text(opt.label)})")
+        ledger.cards.append(
+            FiredCard(
+                card=card.id, actor=h.actor, option=opt.id, title=title, lesson=text(card.lesson)
+            )
+        )
+        w.lessons.append(card.id)
+        fired_now.append(card.id)
+    w.hand = [h for h in w.hand if h.turn != w.turn]
+
+    # 3. votes
+    for o in accepted:
+        if o.action == "vote" and o.target in w.proposals:
+            w.proposals[o.target].votes[o.actor] = o.option  # type: ignore[assignment]
+    mechanics.tally_votes(w, ledger)
+
+    # 4. actions by phase
+    acts = [o for o in accepted if o.action not in ("vote", "choose")]
+    acts.sort(key=lambda o: (PHASE_OF[o.action], o.actor))
+    struck: set[str] = set()
+    for o in acts:
+        if o.action in ("intervene", "deploy") and o.target:
+            struck.add(o.target)
+        apply_order(w, ledger, o)
+
+    # 5. dynamics
+    m = mechanics.run(w, ledger, struck)
+    w.arrangement, w.centralization, w.plurality = m.arrangement, m.centralization, m.plurality
+    if m.arrangement != arr_before:
+        ledger.line(
+            "structure",
+            f"The world moves from {arr_before.value} to {m.arrangement.value}: {'; '.join(m.reasons)}.",
+        )
+    _round(w)
+    w.history.append(
+        TurnRecord(turn=w.turn, criteria=w.criteria.model_copy(), arrangement=m.arrangement,
+                   centralization=m.centralization, plurality=m.plurality, cards=fired_now)
+    )  # fmt: skip
+
+    # 6. ending, then the next turn's briefing
+    check_end(w)
+    report = TurnReport(
+        turn=w.turn,
+        criteria_before=before,
+        criteria_after=w.criteria.model_copy(),
+        arrangement_before=arr_before,
+        arrangement_after=m.arrangement,
+        centralization_before=cent_before,
+        centralization_after=m.centralization,
+        changes=ledger.changes(),
+        lines=ledger.lines,
+        votes=ledger.votes,
+        cards=ledger.cards,
+        ended=w.ended,
+        end_reason=w.end_reason,
+    )
+    if not w.ended:
+        w.turn += 1
+        open_turn(w)
+    return w, report
+
+
+def check_end(w: World) -> None:
+    for ec in w.rules.end_conditions:
+        if w.turn >= ec.min_turn and holds_all(ec.when, Context(w)):
+            w.ended, w.end_reason = True, text(ec.text)
+            return
+    if w.turn >= w.last_turn:
+        w.ended, w.end_reason = True, "the last turn has been played"
+    elif not w.states():
+        w.ended, w.end_reason = True, "no state is left"
+
+
+def open_turn(w: World) -> None:
+    """The briefing: deal this turn's event cards to the actors they concern."""
+    eligible: list[tuple[Card, dict[str, str]]] = []
+    for card in w.rules.cards:
+        last = w.fired.get(card.id)
+        if last is not None and (card.once or w.turn - last <= card.cooldown):
+            continue
+        ctx = Context(w)
+        if not holds_all(card.trigger, ctx):
+            continue
+        target = ctx.ref(card.target)
+        if target is None or target not in w.actors:
+            continue
+        ctx.bindings["target"] = target
+        eligible.append((card, ctx.bindings))
+    rng = Rng(w.rng)
+    for _ in range(min(w.rules.cards_per_turn, len(eligible))):
+        i = rng.choice_weighted([c.weight for c, _ in eligible])
+        card, bindings = eligible.pop(i)
+        from .model import HandCard
+
+        w.hand.append(
+            HandCard(
+                key=w.new_id("hand"),
+                card=card.id,
+                actor=bindings["target"],
+                turn=w.turn,
+                bindings=bindings,
+            )
+        )
+        w.fired[card.id] = w.turn
+    w.rng = rng.state
+
+
+_FIGURES = {
+    "state": ("wealth", "military", "sovereignty", "fear", "freedom", "pressure"),
+    "federation": ("depth", "budget", "force"),
+    "global_body": ("mandate", "enforcement", "budget", "legitimacy", "independence"),
+    "ngo": ("volunteers", "credibility"),
+}
+
+
+def _round(w: World) -> None:
+    """Round every figure, so that a save and a replay on another machine agree to the bit."""
+    for c in ("peace", "justice", "pluralism", "freedom"):
+        setattr(w.criteria, c, round(getattr(w.criteria, c), 4))
+    for a in w.actors.values():
+        d = a.__dict__  # plain floats: rounding them in place needs no validation
+        for f in _FIGURES[a.kind]:
+            d[f] = round(d[f], 4)
+    for g in w.groups.values():
+        g.grievance, g.security, g.autonomy = (
+            round(g.grievance, 4),
+            round(g.security, 4),
+            round(g.autonomy, 4),
+        )
+    for c in w.crises.values():
+        c.severity = round(c.severity, 4)
+    for corp in w.corporations.values():
+        corp.capital, corp.escape = round(corp.capital, 4), round(corp.escape, 4)

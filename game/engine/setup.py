@@ -1,0 +1,59 @@
+"""Turning a scenario into the world of a new match."""
+
+from __future__ import annotations
+
+from .rng import seed_state
+from .scenario import Scenario, text
+from .world import World
+
+
+def new_world(scenario: Scenario, seed: int | None = None) -> World:
+    """The world at the start of turn 1, cards for turn 1 already dealt."""
+    from .resolve import open_turn  # resolve imports setup's callers; keep the cycle lazy
+    from .structure import measure, structural_targets
+
+    seed = scenario.seed if seed is None else seed
+    world = World.model_construct(
+        scenario=scenario.id,
+        title=text(scenario.title),
+        seed=seed,
+        rng=seed_state(seed),
+        turn=1,
+        last_turn=scenario.turns,
+        criteria=scenario.criteria.model_copy() if scenario.criteria else None,
+        actors={a.id: a.model_copy(deep=True) for a in scenario.actors},
+        regions={r.id: r.model_copy(deep=True) for r in scenario.regions},
+        groups={g.id: g.model_copy(deep=True) for g in scenario.groups},
+        corporations={c.id: c.model_copy(deep=True) for c in scenario.corporations},
+        crises={c.id: c.model_copy(deep=True) for c in scenario.crises},
+        wars={w.id: w.model_copy(deep=True) for w in scenario.wars},
+        treaties={t.id: t.model_copy(deep=True) for t in scenario.treaties},
+        proposals={},
+        hand=[],
+        flags={},
+        fired={},
+        lessons=[],
+        history=[],
+        counter=0,
+        ended=False,
+        end_reason="",
+        rules=scenario.rules(),
+    )
+    m = measure(world)
+    world.arrangement, world.centralization, world.plurality = (
+        m.arrangement,
+        m.centralization,
+        m.plurality,
+    )
+    if world.criteria is None:
+        from .model import Criteria
+
+        world.criteria = Criteria(**structural_targets(world, m))
+    from .model import TurnRecord
+
+    world.history.append(
+        TurnRecord(turn=0, criteria=world.criteria.model_copy(), arrangement=world.arrangement,
+                   centralization=world.centralization, plurality=world.plurality)
+    )  # fmt: skip
+    open_turn(world)
+    return world

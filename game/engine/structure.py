@@ -1,0 +1,238 @@
+"""Where the world stands: centralization, plurality of agents, and the arrangement they make.
+
+The arrangement is never set by a slider; it is read off the world's structure each turn:
+who holds power, how much sovereignty has been pooled and where, how strong and independent
+the global bodies are, how dense civil society is, how deep the regional unions are.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from . import formulas as F
+from .model import ARRANGEMENT_ORDER, Arrangement, Federation, GlobalBody
+from .world import World
+
+
+@dataclass(frozen=True)
+class Measure:
+    arrangement: Arrangement
+    centralization: float  # 0–100: power in the single strongest center
+    plurality: float  # effective number of centers sharing power
+    position: float  # 0 (global state) … 6 (anarchy), continuous, for the continuum bar
+    hegemon: str | None
+    hegemon_share: float
+    center: str | None  # the strongest pooled center (a union or a global body)
+    center_strength: float
+    civil_society: float  # 0–100
+    inequality: float  # 0–100, Gini of wealth per person between states
+    strong_bodies: list[str] = field(default_factory=list)
+    regional_unions: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+
+
+def power(state) -> float:
+    return state.military * F.POWER_MILITARY + math.sqrt(state.wealth) * F.POWER_WEALTH
+
+
+def gini(values: list[float], weights: list[float]) -> float:
+    """Weighted Gini coefficient, 0 (equal) to 1."""
+    total_w = sum(weights)
+    if total_w <= 0 or len(values) < 2:
+        return 0.0
+    mean = sum(v * w for v, w in zip(values, weights, strict=True)) / total_w
+    if mean <= 0:
+        return 0.0
+    diff = 0.0
+    for vi, wi in zip(values, weights, strict=True):
+        for vj, wj in zip(values, weights, strict=True):
+            diff += wi * wj * abs(vi - vj)
+    return diff / (2 * total_w * total_w * mean)
+
+
+def civil_society(world: World) -> float:
+    n = max(1, len(world.states()))
+    total = 0.0
+    for ngo in world.ngos():
+        reach = len([r for r in ngo.reach if r in world.actors]) / n
+        total += ngo.volunteers * reach * ngo.credibility / 100
+    return min(100.0, total * 1.5)
+
+
+def inequality(world: World) -> float:
+    pops = {s.id: 0.0 for s in world.states()}
+    for r in world.regions.values():
+        if r.owner in pops:
+            pops[r.owner] += r.population
+    ids = [i for i, p in pops.items() if p > 0]
+    values = [world.actors[i].wealth / pops[i] for i in ids]  # type: ignore[union-attr]
+    return 100 * gini(values, [pops[i] for i in ids])
+
+
+def coverage(world: World, members: list[str], total_pop: float) -> float:
+    if total_pop <= 0:
+        return 0.0
+    return sum(world.population_of(m) for m in members) / total_pop
+
+
+def center_level(world: World, actor: Federation | GlobalBody, members: list[str]) -> float:
+    """How much sovereignty a center really holds: what it was granted (a union's depth, a body's
+    mandate and force) and what its members gave up, taken together (their geometric mean), so a
+    strong body over fully sovereign states is not yet a world government."""
+    if isinstance(actor, Federation):
+        granted = actor.depth if actor.purpose == "union" else actor.depth * 0.5
+    else:
+        granted = (actor.mandate + actor.enforcement) / 2
+    pops = [
+        (world.population_of(m), world.actors[m].sovereignty) for m in members if m in world.actors
+    ]  # type: ignore[union-attr]
+    total = sum(p for p, _ in pops)
+    ceded = sum(p * (100 - s) for p, s in pops) / total if total > 0 else 0.0
+    return math.sqrt(max(0.0, granted) * max(0.0, ceded))
+
+
+def measure(world: World) -> Measure:
+    states = world.states()
+    total_pop = sum(r.population for r in world.regions.values())
+    powers = {s.id: power(s) for s in states}
+    total_power = sum(powers.values()) or 1.0
+    hegemon = max(sorted(powers), key=lambda k: powers[k]) if powers else None
+    share = powers[hegemon] / total_power if hegemon else 0.0
+
+    center, center_strength, center_cov, center_lvl = None, 0.0, 0.0, 0.0
+    strong: list[str] = []
+    binding = False
+    for b in world.bodies():
+        members = world.body_members(b)
+        cov = coverage(world, members, total_pop)
+        lvl = center_level(world, b, members)
+        # Only a political body can become the world's center; banks, trade bodies and courts
+        # are further centers beside it (they count toward plurality, not centralization).
+        if b.body == "un" and lvl * cov > center_strength:
+            center, center_strength, center_cov, center_lvl = b.id, lvl * cov, cov, lvl
+        if b.mandate >= F.BODY_BINDING_MANDATE:
+            binding = True
+        if (
+            b.mandate >= F.BODY_STRONG_MANDATE
+            and b.enforcement >= F.BODY_STRONG_ENFORCEMENT
+            and b.independence >= F.BODY_INDEPENDENT
+        ):
+            strong.append(b.id)
+    regional: list[str] = []
+    for f in world.federations():
+        members = [m for m in f.members if m in world.actors]
+        cov = coverage(world, members, total_pop)
+        lvl = center_level(world, f, members)
+        if lvl * cov > center_strength:
+            center, center_strength, center_cov, center_lvl = f.id, lvl * cov, cov, lvl
+        if f.purpose == "union" and f.depth >= F.FEDERATION_REGIONAL_DEPTH:
+            regional.append(f.id)
+        if f.depth >= F.BODY_BINDING_MANDATE and f.purpose == "union":
+            binding = True
+
+    civil = civil_society(world)
+    ineq = inequality(world)
+    centralization = max(share * 100, center_strength)
+
+    # Effective number of sovereign centers: states weighted by power and sovereignty retained,
+    # plus every body, union and civil society strong enough to act on its own.
+    weights = [powers[s.id] * s.sovereignty / 100 for s in states]
+    wsum = sum(weights) or 1.0
+    eff_states = 1.0 / sum((w / wsum) ** 2 for w in weights) if any(weights) else 0.0
+    plurality = eff_states
+    for b in world.bodies():
+        plurality += (b.mandate / 100) * (b.independence / 100) * 2
+    for f in world.federations():
+        plurality += f.depth / 50
+    plurality += civil / 25
+
+    reasons: list[str] = []
+    if (
+        center is not None
+        and center_cov >= F.GLOBAL_CENTER_COVERAGE
+        and center_lvl >= F.GLOBAL_STATE_DEPTH
+    ):
+        arr = Arrangement.GLOBAL_STATE
+        reasons.append(f"{world.actors[center].name} holds nearly all sovereignty over everyone")
+    elif (
+        center is not None
+        and center_cov >= F.GLOBAL_CENTER_COVERAGE
+        and center_lvl >= F.GLOBAL_FEDERATION_DEPTH
+    ):
+        arr = Arrangement.FEDERATION
+        reasons.append(f"the states have pooled most sovereignty in {world.actors[center].name}")
+    elif hegemon and share >= F.HEGEMON_SHARE:
+        arr = Arrangement.EMPIRE
+        reasons.append(f"{world.actors[hegemon].name} holds {share:.0%} of all power")
+    elif (
+        strong and len(strong) + len(regional) >= 2 and regional and civil >= F.CIVIL_SOCIETY_DENSE
+    ):
+        arr = Arrangement.PLURALISM_3
+        reasons.append("strong independent bodies, regional federations and dense civil society")
+    elif binding and civil >= F.CIVIL_SOCIETY_DENSE:
+        arr = Arrangement.PLURALISM_2
+        reasons.append("global bodies bind the states and civil society presses them")
+    elif binding:
+        arr = Arrangement.PLURALISM_1
+        reasons.append("sovereign states with weak global bodies")
+    else:
+        arr = Arrangement.ANARCHY
+        reasons.append("no body binds the sovereign states")
+
+    idx = ARRANGEMENT_ORDER.index(arr)
+    offset = max(-0.45, min(0.45, 0.5 - centralization / 100))
+    return Measure(
+        arrangement=arr,
+        centralization=round(centralization, 3),
+        plurality=round(plurality, 3),
+        position=round(idx + offset, 3),
+        hegemon=hegemon,
+        hegemon_share=share,
+        center=center,
+        center_strength=center_strength,
+        civil_society=civil,
+        inequality=ineq,
+        strong_bodies=strong,
+        regional_unions=regional,
+        reasons=reasons,
+    )
+
+
+def structural_targets(world: World, m: Measure) -> dict[str, float]:
+    """The level each criterion tends toward in a world built like this one."""
+    states = world.states()
+    total_pop = sum(r.population for r in world.regions.values()) or 1.0
+    avg_fear = sum(s.fear for s in states) / len(states) if states else 0.0
+    crisis_cost = 0.0
+    for c in world.crises.values():
+        weight = 2.0 if c.kind == "cleansing" else 1.0
+        crisis_cost += c.severity * F.PEACE_PER_CRISIS_SEVERITY * weight
+    peace = 100 - F.PEACE_PER_WAR * len(world.wars) - crisis_cost - F.PEACE_FEAR * avg_fear
+
+    groups = list(world.groups.values())
+    gpop = sum(g.population for g in groups) or 1.0
+    grievance = sum(g.grievance * g.population for g in groups) / gpop if groups else 30.0
+    justice = 0.6 * (100 - m.inequality) + 0.4 * (100 - grievance)
+
+    standing = (
+        sum((g.security + g.autonomy) / 2 * g.population for g in groups) / gpop if groups else 60.0
+    )
+    forms = {s.government for s in states}
+    weights = [world.population_of(s.id) * s.sovereignty / 100 for s in states]
+    wsum = sum(weights) or 1.0
+    eff = 1.0 / sum((w / wsum) ** 2 for w in weights) if any(weights) else 1.0
+    diversity = 0.7 * min(1.0, eff / 5) + 0.3 * (1.0 if len(forms) > 1 else 0.0)
+    pluralism = 0.6 * standing + 40 * diversity
+
+    freedom = sum(s.freedom * world.population_of(s.id) for s in states) / total_pop
+    return {
+        "peace": _clamp(peace),
+        "justice": _clamp(justice),
+        "pluralism": _clamp(pluralism),
+        "freedom": _clamp(freedom),
+    }
+
+
+def _clamp(x: float) -> float:
+    return max(0.0, min(100.0, x))

@@ -1,0 +1,24 @@
+"""What one seat may know: the world with other seats' secrets taken out."""
+
+from __future__ import annotations
+
+from .world import World
+
+
+def view(world: World, actor_id: str | None) -> World:
+    """A copy of the world as ``actor_id`` sees it (``None``: the public, projector view).
+
+    Hidden: other actors' hands of cards, other missions' secret goals, votes cast on
+    resolutions not yet tallied, and the generator's state (so no one can foresee a draw).
+    """
+    v = world.clone()
+    v.rng = 0
+    v.hand = [h for h in v.hand if h.actor == actor_id]
+    for p in v.proposals.values():
+        p.votes = {k: x for k, x in p.votes.items() if k == actor_id}
+    missions = [
+        m if m.actor == actor_id else m.model_copy(update={"secret": []})
+        for m in world.rules.missions
+    ]
+    v.rules = world.rules.model_copy(update={"missions": missions})
+    return v

@@ -1,0 +1,153 @@
+"""Same scenario + same seed + same orders = the same match, bit for bit."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from game.ai.baseline import BaselineBot
+from game.engine import Order, Scenario, World, new_world, resolve, view
+from game.session.match import ai_orders, play_ai_match, replay
+
+FIXTURE = Path(__file__).parent / "fixtures" / "mini.json"
+
+
+def mini_data() -> dict[str, Any]:
+    return json.loads(FIXTURE.read_text(encoding="utf-8"))
+
+
+def mini() -> Scenario:
+    return Scenario.model_validate(mini_data())
+
+
+def long_mini() -> Scenario:
+    """mini.json played for 24 turns, with no early end, so clashes and cards have time."""
+    data = mini_data()
+    data["turns"] = 24
+    data["end_conditions"] = []
+    return Scenario.model_validate(data)
+
+
+SEEDS = [1, 2, 3]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_same_seed_and_ai_orders_give_the_same_digest(seed: int) -> None:
+    first = play_ai_match(mini(), seed)
+    second = play_ai_match(mini(), seed)
+    assert first.world.digest() == second.world.digest()
+    assert first.log == second.log
+    assert [r.model_dump() for r in first.reports] == [r.model_dump() for r in second.reports]
+
+
+def test_different_seeds_give_different_matches() -> None:
+    digests = {play_ai_match(long_mini(), seed).world.digest() for seed in range(1, 6)}
+    assert len(digests) == 5
+
+
+def test_seed_argument_overrides_the_scenarios_seed() -> None:
+    scenario = mini()
+    assert new_world(scenario).digest() == new_world(scenario, scenario.seed).digest()
+    assert new_world(scenario, scenario.seed + 1).digest() != new_world(scenario).digest()
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_replay_of_the_logged_orders_reproduces_the_match(seed: int) -> None:
+    scenario = long_mini()
+    match = play_ai_match(scenario, seed)
+    replayed = replay(scenario, seed, match.log)
+    assert replayed.digest() == match.world.digest()
+
+
+def test_replay_with_a_changed_order_diverges() -> None:
+    scenario = mini()
+    match = play_ai_match(scenario, 1)
+    log = [list(turn) for turn in match.log]
+    attack = Order(actor="castria", action="attack", target="arcadia")
+    log[0] = [o for o in log[0] if o.actor != "castria" or o.action == "choose"] + [attack]
+    assert replay(scenario, 1, log).digest() != match.world.digest()
+
+
+def test_digest_is_stable_across_a_save_and_load() -> None:
+    world = new_world(long_mini(), 4)
+    bot = BaselineBot()
+    for _ in range(10):
+        loaded = World.model_validate_json(world.model_dump_json())
+        assert loaded.digest() == world.digest()
+        orders = ai_orders(world, bot)
+        world, _ = resolve(world, orders)
+        from_save, _ = resolve(loaded, orders)
+        assert from_save.digest() == world.digest()
+
+
+def mutate_everything(world: World) -> None:
+    """Change every kind of nested thing a clone holds."""
+    world.turn += 1
+    world.rng ^= 1
+    world.criteria.peace = 1.0
+    world.actors["arcadia"].wealth += 100  # type: ignore[union-attr]
+    world.actors["union"].members.append("castria")  # type: ignore[union-attr]
+    world.actors["aid_watch"].reach.clear()  # type: ignore[union-attr]
+    world.regions["castria_highlands"].owner = "arcadia"
+    world.regions["arcadia_plain"].neighbors.append("castria_highlands")
+    world.groups["highlanders"].warned_by.append("aid_watch")
+    world.crises["highland_repression"].responders.append("un")
+    world.corporations["globex"].escape = 0.0
+    world.hand[0].bindings["target"] = "nobody"
+    world.flags["touched"] = 1.0
+    world.fired["touched"] = 1
+    world.history[0].criteria.justice = 0.0
+    del world.actors["borealia"]
+
+
+def test_clone_is_independent_of_its_original() -> None:
+    world = new_world(mini(), 7)
+    assert world.hand  # mini deals cards on turn 1: the clone's hand is mutated too
+    digest = world.digest()
+    clone = world.clone()
+    assert clone.digest() == digest
+    mutate_everything(clone)
+    assert world.digest() == digest
+    assert clone.digest() != digest
+
+
+def test_original_is_independent_of_its_clone() -> None:
+    world = new_world(mini(), 7)
+    clone = world.clone()
+    digest = clone.digest()
+    mutate_everything(world)
+    assert clone.digest() == digest
+
+
+def test_reports_of_the_same_turn_are_identical() -> None:
+    world = new_world(mini(), 9)
+    orders = ai_orders(world)
+    _, first = resolve(world, orders)
+    _, second = resolve(world, orders)
+    assert first.text() == second.text()
+    assert first.model_dump() == second.model_dump()
+
+
+def test_the_order_seats_hand_in_their_orders_does_not_change_the_outcome() -> None:
+    world = new_world(long_mini(), 5)
+    bot = BaselineBot()
+    for _ in range(6):
+        by_seat = [bot.choose(world, actor) for actor in sorted(world.actors)]
+        forward, _ = resolve(world, [o for seat in by_seat for o in seat])
+        backward, _ = resolve(world, [o for seat in reversed(by_seat) for o in seat])
+        assert forward.digest() == backward.digest()
+        world = forward
+
+
+def test_ai_choice_is_deterministic_and_reads_only_its_seats_view() -> None:
+    bot = BaselineBot()
+    world = new_world(long_mini(), 3)
+    for _ in range(8):
+        for actor in sorted(world.actors):
+            mine = bot.choose(world, actor)
+            assert bot.choose(world, actor) == mine
+            assert bot.choose(view(world, actor), actor) == mine
+        world, _ = resolve(world, ai_orders(world, bot))
