@@ -87,7 +87,19 @@ def legal_actions(world: World, actor_id: str, only: str | None = None) -> list[
 
 
 def legal_moves(world: World, actor_id: str, only: str | None = None) -> list[Move]:
-    """The legal orders as light ``Move`` tuples (what ``legal_actions`` wraps)."""
+    """The legal orders as light ``Move`` tuples (what ``legal_actions`` wraps). The full list is
+    remembered on the world (see ``World.memo``): the AI and the order check share it."""
+    if only is not None:
+        return _moves(world, actor_id, only)
+    memo = world.memo()
+    key = ("moves", actor_id)
+    moves = memo.get(key)
+    if moves is None:
+        moves = memo[key] = _moves(world, actor_id, None)
+    return list(moves)
+
+
+def _moves(world: World, actor_id: str, only: str | None) -> list[Move]:
     actor = world.actors.get(actor_id)
     if actor is None or world.ended:
         return []

@@ -87,11 +87,11 @@ def resolve(world: World, orders: Iterable[Order]) -> tuple[World, TurnReport]:
     """The next world and the report of the turn. ``world`` itself is never changed."""
     if world.ended:
         raise ValueError("the match has ended")
+    accepted, refused = check_orders(world, orders)  # against the turn's start, as the seats saw it
     w = world.clone()
     ledger = Ledger(w)
     before = w.criteria.model_copy()
     arr_before, cent_before = w.arrangement, w.centralization
-    accepted, refused = check_orders(w, orders)
     for why in refused:
         ledger.line("refused", f"Refused: {why}.")
 

@@ -102,6 +102,20 @@ class World(Model):
     end_reason: str = ""
     rules: Rules = Field(default_factory=Rules)
     _geo: Geography | None = PrivateAttr(default=None)
+    _memo: dict | None = PrivateAttr(default=None)
+
+    def memo(self) -> dict:
+        """Answers computed from this world (legal moves), kept because a world is a value: the
+        engine never changes a world it is given. Change a ``clone()``, never a world you have
+        already asked questions of."""
+        private = self.__pydantic_private__
+        if private is None:
+            private = {"_geo": None}
+            object.__setattr__(self, "__pydantic_private__", private)
+        m = private.get("_memo")
+        if m is None:
+            m = private["_memo"] = {}
+        return m
 
     # ---- lookups ------------------------------------------------------------------------------
 
@@ -148,6 +162,7 @@ class World(Model):
         """Call after any change to a region's owner or to the set of actors."""
         if self.__pydantic_private__ is not None:
             self.__pydantic_private__["_geo"] = None
+            self.__pydantic_private__["_memo"] = None
 
     def _build_geo(self) -> Geography:
         regions_of: dict[str, list[str]] = {}
