@@ -164,16 +164,27 @@ def _crash_log(exc: BaseException) -> Path | None:
         return None
 
 
+def _safe_streams() -> None:
+    """Never die on a character the terminal or the file cannot encode (Windows consoles and
+    redirected output are often not UTF-8): show a replacement instead."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    _safe_streams()
+    argv = list(sys.argv[1:] if argv is None else argv)
     commands = {
         "play": cmd_play,
         "simulate": cmd_simulate,
         "validate": cmd_validate,
         "schema": cmd_schema,
     }
-    if args.command is None:
-        args = _parser().parse_args(["play", *(argv or [])])
+    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
+        argv = ["play", *argv]  # `continuum` and `continuum --seed 3` watch a match
+    args = _parser().parse_args(argv)
     from game.content import ScenarioError
 
     try:

@@ -9,7 +9,15 @@ from typing import Any
 import pytest
 
 from game.ai.baseline import BaselineBot
-from game.engine import Order, Scenario, World, new_world, resolve, view
+from game.engine import (
+    Scenario,
+    World,
+    check_orders,
+    legal_actions,
+    new_world,
+    resolve,
+    view,
+)
 from game.session.match import ai_orders, play_ai_match, replay
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini.json"
@@ -65,9 +73,16 @@ def test_replay_of_the_logged_orders_reproduces_the_match(seed: int) -> None:
 def test_replay_with_a_changed_order_diverges() -> None:
     scenario = mini()
     match = play_ai_match(scenario, 1)
+    first = new_world(scenario, 1)
+    given = [o for o in match.log[0] if o.actor == "castria" and o.action != "choose"]
+    other = next(
+        o
+        for o in legal_actions(first, "castria")
+        if o.action not in ("vote", "choose") and o not in given
+    )
     log = [list(turn) for turn in match.log]
-    attack = Order(actor="castria", action="attack", target="arcadia")
-    log[0] = [o for o in log[0] if o.actor != "castria" or o.action == "choose"] + [attack]
+    log[0] = [o for o in log[0] if o not in given] + [other]
+    assert check_orders(first, log[0])[1] == []  # the changed turn is still all legal
     assert replay(scenario, 1, log).digest() != match.world.digest()
 
 
@@ -99,7 +114,10 @@ def mutate_everything(world: World) -> None:
     world.hand[0].bindings["target"] = "nobody"
     world.flags["touched"] = 1.0
     world.fired["touched"] = 1
-    world.history[0].criteria.justice = 0.0
+    # history is append-only (the engine never edits a past turn's record, and a clone shares
+    # those records): a clone may add to it, not rewrite it.
+    world.history.append(world.history[0].model_copy(update={"turn": 99}))
+    world.lessons.append("touched")
     del world.actors["borealia"]
 
 

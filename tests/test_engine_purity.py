@@ -176,3 +176,17 @@ def test_view_hides_other_seats_secret_goals() -> None:
     others = {m.actor: m.secret for m in view(world, "arcadia").rules.missions}
     assert others["castria"] == []
     assert {m.actor: m.secret for m in world.rules.missions}["castria"]  # the world keeps it
+
+
+def test_resolving_a_conquest_leaves_the_old_worlds_map_and_options_unchanged() -> None:
+    data = json.loads(FIXTURE.read_text("utf-8"))
+    next(a for a in data["actors"] if a["id"] == "arcadia")["military"] = 200
+    world = new_world(Scenario.model_validate(data), 1)
+    legal = {a: legal_actions(world, a) for a in world.actors}
+    measure = arrangement(world)
+    attack = [o for o in legal["arcadia"] if (o.action, o.target) == ("attack", "castria")]
+    after, _ = resolve(world, attack)
+    assert after.regions["castria_lowland"].owner == "arcadia"  # the map did change...
+    assert world.regions["castria_lowland"].owner == "castria"  # ...in the new world only
+    assert {a: legal_actions(world, a) for a in world.actors} == legal
+    assert arrangement(world) == measure

@@ -322,7 +322,7 @@ def test_despotism_never_strikes_below_its_threshold() -> None:
     data["end_conditions"] = []
     for seed in range(10):
         for report in play_turns(build(data, seed), 30):
-            assert report.centralization_after < F.DESPOTISM_FROM
+            assert report.centralization_after < F.DESPOTISM_FROM, "precondition: mini drifted"
             assert despotism_hits(report) == []
 
 
@@ -410,8 +410,8 @@ def test_ngo_relief_halves_the_peace_cost_of_a_crisis() -> None:
     _, bare = resolve(world, [])
     assert cost_from(bare, "peace", CRISIS_LABEL) < 0
     assert cost_from(relieved, "peace", CRISIS_LABEL) == pytest.approx(
-        cost_from(bare, "peace", CRISIS_LABEL) * (1 - F.RELIEF_SHARE), rel=1e-3
-    )
+        cost_from(bare, "peace", CRISIS_LABEL) * (1 - F.RELIEF_SHARE), abs=0.02
+    )  # the report rounds each change to 0.01
 
 
 @pytest.mark.xfail(
@@ -463,6 +463,14 @@ def test_ngo_warning_is_dismissed_below_heeded_credibility(
 
 
 # ---- fear makes war; the circle ----------------------------------------------------------------
+
+
+def test_arming_makes_the_neighbours_afraid() -> None:
+    world = build(mini_data())
+    armed, _ = resolve(world, [order("arcadia", "arm")])
+    idle, _ = resolve(world, [])
+    for neighbour in ("borealia", "castria"):
+        assert armed.actors[neighbour].fear > idle.actors[neighbour].fear
 
 
 def test_attack_order_starts_a_war() -> None:
@@ -848,6 +856,33 @@ def test_same_order_twice_and_two_votes_on_one_resolution_are_refused() -> None:
     assert len(refused) == 1
     _, refused = check_orders(world, votes(pid, arcadia="yes") + votes(pid, arcadia="no"))
     assert len(refused) == 1
+
+
+def annexation_card() -> dict[str, Any]:
+    """A card that hands Borealia's only region to Arcadia: Borealia ceases to exist."""
+    return {
+        "id": "annexation", "title": "Annexation", "text": "Borealia is absorbed.",
+        "lesson": "Sovereignty can vanish.", "target": "arcadia",
+        "options": [{"id": "take", "label": "Take it", "effects": [
+            {"type": "transfer_region", "region": "borealia_coast", "to": "arcadia"}]}],
+    }  # fmt: skip
+
+
+@pytest.mark.xfail(
+    reason="actions.apply_order 'expand': orders are checked against the turn's start, and the "
+    "card that ends Borealia is applied first; 'expand' then appends the vanished state to the "
+    "NGO's reach without checking it still exists (every other targeted action does check)",
+    strict=True,
+)
+def test_order_aimed_at_a_state_that_vanished_earlier_in_the_turn_does_nothing() -> None:
+    data = mini_data()
+    data["cards"] = [annexation_card()]
+    world = build(data)
+    expand = order("aid_watch", "expand", "borealia")
+    assert expand in legal_actions(world, "aid_watch")
+    after, _ = resolve(world, [expand])
+    assert "borealia" not in after.actors
+    assert "borealia" not in after.actors["aid_watch"].reach
 
 
 def test_check_orders_strict_raises_illegal_order() -> None:

@@ -43,6 +43,7 @@ class BaselineBot:
         wt = {c.value: m.weights.get(c, 0.0) / mean for c in CRITERIA}
         allies = _allies(world, actor_id)
 
+        base = rng.random()
         free: list[Move] = []
         scored: list[tuple[float, int, Move]] = []
         votes: dict[str, list[Move]] = {}
@@ -55,13 +56,15 @@ class BaselineBot:
             else:
                 u = _utility(world, actor, o, wt, allies)
                 if u > 0:
-                    scored.append((u + rng.random() * 0.3, i, o))
+                    # Noise to break near-ties: a low-discrepancy sequence from one draw.
+                    jitter = (base + i * 0.6180339887498949) % 1.0
+                    scored.append((-(u + jitter * 0.3), i, o))
         for key, options in cards.items():
             free.append(_pick_option(world, key, options, wt, rng))
         for pid, options in votes.items():
             choice = _vote(world, actor_id, pid, wt, allies)
             free.extend(o for o in options if o.option == choice)
-        scored.sort(key=lambda t: (-t[0], t[1]))
+        scored.sort()
         chosen: list[Move] = []
         ap = actor.action_points
         used_actions: set[str] = set()
@@ -87,9 +90,12 @@ def _side_power(world: World, state_id: str) -> float:
     return total
 
 
-def _will(crisis) -> bool:
-    """Political will: the AI acts on a crisis only once it is grave, or others authorized it."""
-    return crisis.authorized or crisis.severity >= 35 or crisis.kind == "cleansing"
+def _will(crisis, alone: bool = False) -> bool:
+    """Political will: the AI acts on a crisis only once it is grave or others authorized it,
+    and acting alone takes a graver crisis still ("not organization but political will")."""
+    if crisis.authorized:
+        return True
+    return crisis.kind == "cleansing" or crisis.severity >= (50 if alone else 40)
 
 
 def _allies(world: World, actor_id: str) -> set[str]:
@@ -132,9 +138,11 @@ def _utility(world: World, a, o: Move, wt: dict[str, float], allies: set[str]) -
             case "make_peace":
                 return 0.4 + 0.5 * wt["peace"]
             case "intervene":
-                if crisis is None or crisis.state in allies or not _will(crisis):
+                if crisis is None or crisis.state in allies or not _will(crisis, alone=True):
                     return 0.0
-                if crisis.state not in neighbors_of(world, a.id) and a.military < 60:
+                if a.military < 25 or (
+                    crisis.state not in neighbors_of(world, a.id) and a.military < 60
+                ):
                     return 0.0
                 return wt["peace"] * sev * (0.7 if a.government == "republic" else 0.4) - (
                     0.0 if crisis.authorized else 0.35
@@ -158,10 +166,10 @@ def _utility(world: World, a, o: Move, wt: dict[str, float], allies: set[str]) -
                 return 0.35 * wt["justice"]
             case "aid":
                 other = world.state(t or "")
-                if other is None:
+                if other is None or a.wealth <= 60:
                     return 0.0
                 ratio = wealth_per_person(world, a) / max(0.01, wealth_per_person(world, other))
-                return 0.1 * wt["justice"] * min(3.0, ratio / 3) if a.wealth > 60 else 0.0
+                return 0.1 * wt["justice"] * min(3.0, ratio / 3)
             case "fund":
                 return 0.15
             case "propose":
@@ -178,6 +186,8 @@ def _utility(world: World, a, o: Move, wt: dict[str, float], allies: set[str]) -
             case "deploy":
                 if crisis is None or not _will(crisis):
                     return 0.0
+                if crisis.state in a.members and a.depth < 60:
+                    return 0.0  # a loose union does not turn its force on its own member
                 return wt["peace"] * sev * 1.1 - (0.0 if crisis.authorized else 0.25)
             case "sanction":
                 bad = any(
@@ -194,7 +204,11 @@ def _utility(world: World, a, o: Move, wt: dict[str, float], allies: set[str]) -
                 return 1.2 * sev + 0.2
             case "lend":
                 other = world.state(t or "")
-                return 0.4 * wt["justice"] if other is not None and other.wealth < 40 else 0.0
+                if other is None:
+                    return 0.0
+                if any(c.state == t and c.kind == "financial" for c in world.crises.values()):
+                    return 1.0
+                return 0.4 * wt["justice"] if other.wealth < 40 else 0.0
             case "regulate":
                 return 0.4 * wt["justice"]
             case "indict":
@@ -261,7 +275,11 @@ def _vote(world: World, me: str, pid: str, wt: dict[str, float], allies: set[str
             return "abstain"
         if c.state in allies:
             return "no"
-        return "yes" if wt["peace"] >= 0.9 else "abstain"
+        # Sovereign states are slow to authorize force against another's internal affairs.
+        grave = (
+            c.kind == "cleansing" or c.severity >= 45 or (c.severity >= 35 and wt["peace"] >= 1.2)
+        )
+        return "yes" if grave else "abstain"
     if p.kind == "sanctions":
         return "no" if p.target in allies else "yes"
     if p.kind == "standards":

@@ -12,6 +12,9 @@ from .orders import ACTIONS, PROPOSAL_KINDS, Order
 from .report import Ledger
 from .world import World
 
+# Crises that force can stop; famine, plague, refugees and financial panics call for relief and money.
+VIOLENT = frozenset({"repression", "cleansing", "civil_war"})
+
 
 def neighbors_of(world: World, state_id: str) -> tuple[str, ...]:
     """States that share a border with this one, in id order."""
@@ -50,6 +53,17 @@ class Move(NamedTuple):
 
 
 def _proposals(world: World, actor_id: str, body: GlobalBody) -> list[Move]:
+    """Resolutions the actor may table in the body: the body's list (the same for every
+    proposer, so it is worked out once per world), less any aimed at the proposer itself."""
+    memo = world.memo()
+    key = ("proposals", body.id)
+    moves = memo.get(key)
+    if moves is None:
+        moves = memo[key] = _body_proposals(world, body)
+    return [m for m in moves if m.subject != actor_id]
+
+
+def _body_proposals(world: World, body: GlobalBody) -> list[Move]:
     out: list[Move] = []
     open_keys = {(p.body, p.kind, p.target) for p in world.proposals.values()}
     for kind in PROPOSAL_KINDS.get(body.body, ()):
@@ -64,15 +78,13 @@ def _proposals(world: World, actor_id: str, body: GlobalBody) -> list[Move]:
                 c.state for c in world.crises.values() if c.kind in ("repression", "cleansing")
             }
             culprits.update(w.attacker for w in world.wars.values())
-            subjects = sorted(culprits - {actor_id})
+            subjects = sorted(culprits)
         else:  # aid_package: a state poorer than the average
             states = world.states()
             geo = world.geo()
             mean = sum(s.wealth for s in states) / (geo.total_population or 1.0)
             subjects = [
-                s.id
-                for s in states
-                if s.id != actor_id and s.wealth / max(0.1, geo.population.get(s.id, 0.0)) < mean
+                s.id for s in states if s.wealth / max(0.1, geo.population.get(s.id, 0.0)) < mean
             ]
         for subj in subjects:
             if (body.id, kind, subj) not in open_keys:
@@ -105,14 +117,11 @@ def _moves(world: World, actor_id: str, only: str | None) -> list[Move]:
         return []
     out: list[Move] = []
 
-    def add(
-        action: str,
-        target: str | None = None,
-        subject: str | None = None,
-        option: str | None = None,
-    ) -> None:
-        if only is None or only == action:
-            out.append(Move(action, target, subject, option))
+    def add_one(move: Move) -> None:
+        if move.action == only:
+            out.append(move)
+
+    add = out.append if only is None else add_one
 
     def want(action: str) -> bool:
         return only is None or only == action
@@ -121,21 +130,21 @@ def _moves(world: World, actor_id: str, only: str | None) -> list[Move]:
         if h.actor == actor_id and h.turn == world.turn:
             card = next((c for c in world.rules.cards if c.id == h.card), None)
             for opt in card.options if card else []:
-                add("choose", h.key, option=opt.id)
+                add(Move("choose", h.key, option=opt.id))
 
     if isinstance(actor, State):
-        add("invest")
+        add(Move("invest"))
         if actor.wealth >= 4:
-            add("arm")
+            add(Move("arm"))
         if actor.military >= 6:
-            add("disarm")
+            add(Move("disarm"))
         if actor.freedom < 95:
-            add("reform")
+            add(Move("reform"))
         for g in world.groups_in(actor_id):
             if actor.nation != g.id:
-                add("repress", g.id)
+                add(Move("repress", g.id))
             if g.autonomy < 100:
-                add("grant_autonomy", g.id)
+                add(Move("grant_autonomy", g.id))
         at_war = {
             w.defender if w.attacker == actor_id else w.attacker
             for w in world.wars.values()
@@ -143,28 +152,28 @@ def _moves(world: World, actor_id: str, only: str | None) -> list[Move]:
         }
         for n in neighbors_of(world, actor_id):
             if n not in at_war:
-                add("attack", n)
+                add(Move("attack", n))
         for enemy in sorted(at_war):
-            add("make_peace", enemy)
+            add(Move("make_peace", enemy))
         if actor.military >= 10 and want("intervene"):
             for c in world.crises.values():
-                if c.state != actor_id:
-                    add("intervene", c.id)
+                if c.state != actor_id and c.kind in VIOLENT:
+                    add(Move("intervene", c.id))
         mine = memberships(world, actor_id)
         for org_id in mine:
             org = world.actors[org_id]
             if actor.sovereignty >= 10:
-                add("cede", org_id)
+                add(Move("cede", org_id))
             if actor.sovereignty <= 90:
-                add("reclaim", org_id)
+                add(Move("reclaim", org_id))
             if actor.wealth >= 6:
-                add("fund", org_id)
+                add(Move("fund", org_id))
             permanent = isinstance(org, GlobalBody) and actor_id in org.permanent
             if (
                 isinstance(org, Federation)
                 or (isinstance(org, GlobalBody) and org.members is not None)
             ) and not permanent:
-                add("leave", org_id)
+                add(Move("leave", org_id))
             if isinstance(org, GlobalBody) and want("propose"):
                 out.extend(_proposals(world, actor_id, org))
         near = set(neighbors_of(world, actor_id))
@@ -175,52 +184,52 @@ def _moves(world: World, actor_id: str, only: str | None) -> list[Move]:
             if (
                 isinstance(org, Federation) and (not org.members or near.intersection(org.members))
             ) or (isinstance(org, GlobalBody) and org.members is not None):
-                add("join", org.id)
-        add("tax_capital")
+                add(Move("join", org.id))
+        add(Move("tax_capital"))
         if actor.wealth >= 10 and want("aid"):
             pop = world.geo().population
             mine_wpp = actor.wealth / max(0.1, pop.get(actor_id, 0.0))
             for s in world.states():
                 if s.id != actor_id and s.wealth / max(0.1, pop.get(s.id, 0.0)) < mine_wpp:
-                    add("aid", s.id)
+                    add(Move("aid", s.id))
         for p in world.proposals.values() if want("vote") else ():
             if p.opened < world.turn and is_member(world, actor_id, p.body):
                 for v in ("yes", "no", "abstain"):
-                    add("vote", p.id, option=v)
+                    add(Move("vote", p.id, option=v))
 
     elif isinstance(actor, Federation):
         if actor.depth < 100 and actor.members:
-            add("integrate")
+            add(Move("integrate"))
         if actor.budget >= F.REDISTRIBUTE and len(actor.members) >= 2:
-            add("redistribute")
+            add(Move("redistribute"))
         if actor.budget >= 6:
-            add("build_force")
+            add(Move("build_force"))
         if actor.force >= 5:
             reach = set(actor.members)
             for m in actor.members:
                 reach.update(neighbors_of(world, m))
             for c in world.crises.values():
-                if c.state in reach:
-                    add("deploy", c.id)
+                if c.state in reach and c.kind in VIOLENT:
+                    add(Move("deploy", c.id))
         if actor.budget >= 2:
             for s in world.states():
                 if s.id not in actor.members and s.sanctioned == 0:
-                    add("sanction", s.id)
+                    add(Move("sanction", s.id))
 
     elif isinstance(actor, GlobalBody):
         if actor.budget >= 6:
-            add("build_capacity")
+            add(Move("build_capacity"))
         if want("propose"):
             out.extend(_proposals(world, actor_id, actor))
         if actor.body == "un":
             for c in world.crises.values():
-                if c.authorized and actor.enforcement >= 5:
-                    add("deploy", c.id)
+                if c.authorized and actor.enforcement >= 5 and c.kind in VIOLENT:
+                    add(Move("deploy", c.id))
         if actor.body == "bank" and actor.budget >= 8:
             for s in world.states():
-                add("lend", s.id)
+                add(Move("lend", s.id))
         if actor.body in ("bank", "trade") and actor.budget >= 3:
-            add("regulate")
+            add(Move("regulate"))
         if actor.body == "court":
             guilty = sorted(
                 {c.state for c in world.crises.values() if c.kind in ("repression", "cleansing")}
@@ -228,28 +237,28 @@ def _moves(world: World, actor_id: str, only: str | None) -> list[Move]:
             for s_id in guilty:
                 s = world.state(s_id)
                 if s is not None and not s.indicted:
-                    add("indict", s_id)
+                    add(Move("indict", s_id))
             for s in world.states():
                 if s.indicted:
-                    add("arrest", s.id)
+                    add(Move("arrest", s.id))
 
     elif isinstance(actor, NGO) and only not in ("vote", "propose", "choose"):
         for c in world.crises.values():
             if c.state in actor.reach:
-                add("relieve", c.id)
+                add(Move("relieve", c.id))
         for g in world.groups.values():
             host = world.host_of(g)
             if host in actor.reach and actor_id not in g.warned_by:
-                add("warn", g.id)
+                add(Move("warn", g.id))
         for s_id in actor.reach:
             if s_id in world.actors:
-                add("campaign", s_id)
+                add(Move("campaign", s_id))
         for b in world.bodies():
-            add("campaign", b.id)
-        add("recruit")
+            add(Move("campaign", b.id))
+        add(Move("recruit"))
         for s in world.states():
             if s.id not in actor.reach:
-                add("expand", s.id)
+                add(Move("expand", s.id))
     return out
 
 
@@ -357,7 +366,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             if g.warning_credibility >= F.WARNING_HEEDED:
                 ops.add(a, "pressure", 20)
                 cause += " (the world had been warned)"
-            ops.start_crisis(world, ledger, "repression", a.id, g.id, 15, cause)
+            ops.start_crisis(world, ledger, "repression", a.id, g.id, F.REPRESSION, cause)
         elif o.action == "grant_autonomy" and t in world.groups:
             g = world.groups[t]
             ops.add(g, "autonomy", 15)
@@ -486,6 +495,11 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
                 amount = min(8.0, max(1.0, s.wealth * F.AID_CAP))
                 ops.add(a, "budget", -amount)
                 ops.add(s, "wealth", amount)
+                for c in list(world.crises.values()):
+                    if c.state == s.id and c.kind == "financial":
+                        ops.add(c, "severity", -10)  # a lender of last resort calms a panic
+                        if c.severity <= 0:
+                            ops.end_crisis(world, ledger, c.id, f"{who} lent to {s.name}")
                 ledger.change("justice", F.LEND_JUSTICE, f"{who} lent to {s.name}")
         elif o.action == "regulate":
             cut = max(2.0, F.STANDARDS_ESCAPE * a.enforcement / 50)
@@ -638,7 +652,12 @@ def _arrest(world: World, ledger: Ledger, court: GlobalBody, state_id: str) -> N
     # The court arrests on its own only when strong; otherwise it needs a force already on the
     # ground under a UN authorization.
     backed = any(
-        c.authorized and c.responders and c.state == state_id for c in world.crises.values()
+        c.authorized
+        and c.state == state_id
+        and any(
+            world.actors.get(r) is not None and world.actors[r].kind != "ngo" for r in c.responders
+        )
+        for c in world.crises.values()
     )
     if court.enforcement >= F.ARREST_ENFORCEMENT or backed:
         s.indicted = False

@@ -48,88 +48,164 @@ def holds_all(conds: Iterable[V.Condition], ctx: Context) -> bool:
 
 
 def holds(cond: V.Condition, ctx: Context) -> bool:
+    """Whether the condition holds; a crisis or war condition binds what it found."""
+    return _HOLDS[type(cond)](cond, ctx)  # type: ignore[arg-type]
+
+
+def _arrangement_is(cond: V.ArrangementIs, ctx: Context) -> bool:
     w = ctx.world
-    match cond:
-        case V.ArrangementIs():
-            return w.arrangement in cond.arrangements
-        case V.CentralizationIs():
-            return in_range(w.centralization, cond)
-        case V.CriterionIs():
-            return in_range(w.criteria.get(cond.criterion), cond)
-        case V.TurnIs():
-            return in_range(w.turn, cond)
-        case V.ActorStatIs():
-            actor = w.actors.get(ctx.ref(cond.actor) or "")
-            if actor is None or not hasattr(actor, cond.stat):
-                return False
-            return in_range(float(getattr(actor, cond.stat)), cond)
-        case V.GroupStatIs():
-            group = w.groups.get(ctx.ref(cond.group) or "")
-            return group is not None and in_range(getattr(group, cond.stat), cond)
-        case V.CrisisIs():
-            state = ctx.ref(cond.state)
-            group = ctx.ref(cond.group)
-            for c in w.crises.values():
-                if cond.kind is not None and c.kind not in cond.kind:
-                    continue
-                if cond.state is not None and c.state != state:
-                    continue
-                if cond.group is not None and c.group != group:
-                    continue
-                if c.severity < cond.min_severity or c.age < cond.min_age:
-                    continue
-                if cond.unanswered and c.responders:
-                    continue
-                ctx.bindings.setdefault("crisis", c.id)
-                ctx.bindings.setdefault("crisis_state", c.state)
-                if c.group:
-                    ctx.bindings.setdefault("crisis_group", c.group)
-                return True
-            return False
-        case V.WarIs():
-            who = ctx.ref(cond.involving)
-            wars = [
-                war
-                for war in w.wars.values()
-                if (who is None or who in (war.attacker, war.defender)) and war.age >= cond.min_age
-            ]
-            if wars and cond.active:
-                ctx.bindings.setdefault("attacker", wars[0].attacker)
-                ctx.bindings.setdefault("defender", wars[0].defender)
-            return bool(wars) == cond.active
-        case V.ExistsIs():
-            return ((ctx.ref(cond.actor) or "") in w.actors) == cond.exists
-        case V.RegionOwnerIs():
-            region = w.regions.get(ctx.ref(cond.region) or "")
-            held = region is not None and region.owner == ctx.ref(cond.owner)
-            return held == cond.held
-        case V.StatusIs():
-            s = w.state(ctx.ref(cond.actor) or "")
-            if s is None:
-                return False
-            on = s.indicted if cond.status == "indicted" else s.sanctioned > 0
-            return on == cond.active
-        case V.GovernmentIs():
-            s = w.state(ctx.ref(cond.actor) or "")
-            return s is not None and s.government == cond.government
-        case V.MemberIs():
-            return is_member(w, ctx.ref(cond.state) or "", ctx.ref(cond.of) or "") == cond.member
-        case V.FlagIs():
-            return in_range(w.flags.get(cond.flag, 0.0), cond)
-        case V.InequalityIs():
-            return in_range(ctx.figure("inequality"), cond)
-        case V.CivilSocietyIs():
-            return in_range(ctx.figure("civil_society"), cond)
-        case V.Chance():
-            rng = Rng(w.rng)
-            hit = rng.random() < cond.p
-            w.rng = rng.state
-            return hit
-        case V.AnyOf():
-            return any(holds(c, ctx) for c in cond.conditions)
-        case V.NotIs():
-            return not holds(cond.condition, Context(w, dict(ctx.bindings), ctx._cache))
-    raise TypeError(f"unknown condition {cond!r}")  # pragma: no cover - the union is closed
+    return w.arrangement in cond.arrangements
+
+
+def _centralization_is(cond: V.CentralizationIs, ctx: Context) -> bool:
+    w = ctx.world
+    return in_range(w.centralization, cond)
+
+
+def _criterion_is(cond: V.CriterionIs, ctx: Context) -> bool:
+    w = ctx.world
+    return in_range(w.criteria.get(cond.criterion), cond)
+
+
+def _turn_is(cond: V.TurnIs, ctx: Context) -> bool:
+    w = ctx.world
+    return in_range(w.turn, cond)
+
+
+def _actor_stat_is(cond: V.ActorStatIs, ctx: Context) -> bool:
+    w = ctx.world
+    actor = w.actors.get(ctx.ref(cond.actor) or "")
+    if actor is None or not hasattr(actor, cond.stat):
+        return False
+    return in_range(float(getattr(actor, cond.stat)), cond)
+
+
+def _group_stat_is(cond: V.GroupStatIs, ctx: Context) -> bool:
+    w = ctx.world
+    group = w.groups.get(ctx.ref(cond.group) or "")
+    return group is not None and in_range(getattr(group, cond.stat), cond)
+
+
+def _crisis_is(cond: V.CrisisIs, ctx: Context) -> bool:
+    w = ctx.world
+    state = ctx.ref(cond.state)
+    group = ctx.ref(cond.group)
+    for c in w.crises.values():
+        if cond.kind is not None and c.kind not in cond.kind:
+            continue
+        if cond.state is not None and c.state != state:
+            continue
+        if cond.group is not None and c.group != group:
+            continue
+        if c.severity < cond.min_severity or c.age < cond.min_age:
+            continue
+        if cond.unanswered and c.responders:
+            continue
+        ctx.bindings.setdefault("crisis", c.id)
+        ctx.bindings.setdefault("crisis_state", c.state)
+        if c.group:
+            ctx.bindings.setdefault("crisis_group", c.group)
+        return True
+    return False
+
+
+def _war_is(cond: V.WarIs, ctx: Context) -> bool:
+    w = ctx.world
+    who = ctx.ref(cond.involving)
+    wars = [
+        war
+        for war in w.wars.values()
+        if (who is None or who in (war.attacker, war.defender)) and war.age >= cond.min_age
+    ]
+    if wars and cond.active:
+        ctx.bindings.setdefault("attacker", wars[0].attacker)
+        ctx.bindings.setdefault("defender", wars[0].defender)
+    return bool(wars) == cond.active
+
+
+def _exists_is(cond: V.ExistsIs, ctx: Context) -> bool:
+    w = ctx.world
+    return ((ctx.ref(cond.actor) or "") in w.actors) == cond.exists
+
+
+def _region_owner_is(cond: V.RegionOwnerIs, ctx: Context) -> bool:
+    w = ctx.world
+    region = w.regions.get(ctx.ref(cond.region) or "")
+    held = region is not None and region.owner == ctx.ref(cond.owner)
+    return held == cond.held
+
+
+def _status_is(cond: V.StatusIs, ctx: Context) -> bool:
+    w = ctx.world
+    s = w.state(ctx.ref(cond.actor) or "")
+    if s is None:
+        return False
+    on = s.indicted if cond.status == "indicted" else s.sanctioned > 0
+    return on == cond.active
+
+
+def _government_is(cond: V.GovernmentIs, ctx: Context) -> bool:
+    w = ctx.world
+    s = w.state(ctx.ref(cond.actor) or "")
+    return s is not None and s.government == cond.government
+
+
+def _member_is(cond: V.MemberIs, ctx: Context) -> bool:
+    w = ctx.world
+    return is_member(w, ctx.ref(cond.state) or "", ctx.ref(cond.of) or "") == cond.member
+
+
+def _flag_is(cond: V.FlagIs, ctx: Context) -> bool:
+    w = ctx.world
+    return in_range(w.flags.get(cond.flag, 0.0), cond)
+
+
+def _inequality_is(cond: V.InequalityIs, ctx: Context) -> bool:
+    return in_range(ctx.figure("inequality"), cond)
+
+
+def _civil_society_is(cond: V.CivilSocietyIs, ctx: Context) -> bool:
+    return in_range(ctx.figure("civil_society"), cond)
+
+
+def _chance(cond: V.Chance, ctx: Context) -> bool:
+    w = ctx.world
+    rng = Rng(w.rng)
+    hit = rng.random() < cond.p
+    w.rng = rng.state
+    return hit
+
+
+def _any_of(cond: V.AnyOf, ctx: Context) -> bool:
+    return any(holds(c, ctx) for c in cond.conditions)
+
+
+def _not_is(cond: V.NotIs, ctx: Context) -> bool:
+    w = ctx.world
+    return not holds(cond.condition, Context(w, dict(ctx.bindings), ctx._cache))
+
+
+_HOLDS = {
+    V.ArrangementIs: _arrangement_is,
+    V.CentralizationIs: _centralization_is,
+    V.CriterionIs: _criterion_is,
+    V.TurnIs: _turn_is,
+    V.ActorStatIs: _actor_stat_is,
+    V.GroupStatIs: _group_stat_is,
+    V.CrisisIs: _crisis_is,
+    V.WarIs: _war_is,
+    V.ExistsIs: _exists_is,
+    V.RegionOwnerIs: _region_owner_is,
+    V.StatusIs: _status_is,
+    V.GovernmentIs: _government_is,
+    V.MemberIs: _member_is,
+    V.FlagIs: _flag_is,
+    V.InequalityIs: _inequality_is,
+    V.CivilSocietyIs: _civil_society_is,
+    V.Chance: _chance,
+    V.AnyOf: _any_of,
+    V.NotIs: _not_is,
+}
 
 
 def is_member(world: World, state: str, of: str) -> bool:

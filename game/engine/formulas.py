@@ -52,8 +52,15 @@ SECESSION_SEVERITY = 70  # a civil war this severe that nobody stops ends in sec
 SECESSION_STRENGTH = 0.6  # ...when the host's military is below this share of its start
 
 # ---- crises and the agent who is not assigned ----------------------------------------------
-CRISIS_GROWTH = 2  # an unanswered crisis grows this much a turn...
-CRISIS_GRIEVANCE_GROWTH = 0.04  # ...plus this per point of the group's grievance
+CRISIS_GROWTH = 1  # a violent crisis no force struck grows this much a turn...
+CRISIS_GRIEVANCE_GROWTH = 0.02  # ...plus this per point of the group's grievance
+REPRESSION = 8  # a repression order starts a crisis this severe (or adds half of it)
+SLOW_CRISIS_GROWTH = 2  # famine, plague and financial panic grow this much unless eased
+REFUGEE_GROWTH = 3  # refugees keep coming while the cleansing that drives them goes on...
+REFUGEE_RETURN = 4  # ...and go home this fast after it stops
+NONVIOLENT_PEACE = (
+    0.3  # famine, plague, panic and refugees cost this share of a violent crisis's peace
+)
 CLEANSING_SEVERITY = 60  # repression this severe, of a group this insecure, becomes cleansing
 CLEANSING_SECURITY = 30
 CRISIS_PEACE = 0.10  # peace lost per point of severity each turn (before relief)

@@ -1,7 +1,7 @@
 """The world's own dynamics each turn: the essay's causal claims, each one named in the report.
 
 Order (see docs/rules.md): votes are tallied before the actions; after them come wars, crises,
-groups, fear and clashes, the price of centralization, the economy, and last the structural pull
+groups, fear and clashes, the economy, the price of centralization, and last the structural pull
 of the four criteria toward what the world's shape makes likely.
 """
 
@@ -174,9 +174,18 @@ def crises(world: World, ledger: Ledger, struck: set[str]) -> None:
         group = world.groups.get(c.group or "")
         label = ops.crisis_label(world, c)
         if cid not in struck:
-            growth = (
-                3.0 if c.kind in ("famine", "plague", "refugees", "financial") else F.CRISIS_GROWTH
-            )
+            if c.kind == "refugees":
+                # Refugees keep coming while someone is driving them out, and go home after.
+                driven = any(
+                    x.kind == "cleansing"
+                    and c.state in _refuge(world, x.state, world.groups.get(x.group or ""))
+                    for x in world.crises.values()
+                )
+                growth = F.REFUGEE_GROWTH if driven else -F.REFUGEE_RETURN
+            elif c.kind in ("famine", "plague", "financial"):
+                growth = F.SLOW_CRISIS_GROWTH
+            else:
+                growth = F.CRISIS_GROWTH
             if group is not None and c.kind in ("repression", "cleansing", "civil_war"):
                 growth += group.grievance * F.CRISIS_GRIEVANCE_GROWTH
             host = world.state(c.state)
@@ -205,7 +214,9 @@ def crises(world: World, ledger: Ledger, struck: set[str]) -> None:
         )
         if relief > 0:
             why += ", though relief eases it"
-        ledger.change("peace", -c.severity * F.CRISIS_PEACE * extra * (1 - relief), why)
+        violent = c.kind in ("repression", "cleansing", "civil_war")
+        peace_cost = c.severity * F.CRISIS_PEACE * (1.0 if violent else F.NONVIOLENT_PEACE)
+        ledger.change("peace", -peace_cost * extra * (1 - relief), why)
         plural = c.severity * F.CRISIS_PLURALISM * (2 if c.kind == "cleansing" else 1)
         if c.kind in ("repression", "cleansing", "civil_war"):
             ledger.change("pluralism", -plural * extra * (1 - relief * 0.5), why)
@@ -453,10 +464,11 @@ def run(world: World, ledger: Ledger, struck: set[str]) -> Measure:
     groups(world, ledger, gini)
     fear(world, ledger, gini)
     clashes(world, ledger)
+    economy(world, ledger)
+    # One measure serves the rest: the price of centralization and the pull change only groups,
+    # freedom and the criteria, none of which the structure is read from.
     m = measure(world)
     centralization(world, ledger, m)
-    economy(world, ledger)
-    m = measure(world)
     pull(world, ledger, m)
     return m
 

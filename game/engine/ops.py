@@ -22,9 +22,10 @@ def clamp_stat(stat: str, value: float) -> float:
 
 def add(obj: object, stat: str, amount: float) -> float:
     """Add to a numeric field, clamped to its range; returns the change actually made."""
-    before = float(getattr(obj, stat))
+    d = obj.__dict__  # models here do not validate assignment: write the field directly
+    before = float(d[stat])
     after = clamp_stat(stat, before + amount)
-    setattr(obj, stat, after)
+    d[stat] = after
     return after - before
 
 

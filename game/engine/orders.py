@@ -137,7 +137,10 @@ ACTIONS: dict[str, ActionSpec] = {
         "Build capacity", ("global_body",), 1, "Budget -6, enforcement +5."
     ),
     "lend": ActionSpec(
-        "Lend", ("global_body",), 1, "Budget -8 to a poor state's wealth. Justice rises."
+        "Lend",
+        ("global_body",),
+        1,
+        "Budget -8 to a poor state's wealth; calms a financial panic. Justice rises.",
     ),
     "regulate": ActionSpec(
         "Set standards",

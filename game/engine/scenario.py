@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import Annotated, Literal
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, PrivateAttr, model_validator
 
 from .model import Criteria, Criterion, Id, Model, WorldBase
 from .vocabulary import Condition, Effect, Ref
@@ -95,6 +97,14 @@ class Rules(Model):
     seats: list[Id] = Field(default_factory=list, max_length=40)
     end_conditions: list[EndCondition] = Field(default_factory=list, max_length=32)
     cards_per_turn: Annotated[int, Field(ge=0, le=6)] = 2
+    _digest: str | None = PrivateAttr(default=None)
+
+    def digest(self) -> str:
+        """SHA-256 of the rules, computed once: the rules never change during a match."""
+        if self._digest is None:
+            blob = json.dumps(self.model_dump(mode="json"), sort_keys=True, separators=(",", ":"))
+            self._digest = hashlib.sha256(blob.encode()).hexdigest()
+        return self._digest
 
 
 class Scenario(WorldBase):

@@ -49,20 +49,30 @@ class Geography:
 
 def _fast_copy(value: Any) -> Any:
     """Copy a model tree without re-validating it: models, lists and dicts are copied, the
-    immutable leaves (str, int, float, tuple, enums) are shared."""
+    immutable leaves (str, int, float, tuple, enums) are shared. A list or dict whose first item
+    is not a model holds only leaves (every list and dict in the world is homogeneous), so one
+    shallow copy does."""
     if isinstance(value, BaseModel):
         new = value.__class__.__new__(value.__class__)
         d = {k: _fast_copy(v) for k, v in value.__dict__.items()}
         object.__setattr__(new, "__dict__", d)
-        object.__setattr__(new, "__pydantic_fields_set__", value.__pydantic_fields_set__)
+        object.__setattr__(new, "__pydantic_fields_set__", set(value.__pydantic_fields_set__))
         object.__setattr__(new, "__pydantic_extra__", None)
         object.__setattr__(new, "__pydantic_private__", None)
         return new
     if type(value) is list:
-        return [_fast_copy(v) for v in value]
+        if value and isinstance(value[0], BaseModel):
+            return [_fast_copy(v) for v in value]
+        return value.copy()
     if type(value) is dict:
-        return {k: _fast_copy(v) for k, v in value.items()}
+        if value and isinstance(next(iter(value.values())), BaseModel):
+            return {k: _fast_copy(v) for k, v in value.items()}
+        return value.copy()
     return value
+
+
+# World fields copied by a shallow list copy: their items are written once and never changed.
+_APPEND_ONLY = frozenset({"history", "lessons"})
 
 
 class World(Model):
@@ -233,9 +243,12 @@ class World(Model):
         (cards, missions) never changes during a match and is shared, and so is the geography
         cache, which a copy replaces rather than changes."""
         new = World.__new__(World)
-        d = {k: (v if k == "rules" else _fast_copy(v)) for k, v in self.__dict__.items()}
+        d = {
+            k: v if k == "rules" else v.copy() if k in _APPEND_ONLY else _fast_copy(v)
+            for k, v in self.__dict__.items()
+        }
         object.__setattr__(new, "__dict__", d)
-        object.__setattr__(new, "__pydantic_fields_set__", self.__pydantic_fields_set__)
+        object.__setattr__(new, "__pydantic_fields_set__", set(self.__pydantic_fields_set__))
         object.__setattr__(new, "__pydantic_extra__", None)
         private = self.__pydantic_private__
         object.__setattr__(
@@ -244,6 +257,12 @@ class World(Model):
         return new
 
     def digest(self) -> str:
-        """A SHA-256 over the whole state: two matches with the same digest are the same match."""
-        blob = json.dumps(self.model_dump(mode="json"), sort_keys=True, separators=(",", ":"))
-        return hashlib.sha256(blob.encode()).hexdigest()
+        """A SHA-256 over the whole state: two matches with the same digest are the same match.
+        The rules (cards, missions) never change during a match: their own digest, computed
+        once, stands in for them."""
+        blob = json.dumps(
+            self.model_dump(mode="json", exclude={"rules"}), sort_keys=True, separators=(",", ":")
+        )
+        h = hashlib.sha256(self.rules.digest().encode())
+        h.update(blob.encode())
+        return h.hexdigest()
