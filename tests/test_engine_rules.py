@@ -207,12 +207,6 @@ def test_assembly_majority_does_not_override_veto_on_sanctions() -> None:
     assert after.actors["castria"].sanctioned == 0
 
 
-@pytest.mark.xfail(
-    reason="mechanics.tally_votes: a UN with no permanent members falls through to a bare "
-    "majority (yes > no), so one yes vote authorizes force; DESIGN says force needs the "
-    "Council or a large Assembly majority",
-    strict=True,
-)
 def test_un_without_council_still_needs_large_majority_for_force() -> None:
     data = mini_data()
     actor_data(data, "un")["permanent"] = []
@@ -272,7 +266,10 @@ def test_repression_costs_less_when_someone_responds(responder: Order) -> None:
         assert cost_from(answered, criterion, CRISIS_LABEL) > cost_from(
             alone, criterion, CRISIS_LABEL
         )
-    assert not any("no agent" in c.cause for c in answered.changes)
+    # Relief eases the cost, but civil society is no agent with mandate and capacity: the cause
+    # still says no agent acted. Force from a state answers the crisis.
+    no_agent = any("no agent" in c.cause for c in answered.changes)
+    assert no_agent == (responder.action == "relieve")
     assert answered.criteria_after.peace > alone.criteria_after.peace
 
 
@@ -414,11 +411,6 @@ def test_ngo_relief_halves_the_peace_cost_of_a_crisis() -> None:
     )  # the report rounds each change to 0.01
 
 
-@pytest.mark.xfail(
-    reason="actions.apply_order 'relieve': each NGO adds RELIEF_SHARE*100 to crisis.relief, "
-    "so two relieving NGOs absorb 100% of the peace cost; relief should absorb at most half",
-    strict=True,
-)
 def test_relief_from_two_ngos_still_absorbs_at_most_half_the_peace_cost() -> None:
     data = mini_data()
     data["crises"][0]["responders"] = ["borealia"]
@@ -430,7 +422,7 @@ def test_relief_from_two_ngos_still_absorbs_at_most_half_the_peace_cost() -> Non
     _, relieved = resolve(world, both)
     _, bare = resolve(world, [])
     floor = cost_from(bare, "peace", CRISIS_LABEL) * (1 - F.RELIEF_SHARE)
-    assert cost_from(relieved, "peace", CRISIS_LABEL) <= floor + 1e-6
+    assert cost_from(relieved, "peace", CRISIS_LABEL) <= floor + 0.01  # the report rounds to 0.01
 
 
 def test_ngo_relief_alone_never_ends_a_repression_crisis() -> None:
@@ -868,12 +860,6 @@ def annexation_card() -> dict[str, Any]:
     }  # fmt: skip
 
 
-@pytest.mark.xfail(
-    reason="actions.apply_order 'expand': orders are checked against the turn's start, and the "
-    "card that ends Borealia is applied first; 'expand' then appends the vanished state to the "
-    "NGO's reach without checking it still exists (every other targeted action does check)",
-    strict=True,
-)
 def test_order_aimed_at_a_state_that_vanished_earlier_in_the_turn_does_nothing() -> None:
     data = mini_data()
     data["cards"] = [annexation_card()]

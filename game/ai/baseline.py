@@ -3,7 +3,7 @@
 It scores each legal order by what the actor's mission weighs and what the world shows (a
 crisis's severity, a state's fear, a group's grievance), adds a little noise from its own
 generator, and takes the best orders its action points allow. Its generator is derived from the
-match's seed, the turn and the actor: it never steps the world's generator, so a human playing a
+scenario, the turn and the actor: it never steps the world's generator, so a human playing a
 seat instead of the AI changes nothing else.
 """
 
@@ -37,7 +37,11 @@ class BaselineBot:
                 Move(o.action, o.target, o.subject, o.option) for o in legal if o.actor == actor_id
             ]
         )
-        rng = Rng(mix(world.seed, world.turn, zlib.crc32(actor_id.encode())))
+        # Seeded from what every seat may see (not the match's secret seed), so a bot given its
+        # seat's view chooses exactly as one given the whole world.
+        rng = Rng(
+            mix(zlib.crc32(world.scenario.encode()), world.turn, zlib.crc32(actor_id.encode()))
+        )
         m = mission_of(world, actor_id)
         mean = sum(m.weights.get(c, 0.0) for c in CRITERIA) / 4 or 1.0
         wt = {c.value: m.weights.get(c, 0.0) / mean for c in CRITERIA}

@@ -522,7 +522,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
     elif isinstance(a, NGO):
         if o.action == "relieve" and t in world.crises:
             c = world.crises[t]
-            c.relief = min(100.0, c.relief + F.RELIEF_SHARE * 100)
+            c.relief = F.RELIEF_SHARE * 100  # more NGOs reach more victims, not the cause
             if a.id not in c.responders:
                 c.responders.append(a.id)
             if c.kind in ("famine", "refugees", "plague"):
@@ -566,7 +566,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             ops.add(a, "volunteers", max(2.0, a.volunteers * 0.25))
             ops.add(a, "credibility", 2)
             ledger.line("action", f"{who} recruits volunteers.", a.id)
-        elif o.action == "expand" and t and t not in a.reach:
+        elif o.action == "expand" and t in world.actors and t not in a.reach:
             a.reach.append(t)
             ops.add(a, "volunteers", -a.volunteers * 0.05)
             ledger.line("action", f"{who} opens an office in {ops.name(world, t)}.", a.id)

@@ -99,7 +99,9 @@ def _crisis_is(cond: V.CrisisIs, ctx: Context) -> bool:
             continue
         if c.severity < cond.min_severity or c.age < cond.min_age:
             continue
-        if cond.unanswered and c.responders:
+        if cond.unanswered and any(
+            r in w.actors and w.actors[r].kind != "ngo" for r in c.responders
+        ):
             continue
         ctx.bindings.setdefault("crisis", c.id)
         ctx.bindings.setdefault("crisis_state", c.state)

@@ -48,8 +48,8 @@ REPUBLIC_WAR_WEARINESS = 3  # a republic attacker seeks peace after this many tu
 CONQUERED_GRIEVANCE = 30  # a group whose region is conquered gains this grievance
 REBELLION_GRIEVANCE = 75  # a group this aggrieved and insecure rebels (civil war)
 REBELLION_SECURITY = 35
-SECESSION_SEVERITY = 70  # a civil war this severe that nobody stops ends in secession...
-SECESSION_STRENGTH = 0.6  # ...when the host's military is below this share of its start
+SECESSION_SEVERITY = 70  # a civil war this severe for three turns ends in secession...
+SECESSION_MILITARY = 30  # ...when the host's military is below this
 
 # ---- crises and the agent who is not assigned ----------------------------------------------
 CRISIS_GROWTH = 1  # a violent crisis no force struck grows this much a turn...

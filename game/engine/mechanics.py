@@ -63,6 +63,10 @@ def tally_votes(world: World, ledger: Ledger) -> None:
                         else "no Council majority"
                     )
                 )
+        elif body.body == "un" and p.kind == "authorize_force":
+            # No Council to approve: force needs the large Assembly majority on its own.
+            passed = len(yes) >= body.assembly_majority * len(members)
+            how = "a large Assembly majority approved" if passed else "no large Assembly majority"
         else:
             passed = len(yes) > len(no)
             how = "a majority voted yes" if passed else "no majority"
@@ -204,7 +208,7 @@ def crises(world: World, ledger: Ledger, struck: set[str]) -> None:
                 "crisis",
                 f"Repression has become ethnic cleansing: the {group.name} are driven from their homes.",
             )
-        unanswered = not c.responders
+        unanswered = not answered(world, c)
         relief = c.relief / 100
         extra = F.NO_AGENT_EXTRA if unanswered else 1.0
         why = (
@@ -239,12 +243,17 @@ def crises(world: World, ledger: Ledger, struck: set[str]) -> None:
             and c.age >= 3
         ):
             host = world.state(c.state)
-            if host is not None and host.military < 30:
+            if host is not None and host.military < F.SECESSION_MILITARY:
                 ops.secede(world, ledger, group, f"the civil war was won by the {group.name}")
                 continue
         c.relief = 0.0
         if c.severity <= 0:
             ops.end_crisis(world, ledger, cid, "it burned out")
+
+
+def answered(world: World, crisis) -> bool:
+    """Whether an agent with mandate and capacity (not civil society) has acted on the crisis."""
+    return any(r in world.actors and world.actors[r].kind != "ngo" for r in crisis.responders)
 
 
 def _refuge(world: World, state_id: str, group: Group | None) -> list[str]:
@@ -417,7 +426,7 @@ def centralization(world: World, ledger: Ledger, m: Measure) -> None:
 # ---- economy --------------------------------------------------------------------------------
 
 
-def economy(world: World, ledger: Ledger) -> None:
+def economy(world: World, ledger: Ledger, acted: set[str] | frozenset[str] = frozenset()) -> None:
     at_war = {x for w in world.wars.values() for x in (w.attacker, w.defender)}
     for s in world.states():
         if s.id not in at_war:
@@ -427,6 +436,8 @@ def economy(world: World, ledger: Ledger) -> None:
             s.sanctioned -= 1
         s.pressure *= 0.8
     for a in world.actors.values():
+        if a.id in acted:
+            continue  # an institution in use keeps its powers
         if isinstance(a, GlobalBody):
             ops.add(a, "mandate", -F.INSTITUTION_DECAY)
             ops.add(a, "enforcement", -F.INSTITUTION_DECAY)
@@ -456,7 +467,7 @@ def pull(world: World, ledger: Ledger, m: Measure) -> None:
             ledger.change(crit, delta, f"the world's structure ({name}) tends toward {target:.0f}")
 
 
-def run(world: World, ledger: Ledger, struck: set[str]) -> Measure:
+def run(world: World, ledger: Ledger, struck: set[str], acted: set[str] = frozenset()) -> Measure:  # type: ignore[assignment]
     """Everything after the actions. Returns the new measure of the world's structure."""
     gini = inequality(world)
     wars(world, ledger)
@@ -464,7 +475,7 @@ def run(world: World, ledger: Ledger, struck: set[str]) -> Measure:
     groups(world, ledger, gini)
     fear(world, ledger, gini)
     clashes(world, ledger)
-    economy(world, ledger)
+    economy(world, ledger, acted)
     # One measure serves the rest: the price of centralization and the pull change only groups,
     # freedom and the criteria, none of which the structure is read from.
     m = measure(world)

@@ -230,7 +230,9 @@ class HandCard(Model):
 
 
 class TurnRecord(Model):
-    """What the debrief needs of each turn."""
+    """What the debrief needs of each turn. Written once: copies of a world share them."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     turn: int
     criteria: Criteria

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from . import formulas as F
 from .model import Crisis, Group, Region, State, War
 from .report import Ledger
 from .world import World
@@ -111,7 +112,7 @@ def transfer_region(world: World, ledger: Ledger, region: Region, to: str, cause
             and world.state(to) is not None
             and world.actors[to].nation != g.id
         ):  # type: ignore[union-attr]
-            add(g, "grievance", 30)
+            add(g, "grievance", F.CONQUERED_GRIEVANCE)
             add(g, "autonomy", -20)
     if not world.regions_of(old):
         remove_state(world, ledger, old, f"its last region fell to {name(world, to)}")

@@ -128,7 +128,18 @@ def resolve(world: World, orders: Iterable[Order]) -> tuple[World, TurnReport]:
 
     # 4. actions by phase
     acts = [o for o in accepted if o.action not in ("vote", "choose")]
-    acts.sort(key=lambda o: (PHASE_OF[o.action], o.actor))
+    # Within a phase by actor, then by the order itself: the outcome never depends on the order
+    # in which a seat listed its orders.
+    acts.sort(
+        key=lambda o: (
+            PHASE_OF[o.action],
+            o.actor,
+            o.action,
+            o.target or "",
+            o.subject or "",
+            o.option or "",
+        )
+    )
     struck: set[str] = set()
     for o in acts:
         if o.action in ("intervene", "deploy") and o.target:
@@ -136,7 +147,8 @@ def resolve(world: World, orders: Iterable[Order]) -> tuple[World, TurnReport]:
         apply_order(w, ledger, o)
 
     # 5. dynamics
-    m = mechanics.run(w, ledger, struck)
+    acted = {o.actor for o in acts}
+    m = mechanics.run(w, ledger, struck, acted)
     w.arrangement, w.centralization, w.plurality = m.arrangement, m.centralization, m.plurality
     if m.arrangement != arr_before:
         ledger.line(

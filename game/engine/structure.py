@@ -186,7 +186,7 @@ def measure(world: World) -> Measure:
         arrangement=arr,
         centralization=round(centralization, 3),
         plurality=round(plurality, 3),
-        position=round(idx + offset, 3),
+        position=round(min(6.0, max(0.0, idx + offset)), 3),
         hegemon=hegemon,
         hegemon_share=share,
         center=center,

@@ -9,10 +9,12 @@ def view(world: World, actor_id: str | None) -> World:
     """A copy of the world as ``actor_id`` sees it (``None``: the public, projector view).
 
     Hidden: other actors' hands of cards, other missions' secret goals, votes cast on
-    resolutions not yet tallied, and the generator's state (so no one can foresee a draw).
+    resolutions not yet tallied, and the generator's seed and state (so no one can foresee a
+    draw).
     """
     v = world.clone()
     v.rng = 0
+    v.seed = 0  # with the seed and the orders anyone could replay the generator
     v.hand = [h for h in v.hand if h.actor == actor_id]
     for p in v.proposals.values():
         p.votes = {k: x for k, x in p.votes.items() if k == actor_id}

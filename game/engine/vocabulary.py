@@ -116,7 +116,11 @@ class CrisisIs(Model):
     group: Ref | None = None
     min_severity: Annotated[float, Field(ge=0, le=100)] = 0
     min_age: Annotated[int, Field(ge=0, le=200)] = 0
-    unanswered: bool = Field(False, description="Only crises no agent has acted on.")
+    unanswered: bool = Field(
+        False,
+        description="Only crises no agent with mandate and capacity (a state, union or body) has "
+        "acted on; relief by NGOs does not count.",
+    )
 
 
 class WarIs(Model):

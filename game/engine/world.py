@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import BaseModel, Field, PrivateAttr
+from pydantic import BaseModel, Field, PrivateAttr, model_validator
 
 from .model import (
     NGO,
@@ -126,6 +126,43 @@ class World(Model):
         if m is None:
             m = private["_memo"] = {}
         return m
+
+    @model_validator(mode="after")
+    def _consistent(self) -> World:
+        """A save read from disk must hang together: every table keyed by its own ids, every
+        reference pointing at something that exists. (Copies made by the engine skip this.)"""
+        for name in (
+            "actors",
+            "regions",
+            "groups",
+            "corporations",
+            "crises",
+            "wars",
+            "treaties",
+            "proposals",
+        ):
+            for key, item in getattr(self, name).items():
+                if key != item.id:
+                    raise ValueError(f"{name}: key {key!r} holds id {item.id!r}")
+        states = {a.id for a in self.actors.values() if a.kind == "state"}
+        for r in self.regions.values():
+            if r.owner not in states:
+                raise ValueError(f"region {r.id!r}: owner {r.owner!r} is not a state")
+        for a in self.actors.values():
+            refs = a.members if a.kind == "federation" else a.reach if a.kind == "ngo" else []
+            for m in refs:
+                if m not in states:
+                    raise ValueError(f"actor {a.id!r}: {m!r} is not a state")
+        for c in self.crises.values():
+            if c.state not in states or (c.group is not None and c.group not in self.groups):
+                raise ValueError(f"crisis {c.id!r}: its state or group does not exist")
+        for w in self.wars.values():
+            if w.attacker not in states or w.defender not in states:
+                raise ValueError(f"war {w.id!r}: a side is not a state")
+        for h in self.hand:
+            if h.actor not in self.actors:
+                raise ValueError(f"hand card {h.key!r}: actor {h.actor!r} does not exist")
+        return self
 
     # ---- lookups ------------------------------------------------------------------------------
 
