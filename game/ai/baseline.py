@@ -26,6 +26,21 @@ class BaselineBot:
 
     name = "baseline"
 
+    def __init__(self) -> None:
+        self._rules: object = None
+        self._wt: dict[str, dict[str, float]] = {}
+
+    def _weights(self, world: World, actor_id: str) -> dict[str, float]:
+        """The mission's weights, scaled to a mean of 1 (the rules never change in a match)."""
+        if world.rules is not self._rules:
+            self._rules, self._wt = world.rules, {}
+        wt = self._wt.get(actor_id)
+        if wt is None:
+            m = mission_of(world, actor_id)
+            mean = sum(m.weights.get(c, 0.0) for c in CRITERIA) / 4 or 1.0
+            wt = self._wt[actor_id] = {c.value: m.weights.get(c, 0.0) / mean for c in CRITERIA}
+        return wt
+
     def choose(self, world: World, actor_id: str, legal: list[Order] | None = None) -> list[Order]:
         actor = world.actors.get(actor_id)
         if actor is None or world.ended:
@@ -42,12 +57,11 @@ class BaselineBot:
         rng = Rng(
             mix(zlib.crc32(world.scenario.encode()), world.turn, zlib.crc32(actor_id.encode()))
         )
-        m = mission_of(world, actor_id)
-        mean = sum(m.weights.get(c, 0.0) for c in CRITERIA) / 4 or 1.0
-        wt = {c.value: m.weights.get(c, 0.0) / mean for c in CRITERIA}
+        wt = self._weights(world, actor_id)
         allies = _allies(world, actor_id)
 
         base = rng.random()
+        utility = _UTILITY[actor.kind]
         free: list[Move] = []
         scored: list[tuple[float, int, Move]] = []
         votes: dict[str, list[Move]] = {}
@@ -58,7 +72,7 @@ class BaselineBot:
             elif o.action == "choose":
                 cards.setdefault(o.target or "", []).append(o)
             else:
-                u = _utility(world, actor, o, wt, allies)
+                u = utility(world, actor, o, wt, allies)
                 if u > 0:
                     # Noise to break near-ties: a low-discrepancy sequence from one draw.
                     jitter = (base + i * 0.6180339887498949) % 1.0
@@ -110,135 +124,178 @@ def _allies(world: World, actor_id: str) -> set[str]:
     return out
 
 
-def _utility(world: World, a, o: Move, wt: dict[str, float], allies: set[str]) -> float:
+def _state_utility(
+    world: World, a: State, o: Move, wt: dict[str, float], allies: set[str]
+) -> float:
     t = o.target
-    crisis = world.crises.get(t or "")
-    sev = crisis.severity / 40 if crisis else 0.0
-    if isinstance(a, State):
-        match o.action:
-            case "invest":
-                return 0.8 + 0.2 * wt["justice"]
-            case "arm":
-                return (a.fear - 30) / 50
-            case "disarm":
-                return 0.3 if a.fear < 15 else 0.0
-            case "reform":
-                return 0.5 * wt["freedom"] if a.freedom < 70 else 0.05
-            case "repress":
-                g = world.groups[t]  # type: ignore[index]
-                temptation = 1.1 if a.government == "autocracy" else 0.1
-                return temptation * g.grievance / 100 - a.pressure / 100 - 0.3 * wt["freedom"] + 0.3
-            case "grant_autonomy":
-                g = world.groups[t]  # type: ignore[index]
-                return (0.4 * wt["pluralism"] + (0.3 if a.government == "republic" else -0.3)) * (
-                    1 - g.autonomy / 100
-                ) + a.pressure / 200
-            case "attack":
-                other = world.state(t or "")
-                if other is None or t in allies or a.government == "republic":
-                    return 0.0
-                edge = _side_power(world, a.id) / max(1.0, _side_power(world, other.id)) - 2.0
-                return 0.25 * edge + (a.fear - 50) / 100 - 0.3 * wt["peace"]
-            case "make_peace":
-                return 0.4 + 0.5 * wt["peace"]
-            case "intervene":
-                if crisis is None or crisis.state in allies or not _will(crisis, alone=True):
-                    return 0.0
-                if a.military < 25 or (
-                    crisis.state not in neighbors_of(world, a.id) and a.military < 60
-                ):
-                    return 0.0
-                return wt["peace"] * sev * (0.7 if a.government == "republic" else 0.4) - (
-                    0.0 if crisis.authorized else 0.35
-                )
-            case "cede":
-                return 0.15 * wt["justice"]
-            case "reclaim":
-                return 0.25 if a.sovereignty < 50 else 0.02
-            case "join":
-                org = world.actors[t]  # type: ignore[index]
-                if (
-                    isinstance(org, Federation)
-                    and org.purpose == "union"
-                    and a.government == "republic"
-                ):
-                    return 0.25
-                return 0.05
-            case "leave":
-                return 0.02
-            case "tax_capital":
-                return 0.35 * wt["justice"]
-            case "aid":
-                other = world.state(t or "")
-                if other is None or a.wealth <= 60:
-                    return 0.0
-                ratio = wealth_per_person(world, a) / max(0.01, wealth_per_person(world, other))
-                return 0.1 * wt["justice"] * min(3.0, ratio / 3)
-            case "fund":
-                return 0.15
-            case "propose":
-                return _proposal_utility(world, a.id, o, wt, allies)
-        return 0.0
-    if isinstance(a, Federation):
-        match o.action:
-            case "integrate":
-                return (0.45 if a.purpose == "union" else 0.1) * (1 - a.depth / 100)
-            case "redistribute":
-                return 0.6 * wt["justice"]
-            case "build_force":
-                return 0.6 if a.force < 25 else 0.1
-            case "deploy":
-                if crisis is None or not _will(crisis):
-                    return 0.0
-                if crisis.state in a.members and a.depth < 60:
-                    return 0.0  # a loose union does not turn its force on its own member
-                return wt["peace"] * sev * 1.1 - (0.0 if crisis.authorized else 0.25)
-            case "sanction":
-                bad = any(
-                    c.state == t and c.kind in ("repression", "cleansing")
-                    for c in world.crises.values()
-                )
-                return 0.5 if bad else 0.0
-        return 0.0
-    if isinstance(a, GlobalBody):
-        match o.action:
-            case "build_capacity":
-                return 0.6 if a.enforcement < 45 else 0.15
-            case "deploy":
-                return 1.2 * sev + 0.2
-            case "lend":
-                other = world.state(t or "")
-                if other is None:
-                    return 0.0
-                if any(c.state == t and c.kind == "financial" for c in world.crises.values()):
-                    return 1.0
-                return 0.4 * wt["justice"] if other.wealth < 40 else 0.0
-            case "regulate":
-                return 0.4 * wt["justice"]
-            case "indict":
-                return 0.9
-            case "arrest":
-                return 0.9 if a.enforcement >= 40 else 0.1
-            case "propose":
-                return _proposal_utility(world, a.id, o, wt, allies)
-        return 0.0
-    if isinstance(a, NGO):
-        match o.action:
-            case "relieve":
-                return sev + 0.2
-            case "warn":
-                g = world.groups[t]  # type: ignore[index]
-                return g.grievance / 80 if g.security < 50 else 0.0
-            case "campaign":
-                target = world.actors[t]  # type: ignore[index]
-                if isinstance(target, State):
-                    return 0.6 if any(c.state == t for c in world.crises.values()) else 0.05
-                return 0.2
-            case "recruit":
-                return 0.5
-            case "expand":
-                return 0.15
+    if o.action in ("intervene", "deploy", "relieve"):
+        crisis = world.crises.get(t or "")
+        sev = crisis.severity / 40 if crisis else 0.0
+    else:
+        crisis, sev = None, 0.0
+    match o.action:
+        case "propose":
+            return _proposal_utility(world, a.id, o, wt, allies)
+        case "aid":
+            other = world.state(t or "")
+            if other is None or a.wealth <= 60:
+                return 0.0
+            ratio = wealth_per_person(world, a) / max(0.01, wealth_per_person(world, other))
+            return 0.1 * wt["justice"] * min(3.0, ratio / 3)
+        case "cede":
+            return 0.15 * wt["justice"]
+        case "fund":
+            return 0.15
+        case "reclaim":
+            return 0.25 if a.sovereignty < 50 else 0.02
+        case "attack":
+            other = world.state(t or "")
+            if other is None or t in allies or a.government == "republic":
+                return 0.0
+            edge = _side_power(world, a.id) / max(1.0, _side_power(world, other.id)) - 2.0
+            return 0.25 * edge + (a.fear - 50) / 100 - 0.3 * wt["peace"]
+        case "leave":
+            return 0.02
+        case "invest":
+            return 0.8 + 0.2 * wt["justice"]
+        case "reform":
+            return 0.5 * wt["freedom"] if a.freedom < 70 else 0.05
+        case "tax_capital":
+            return 0.35 * wt["justice"]
+        case "disarm":
+            return 0.3 if a.fear < 15 else 0.0
+        case "arm":
+            return (a.fear - 30) / 50
+        case "join":
+            org = world.actors[t]  # type: ignore[index]
+            if (
+                isinstance(org, Federation)
+                and org.purpose == "union"
+                and a.government == "republic"
+            ):
+                return 0.25
+            return 0.05
+        case "intervene":
+            if crisis is None or crisis.state in allies or not _will(crisis, alone=True):
+                return 0.0
+            if a.military < 25 or (
+                crisis.state not in neighbors_of(world, a.id) and a.military < 60
+            ):
+                return 0.0
+            return wt["peace"] * sev * (0.7 if a.government == "republic" else 0.4) - (
+                0.0 if crisis.authorized else 0.35
+            )
+        case "repress":
+            g = world.groups[t]  # type: ignore[index]
+            temptation = 1.1 if a.government == "autocracy" else 0.1
+            return temptation * g.grievance / 100 - a.pressure / 100 - 0.3 * wt["freedom"] + 0.3
+        case "grant_autonomy":
+            g = world.groups[t]  # type: ignore[index]
+            return (0.4 * wt["pluralism"] + (0.3 if a.government == "republic" else -0.3)) * (
+                1 - g.autonomy / 100
+            ) + a.pressure / 200
+        case "make_peace":
+            return 0.4 + 0.5 * wt["peace"]
     return 0.0
+    return 0.0
+
+
+def _federation_utility(
+    world: World, a: Federation, o: Move, wt: dict[str, float], allies: set[str]
+) -> float:
+    t = o.target
+    if o.action in ("intervene", "deploy", "relieve"):
+        crisis = world.crises.get(t or "")
+        sev = crisis.severity / 40 if crisis else 0.0
+    else:
+        crisis, sev = None, 0.0
+    match o.action:
+        case "integrate":
+            return (0.45 if a.purpose == "union" else 0.1) * (1 - a.depth / 100)
+        case "redistribute":
+            return 0.6 * wt["justice"]
+        case "build_force":
+            return 0.6 if a.force < 25 else 0.1
+        case "deploy":
+            if crisis is None or not _will(crisis):
+                return 0.0
+            if crisis.state in a.members and a.depth < 60:
+                return 0.0  # a loose union does not turn its force on its own member
+            return wt["peace"] * sev * 1.1 - (0.0 if crisis.authorized else 0.25)
+        case "sanction":
+            bad = any(
+                c.state == t and c.kind in ("repression", "cleansing")
+                for c in world.crises.values()
+            )
+            return 0.5 if bad else 0.0
+    return 0.0
+    return 0.0
+
+
+def _body_utility(
+    world: World, a: GlobalBody, o: Move, wt: dict[str, float], allies: set[str]
+) -> float:
+    t = o.target
+    if o.action in ("intervene", "deploy", "relieve"):
+        crisis = world.crises.get(t or "")
+        sev = crisis.severity / 40 if crisis else 0.0
+    else:
+        crisis, sev = None, 0.0
+    match o.action:
+        case "build_capacity":
+            return 0.6 if a.enforcement < 45 else 0.15
+        case "deploy":
+            return 1.2 * sev + 0.2
+        case "lend":
+            other = world.state(t or "")
+            if other is None:
+                return 0.0
+            if any(c.state == t and c.kind == "financial" for c in world.crises.values()):
+                return 1.0
+            return 0.4 * wt["justice"] if other.wealth < 40 else 0.0
+        case "regulate":
+            return 0.4 * wt["justice"]
+        case "indict":
+            return 0.9
+        case "arrest":
+            return 0.9 if a.enforcement >= 40 else 0.1
+        case "propose":
+            return _proposal_utility(world, a.id, o, wt, allies)
+    return 0.0
+    return 0.0
+
+
+def _ngo_utility(world: World, a: NGO, o: Move, wt: dict[str, float], allies: set[str]) -> float:
+    t = o.target
+    if o.action in ("intervene", "deploy", "relieve"):
+        crisis = world.crises.get(t or "")
+        sev = crisis.severity / 40 if crisis else 0.0
+    else:
+        crisis, sev = None, 0.0
+    match o.action:
+        case "relieve":
+            return sev + 0.2
+        case "warn":
+            g = world.groups[t]  # type: ignore[index]
+            return g.grievance / 80 if g.security < 50 else 0.0
+        case "campaign":
+            target = world.actors[t]  # type: ignore[index]
+            if isinstance(target, State):
+                return 0.6 if any(c.state == t for c in world.crises.values()) else 0.05
+            return 0.2
+        case "recruit":
+            return 0.5
+        case "expand":
+            return 0.15
+    return 0.0
+
+
+_UTILITY = {
+    "state": _state_utility,
+    "federation": _federation_utility,
+    "global_body": _body_utility,
+    "ngo": _ngo_utility,
+}
 
 
 def _proposal_utility(

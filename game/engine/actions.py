@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from . import formulas as F
@@ -79,12 +80,14 @@ def _body_proposals(world: World, body: GlobalBody) -> list[Move]:
             }
             culprits.update(w.attacker for w in world.wars.values())
             subjects = sorted(culprits)
-        else:  # aid_package: a state poorer than the average
+        else:  # aid_package: a state less than half as rich per person as the average
             states = world.states()
             geo = world.geo()
             mean = sum(s.wealth for s in states) / (geo.total_population or 1.0)
             subjects = [
-                s.id for s in states if s.wealth / max(0.1, geo.population.get(s.id, 0.0)) < mean
+                s.id
+                for s in states
+                if s.wealth / max(0.1, geo.population.get(s.id, 0.0)) < mean / 2
             ]
         for subj in subjects:
             if (body.id, kind, subj) not in open_keys:
@@ -98,7 +101,7 @@ def legal_actions(world: World, actor_id: str, only: str | None = None) -> list[
     return [m.order(actor_id) for m in legal_moves(world, actor_id, only)]
 
 
-def legal_moves(world: World, actor_id: str, only: str | None = None) -> list[Move]:
+def legal_moves(world: World, actor_id: str, only: str | None = None) -> Sequence[Move]:
     """The legal orders as light ``Move`` tuples (what ``legal_actions`` wraps). The full list is
     remembered on the world (see ``World.memo``): the AI and the order check share it."""
     if only is not None:
@@ -107,8 +110,8 @@ def legal_moves(world: World, actor_id: str, only: str | None = None) -> list[Mo
     key = ("moves", actor_id)
     moves = memo.get(key)
     if moves is None:
-        moves = memo[key] = _moves(world, actor_id, None)
-    return list(moves)
+        moves = memo[key] = tuple(_moves(world, actor_id, None))
+    return moves
 
 
 def _moves(world: World, actor_id: str, only: str | None) -> list[Move]:
@@ -190,7 +193,8 @@ def _moves(world: World, actor_id: str, only: str | None) -> list[Move]:
             pop = world.geo().population
             mine_wpp = actor.wealth / max(0.1, pop.get(actor_id, 0.0))
             for s in world.states():
-                if s.id != actor_id and s.wealth / max(0.1, pop.get(s.id, 0.0)) < mine_wpp:
+                # Aid goes to states at most half as rich per person as the donor.
+                if s.id != actor_id and s.wealth / max(0.1, pop.get(s.id, 0.0)) < mine_wpp / 2:
                     add(Move("aid", s.id))
         for p in world.proposals.values() if want("vote") else ():
             if p.opened < world.turn and is_member(world, actor_id, p.body):

@@ -112,7 +112,12 @@ ACTIONS: dict[str, ActionSpec] = {
         1,
         "Revenue and justice, unless capital flees: alone, mobile capital escapes.",
     ),
-    "aid": ActionSpec("Send aid", ("state",), 1, "Give 8 wealth to a poorer state. Justice rises."),
+    "aid": ActionSpec(
+        "Send aid",
+        ("state",),
+        1,
+        "Give a state at most half as rich per person 0.5% of your wealth. Justice rises.",
+    ),
     "fund": ActionSpec("Fund", ("state",), 1, "Give 6 wealth to a body's or union's budget."),
     "integrate": ActionSpec(
         "Deepen integration",

@@ -91,6 +91,16 @@ class TurnReport(Model):
         return "\n".join(out)
 
 
+def _trusted(cls: type[Model], fields: dict) -> Model:
+    """A model built from values the engine itself produced, without validating them again."""
+    obj = cls.__new__(cls)
+    object.__setattr__(obj, "__dict__", fields)
+    object.__setattr__(obj, "__pydantic_fields_set__", set(fields))
+    object.__setattr__(obj, "__pydantic_extra__", None)
+    object.__setattr__(obj, "__pydantic_private__", None)
+    return obj
+
+
 class Ledger:
     """Collects the report while resolution runs; every criterion change goes through it."""
 
@@ -114,7 +124,10 @@ class Ledger:
     def line(
         self, kind: str, text: str, actor: str | None = None, private_to: str | None = None
     ) -> None:
-        self.lines.append(Line(kind=kind, text=text, actor=actor, private_to=private_to))  # type: ignore[arg-type]
+        # The engine's own lines need no validation: build them directly (a few dozen a turn).
+        self.lines.append(
+            _trusted(Line, {"kind": kind, "text": text, "actor": actor, "private_to": private_to})
+        )
 
     def changes(self) -> list[Change]:
         out = [

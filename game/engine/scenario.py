@@ -98,6 +98,12 @@ class Rules(Model):
     end_conditions: list[EndCondition] = Field(default_factory=list, max_length=32)
     cards_per_turn: Annotated[int, Field(ge=0, le=6)] = 2
     _digest: str | None = PrivateAttr(default=None)
+    _missions: dict[str, Mission] | None = PrivateAttr(default=None)
+
+    def mission(self, actor_id: str) -> Mission | None:
+        if self._missions is None:
+            self._missions = {m.actor: m for m in self.missions}
+        return self._missions.get(actor_id)
 
     def digest(self) -> str:
         """SHA-256 of the rules, computed once: the rules never change during a match."""

@@ -26,9 +26,9 @@ class Score(Model):
 
 
 def mission_of(world: World, actor_id: str) -> Mission:
-    for m in world.rules.missions:
-        if m.actor == actor_id:
-            return m
+    m = world.rules.mission(actor_id)
+    if m is not None:
+        return m
     return Mission(
         actor=actor_id, role=world.actors[actor_id].name if actor_id in world.actors else actor_id
     )

@@ -44,11 +44,14 @@ def gini(values: list[float], weights: list[float]) -> float:
     mean = sum(v * w for v, w in zip(values, weights, strict=True)) / total_w
     if mean <= 0:
         return 0.0
+    # Sum of w_i w_j |x_i - x_j| over ordered pairs, in one pass over the sorted values.
     diff = 0.0
-    for vi, wi in zip(values, weights, strict=True):
-        for vj, wj in zip(values, weights, strict=True):
-            diff += wi * wj * abs(vi - vj)
-    return diff / (2 * total_w * total_w * mean)
+    below_w = below_wx = 0.0
+    for v, w in sorted(zip(values, weights, strict=True)):
+        diff += w * (v * below_w - below_wx)
+        below_w += w
+        below_wx += w * v
+    return 2 * diff / (2 * total_w * total_w * mean)
 
 
 def civil_society(world: World) -> float:

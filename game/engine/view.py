@@ -23,5 +23,6 @@ def view(world: World, actor_id: str | None) -> World:
         for m in world.rules.missions
     ]
     v.rules = world.rules.model_copy(update={"missions": missions})
-    v.rules._digest = None  # the copy is other rules: its digest is its own
+    v.rules._digest = None  # the copy is other rules: its digest and index are its own
+    v.rules._missions = None
     return v

@@ -47,6 +47,9 @@ class Geography:
     kinds: dict[str, tuple[str, ...]]  # actor ids by kind, in the world's order
 
 
+_CONTAINERS = (list, dict)
+
+
 def _fast_copy(value: Any) -> Any:
     """Copy a model tree without re-validating it: models, lists and dicts are copied, the
     immutable leaves (str, int, float, tuple, enums) are shared. A list or dict whose first item
@@ -54,7 +57,10 @@ def _fast_copy(value: Any) -> Any:
     shallow copy does."""
     if isinstance(value, BaseModel):
         new = value.__class__.__new__(value.__class__)
-        d = {k: _fast_copy(v) for k, v in value.__dict__.items()}
+        d = value.__dict__.copy()
+        for k, v in d.items():
+            if type(v) in _CONTAINERS or isinstance(v, BaseModel):
+                d[k] = _fast_copy(v)
         object.__setattr__(new, "__dict__", d)
         object.__setattr__(new, "__pydantic_fields_set__", set(value.__pydantic_fields_set__))
         object.__setattr__(new, "__pydantic_extra__", None)
