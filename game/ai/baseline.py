@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import zlib
 
-from game.engine.actions import Move, legal_moves, neighbors_of, wealth_per_person
+from game.engine.actions import VIOLENT, Move, legal_moves, neighbors_of, wealth_per_person
 from game.engine.model import CRITERIA, NGO, Federation, GlobalBody, State
 from game.engine.orders import ACTIONS, Order
 from game.engine.resolve import card_by_id
@@ -211,7 +211,14 @@ def _federation_utility(
         crisis, sev = None, 0.0
     match o.action:
         case "integrate":
-            return (0.45 if a.purpose == "union" else 0.1) * (1 - a.depth / 100)
+            # A union whose member represses its own people is torn, not deepened; autocrats
+            # make reluctant partners.
+            if any(c.state in a.members and c.kind in VIOLENT for c in world.crises.values()):
+                return 0.0
+            members = [world.state(m) for m in a.members]
+            willing = sum(1 for s in members if s is not None and s.government == "republic")
+            share = willing / len(members) if members else 0.0
+            return (0.45 if a.purpose == "union" else 0.1) * (1 - a.depth / 100) * share
         case "redistribute":
             return 0.6 * wt["justice"]
         case "build_force":
@@ -219,7 +226,7 @@ def _federation_utility(
         case "deploy":
             if crisis is None or not _will(crisis):
                 return 0.0
-            if crisis.state in a.members and a.depth < 60:
+            if crisis.state in a.members and a.depth < 75:
                 return 0.0  # a loose union does not turn its force on its own member
             return wt["peace"] * sev * 1.1 - (0.0 if crisis.authorized else 0.25)
         case "sanction":

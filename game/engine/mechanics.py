@@ -186,7 +186,9 @@ def crises(world: World, ledger: Ledger, struck: set[str]) -> None:
                     for x in world.crises.values()
                 )
                 growth = F.REFUGEE_GROWTH if driven else -F.REFUGEE_RETURN
-            elif c.kind in ("famine", "plague", "financial"):
+            elif c.kind == "financial":
+                growth = F.PANIC_GROWTH
+            elif c.kind in ("famine", "plague"):
                 growth = F.SLOW_CRISIS_GROWTH
             else:
                 growth = F.CRISIS_GROWTH
