@@ -50,6 +50,13 @@ def _parser() -> argparse.ArgumentParser:
     play.add_argument(
         "--seed", type=int, default=None, help="the match's seed (default: the scenario's)"
     )
+    play.add_argument("--turns", type=int, default=None, metavar="N", help="stop after N turns")
+    play.add_argument(
+        "--save", metavar="FILE", help="save the match to FILE when play stops (atomic)"
+    )
+    play.add_argument(
+        "--load", metavar="FILE", help="go on with the match saved in FILE instead of a new one"
+    )
 
     sim = sub.add_parser(
         "simulate",
@@ -87,20 +94,38 @@ def _load(name: str):
 
 
 def cmd_play(args: argparse.Namespace) -> int:
-    from game.session.match import play_ai_match
-
-    scenario = _load(args.scenario)
-    from game.engine.scenario import text
-
-    print(text(scenario.title))
-    print(text(scenario.briefing) or text(scenario.summary))
-    print()
-    match = play_ai_match(scenario, args.seed, on_turn=lambda r: print(r.text(), end="\n\n"))
     from game.engine import scores
+    from game.engine.scenario import text
+    from game.session.match import Match, ai_orders
+    from game.session.saves import SaveError, load_world, save_world
 
-    print("Scores:")
-    for actor_id, s in sorted(scores(match.world).items(), key=lambda kv: -kv[1].total):
-        print(f"  {match.world.actors[actor_id].name:<32} {s.total:6.1f}  ({s.role})")
+    if args.turns is not None and args.turns < 0:
+        print("continuum: --turns must be 0 or more", file=sys.stderr)
+        return 2
+    try:
+        if args.load:
+            match = Match(load_world(Path(args.load)))
+            print(f"{match.world.title}: resumed at turn {match.world.turn}")
+        else:
+            scenario = _load(args.scenario)
+            match = Match.start(scenario, args.seed)
+            print(text(scenario.title))
+            print(text(scenario.briefing) or text(scenario.summary))
+        print()
+        played = 0
+        while not match.world.ended and (args.turns is None or played < args.turns):
+            print(match.play_turn(ai_orders(match.world)).text(), end="\n\n")
+            played += 1
+        if match.world.ended:
+            print("Scores:")
+            for actor_id, s in sorted(scores(match.world).items(), key=lambda kv: -kv[1].total):
+                print(f"  {match.world.actors[actor_id].name:<32} {s.total:6.1f}  ({s.role})")
+        if args.save:
+            save_world(match.world, Path(args.save))
+            print(f"saved to {args.save} (turn {match.world.turn})")
+    except SaveError as e:
+        print(f"continuum: {e}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -447,3 +447,28 @@ def test_play_survives_an_output_that_is_not_utf8(home: Path) -> None:
     assert done.returncode == 0, _show(done)
     _assert_no_crash(done)
     assert "Scores:" in done.stdout
+
+
+def test_play_saves_and_a_loaded_save_goes_on_like_the_unbroken_match(
+    home: Path, tmp_path: Path
+) -> None:
+    save = tmp_path / "match.json"
+    first = continuum("play", MINI_REL, "--seed", 3, "--turns", 2, "--save", save, home=home)
+    assert first.returncode == 0, first.stderr
+    assert save.exists() and "saved to" in first.stdout
+    resumed = continuum("play", "--load", save, "--turns", 1, home=home)
+    assert resumed.returncode == 0, resumed.stderr
+    assert "resumed at turn 3" in resumed.stdout
+    whole = continuum("play", MINI_REL, "--seed", 3, "--turns", 3, home=home)
+    turn3 = whole.stdout[whole.stdout.index("== Turn 3 ==") :]
+    assert resumed.stdout[resumed.stdout.index("== Turn 3 ==") :].strip() == turn3.strip()
+
+
+def test_play_refuses_a_broken_save_and_leaves_it_alone(home: Path, tmp_path: Path) -> None:
+    save = tmp_path / "broken.json"
+    save.write_text('{"format": "continuum-save", "version": 1, "world": {', encoding="utf-8")
+    before = save.read_bytes()
+    done = continuum("play", "--load", save, "--save", save, home=home)
+    assert done.returncode == 1
+    assert "broken.json" in done.stderr and "Traceback" not in done.stderr
+    assert save.read_bytes() == before
