@@ -1,0 +1,65 @@
+"""The player's settings, kept in the user's config folder."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Annotated, Literal
+
+import platformdirs
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+LANGUAGES = ("en", "es")
+SIZES = ((1280, 720), (1600, 900), (1920, 1080))
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="ignore")  # a newer version's keys are not an error
+
+    width: Annotated[int, Field(ge=1024, le=7680)] = 1280
+    height: Annotated[int, Field(ge=600, le=4320)] = 720
+    fullscreen: bool = False
+    ui_scale: Annotated[int, Field(ge=100, le=200)] = 100  # percent
+    palette: Literal["standard", "colorblind"] = "standard"
+    sound_volume: Annotated[float, Field(ge=0, le=1)] = 0.7
+    music_volume: Annotated[float, Field(ge=0, le=1)] = 0.4
+    muted: bool = False
+    language: Literal["en", "es"] = "en"
+
+    @property
+    def scale(self) -> float:
+        return self.ui_scale / 100
+
+
+def settings_path() -> Path:
+    return Path(platformdirs.user_config_dir("continuum", appauthor=False)) / "settings.json"
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """The saved settings; defaults when there are none or they cannot be read (a broken file
+    is left where it is, never overwritten until the player saves new settings)."""
+    path = path or settings_path()
+    try:
+        return Settings.model_validate(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, ValidationError):
+        return Settings()
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    """Write atomically: a crash mid-write keeps the previous settings."""
+    path = path or settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(settings.model_dump_json(indent=2))
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
