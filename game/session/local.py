@@ -1,0 +1,130 @@
+"""A match on one machine: some actors played by people taking turns at the keyboard (hot-seat),
+the rest by the AI. The desktop client drives this; it holds no pygame and no window.
+
+Each turn every human seat, one after the other, drafts its orders; when the last one submits,
+the AI gives the other actors' orders and the turn resolves. The draft of one seat is never
+shown to the next (the client puts a hand-over screen between them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.ai.baseline import BaselineBot
+from game.engine import Order, Scenario, TurnReport, World, check_orders, legal_actions, new_world
+from game.engine.orders import ACTIONS
+from game.session.match import Match
+from game.session.saves import save_world
+
+
+@dataclass
+class LocalMatch:
+    match: Match
+    humans: list[str]
+    autosave: Path | None = None
+    drafts: dict[str, list[Order]] = field(default_factory=dict)
+    submitted: set[str] = field(default_factory=set)
+    bot: BaselineBot = field(default_factory=BaselineBot)
+
+    @classmethod
+    def start(
+        cls,
+        scenario: Scenario,
+        humans: list[str],
+        seed: int | None = None,
+        autosave: Path | None = None,
+    ) -> LocalMatch:
+        return cls(Match(new_world(scenario, seed)), [h for h in humans if h], autosave)
+
+    @classmethod
+    def resume(cls, world: World, humans: list[str], autosave: Path | None = None) -> LocalMatch:
+        return cls(Match(world), [h for h in humans if h in world.actors], autosave)
+
+    # ---- whose turn ---------------------------------------------------------------------------
+
+    @property
+    def world(self) -> World:
+        return self.match.world
+
+    @property
+    def seats(self) -> list[str]:
+        """Human seats still in the match (a conquered state's player has no seat left)."""
+        return [h for h in self.humans if h in self.world.actors]
+
+    def current_seat(self) -> str | None:
+        """The human seat whose orders are awaited, or None when the turn can resolve."""
+        if self.world.ended:
+            return None
+        for seat in self.seats:
+            if seat not in self.submitted:
+                return seat
+        return None
+
+    # ---- drafting orders ------------------------------------------------------------------------
+
+    def legal(self, actor: str) -> list[Order]:
+        return legal_actions(self.world, actor)
+
+    def draft(self, actor: str) -> list[Order]:
+        return list(self.drafts.get(actor, []))
+
+    def points_left(self, actor: str) -> int:
+        a = self.world.actors.get(actor)
+        if a is None:
+            return 0
+        return a.action_points - sum(ACTIONS[o.action].cost for o in self.drafts.get(actor, []))
+
+    def add(self, order: Order) -> str | None:
+        """Add an order to its seat's draft; returns why it cannot be added, or None.
+
+        A card answer or a vote replaces the seat's earlier answer to the same card or ballot."""
+        if order.actor not in self.seats or order.actor in self.submitted:
+            return "not your turn"
+        draft = [
+            o
+            for o in self.drafts.get(order.actor, [])
+            if not (
+                o.action == order.action
+                and o.action in ("vote", "choose")
+                and o.target == order.target
+            )
+        ]
+        _, refused = check_orders(self.world, [*draft, order])
+        if refused:
+            return refused[-1]
+        self.drafts[order.actor] = [*draft, order]
+        return None
+
+    def remove(self, actor: str, index: int) -> None:
+        draft = self.drafts.get(actor, [])
+        if 0 <= index < len(draft):
+            del draft[index]
+
+    def submit(self, actor: str) -> TurnReport | None:
+        """The seat is done. When it was the last human seat, the turn resolves: the report."""
+        if actor != self.current_seat():
+            return None
+        self.submitted.add(actor)
+        if self.current_seat() is None:
+            return self.resolve()
+        return None
+
+    def resolve(self) -> TurnReport:
+        orders: list[Order] = []
+        for seat in self.seats:
+            orders.extend(self.drafts.get(seat, []))
+        humans = set(self.seats)
+        for actor in sorted(self.world.actors):
+            if actor not in humans:
+                orders.extend(self.bot.choose(self.world, actor))
+        report = self.match.play_turn(orders)
+        self.drafts.clear()
+        self.submitted.clear()
+        if self.autosave is not None:
+            save_world(self.world, self.autosave)
+        return report
+
+    @property
+    def reports(self) -> list[TurnReport]:
+        return self.match.reports

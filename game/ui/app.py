@@ -1,0 +1,209 @@
+"""The window, the pygame_gui manager, the scene stack and the frame loop.
+
+The loop is: events → the top scene and the widgets; update(dt); draw only when something
+changed (a scene says so with ``app.dirty()``, and any widget event marks the frame dirty), so
+an idle match screen costs nothing but the event poll.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import pygame
+import pygame_gui
+
+from game.paths import install_root
+from game.ui import i18n
+from game.ui.palette import Palette, palette_for
+from game.ui.settings import Settings, load_settings, save_settings
+
+if TYPE_CHECKING:
+    from game.ui.scene import Scene
+
+WINDOW_CLASS = "continuum"
+FPS = 60
+
+
+def build_theme(settings: Settings, palette: Palette) -> dict:
+    """assets/theme.json with its font sizes scaled to the UI scale and the palette's accents."""
+    base = json.loads((install_root() / "assets" / "theme.json").read_text(encoding="utf-8"))
+    theme = copy.deepcopy(base)
+    for block in theme.values():
+        font = block.get("font") if isinstance(block, dict) else None
+        if font and "size" in font:
+            font["size"] = str(round(int(font["size"]) * settings.scale))
+    for key, colour in palette.theme_overrides().items():
+        theme.setdefault(key, {}).setdefault("colours", {}).update(colour)
+    return theme
+
+
+class App:
+    """One window and its scenes. ``headless`` apps (tests, snapshots) never open a real window:
+    they need SDL_VIDEODRIVER=dummy, which they set if nothing else is set."""
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        size: tuple[int, int] | None = None,
+        headless: bool = False,
+        persist_settings: bool = True,
+    ) -> None:
+        if headless:
+            os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+            os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+        self.settings = settings or load_settings()
+        self.persist_settings = persist_settings and not headless
+        i18n.set_language(self.settings.language)
+        pygame.init()
+        pygame.display.set_caption("Continuum")
+        self.size = size or (self.settings.width, self.settings.height)
+        flags = pygame.FULLSCREEN if self.settings.fullscreen and not headless else 0
+        self.screen = pygame.display.set_mode(self.size, flags)
+        self.palette = palette_for(self.settings.palette)
+        self.manager = pygame_gui.UIManager(self.size, build_theme(self.settings, self.palette))
+        self.clock = pygame.time.Clock()
+        self.stack: list[Scene] = []
+        self.running = True
+        self._dirty = True
+        self.frames_drawn = 0
+        self.after_frame: list[Callable[[], None]] = []
+
+    # ---- scale -------------------------------------------------------------------------------
+
+    def s(self, px: float) -> int:
+        """A length in pixels at the player's UI scale."""
+        return round(px * self.settings.scale)
+
+    def font(self, size: int, bold: bool = False) -> pygame.font.Font:
+        return _font(self.s(size), bold)
+
+    # ---- the scene stack ---------------------------------------------------------------------
+
+    @property
+    def scene(self) -> Scene | None:
+        return self.stack[-1] if self.stack else None
+
+    def push(self, scene: Scene) -> None:
+        if self.stack:
+            self.stack[-1].leave()
+        self.stack.append(scene)
+        scene.enter()
+        self.dirty()
+
+    def pop(self) -> None:
+        if self.stack:
+            self.stack.pop().leave()
+        if self.stack:
+            self.stack[-1].enter()
+        else:
+            self.running = False
+        self.dirty()
+
+    def replace(self, scene: Scene) -> None:
+        if self.stack:
+            self.stack.pop().leave()
+        self.push(scene)
+
+    def dirty(self) -> None:
+        self._dirty = True
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Take new settings: rebuild the window, the theme and the current scene's widgets."""
+        self.settings = settings
+        if self.persist_settings:
+            save_settings(settings)
+        i18n.set_language(settings.language)
+        self.palette = palette_for(settings.palette)
+        size = (settings.width, settings.height)
+        if (
+            size != self.size
+            or bool(self.screen.get_flags() & pygame.FULLSCREEN) != settings.fullscreen
+        ):
+            self.size = size
+            flags = pygame.FULLSCREEN if settings.fullscreen else 0
+            self.screen = pygame.display.set_mode(size, flags)
+        scene = self.scene
+        if scene is not None:
+            scene.leave()
+        self.manager = pygame_gui.UIManager(self.size, build_theme(settings, self.palette))
+        if scene is not None:
+            scene.enter()
+        self.dirty()
+
+    # ---- the loop ----------------------------------------------------------------------------
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.running = False
+            return
+        consumed = self.manager.process_events(event)
+        if (
+            event.type >= pygame.USEREVENT
+            or consumed
+            or event.type
+            in (
+                pygame.MOUSEMOTION,
+                pygame.MOUSEBUTTONDOWN,
+                pygame.MOUSEBUTTONUP,
+                pygame.KEYDOWN,
+                pygame.WINDOWEXPOSED,
+                pygame.VIDEOEXPOSE,
+            )
+        ):
+            self.dirty()
+        scene = self.scene
+        if scene is not None and not (consumed and event.type == pygame.KEYDOWN):
+            scene.handle(event)
+
+    def frame(self, dt: float = 1 / FPS, events: list[pygame.event.Event] | None = None) -> bool:
+        """One frame: events, update, and a redraw if anything changed. Returns whether it drew."""
+        for event in pygame.event.get() if events is None else events:
+            self.handle(event)
+        scene = self.scene
+        if scene is not None:
+            scene.update(dt)
+        self.manager.update(dt)
+        drew = False
+        if self._dirty and scene is not None:
+            self.draw()
+            drew = True
+        for fn in self.after_frame:
+            fn()
+        self.after_frame.clear()
+        return drew
+
+    def draw(self) -> None:
+        self._dirty = False
+        self.screen.fill(self.palette.background)
+        if self.scene is not None:
+            self.scene.draw(self.screen)
+        self.manager.draw_ui(self.screen)
+        pygame.display.flip()
+        self.frames_drawn += 1
+
+    def run(self) -> None:
+        while self.running and self.stack:
+            dt = self.clock.tick(FPS) / 1000
+            self.frame(dt)
+        pygame.quit()
+
+
+_fonts: dict[tuple[int, bool], pygame.font.Font] = {}
+
+
+def _font(size: int, bold: bool) -> pygame.font.Font:
+    """pygame_gui's own Noto Sans (it ships with it and covers Latin, Greek, Cyrillic)."""
+    key = (size, bold)
+    if key not in _fonts:
+        import pygame_gui.data as data
+
+        name = "NotoSans-Bold.ttf" if bold else "NotoSans-Regular.ttf"
+        path = os.path.join(os.path.dirname(data.__file__), name)
+        _fonts[key] = pygame.font.Font(path, size)
+    return _fonts[key]

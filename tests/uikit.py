@@ -1,0 +1,65 @@
+"""Driving the real pygame window headlessly (SDL's dummy driver), as a player would: clicks
+and keys become real pygame events fed to the app's loop."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import pygame
+
+from game.ui.app import App
+from game.ui.settings import Settings
+
+
+def make_app(size: tuple[int, int] = (1280, 720), **settings: object) -> App:
+    """A headless app with default settings (never the player's own, never saved)."""
+    return App(Settings(width=size[0], height=size[1], **settings), size=size, headless=True)
+
+
+def frames(app: App, n: int = 2) -> None:
+    for _ in range(n):
+        app.frame(1 / 60, events=[])
+
+
+def click_at(app: App, pos: tuple[int, int]) -> None:
+    events = [
+        pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)),
+        pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1),
+        pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1),
+    ]
+    app.frame(1 / 60, events=events)
+    # pygame_gui posts its own events (button pressed …) to the queue: deliver them.
+    app.frame(1 / 60)
+
+
+def click(app: App, widget) -> None:
+    """Click the middle of a widget."""
+    click_at(app, widget.rect.center)
+
+
+def key(app: App, key: int, mod: int = 0, unicode: str = "") -> None:
+    events = [
+        pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=unicode, scancode=0),
+        pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode=unicode, scancode=0),
+    ]
+    app.frame(1 / 60, events=events)
+    app.frame(1 / 60)
+
+
+def find_button(app: App, text: str):
+    """The visible button whose label is ``text`` (a test fails clearly if there is none)."""
+    import pygame_gui
+
+    for el in app.manager.ui_group.sprites():
+        if isinstance(el, pygame_gui.elements.UIButton) and el.text == text and el.visible:
+            return el
+    labels = sorted(
+        el.text
+        for el in app.manager.ui_group.sprites()
+        if isinstance(el, pygame_gui.elements.UIButton)
+    )
+    raise AssertionError(f"no button {text!r}; buttons: {labels}")
