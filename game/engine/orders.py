@@ -63,7 +63,7 @@ class ActionSpec:
 
 
 ACTIONS: dict[str, ActionSpec] = {
-    "invest": ActionSpec("Invest at home", ("state",), 1, "Wealth +6."),
+    "invest": ActionSpec("Invest at home", ("state",), 1, "Wealth +1% (halved under sanctions)."),
     "arm": ActionSpec("Arm", ("state",), 1, "Military +6 for 4 wealth. Neighbours grow afraid."),
     "disarm": ActionSpec(
         "Disarm", ("state",), 1, "Military -6, wealth +2. Neighbours' fear eases."
@@ -94,10 +94,13 @@ ACTIONS: dict[str, ActionSpec] = {
         "Cede sovereignty",
         ("state",),
         1,
-        "Sovereignty -10; the body's mandate (or union's depth) +8.",
+        "Sovereignty -10; the body's mandate +5 and enforcement +2 (a union's depth +6).",
     ),
     "reclaim": ActionSpec(
-        "Reclaim sovereignty", ("state",), 1, "Sovereignty +10; the body's mandate (or depth) -8."
+        "Reclaim sovereignty",
+        ("state",),
+        1,
+        "Sovereignty +10; the body's mandate -5 (a union's depth -6).",
     ),
     "join": ActionSpec(
         "Join",
@@ -110,7 +113,7 @@ ACTIONS: dict[str, ActionSpec] = {
         "Tax capital",
         ("state",),
         1,
-        "Revenue and justice, unless capital flees: alone, mobile capital escapes.",
+        "Wealth +3% and justice, unless capital flees: taxing alone, mobile capital escapes; inside a deep union or under a strong trade body it stays.",
     ),
     "aid": ActionSpec(
         "Send aid",
@@ -126,7 +129,7 @@ ACTIONS: dict[str, ActionSpec] = {
         "Depth +8; members cede 3 sovereignty each (1 in an alliance).",
     ),
     "redistribute": ActionSpec(
-        "Redistribute", ("federation",), 1, "Budget -8 to the poorest members. Justice rises."
+        "Redistribute", ("federation",), 1, "Budget -8 to the poorest member. Justice rises."
     ),
     "build_force": ActionSpec(
         "Build common force", ("federation",), 1, "Budget -6, common force +6."

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Smoke-test the built binary (never the source): every command of the CLI must work from the
+# bundle with no Python beside it, and write nothing beside the executable.
+#   bash .ci/smoke_binary.sh DIST_DIR
+set -euo pipefail
+dist=${1:-dist}
+exe="$dist/continuum/continuum"
+[ -x "$exe" ] || exe="$dist/continuum/continuum.exe"
+[ -x "$exe" ] || { echo "smoke: no built binary under $dist/continuum" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# A private home: saves, settings and logs go there, never beside the executable.
+export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share"
+export XDG_STATE_HOME="$work/home/.local/state" XDG_CACHE_HOME="$work/home/.cache"
+export APPDATA="$work/home/AppData/Roaming" LOCALAPPDATA="$work/home/AppData/Local"
+export SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy
+# Run from an empty folder with no Python on PATH, so nothing outside the bundle is used.
+mkdir -p "$work/cwd" && cd "$work/cwd"
+PATH=/usr/bin:/bin
+before=$(ls -A "$(dirname "$exe")" | sort)
+
+"$exe" --version
+"$exe" simulate kosovo --matches 2 --json > "$work/sim.json"
+/usr/bin/env python3 - "$work/sim.json" <<'PY' 2>/dev/null || grep -q '"turns_per_second"' "$work/sim.json"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["matches"] == 2 and len(d["results"]) == 2, d
+assert set(d["final"]) == {"peace", "justice", "pluralism", "freedom"}, d["final"]
+PY
+echo "simulate: valid JSON"
+
+shipped=$(ls "$OLDPWD"/scenarios/*.json 2>/dev/null || true)
+[ -n "$shipped" ] || shipped=$(ls "$(dirname "$exe")"/_internal/scenarios/*.json)
+"$exe" validate $shipped
+echo "validate: every shipped scenario passes"
+
+"$exe" schema > "$work/schema.json"
+grep -q '"properties"' "$work/schema.json"
+echo "schema: printed"
+
+"$exe" snapshot kosovo --turns 1 --out "$work/match.png"
+[ -s "$work/match.png" ] || { echo "snapshot: no PNG" >&2; exit 1; }
+head -c 8 "$work/match.png" | od -An -tx1 | grep -q "89 50 4e 47" || { echo "snapshot: not a PNG" >&2; exit 1; }
+echo "snapshot: $(wc -c < "$work/match.png") bytes"
+
+after=$(ls -A "$(dirname "$exe")" | sort)
+[ "$before" = "$after" ] || { echo "smoke: the binary wrote beside itself" >&2; exit 1; }
+echo "smoke: all commands work from the bundle"
