@@ -39,10 +39,21 @@ def name(world: World, ident: str | None) -> str:
     return ident
 
 
+CRISIS_NAMES = {
+    "repression": "repression",
+    "cleansing": "ethnic cleansing",
+    "civil_war": "civil war",
+    "famine": "famine",
+    "plague": "plague",
+    "financial": "financial panic",
+    "refugees": "refugee crisis",
+}
+
+
 def crisis_label(world: World, c: Crisis) -> str:
     where = name(world, c.state)
     who = f" of the {name(world, c.group)}" if c.group else ""
-    return f"{c.kind.replace('_', ' ')}{who} in {where}"
+    return f"{CRISIS_NAMES.get(c.kind, c.kind)}{who} in {where}"
 
 
 def start_crisis(

@@ -49,8 +49,15 @@ def check_orders(
     world: World, orders: Iterable[Order], strict: bool = False
 ) -> tuple[list[Order], list[str]]:
     """Split orders into those that will be carried out and the reasons the others were refused."""
+    accepted, refused = _check(world, orders, strict)
+    return accepted, [why for _, why in refused]
+
+
+def _check(
+    world: World, orders: Iterable[Order], strict: bool = False
+) -> tuple[list[Order], list[tuple[str, str]]]:
     accepted: list[Order] = []
-    refused: list[str] = []
+    refused: list[tuple[str, str]] = []
     legal: dict[str, set[tuple]] = {}
     spent: dict[str, int] = {}
     seen: set[tuple] = set()
@@ -77,7 +84,7 @@ def check_orders(
         if why:
             if strict:
                 raise IllegalOrder(why)
-            refused.append(why)
+            refused.append((o.actor, why))
         else:
             accepted.append(o)
     return accepted, refused
@@ -87,13 +94,15 @@ def resolve(world: World, orders: Iterable[Order]) -> tuple[World, TurnReport]:
     """The next world and the report of the turn. ``world`` itself is never changed."""
     if world.ended:
         raise ValueError("the match has ended")
-    accepted, refused = check_orders(world, orders)  # against the turn's start, as the seats saw it
+    accepted, refused = _check(world, orders)  # against the turn's start, as the seats saw it
     w = world.clone()
     ledger = Ledger(w)
     before = w.criteria.model_copy()
     arr_before, cent_before = w.arrangement, w.centralization
-    for why in refused:
-        ledger.line("refused", f"Refused: {why}.")
+    for actor, why in refused:  # a seat's refused orders are its own business
+        ledger.line(
+            "refused", f"Refused: {why}.", actor, private_to=actor if actor in w.actors else None
+        )
 
     # 2. cards
     choices = {o.target: o.option for o in accepted if o.action == "choose"}

@@ -27,6 +27,20 @@ if TYPE_CHECKING:
     from game.ui.scene import Scene
 
 WINDOW_CLASS = "continuum"
+FONT_ELEMENTS = (
+    "button",
+    "label",
+    "text_box",
+    "text_entry_line",
+    "drop_down_menu",
+    "selection_list",
+    "horizontal_slider",
+    "tool_tip",
+    "tool_tip.text_box",
+    "window",
+    "message_window",
+    "confirmation_dialog",
+)
 FPS = 60
 
 
@@ -34,6 +48,13 @@ def build_theme(settings: Settings, palette: Palette) -> dict:
     """assets/theme.json with its font sizes scaled to the UI scale and the palette's accents."""
     base = json.loads((install_root() / "assets" / "theme.json").read_text(encoding="utf-8"))
     theme = copy.deepcopy(base)
+    # pygame_gui 0.6 does not apply the "defaults" font to elements: give each element type the
+    # default font explicitly (before scaling), unless the theme sets its own.
+    default_font = theme.get("defaults", {}).get("font")
+    if default_font:
+        for element in FONT_ELEMENTS:
+            block = theme.setdefault(element, {})
+            block.setdefault("font", dict(default_font))
     for block in theme.values():
         font = block.get("font") if isinstance(block, dict) else None
         if font and "size" in font:
