@@ -76,7 +76,7 @@ def measure(scenario_id: str, frames: int, size: tuple[int, int]) -> dict:
     idle_redraws = app.frames_drawn - drawn_before
 
     # Click to feedback: the first drafted-action button in the list.
-    buttons = scene.action_buttons() if hasattr(scene, "action_buttons") else []
+    buttons = list(scene.action_buttons.values())
     click_frames = None
     click_ms = None
     if buttons:
@@ -110,7 +110,9 @@ def measure(scenario_id: str, frames: int, size: tuple[int, int]) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--scenario", default="kosovo")
     parser.add_argument("--frames", type=int, default=600)
     parser.add_argument("--size", default="1280x720")
@@ -124,11 +126,17 @@ def main() -> None:
         print(json.dumps(result, indent=2))
         return
     f = result["full_redraw_ms"]
-    print(f"match screen, {result['scenario']}, {result['size']}, {result['frames']} frames, one core")
+    print(
+        f"match screen, {result['scenario']}, {result['size']}, {result['frames']} frames, one core"
+    )
     print(f"  full redraw ms: p50 {f['p50']}  p95 {f['p95']}  p99 {f['p99']}  max {f['max']}")
     print(f"  goal p99 < 16.7 ms: {'MET' if f['p99'] < 16.7 else 'NOT MET'}")
-    print(f"  idle frames that redrew: {result['idle_frames_redrawn']} of {result['frames']} (p99 idle frame {result['idle_frame_ms_p99']} ms)")
-    print(f"  click to visible feedback: {result['click_to_feedback_frames']} frame(s), {result['click_to_feedback_ms']} ms")
+    print(
+        f"  idle frames that redrew: {result['idle_frames_redrawn']} of {result['frames']} (p99 idle frame {result['idle_frame_ms_p99']} ms)"
+    )
+    print(
+        f"  click to visible feedback: {result['click_to_feedback_frames']} frame(s), {result['click_to_feedback_ms']} ms"
+    )
 
 
 if __name__ == "__main__":

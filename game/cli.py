@@ -21,7 +21,7 @@ Every choice moves the world along the continuum of Michael Walzer's essay, from
 state to the anarchy of sovereign states; the world is judged on peace, distributive justice,
 cultural pluralism and individual freedom.
 
-With no command, the AI plays a match of the Kosovo scenario and prints each turn's report.
+With no command, the game opens its window at the main menu.
 """
 
 EPILOG = """\
@@ -29,6 +29,7 @@ examples:
   continuum simulate kosovo --matches 20 --seed 1 --json
   continuum validate scenarios/ my_scenario.json
   continuum schema > scenario.schema.json
+  continuum snapshot kosovo --turns 5 --out match.png --screen match
 
 SCENARIO is a path to a scenario file or the id of a shipped or user scenario.
 Exit codes: 0 success, 1 bad input (the message says where and what), 2 bad command line.
@@ -78,6 +79,25 @@ def _parser() -> argparse.ArgumentParser:
         description="Exit 0 when every file is valid; otherwise print each problem and exit 1.",
     )
     val.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
+
+    sub.add_parser(
+        "window",
+        help="open the game at its main menu (what `continuum` alone does)",
+        description="Open the game window at the main menu.",
+    )
+
+    snap = sub.add_parser(
+        "snapshot",
+        help="render a screen headlessly to a PNG after N AI turns",
+        description="Render the match, report or debrief screen of SCENARIO to a PNG, headlessly "
+        "(SDL's dummy video driver), after N turns played by the AI.",
+    )
+    snap.add_argument("scenario", metavar="SCENARIO")
+    snap.add_argument("--out", required=True, metavar="FILE.png")
+    snap.add_argument("--turns", type=int, default=0, metavar="N")
+    snap.add_argument("--seed", type=int, default=None, metavar="S")
+    snap.add_argument("--size", default="1280x720", metavar="WxH")
+    snap.add_argument("--screen", choices=("match", "report", "debrief"), default="match")
 
     sub.add_parser(
         "schema",
@@ -168,6 +188,43 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_snapshot(args: argparse.Namespace) -> int:
+    try:
+        w, h = (int(x) for x in args.size.lower().split("x"))
+    except ValueError:
+        print(
+            f"continuum: --size must be WIDTHxHEIGHT, like 1280x720, not {args.size!r}",
+            file=sys.stderr,
+        )
+        return 2
+    if not (320 <= w <= 7680 and 240 <= h <= 4320) or args.turns < 0:
+        print("continuum: --size or --turns out of range", file=sys.stderr)
+        return 2
+    from game.ui.snapshot import SnapshotError, snapshot
+
+    try:
+        path = snapshot(
+            args.scenario,
+            Path(args.out),
+            turns=args.turns,
+            seed=args.seed,
+            size=(w, h),
+            screen=args.screen,
+        )
+    except SnapshotError as e:
+        print(f"continuum: {e}", file=sys.stderr)
+        return 1
+    print(f"wrote {path}")
+    return 0
+
+
+def cmd_window(args: argparse.Namespace) -> int:
+    from game.ui.main import run
+
+    run()
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from game.content import scenario_schema
 
@@ -206,9 +263,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "simulate": cmd_simulate,
         "validate": cmd_validate,
         "schema": cmd_schema,
+        "snapshot": cmd_snapshot,
+        "window": cmd_window,
     }
-    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
-        argv = ["play", *argv]  # `continuum` and `continuum --seed 3` watch a match
+    if not argv:
+        argv = ["window"]  # `continuum` alone opens the game at its main menu
     args = _parser().parse_args(argv)
     from game.content import ScenarioError
 

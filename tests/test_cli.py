@@ -22,7 +22,7 @@ MINI = ROOT / "tests" / "fixtures" / "mini.json"
 MINI_REL = "tests/fixtures/mini.json"
 TIMEOUT = 60
 
-COMMANDS = ("play", "simulate", "validate", "schema")
+COMMANDS = ("play", "simulate", "validate", "schema", "snapshot", "window")
 CRITERIA = ("peace", "justice", "pluralism", "freedom")
 ARRANGEMENTS = (
     "global_state",
@@ -433,8 +433,22 @@ def test_play_prints_turn_reports_and_scores(home: Path) -> None:
     assert again.stdout == done.stdout, "the same scenario and seed must replay the same match"
 
 
-def test_no_command_plays_kosovo(home: Path) -> None:
-    done = continuum(home=home)
+def test_no_command_opens_the_window_at_the_main_menu(home: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "game"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**_env(home), "CONTINUUM_QUIT_AFTER_FIRST_FRAME": "1"},
+    )
+    assert done.returncode == 0, _show(done)
+    _assert_no_crash(done)
+    assert "first frame: MainMenu" in done.stdout, done.stdout
+
+
+def test_play_without_a_scenario_plays_kosovo(home: Path) -> None:
+    done = continuum("play", home=home)
     assert done.returncode == 0, _show(done)
     _assert_no_crash(done)
     assert done.stdout.startswith("Kosova"), done.stdout[:200]

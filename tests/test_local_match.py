@@ -73,7 +73,9 @@ def test_a_vote_or_card_answer_replaces_the_earlier_one(mini_scenario: Scenario)
             if hand:
                 break
     assert hand, "no seed deals Castria a card"
-    answers = [o for o in local.legal("castria") if o.action == "choose" and o.target == hand[0].key]
+    answers = [
+        o for o in local.legal("castria") if o.action == "choose" and o.target == hand[0].key
+    ]
     assert len(answers) >= 2
     assert local.add(answers[0]) is None
     assert local.add(answers[1]) is None

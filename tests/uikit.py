@@ -36,6 +36,17 @@ def click_at(app: App, pos: tuple[int, int]) -> None:
     app.frame(1 / 60)
 
 
+def hover(app: App, pos: tuple[int, int], frames: int = 2) -> None:
+    """Point at ``pos``: pygame_gui reads hover from the real mouse position, so move it."""
+    pygame.mouse.set_pos(pos)
+    app.frame(
+        1 / 60,
+        events=[pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))],
+    )
+    for _ in range(frames):
+        app.frame(1 / 60, events=[])
+
+
 def click(app: App, widget) -> None:
     """Click the middle of a widget."""
     click_at(app, widget.rect.center)

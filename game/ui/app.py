@@ -42,6 +42,7 @@ FONT_ELEMENTS = (
     "confirmation_dialog",
 )
 FPS = 60
+SETTLE_FRAMES = 12  # frames drawn after input while pygame_gui updates the widgets it changed
 
 
 def build_theme(settings: Settings, palette: Palette) -> dict:
@@ -82,16 +83,18 @@ class App:
         self.persist_settings = persist_settings and not headless
         i18n.set_language(self.settings.language)
         pygame.init()
+        _fonts.clear()  # fonts from an earlier pygame session are dead after pygame.quit()
         pygame.display.set_caption("Continuum")
         self.size = size or (self.settings.width, self.settings.height)
         flags = pygame.FULLSCREEN if self.settings.fullscreen and not headless else 0
         self.screen = pygame.display.set_mode(self.size, flags)
         self.palette = palette_for(self.settings.palette)
-        self.manager = pygame_gui.UIManager(self.size, build_theme(self.settings, self.palette))
+        self.manager = self._new_manager()
         self.clock = pygame.time.Clock()
         self.stack: list[Scene] = []
         self.running = True
         self._dirty = True
+        self._settling = 0
         self.frames_drawn = 0
         self.after_frame: list[Callable[[], None]] = []
 
@@ -116,6 +119,7 @@ class App:
         self.stack.append(scene)
         scene.enter()
         self.dirty()
+        self.settle()
 
     def pop(self) -> None:
         if self.stack:
@@ -125,6 +129,7 @@ class App:
         else:
             self.running = False
         self.dirty()
+        self.settle()
 
     def replace(self, scene: Scene) -> None:
         if self.stack:
@@ -133,6 +138,11 @@ class App:
 
     def dirty(self) -> None:
         self._dirty = True
+
+    def settle(self, frames: int = SETTLE_FRAMES) -> None:
+        """Keep drawing a few frames: pygame_gui finishes a widget's new look (hover, a changed
+        label, a selection) over its next updates, and those frames must reach the screen."""
+        self._settling = max(self._settling, frames)
 
     def apply_settings(self, settings: Settings) -> None:
         """Take new settings: rebuild the window, the theme and the current scene's widgets."""
@@ -152,10 +162,17 @@ class App:
         scene = self.scene
         if scene is not None:
             scene.leave()
-        self.manager = pygame_gui.UIManager(self.size, build_theme(settings, self.palette))
+        self.manager = self._new_manager()
         if scene is not None:
             scene.enter()
         self.dirty()
+
+    def _new_manager(self) -> pygame_gui.UIManager:
+        return pygame_gui.UIManager(
+            self.size,
+            build_theme(self.settings, self.palette),
+            starting_language=self.settings.language,
+        )
 
     # ---- the loop ----------------------------------------------------------------------------
 
@@ -178,6 +195,7 @@ class App:
             )
         ):
             self.dirty()
+            self.settle()
         scene = self.scene
         if scene is not None and not (consumed and event.type == pygame.KEYDOWN):
             scene.handle(event)
@@ -189,8 +207,14 @@ class App:
         scene = self.scene
         if scene is not None:
             scene.update(dt)
+        widgets = len(self.manager.ui_group.sprites())
         self.manager.update(dt)
+        if len(self.manager.ui_group.sprites()) != widgets:
+            self.settle()  # a widget appeared or went away on its own (a tooltip's timer)
         drew = False
+        if self._settling > 0:
+            self._settling -= 1
+            self._dirty = True
         if self._dirty and scene is not None:
             self.draw()
             drew = True
@@ -209,9 +233,13 @@ class App:
         self.frames_drawn += 1
 
     def run(self) -> None:
+        # For start-up measurements and smoke tests: leave once the first screen is on display.
+        quit_after_first = os.environ.get("CONTINUUM_QUIT_AFTER_FIRST_FRAME") == "1"
         while self.running and self.stack:
             dt = self.clock.tick(FPS) / 1000
-            self.frame(dt)
+            if self.frame(dt) and quit_after_first:
+                print(f"first frame: {type(self.scene).__name__}", flush=True)
+                self.running = False
         pygame.quit()
 
 

@@ -1,0 +1,44 @@
+"""The desktop client's entry point: the window with the player's saved settings, the main menu,
+the loop. A crash is written to the user's log folder and reported in one line."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def run() -> None:
+    """Open the main menu and play until the player quits. Exits with status 3 on a crash
+    (the traceback goes to the crash log; set CONTINUUM_DEBUG=1 to see it raised)."""
+    try:
+        from game.ui.app import App
+        from game.ui.scenes.menu import MainMenu
+
+        app = App()  # the saved settings, from the user's config folder
+        app.push(MainMenu(app))
+        app.run()
+    except KeyboardInterrupt:
+        _quit_display()
+    except Exception as e:
+        _quit_display()
+        if os.environ.get("CONTINUUM_DEBUG"):
+            raise
+        from game.cli import _crash_log
+
+        log = _crash_log(e)
+        where = f" Details: {log}" if log else ""
+        print(f"continuum: internal error: {type(e).__name__}: {e}.{where}", file=sys.stderr)
+        raise SystemExit(3) from None
+
+
+def _quit_display() -> None:
+    try:
+        import pygame
+
+        pygame.quit()
+    except Exception:  # already gone, or never came up
+        pass
+
+
+if __name__ == "__main__":
+    run()

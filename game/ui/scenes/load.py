@@ -1,0 +1,590 @@
+"""Load a saved match: the saves folder listed newest first (read from each file's small header,
+not the whole world), a save elsewhere through a file dialog, then who plays which seat.
+
+A save that cannot be read is listed with what is wrong and is never written, moved or
+deleted: the game only ever opens it for reading.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pygame
+import pygame_gui
+from pygame_gui.windows import UIFileDialog
+
+from game import paths
+from game.engine.model import Arrangement, Criterion
+from game.engine.scenario import text as pick
+from game.engine.world import World
+from game.session.saves import FORMAT_TAG, MAX_SAVE_BYTES, SAVE_VERSION, SaveError, load_world
+from game.ui import i18n
+from game.ui.i18n import t
+from game.ui.scenes.menu import (
+    Card,
+    CardList,
+    MenuScreen,
+    Stop,
+    autosave_path,
+    blit,
+    clip,
+    draw_continuum,
+    wrap,
+)
+from game.ui.widgets.seat_picker import (
+    SeatPicker,
+    remember_seats,
+    remembered_seats,
+    seats_of_world,
+)
+
+HEAD_BYTES = 4096  # the header and the world's first fields are in the first few hundred
+_STRING = r'"((?:[^"\\]|\\.)*)"'
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+@dataclass(frozen=True)
+class SaveInfo:
+    """What the list shows of one save, read cheaply; ``error`` when it cannot be used."""
+
+    path: Path
+    mtime: float
+    scenario: str = ""
+    title: str = ""
+    turn: int | None = None
+    last_turn: int | None = None
+    error: str = ""
+
+
+def _field(pattern: str, text: str) -> str | None:
+    m = re.search(pattern, text)
+    return m.group(1) if m else None
+
+
+def _unquote(raw: str | None) -> str:
+    if raw is None:
+        return ""
+    try:
+        value = json.loads(f'"{raw}"')
+    except ValueError:
+        return raw
+    return value if isinstance(value, str) else raw
+
+
+def peek_save(path: Path, titles: dict[str, str] | None = None) -> SaveInfo:
+    """The save's header from its first bytes and a look at its last (a file cut short by a
+    crash ends without its closing brace). Never raises; never writes."""
+    try:
+        st = path.stat()
+        with path.open("rb") as f:
+            head = f.read(HEAD_BYTES)
+            f.seek(max(0, st.st_size - 64))
+            tail = f.read()
+    except OSError as e:
+        return SaveInfo(path, 0.0, error=t("menu.load.err.unreadable", reason=e.strerror or e))
+    mtime = st.st_mtime
+    if st.st_size > MAX_SAVE_BYTES:
+        return SaveInfo(path, mtime, error=t("menu.load.err.too_big"))
+    text = head.decode("utf-8", errors="replace")
+    split = text.find('"world"')
+    header = text if split < 0 else text[:split]
+    world_head = "" if split < 0 else text[split:]
+    fmt = _field(r'"format"\s*:\s*' + _STRING, header)
+    version = _field(r'"version"\s*:\s*(-?\d+)', header)
+    scenario = _field(r'"scenario"\s*:\s*' + _STRING, header)
+    turn = _field(r'"turn"\s*:\s*(\d+)', header)
+    if fmt is None or version is None or scenario is None or turn is None:
+        if not text.lstrip().startswith("{") or FORMAT_TAG not in text:
+            return SaveInfo(path, mtime, error=t("menu.load.err.not_save"))
+        return _peek_fully(path, mtime, titles)  # a hand-edited save with its keys reordered
+    if fmt != FORMAT_TAG:
+        return SaveInfo(path, mtime, error=t("menu.load.err.not_save"))
+    if int(version) > SAVE_VERSION:
+        return SaveInfo(path, mtime, error=t("menu.load.err.newer", version=version))
+    if not tail.rstrip().endswith(b"}"):
+        return SaveInfo(path, mtime, error=t("menu.load.err.cut_short"))
+    scenario = _unquote(scenario)
+    last = _field(r'"last_turn"\s*:\s*(\d+)', world_head)
+    title = (titles or {}).get(scenario) or _unquote(
+        _field(r'"title"\s*:\s*' + _STRING, world_head)
+    )
+    return SaveInfo(
+        path, mtime, scenario, title or scenario, int(turn), int(last) if last else None
+    )
+
+
+def _peek_fully(path: Path, mtime: float, titles: dict[str, str] | None) -> SaveInfo:
+    try:
+        world = load_world(path)
+    except SaveError as e:
+        return SaveInfo(path, mtime, error=short_error(e, path))
+    title = (titles or {}).get(world.scenario) or world.title or world.scenario
+    return SaveInfo(path, mtime, world.scenario, title, world.turn, world.last_turn)
+
+
+def short_error(e: SaveError, path: Path) -> str:
+    """A SaveError's message without the path in front (the list shows the file already)."""
+    message = str(e)
+    prefix = f"{path}: "
+    return message[len(prefix) :] if message.startswith(prefix) else message
+
+
+def list_saves(folder: Path, titles: dict[str, str] | None = None) -> list[SaveInfo]:
+    """Every ``*.json`` in the saves folder, newest first."""
+    try:
+        files = [p for p in folder.glob("*.json") if p.is_file()]
+    except OSError:
+        return []
+    infos = [peek_save(p, titles) for p in files]
+    return sorted(infos, key=lambda i: (-i.mtime, i.path.name))
+
+
+def scenario_titles() -> dict[str, str]:
+    """Scenario titles by id in the current language (a save's header holds only the id)."""
+    from game.content import list_scenarios
+
+    lang = i18n.language()
+    return {e.id: pick(e.title, lang) for e in list_scenarios()}
+
+
+def saved_when(mtime: float) -> str:
+    return time.strftime("%Y-%m-%d %H:%M", time.localtime(mtime)) if mtime else "?"
+
+
+class LoadScene(MenuScreen):
+    """The saves on the left, the chosen one's details on the right; after Load, the seats.
+
+    ``open_path`` loads that file at once (Continue); with ``quick`` a remembered choice of
+    seats resumes the match without asking."""
+
+    def __init__(self, app: App, open_path: Path | None = None, quick: bool = False) -> None:
+        super().__init__(app)
+        self.titles = scenario_titles()
+        self.saves = list_saves(paths.saves_dir(), self.titles)
+        self.errors: dict[Path, str] = {}  # what loading found, over what the header said
+        self.selected = 0
+        self.loaded: tuple[Path, World] | None = None
+        self.humans: list[str] = []
+        self.file_dialog: UIFileDialog | None = None
+        self.pending = open_path
+        self.quick = quick
+        self.list: CardList | None = None
+        self.picker: SeatPicker | None = None
+
+    # ---- building ---------------------------------------------------------------------------
+
+    def build(self) -> None:
+        app, s, m = self.app, self.app.s, self.margin
+        w = app.size[0]
+        top = self.header_height() + s(6)
+        bottom = self.footer_top() - s(18)
+        left_w = max(s(260), int((w - 2 * m) * 0.46))
+        self.left = pygame.Rect(m, top, left_w, bottom - top)
+        self.right = pygame.Rect(
+            m + left_w + s(28), top, w - m - (m + left_w + s(28)), bottom - top
+        )
+        self.picker = None
+        if self.loaded is None:
+            self._build_list()
+        else:
+            self._build_seats()
+        self._build_footer()
+
+    def _cards(self) -> list[Card]:
+        cards = []
+        for info in self.saves:
+            error = self.errors.get(info.path) or info.error
+            if error:
+                cards.append(
+                    Card(
+                        info.path.name,
+                        saved_when(info.mtime),
+                        problem=t("menu.load.broken", error=error),
+                        enabled=False,
+                    )
+                )
+            else:
+                cards.append(Card(info.title, self._meta(info), body=info.path.name))
+        return cards
+
+    def _meta(self, info: SaveInfo) -> str:
+        if info.last_turn:
+            turn = t("menu.load.turn_of", turn=info.turn, last=info.last_turn)
+        else:
+            turn = t("menu.load.turn", turn=info.turn)
+        return f"{turn} · {saved_when(info.mtime)}"
+
+    def _build_list(self) -> None:
+        self.list = CardList(
+            self,
+            self.left,
+            self._cards(),
+            self.selected,
+            body_lines=1,
+            on_select=self._select,
+            on_activate=lambda i: self.load_selected(),
+        )
+        offset = getattr(self, "_offset", 0)
+        self.list.scroll(offset)
+        self.stops.append(
+            Stop(
+                rect=lambda: self.list.rect if self.list else None,
+                activate=self.load_selected,
+                vertical=lambda d: self.list.move(d) if self.list else False,
+            )
+        )
+
+    def _build_seats(self) -> None:
+        assert self.loaded is not None
+        _, world = self.loaded
+        s = self.app.s
+        area = self.right.copy()
+        area.y += s(40)
+        area.height -= s(40)
+        seats = seats_of_world(world, self.app.palette.actor_colour)
+        self.picker = SeatPicker(self.app, area, seats, self.humans, self._seats_changed)
+        self.picker.build()
+        for i in range(len(seats)):
+            if not seats[i].available:
+                continue
+            self.stops.append(
+                Stop(
+                    rect=lambda i=i: self.picker.row_rect(i) if self.picker else None,
+                    activate=lambda i=i: self._toggle(i),
+                    arrows=lambda d, i=i: self._toggle(i),
+                    entered=lambda i=i: self.picker.scroll_to(i) if self.picker else None,
+                )
+            )
+
+    def _build_footer(self) -> None:
+        app, s, m = self.app, self.app.s, self.margin
+        w = app.size[0]
+        y, bh = self.footer_top(), s(40)
+        from game.ui.scenes.menu import button_width
+
+        if self.loaded is None:
+            load_label, open_label = t("menu.load.load"), t("menu.load.open")
+            lw = button_width(app, load_label, 130, True)
+            ow = button_width(app, open_label, 120)
+            self.button(
+                pygame.Rect(w - m - lw, y, lw, bh),
+                load_label,
+                self.load_selected,
+                t("menu.load.load.tip"),
+                "#primary",
+                enabled=bool(self.saves),
+            )
+            self.button(
+                pygame.Rect(w - m - lw - s(12) - ow, y, ow, bh),
+                open_label,
+                self.open_dialog,
+                t("menu.load.open.tip"),
+            )
+            back = t("menu.back")
+            self.button(pygame.Rect(m, y, button_width(app, back, 110), bh), back, self.back)
+        else:
+            go = t("menu.load.resume")
+            gw = button_width(app, go, 130, True)
+            self.button(
+                pygame.Rect(w - m - gw, y, gw, bh),
+                go,
+                self.resume,
+                t("menu.load.resume.tip"),
+                "#primary",
+            )
+            cancel = t("menu.load.other")
+            self.button(pygame.Rect(m, y, button_width(app, cancel, 110), bh), cancel, self.cancel)
+
+    # ---- actions ----------------------------------------------------------------------------
+
+    def _select(self, i: int) -> None:
+        self.selected = i
+        self.app.dirty()
+
+    def _toggle(self, i: int) -> bool:
+        if self.picker is not None:
+            self.picker.toggle(i)
+        return True
+
+    def _seats_changed(self, humans: list[str]) -> None:
+        self.humans = humans
+
+    def selected_info(self) -> SaveInfo | None:
+        if 0 <= self.selected < len(self.saves):
+            return self.saves[self.selected]
+        return None
+
+    def load_selected(self) -> None:
+        info = self.selected_info()
+        if info is not None:
+            self.open(info.path)
+
+    def open(self, path: Path) -> None:
+        """Read the save (only read); on success ask who plays, else say what is wrong."""
+        try:
+            world = load_world(path)
+        except SaveError as e:
+            self.errors[path] = short_error(e, path)
+            self._offset = self.list.offset if self.list else 0
+            self.refresh()
+            self.tell(t("menu.load.failed.title"), t("menu.load.failed", error=str(e)))
+            return
+        remembered = remembered_seats(world.scenario)
+        seats = world.rules.seats or list(world.actors)
+        if remembered is not None:
+            self.humans = [h for h in remembered if h in world.actors]
+        else:
+            self.humans = [s for s in seats if s in world.actors][:1]
+        if self.quick and remembered is not None:
+            self._resume(world, self.humans)
+            return
+        self.loaded = (path, world)
+        self._offset = self.list.offset if self.list else 0
+        self.focus = 0
+        self.refresh()
+
+    def resume(self) -> None:
+        if self.loaded is None:
+            return
+        humans = self.picker.humans if self.picker else self.humans
+        self._resume(self.loaded[1], humans)
+
+    def _resume(self, world: World, humans: list[str]) -> None:
+        from game.session.local import LocalMatch
+        from game.ui import flow
+
+        local = LocalMatch.resume(world, humans, autosave=autosave_path())
+        remember_seats(world.scenario, local.humans)
+        try:
+            flow.start(self.app, local)
+        except ImportError as e:  # a build without the match screens
+            self.tell(t("menu.not_ready.title"), t("menu.not_ready", what=str(e)))
+
+    def go(self) -> None:
+        if self.loaded is None:
+            self.load_selected()
+        else:
+            self.resume()
+
+    def cancel(self) -> None:
+        self.loaded = None
+        self.focus = 0
+        self.refresh()
+
+    def back(self) -> None:
+        if self.file_dialog is not None:
+            self._close_dialog()
+        elif self.loaded is not None:
+            self.cancel()
+        else:
+            self.app.pop()
+
+    def refresh(self) -> None:
+        focus = self.focus
+        self.leave()
+        self.build()
+        self.focus = min(focus, len(self.stops) - 1) if self.stops else 0
+        self._entered()
+        self.app.dirty()
+
+    # ---- the file dialog --------------------------------------------------------------------
+
+    def open_dialog(self) -> None:
+        w, h = self.app.size
+        s = self.app.s
+        rect = pygame.Rect(
+            0, 0, min(w - s(24), max(560, w * 2 // 3)), min(h - s(24), max(420, h * 3 // 4))
+        )
+        rect.center = (w // 2, h // 2)
+        folder = paths.saves_dir()
+        start = folder if folder.is_dir() else Path.home()
+        self.file_dialog = UIFileDialog(
+            rect,
+            self.app.manager,
+            window_title=t("menu.load.open.title"),
+            initial_file_path=str(start),
+            allow_existing_files_only=True,
+            allowed_suffixes={".json"},
+        )
+        # The game never deletes a save: take the dialog's delete button away.
+        self.file_dialog.delete_button.kill()
+        self.keep(self.file_dialog)
+
+    def _close_dialog(self) -> None:
+        if self.file_dialog is not None:
+            self.file_dialog.kill()
+            self.file_dialog = None
+        self.app.dirty()
+
+    # ---- input ------------------------------------------------------------------------------
+
+    def _handle(self, event: pygame.event.Event) -> None:
+        if self.file_dialog is not None:
+            if event.type == pygame_gui.UI_FILE_DIALOG_PATH_PICKED:
+                self._close_dialog()
+                self.open(Path(event.text))
+            elif event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.file_dialog:
+                self.file_dialog = None
+            elif event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+                self._close_dialog()
+            return  # the dialog has the keyboard and the mouse
+        super()._handle(event)
+
+    def handle_more(self, event: pygame.event.Event) -> None:
+        if self.picker is not None and self.picker.handle(event):
+            return
+        if self.list is not None and self.loaded is None:
+            self.list.handle(event)
+
+    def update(self, dt: float) -> None:
+        super().update(dt)
+        if self.pending is not None:  # Continue: open the autosave once the screen is up
+            path, self.pending = self.pending, None
+            self.open(path)
+
+    def leave(self) -> None:
+        if self.picker is not None:
+            self.picker.kill()
+        self.file_dialog = None
+        super().leave()
+
+    # ---- drawing ----------------------------------------------------------------------------
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        self.draw_header(surface, t("menu.load.heading"))
+        focused = self.focused
+        if self.loaded is None:
+            if self.list is not None and self.list.cards:
+                self.list.draw(surface, focused is not None and focused is self.stops[0])
+            else:
+                self._draw_empty(surface)
+            self._draw_details(surface)
+        else:
+            self._draw_seats_heading(surface)
+            if self.picker is not None:
+                self.picker.draw(surface)
+
+    def draw_ring(self, surface: pygame.Surface, r: pygame.Rect) -> None:
+        if self.list is not None and r is self.list.rect:
+            return  # the list shows its focus on its chosen card
+        super().draw_ring(surface, r)
+
+    def _draw_empty(self, surface: pygame.Surface) -> None:
+        s, pal = self.app.s, self.app.palette
+        r = self.left
+        pygame.draw.rect(surface, pal.panel, r, border_radius=s(8))
+        f = self.app.font(15)
+        y = r.y + s(24)
+        for line in wrap(t("menu.load.none", folder=str(paths.saves_dir())), f, r.width - s(40)):
+            blit(surface, line, f, pal.muted, (r.x + s(20), y))
+            y += f.get_linesize()
+
+    def _draw_details(self, surface: pygame.Surface) -> None:
+        app, s, pal = self.app, self.app.s, self.app.palette
+        info = self.selected_info()
+        r = self.right
+        if info is None:
+            return
+        f_h, f, f_small = app.font(20, True), app.font(15), app.font(13)
+        y = r.y + s(4)
+        error = self.errors.get(info.path) or info.error
+        title = info.path.name if error else info.title
+        for line in wrap(title, f_h, r.width, 2):
+            blit(surface, line, f_h, pal.text, (r.x, y))
+            y += f_h.get_linesize()
+        y += s(8)
+        rows = [
+            (t("menu.load.file"), info.path.name),
+            (t("menu.load.saved"), saved_when(info.mtime)),
+        ]
+        if not error:
+            turn = (
+                t("menu.load.turn_of", turn=info.turn, last=info.last_turn)
+                if info.last_turn
+                else t("menu.load.turn", turn=info.turn)
+            )
+            rows.insert(0, (t("menu.load.progress"), turn))
+        label_w = max(f_small.size(k)[0] for k, _ in rows) + s(14)
+        for k, v in rows:
+            blit(surface, k, f_small, pal.muted, (r.x, y + s(2)))
+            blit(surface, clip(v, f, r.width - label_w), f, pal.text, (r.x + label_w, y))
+            y += f.get_linesize() + s(4)
+        y += s(10)
+        if error:
+            for line in wrap(t("menu.load.broken", error=error), f, r.width, 8):
+                blit(surface, line, f, pal.bad, (r.x, y))
+                y += f.get_linesize()
+            y += s(6)
+            for line in wrap(t("menu.load.untouched"), f_small, r.width, 3):
+                blit(surface, line, f_small, pal.muted, (r.x, y))
+                y += f_small.get_linesize()
+        else:
+            for line in wrap(t("menu.load.hint"), f_small, r.width, 4):
+                blit(surface, line, f_small, pal.muted, (r.x, y))
+                y += f_small.get_linesize()
+
+    def _draw_world(self, surface: pygame.Surface, world: World, r: pygame.Rect) -> None:
+        """Where the saved world stands: its arrangement and the four criteria (public facts,
+        the same for every seat), when there is room."""
+        app, s, pal = self.app, self.app.s, self.app.palette
+        f_label, f = app.font(13, True), app.font(15)
+        need = f_label.get_linesize() + s(30) + f.get_linesize() + 4 * s(22)
+        if r.height < need:
+            return
+        y = r.y
+        blit(surface, t("menu.load.world").upper(), f_label, pal.muted, (r.x, y))
+        y += f_label.get_linesize() + s(6)
+        order = [a.value for a in Arrangement]
+        index = order.index(world.arrangement.value) if world.arrangement.value in order else None
+        bar_w = min(r.width, s(300))
+        draw_continuum(surface, app, pygame.Rect(r.x, y, bar_w, s(8)), index)
+        y += s(8) + s(14)
+        name = t(f"menu.arrangement.{world.arrangement.value}")
+        blit(surface, clip(name, f, r.width), f, pal.text, (r.x, y))
+        y += f.get_linesize() + s(10)
+        f_small = app.font(13)
+        label_w = max(f_small.size(t(f"menu.criterion.{c.value}"))[0] for c in Criterion)
+        track_w = min(r.width - label_w - s(60), s(200))
+        for c in Criterion:
+            value = float(getattr(world.criteria, c.value))
+            blit(surface, t(f"menu.criterion.{c.value}"), f_small, pal.muted, (r.x, y))
+            track = pygame.Rect(r.x + label_w + s(12), y + s(6), track_w, s(6))
+            pygame.draw.rect(surface, pal.panel, track, border_radius=s(3))
+            fill = track.copy()
+            fill.width = round(track.width * max(0.0, min(value, 100.0)) / 100)
+            colour = pal.criteria.get(c.value, pal.accent)
+            pygame.draw.rect(surface, colour, fill, border_radius=s(3))
+            blit(surface, f"{value:.0f}", f_small, pal.text, (track.right + s(8), y))
+            y += s(22)
+
+    def _draw_seats_heading(self, surface: pygame.Surface) -> None:
+        app, s, pal = self.app, self.app.s, self.app.palette
+        assert self.loaded is not None
+        path, world = self.loaded
+        r = self.left
+        f_h, f, f_small = app.font(20, True), app.font(15), app.font(13)
+        y = r.y + s(4)
+        title = self.titles.get(world.scenario) or world.title or world.scenario
+        for line in wrap(title, f_h, r.width, 3):
+            blit(surface, line, f_h, pal.text, (r.x, y))
+            y += f_h.get_linesize()
+        y += s(8)
+        meta = t("menu.load.turn_of", turn=world.turn, last=world.last_turn)
+        blit(surface, meta, f, pal.accent, (r.x, y))
+        y += f.get_linesize() + s(4)
+        blit(surface, clip(path.name, f_small, r.width), f_small, pal.muted, (r.x, y))
+        y += f_small.get_linesize() + s(18)
+        for line in wrap(t("menu.seats.hint"), f, r.width, 4):
+            blit(surface, line, f, pal.muted, (r.x, y))
+            y += f.get_linesize()
+        self._draw_world(surface, world, pygame.Rect(r.x, y + s(22), r.width, r.bottom - y - s(22)))
+        # the right column: who plays
+        rr = self.right
+        blit(surface, t("menu.seats.heading"), app.font(17, True), pal.accent, (rr.x, rr.y + s(4)))

@@ -1,0 +1,1662 @@
+"""The match screen: the map, the continuum bar, the four criteria, and a side panel where a
+seat drafts its orders (Actions), answers its event cards and votes (Cards), and reads its own
+actor (Actor); "End turn" hands the draft to the match.
+
+Everything drawn comes from ``view(world, seat)``: a seat sees what its actor may know. The
+view, the legal orders and the score are worked out when the turn or the draft changes, never
+per frame; the map, the bar and the criteria are cached pictures and ``draw`` only blits them.
+Clicks queue their action; ``update`` carries it out before the same frame is drawn, so a
+click shows its effect in the next picture.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton, UIImage, UIPanel, UIScrollingContainer
+
+from game.engine import ACTIONS, Order, view
+from game.engine.actions import memberships
+from game.engine.model import NGO, Federation, GlobalBody, State
+from game.engine.scenario import text as scenario_text
+from game.engine.scoring import Score, mission_of, score
+from game.engine.structure import measure
+from game.ui import flow
+from game.ui.i18n import language, t
+from game.ui.scene import Scene
+from game.ui.widgets import mix, text_block, wrap
+from game.ui.widgets.continuum_bar import ContinuumBar, position, signed
+from game.ui.widgets.criteria import CriteriaPanel
+from game.ui.widgets.mapview import MapView, capitalized, crisis_text
+
+if TYPE_CHECKING:
+    from game.engine import World
+    from game.session.local import LocalMatch
+    from game.ui.app import App
+
+SCROLLBAR = 20  # pygame_gui's scroll bar is 20 px wide at every UI scale
+TIP_WIDTH = 320
+NOTICE_SECONDS = 8.0
+
+
+# ---- small pygame_gui pieces ------------------------------------------------------------------
+
+
+class Picture(UIImage):
+    """A picture laid over a button (its wrapped text): hover and clicks go to the button."""
+
+    def can_hover(self) -> bool:
+        return False
+
+
+class Hotspot(UIImage):
+    """An invisible element over a drawn figure: it carries the figure's tooltip."""
+
+    def __init__(self, rect: pygame.Rect, manager, tip: str, wrap_width: int, **kw) -> None:
+        super().__init__(rect, pygame.Surface((1, 1), pygame.SRCALPHA), manager, **kw)
+        self.set_tooltip(tip, wrap_width=wrap_width, delay=0.35)
+
+
+class Blocker(UIImage):
+    """A dimmed veil under a modal panel that swallows clicks meant for what it covers."""
+
+    def process_event(self, event: pygame.event.Event) -> bool:
+        return event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEWHEEL)
+
+
+@dataclass
+class Focusable:
+    """One stop of the keyboard focus ring."""
+
+    key: str
+    element: pygame_gui.core.UIElement
+    activate: Callable[[], None]
+    scroll: UIScrollingContainer | None = None
+
+
+@dataclass
+class Layout:
+    header: pygame.Rect
+    bar: pygame.Rect
+    map: pygame.Rect
+    side: pygame.Rect
+    tabs: pygame.Rect
+    content: pygame.Rect
+    criteria: pygame.Rect
+    footer: pygame.Rect
+
+
+def layout(size: tuple[int, int], s: Callable[[float], int]) -> Layout:
+    """Where everything goes. The side panel takes up to 400 px (scaled) but never more than
+    47% of the width, so at 200% the map keeps half the screen and the panel scrolls."""
+    w, h = size
+    header_h, bar_h, bottom_h = s(32), s(66), s(64)
+    side_w = min(s(400), int(w * 0.47))
+    mid_y = header_h + bar_h
+    mid_h = h - mid_y - bottom_h
+    side = pygame.Rect(w - side_w, mid_y, side_w, mid_h)
+    tabs = pygame.Rect(side.x + s(8), side.y + s(8), side.w - s(16), s(34))
+    content = pygame.Rect(
+        side.x + s(4), tabs.bottom + s(6), side.w - s(8), side.bottom - tabs.bottom - s(8)
+    )
+    return Layout(
+        header=pygame.Rect(0, 0, w, header_h),
+        bar=pygame.Rect(0, header_h, w, bar_h),
+        map=pygame.Rect(0, mid_y, w - side_w, mid_h),
+        side=side,
+        tabs=tabs,
+        content=content,
+        criteria=pygame.Rect(0, h - bottom_h, w - side_w, bottom_h),
+        footer=pygame.Rect(w - side_w, h - bottom_h, side_w, bottom_h),
+    )
+
+
+# ---- words for orders ---------------------------------------------------------------------------
+
+
+def _tr(key: str, fallback: str, **values: object) -> str:
+    """A translated string, or the engine's English when the key is not translated."""
+    out = t(key, **values)
+    return fallback.format(**values) if out == key else out
+
+
+def action_label(action: str) -> str:
+    return _tr(f"match.action.{action}", ACTIONS[action].label)
+
+
+def action_preview(action: str) -> str:
+    return _tr(f"match.preview.{action}", ACTIONS[action].preview)
+
+
+def target_name(world: World, order: Order) -> str:
+    """The name of what an order acts on, as a player reads it."""
+    if order.action == "propose":
+        body = world.actors.get(order.target or "")
+        subject = Order(actor=order.actor, action="vote", target=order.subject)
+        return t(
+            "match.propose_target",
+            body=body.name if body else order.target,
+            kind=t(f"match.proposal.{order.option}"),
+            subject=target_name(world, subject),
+        )
+    ident = order.target or ""
+    if ident in world.actors:
+        return world.actors[ident].name
+    if ident in world.groups:
+        return world.groups[ident].name
+    if ident in world.crises:
+        return crisis_text(world, world.crises[ident])
+    if ident in world.regions:
+        return world.regions[ident].name
+    if ident in world.proposals:
+        p = world.proposals[ident]
+        return t(
+            "match.proposal_line",
+            kind=t(f"match.proposal.{p.kind}"),
+            target=target_name(world, Order(actor=order.actor, action="vote", target=p.target)),
+        )
+    return ident
+
+
+def order_sentence(world: World, order: Order) -> str:
+    """ "Repress the Kosovar Albanians" — the order in words."""
+    if order.target is None:
+        return action_label(order.action)
+    return _tr(
+        f"match.do.{order.action}",
+        "{label}: {target}",
+        target=target_name(world, order),
+        label=action_label(order.action),
+    )
+
+
+def order_preview(world: World, order: Order) -> str:
+    """The plain-language preview with the concrete target: "Repress the Kosovar Albanians:
+    grievance rises, …"."""
+    preview = action_preview(order.action)
+    if not preview:
+        return order_sentence(world, order)
+    return f"{order_sentence(world, order)}: {preview[:1].lower()}{preview[1:]}"
+
+
+def order_hint(world: World, seat: str | None, order: Order) -> str:
+    """A figure that helps choose between targets (the group's grievance, the enemy's army)."""
+    ident = order.target or ""
+    a = order.action
+    if ident in world.groups:
+        g = world.groups[ident]
+        return t("match.hint.group", grievance=f"{g.grievance:.0f}", autonomy=f"{g.autonomy:.0f}")
+    if ident in world.crises:
+        return t("match.hint.crisis", severity=f"{world.crises[ident].severity:.0f}")
+    target = world.actors.get(ident)
+    me = world.actors.get(seat or "")
+    if isinstance(target, State):
+        if a == "attack" and isinstance(me, State):
+            return t(
+                "match.hint.armies", theirs=f"{target.military:.0f}", ours=f"{me.military:.0f}"
+            )
+        if a in ("aid", "lend", "sanction"):
+            return t("match.hint.wealth", n=f"{target.wealth:.0f}")
+        if a == "campaign":
+            return t("match.hint.pressure", n=f"{target.pressure:.0f}")
+        return ""
+    if isinstance(target, Federation):
+        return t("match.hint.depth", n=f"{target.depth:.0f}")
+    if isinstance(target, GlobalBody):
+        return t("match.hint.mandate", n=f"{target.mandate:.0f}")
+    return ""
+
+
+def order_key(o: Order) -> str:
+    return "|".join(str(x) for x in o.key())
+
+
+# ---- the scene ------------------------------------------------------------------------------------
+
+TABS_SEAT = ("actions", "cards", "actor")
+TABS_PUBLIC = ("world", "log")
+
+
+class MatchScene(Scene):
+    """The match as ``seat`` sees it; ``seat=None`` is the public (projector) view, where a
+    "Next turn" button lets the AI play a turn."""
+
+    def __init__(self, app: App, local: LocalMatch, seat: str | None) -> None:
+        super().__init__(app)
+        self.local = local
+        self.seat = seat
+        self.tabs = TABS_SEAT if seat is not None else TABS_PUBLIC
+        self.tab = self.tabs[0]
+        self.map = MapView(app, pygame.Rect(0, 0, 10, 10))
+        self.bar = ContinuumBar(app, pygame.Rect(0, 0, 10, 10))
+        self.criteria = CriteriaPanel(app, pygame.Rect(0, 0, 10, 10))
+        self.lay = layout(app.size, app.s)
+        self.pending: list[Callable[[], None]] = []
+        self.notice: tuple[str, str] | None = None  # (text, "good" | "bad")
+        self.notice_age = 0.0
+        self.show_details = False
+        self.focus_key: str | None = None
+        self.focusables: list[Focusable] = []
+        self.modal: str | None = None
+        self.modal_text = ""
+        self.modal_focus: list[Focusable] = []
+        self.modal_widgets: list[pygame_gui.core.UIElement] = []
+        self.modal_default: Callable[[], None] | None = None
+        self.modal_cancel: Callable[[], None] | None = None
+        self.action_buttons: dict[Order, UIButton] = {}
+        self.option_buttons: dict[tuple[str, str], UIButton] = {}
+        self.vote_buttons: dict[tuple[str, str], UIButton] = {}
+        self.remove_buttons: list[UIButton] = []
+        self.tab_buttons: dict[str, UIButton] = {}
+        self.tipped: list[pygame_gui.core.UIElement] = []
+        self.scroll: UIScrollingContainer | None = None
+        self.map_hotspot: Hotspot | None = None
+        self.end_button: UIButton | None = None
+        self.menu_button: UIButton | None = None
+        self._ring: UIImage | None = None
+        self._tips_shown = False
+        self._static: pygame.Surface | None = None
+        self._details: pygame.Surface | None = None
+        self._details_key: tuple | None = None
+        self._notice_surface: pygame.Surface | None = None
+        self.builds = 0
+        self._world_ref: World | None = None
+        self.refresh_world()
+
+    # ---- what the seat knows ---------------------------------------------------------------------
+
+    def refresh_world(self) -> None:
+        """Recompute everything that follows from the world: once per turn, never per frame."""
+        w = self.local.world
+        self._world_ref = w
+        self.view = view(w, self.seat)
+        self.measure = measure(self.view)
+        hist = self.view.history
+        prev = hist[-2] if len(hist) >= 2 else None
+        self.bar.set_state(
+            self.measure,
+            position(prev.arrangement, prev.centralization) if prev else None,
+            prev.centralization if prev else None,
+        )
+        last = self.local.reports[-1] if self.local.reports else None
+        self.criteria.set_state(hist, self.view.criteria, last.changes if last else None)
+        self.map.set_world(self.view, self.seat)
+        self.legal: list[Order] = self.local.legal(self.seat) if self.seat else []
+        self.score: Score | None = (
+            score(self.view, self.seat) if self.seat in self.view.actors else None
+        )
+        self._static = None
+        self._details = None
+        self.refresh_draft()
+
+    def refresh_draft(self) -> None:
+        self.draft: list[Order] = self.local.draft(self.seat) if self.seat else []
+        self.points_left = self.local.points_left(self.seat) if self.seat else 0
+        self._static = None
+
+    @property
+    def actor(self):
+        return self.view.actors.get(self.seat or "")
+
+    # ---- building the widgets --------------------------------------------------------------------
+
+    def leave(self) -> None:
+        self._close_modal()
+        super().leave()
+        self.tipped.clear()
+        self.focusables.clear()
+        self._ring = None
+        self.scroll = None
+
+    def enter(self) -> None:
+        super().enter()
+        if not getattr(self, "_card_sounded", False) and self.seat is not None and self._hand():
+            from game.ui.audio import audio_of
+
+            audio_of(self.app).play("card")  # once per turn: new cards are waiting
+        self._card_sounded = True
+
+    def build(self) -> None:
+        self.builds += 1
+        app, s = self.app, self.app.s
+        # Tooltips use <b> and <i>: load those faces up front (pygame_gui warns otherwise).
+        fonts = app.manager.get_theme().get_font_dictionary()
+        for size in (app.s(14), app.s(15)):
+            for bold, italic in ((True, False), (False, True)):
+                if not fonts.check_font_preloaded(
+                    fonts.create_font_id(size, "noto_sans", bold, italic)
+                ):
+                    fonts.preload_font(size, "noto_sans", bold, italic, force_immediate_load=True)
+        self.lay = lay = layout(app.size, s)
+        self.map.set_rect(lay.map)
+        self.bar.set_rect(lay.bar)
+        self.criteria.set_rect(lay.criteria)
+        # Entering again may follow a change of palette, language or scale: draw afresh.
+        for picture in (self.map, self.bar, self.criteria):
+            picture.invalidate()
+        self._details = self._notice_surface = None
+        self._static = None
+        self.tab_buttons = {}
+        self.tipped = []
+        m = app.manager
+
+        # Header: the menu.
+        label = t("match.menu_button")
+        bw = app.font(15).size(label)[0] + s(28)
+        self.menu_button = self.keep(
+            UIButton(
+                pygame.Rect(lay.header.right - bw - s(6), s(3), bw, lay.header.h - s(6)),
+                label,
+                m,
+                command=self._cmd(self.open_menu),
+            )
+        )
+        self._tip(self.menu_button, t("match.menu_tip"))
+
+        # Tabs.
+        n = len(self.tabs)
+        gap = s(6)
+        tw = (lay.tabs.w - gap * (n - 1)) // n
+        for i, tab in enumerate(self.tabs):
+            rect = pygame.Rect(lay.tabs.x + i * (tw + gap), lay.tabs.y, tw, lay.tabs.h)
+            b = self.keep(
+                UIButton(
+                    rect,
+                    self._tab_title(tab),
+                    m,
+                    command=self._cmd(partial(self.set_tab, tab)),
+                )
+            )
+            self._tip(b, t(f"match.tab_tip.{tab}", n=str(i + 1)))
+            if tab == self.tab:
+                b.select()
+            self.tab_buttons[tab] = b
+
+        # Footer: End turn (or Next turn for the public view).
+        f = lay.footer
+        label = t("match.end_turn") if self.seat else t("match.next_turn")
+        ew = max(app.font(17, bold=True).size(label)[0] + s(36), s(130))
+        self.end_button = self.keep(
+            UIButton(
+                pygame.Rect(f.right - ew - s(10), f.y + s(10), ew, f.h - s(20)),
+                label,
+                m,
+                object_id="#primary",
+                command=self._cmd(self.end_turn),
+            )
+        )
+        self._tip(
+            self.end_button, t("match.end_turn_tip") if self.seat else t("match.next_turn_tip")
+        )
+
+        # Hotspots carrying the tooltips of the drawn figures.
+        for rect, tip in self.bar.tooltips() + self.criteria.tooltips():
+            self._hotspot(rect, tip)
+        self._header_hotspots()
+        self.map_hotspot = self._hotspot(lay.map, None)
+
+        self.build_content()
+
+    def _tab_title(self, tab: str) -> str:
+        if tab == "cards":
+            n = len(self._hand()) + len(self._ballots())
+            return t("match.tab.cards_n", n=n) if n else t("match.tab.cards")
+        if tab == "actions" and self.draft:
+            return t("match.tab.actions_n", n=len(self.draft))
+        return t(f"match.tab.{tab}")
+
+    def _tip(self, element: pygame_gui.core.UIElement, tip: str | None) -> None:
+        if tip:
+            element.set_tooltip(tip, wrap_width=self.app.s(TIP_WIDTH), delay=0.35)
+            self.tipped.append(element)
+
+    def _hotspot(self, rect: pygame.Rect, tip: str | None, container=None) -> Hotspot:
+        h = self.keep(
+            Hotspot(rect, self.app.manager, tip or "", self.app.s(TIP_WIDTH), container=container)
+        )
+        if not tip:
+            h.set_tooltip(None)
+        self.tipped.append(h)
+        return h
+
+    def _header_hotspots(self) -> None:
+        """The header's figures (turn, seat) are drawn; their tooltips ride on hotspots."""
+        self._static = None
+        self._render_static()
+        for rect, tip in self._header_tips:
+            self._hotspot(rect, tip)
+
+    def build_content(self) -> None:
+        """The side panel's scrolling content for the current tab (rebuilt on any change)."""
+        app, s = self.app, self.app.s
+        keep_scroll = 0.0
+        if self.scroll is not None:
+            bar = self.scroll.vert_scroll_bar
+            keep_scroll = bar.start_percentage if bar is not None else 0.0
+            self.scroll.kill()
+            if self.scroll in self.widgets:
+                self.widgets.remove(self.scroll)
+            self.tipped = [e for e in self.tipped if e.alive()]
+        self.scroll = self.keep(
+            UIScrollingContainer(self.lay.content, app.manager, allow_scroll_x=False)
+        )
+        self.action_buttons, self.option_buttons, self.vote_buttons = {}, {}, {}
+        self.remove_buttons = []
+        self.focusables = [
+            Focusable(f"tab:{tab}", b, lambda tab=tab: self.set_tab(tab))
+            for tab, b in self.tab_buttons.items()
+        ]
+        self._y = s(4)
+        self._w = self.lay.content.w - SCROLLBAR - s(8)
+        getattr(self, f"_content_{self.tab}")()
+        self.scroll.set_scrollable_area_dimensions((self.lay.content.w - SCROLLBAR, self._y + s(8)))
+        if self.end_button is not None:
+            self.focusables.append(Focusable("end", self.end_button, self.end_turn))
+        if self.menu_button is not None:
+            self.focusables.append(Focusable("menu", self.menu_button, self.open_menu))
+        for tab, b in self.tab_buttons.items():
+            b.set_text(self._tab_title(tab))
+            if tab == self.tab:
+                b.select()
+            else:
+                b.unselect()
+        if keep_scroll:
+            self._scroll_to_fraction(keep_scroll)
+        self._show_focus()
+        self.app.dirty()
+
+    # ---- content pieces -------------------------------------------------------------------------
+
+    def _gap(self, px: float) -> None:
+        self._y += self.app.s(px)
+
+    def _heading(self, text: str, tip: str | None = None) -> None:
+        app, s = self.app, self.app.s
+        font = app.font(12, bold=True)
+        surf = text_block(text.upper(), font, app.palette.accent, self._w)
+        pygame.draw.line(
+            surf,
+            mix(app.palette.accent, app.palette.panel, 0.6),
+            (0, surf.get_height() - 1),
+            (self._w, surf.get_height() - 1),
+        )
+        self._picture(surf, tip, pos=(s(4), self._y))
+        self._y += surf.get_height() + s(6)
+
+    def _para(
+        self,
+        text: str,
+        size: int = 13,
+        colour=None,
+        bold: bool = False,
+        tip: str | None = None,
+        indent: int = 0,
+    ) -> None:
+        app, s = self.app, self.app.s
+        font = app.font(size, bold=bold)
+        surf = text_block(text, font, colour or app.palette.text, self._w - s(indent))
+        self._picture(surf, tip, pos=(s(4 + indent), self._y))
+        self._y += surf.get_height() + s(4)
+
+    def _picture(
+        self, surf: pygame.Surface, tip: str | None = None, pos: tuple[int, int] = (0, 0)
+    ) -> UIImage:
+        """A rendered surface in the scrolling content; with a tooltip if ``tip``."""
+        cls = UIImage if tip else Picture
+        img = self.keep(
+            cls(pygame.Rect(pos, surf.get_size()), surf, self.app.manager, container=self.scroll)
+        )
+        self._tip(img, tip)
+        return img
+
+    def _rich(
+        self,
+        key: str,
+        title: str,
+        body: str = "",
+        meta: str = "",
+        tip: str | None = None,
+        command: Callable[[], None] | None = None,
+        selected: bool = False,
+        indent: int = 0,
+        meta_tone: tuple[int, int, int] | None = None,
+    ) -> UIButton:
+        """A button with wrapped text: a bold title, a right-hand figure (cost, hint) and a
+        muted line below. Buttons cannot wrap text themselves, so the words are a picture laid
+        over an empty button that keeps the hover, the click, the focus and the tooltip."""
+        app, s, pal = self.app, self.app.s, self.app.palette
+        width = self._w - s(indent)
+        pad = s(8)
+        inner = width - 2 * pad
+        tfont, bfont, mfont = app.font(14, bold=True), app.font(12), app.font(12, bold=True)
+        meta_w = mfont.size(meta)[0] + s(10) + (s(16) if selected else 0) if meta else 0
+        title_lines = wrap(title, tfont, inner - meta_w)
+        body_lines = wrap(body, bfont, inner) if body else []
+        h = (
+            pad * 2
+            + len(title_lines) * tfont.get_linesize()
+            + len(body_lines) * bfont.get_linesize()
+        )
+        surf = pygame.Surface((width, h), pygame.SRCALPHA)
+        y = pad
+        for line in title_lines:
+            surf.blit(tfont.render(line, True, pal.text), (pad, y))
+            y += tfont.get_linesize()
+        for line in body_lines:
+            surf.blit(bfont.render(line, True, pal.muted), (pad, y))
+            y += bfont.get_linesize()
+        if meta:
+            tone = meta_tone or pal.accent
+            chip = mfont.render(meta, True, tone)
+            cx = width - pad - chip.get_width()
+            cy = pad + (tfont.get_linesize() - chip.get_height()) // 2
+            surf.blit(chip, (cx, cy))
+            if selected:  # a drawn check mark: the UI font has no ✓ glyph
+                yc = cy + chip.get_height() // 2
+                pts = [(cx - s(14), yc), (cx - s(10), yc + s(4)), (cx - s(4), yc - s(4))]
+                pygame.draw.lines(surf, tone, False, pts, max(2, s(2)))
+        rect = pygame.Rect(s(4 + indent), self._y, width, h)
+        button = self.keep(
+            UIButton(
+                rect,
+                "",
+                app.manager,
+                container=self.scroll,
+                command=self._cmd(command) if command else None,
+            )
+        )
+        if selected:
+            button.select()
+        self._tip(button, tip)
+        over = self.keep(Picture(rect, surf, app.manager, container=self.scroll, starting_height=2))
+        del over
+        if command is not None:
+            self.focusables.append(Focusable(key, button, command, self.scroll))
+        self._y += h + s(4)
+        return button
+
+    # ---- the Actions tab ------------------------------------------------------------------------
+
+    def _content_actions(self) -> None:
+        s, pal = self.app.s, self.app.palette
+        w = self.view
+        # The draft: what this seat has ordered so far.
+        self._heading(t("match.draft.heading"), t("match.draft.tip"))
+        if not self.draft:
+            self._para(t("match.draft.empty"), 12, pal.muted)
+        for i, o in enumerate(self.draft):
+            cost = ACTIONS[o.action].cost
+            self._draft_row(i, o, cost)
+        self._gap(8)
+        self._heading(t("match.actions.heading"), t("match.actions.tip"))
+        groups: dict[str, list[Order]] = {}
+        for o in self.legal:
+            if o.action not in ("vote", "choose"):
+                groups.setdefault(o.action, []).append(o)
+        if not groups:
+            self._para(t("match.actions.none"), 12, pal.muted)
+        drafted = set(self.draft)
+        for action, orders in groups.items():
+            spec = ACTIONS[action]
+            cost = t("match.cost", n=spec.cost)
+            cost_tip = t("match.cost_tip", n=spec.cost, left=self.points_left)
+            if len(orders) == 1 and orders[0].target is None:
+                o = orders[0]
+                self.action_buttons[o] = self._rich(
+                    f"order:{order_key(o)}",
+                    action_label(action),
+                    action_preview(action),
+                    t("match.drafted") if o in drafted else cost,
+                    tip=html.escape(order_preview(w, o)) + "<br><br>" + html.escape(cost_tip),
+                    command=lambda o=o: self.toggle(o),
+                    selected=o in drafted,
+                    meta_tone=pal.good if o in drafted else None,
+                )
+                continue
+            # Several targets: the action and its preview once, then one button per target.
+            head = text_block(
+                action_label(action), self.app.font(14, bold=True), pal.text, self._w - s(60)
+            )
+            chip = self.app.font(12, bold=True).render(cost, True, pal.accent)
+            surf = pygame.Surface(
+                (self._w, max(head.get_height(), chip.get_height())), pygame.SRCALPHA
+            )
+            surf.blit(head, (s(4), 0))
+            surf.blit(
+                chip,
+                (
+                    self._w - chip.get_width() - s(8),
+                    (self.app.font(14).get_linesize() - chip.get_height()) // 2,
+                ),
+            )
+            tip = html.escape(action_preview(action)) + "<br><br>" + html.escape(cost_tip)
+            self._picture(surf, tip, pos=(s(4), self._y + s(2)))
+            self._y += surf.get_height() + s(2)
+            self._para(action_preview(action), 12, pal.muted, indent=4)
+            for o in orders:
+                hint = order_hint(w, self.seat, o)
+                self.action_buttons[o] = self._rich(
+                    f"order:{order_key(o)}",
+                    capitalized(target_name(w, o)),
+                    hint,
+                    t("match.drafted") if o in drafted else "",
+                    tip=html.escape(order_preview(w, o)) + "<br><br>" + html.escape(cost_tip),
+                    command=lambda o=o: self.toggle(o),
+                    selected=o in drafted,
+                    indent=14,
+                    meta_tone=pal.good,
+                )
+            self._gap(6)
+
+    def _draft_row(self, index: int, o: Order, cost: int) -> None:
+        app, s, pal = self.app, self.app.s, self.app.palette
+        label = t("match.remove")
+        bw = app.font(15).size(label)[0] + s(20)
+        font = app.font(13, bold=True)
+        text = order_sentence(self.view, o)
+        text_w = self._w - bw - s(16)
+        lines = wrap(text, font, text_w)
+        sub = app.font(11)
+        cost_text = t("match.cost", n=cost) if cost else t("match.free")
+        h = max(s(30), len(lines) * font.get_linesize() + sub.get_linesize() + s(8))
+        surf = pygame.Surface((text_w, h), pygame.SRCALPHA)
+        pygame.draw.rect(surf, pal.good, (0, s(4), s(3), h - s(8)), border_radius=s(2))
+        y = s(4)
+        for line in lines:
+            surf.blit(font.render(line, True, pal.text), (s(10), y))
+            y += font.get_linesize()
+        surf.blit(sub.render(cost_text, True, pal.muted), (s(10), y))
+        self._picture(surf, html.escape(order_preview(self.view, o)), pos=(s(4), self._y))
+        b = self.keep(
+            UIButton(
+                pygame.Rect(self._w - bw + s(4), self._y + (h - s(28)) // 2, bw, s(28)),
+                label,
+                app.manager,
+                container=self.scroll,
+                object_id="#danger",
+                command=self._cmd(partial(self.remove, index)),
+            )
+        )
+        self._tip(b, t("match.remove_tip", order=text))
+        self.remove_buttons.append(b)
+        self.focusables.append(
+            Focusable(f"remove:{index}", b, lambda i=index: self.remove(i), self.scroll)
+        )
+        self._y += h + s(4)
+
+    # ---- the Cards tab --------------------------------------------------------------------------
+
+    def _hand(self) -> list:
+        if self.seat is None:
+            return []
+        return [h for h in self.view.hand if h.actor == self.seat and h.turn == self.view.turn]
+
+    def _ballots(self) -> dict[str, list[Order]]:
+        out: dict[str, list[Order]] = {}
+        for o in self.legal:
+            if o.action == "vote" and o.target:
+                out.setdefault(o.target, []).append(o)
+        return out
+
+    def _content_cards(self) -> None:
+        app, s, pal = self.app, self.app.s, self.app.palette
+        lang = language()
+        hand = self._hand()
+        chosen = {o.target: o.option for o in self.draft if o.action == "choose"}
+        self._heading(t("match.cards.heading"), t("match.cards.tip"))
+        if not hand:
+            self._para(t("match.cards.none"), 12, pal.muted)
+        for h in hand:
+            card = next((c for c in self.view.rules.cards if c.id == h.card), None)
+            if card is None:
+                continue
+            self._para(scenario_text(card.title, lang), 15, pal.accent, bold=True)
+            self._para(scenario_text(card.text, lang), 13, pal.text)
+            self._gap(2)
+            for opt in card.options:
+                o = Order(actor=self.seat, action="choose", target=h.key, option=opt.id)
+                mine = chosen.get(h.key) == opt.id
+                self.option_buttons[(h.key, opt.id)] = self._rich(
+                    f"opt:{h.key}:{opt.id}",
+                    scenario_text(opt.label, lang),
+                    meta=t("match.cards.your_choice") if mine else "",
+                    tip=html.escape(t("match.cards.option_tip")),
+                    command=lambda o=o: self.toggle(o),
+                    selected=mine,
+                    meta_tone=pal.good,
+                )
+            self._gap(10)
+        ballots = self._ballots()
+        self._heading(t("match.votes.heading"), t("match.votes.tip"))
+        if not ballots:
+            self._para(t("match.votes.none"), 12, pal.muted)
+        cast = {o.target: o.option for o in self.draft if o.action == "vote"}
+        for pid, orders in ballots.items():
+            p = self.view.proposals.get(pid)
+            if p is None:
+                continue
+            body = self.view.actors.get(p.body)
+            proposer = self.view.actors.get(p.proposer)
+            self._para(
+                t(
+                    "match.votes.line",
+                    body=body.name if body else p.body,
+                    what=target_name(self.view, Order(actor=self.seat, action="vote", target=pid)),
+                    proposer=proposer.name if proposer else p.proposer,
+                ),
+                13,
+            )
+            font = app.font(15)
+            x = s(4)
+            bh = s(30)
+            for o in orders:
+                label = t(f"match.votes.{o.option}")
+                bw = max(font.size(label)[0] + s(24), s(70))
+                b = self.keep(
+                    UIButton(
+                        pygame.Rect(x, self._y, bw, bh),
+                        label,
+                        app.manager,
+                        container=self.scroll,
+                        command=self._cmd(partial(self.toggle, o)),
+                    )
+                )
+                if cast.get(pid) == o.option:
+                    b.select()
+                self._tip(b, t("match.votes.button_tip", vote=label))
+                self.vote_buttons[(pid, o.option or "")] = b
+                self.focusables.append(
+                    Focusable(f"vote:{pid}:{o.option}", b, lambda o=o: self.toggle(o), self.scroll)
+                )
+                x += bw + s(6)
+            self._y += bh + s(10)
+
+    # ---- the Actor tab --------------------------------------------------------------------------
+
+    def _stat(self, label: str, value: str, tip: str, bar: float | None = None, tone=None) -> None:
+        """One figure of the actor: label, value and (for 0–100 figures) a small gauge."""
+        app, s, pal = self.app, self.app.s, self.app.palette
+        font, vfont = app.font(13), app.font(13, bold=True)
+        h = font.get_linesize() + s(6)
+        surf = pygame.Surface((self._w, h), pygame.SRCALPHA)
+        vimg = vfont.render(value, True, tone or pal.text)
+        gauge_w = s(70) if bar is not None else 0
+        label_w = self._w - vimg.get_width() - gauge_w - s(24)
+        lines = wrap(label, font, label_w)
+        if len(lines) > 1:  # a long label (a narrow panel, Spanish): give it the lines it needs
+            h = len(lines) * font.get_linesize() + s(6)
+            surf = pygame.Surface((self._w, h), pygame.SRCALPHA)
+        for i, line in enumerate(lines):
+            surf.blit(font.render(line, True, pal.muted), (s(6), s(3) + i * font.get_linesize()))
+        vx = self._w - vimg.get_width() - s(6)
+        surf.blit(vimg, (vx, s(3)))
+        if bar is not None:
+            g = pygame.Rect(
+                vx - gauge_w - s(8), s(3) + font.get_linesize() // 2 - s(3), gauge_w, s(6)
+            )
+            pygame.draw.rect(surf, pal.background, g, border_radius=s(3))
+            filled = g.copy()
+            filled.w = round(g.w * max(0.0, min(1.0, bar / 100)))
+            pygame.draw.rect(surf, tone or pal.accent, filled, border_radius=s(3))
+        pygame.draw.line(
+            surf, mix(pal.panel_border, pal.panel, 0.5), (s(6), h - 1), (self._w - s(6), h - 1)
+        )
+        self._picture(surf, tip, pos=(s(4), self._y))
+        self._y += h
+
+    def _content_actor(self) -> None:
+        app, s, pal = self.app, self.app.s, self.app.palette
+        a = self.actor
+        if a is None:
+            self._para(t("match.actor.gone"), 13, pal.muted)
+            return
+        w = self.view
+        lang = language()
+        colour = self.map.owner_colour(a.id) if a.id in w.actors else pal.accent
+        # Name plate.
+        font = app.font(17, bold=True)
+        name = text_block(a.name, font, pal.text, self._w - s(30))
+        kind = t(f"match.kind.{a.kind}") + (
+            " · " + t(f"match.gov.{a.government}") if isinstance(a, State) else ""
+        )
+        sub = text_block(kind, app.font(12), pal.muted, self._w - s(30))
+        surf = pygame.Surface(
+            (self._w, name.get_height() + sub.get_height() + s(4)), pygame.SRCALPHA
+        )
+        pygame.draw.rect(surf, colour, (s(4), s(4), s(14), s(14)), border_radius=s(3))
+        surf.blit(name, (s(26), 0))
+        surf.blit(sub, (s(26), name.get_height()))
+        self._picture(surf, pos=(s(4), self._y))
+        self._y += surf.get_height() + s(6)
+
+        # Score.
+        if self.score is not None:
+            sc = self.score
+            met = sum(g.points for g in sc.goals if g.met)
+            self._stat(
+                t("match.actor.score"),
+                f"{sc.total:.1f}",
+                html.escape(
+                    t("match.actor.score_tip", criteria=f"{sc.criteria:.1f}", goals=f"{met:g}")
+                ),
+                tone=pal.accent,
+            )
+        self._stat(
+            t("match.stat.action_points"),
+            t("match.of", n=self.points_left, total=a.action_points),
+            html.escape(t("match.stat_tip.action_points")),
+        )
+        self._gap(6)
+        self._heading(t("match.actor.figures"))
+        for key, value, bar in self._figures(a):
+            self._stat(t(f"match.stat.{key}"), value, html.escape(t(f"match.stat_tip.{key}")), bar)
+        # Memberships.
+        if isinstance(a, State):
+            self._gap(8)
+            self._heading(t("match.actor.memberships"), t("match.actor.memberships_tip"))
+            orgs = [w.actors[i].name for i in memberships(w, a.id) if i in w.actors]
+            self._para(", ".join(orgs) if orgs else t("match.actor.no_memberships"), 13)
+            groups = w.groups_in(a.id)
+            if groups:
+                self._gap(6)
+                self._heading(t("match.actor.groups"), t("match.actor.groups_tip"))
+                for g in groups:
+                    self._stat(
+                        g.name,
+                        t(
+                            "match.actor.group_figures",
+                            grievance=f"{g.grievance:.0f}",
+                            autonomy=f"{g.autonomy:.0f}",
+                        ),
+                        html.escape(
+                            t(
+                                "match.actor.group_tip",
+                                name=g.name,
+                                grievance=f"{g.grievance:.0f}",
+                                security=f"{g.security:.0f}",
+                                autonomy=f"{g.autonomy:.0f}",
+                                separation=f"{g.separation:.0f}",
+                            )
+                        ),
+                        g.grievance,
+                        self.map.grievance_colour(g.grievance),
+                    )
+        # Mission.
+        mission = mission_of(w, a.id)
+        self._gap(8)
+        self._heading(t("match.actor.mission"), t("match.actor.mission_tip"))
+        self._para(scenario_text(mission.role, lang), 14, pal.text, bold=True)
+        brief = scenario_text(mission.brief, lang)
+        if brief:
+            self._para(brief, 12, pal.muted)
+        weights = ", ".join(
+            f"{t(f'match.crit.{c.value}')} ×{mission.weights.get(c, 0):g}" for c in mission.weights
+        )
+        self._para(
+            t("match.actor.weights", weights=weights),
+            12,
+            pal.muted,
+            tip=html.escape(t("match.actor.weights_tip")),
+        )
+        if self.score is not None and self.score.goals:
+            self._gap(4)
+            for g in self.score.goals:
+                mark = t("match.actor.goal_met") if g.met else t("match.actor.goal_open")
+                prefix = t("match.actor.secret") + " " if g.secret else ""
+                self._stat(
+                    f"{prefix}{g.text}",
+                    f"{mark} {g.points:+g}",
+                    html.escape(t("match.actor.goal_tip")),
+                    tone=pal.good if g.met else pal.muted,
+                )
+
+    def _figures(self, a) -> list[tuple[str, str, float | None]]:
+        w = self.view
+        if isinstance(a, State):
+            out = [
+                ("population", t("match.millions", n=f"{w.population_of(a.id):.1f}"), None),
+                ("wealth", f"{a.wealth:.0f}", None),
+                ("military", f"{a.military:.0f}", None),
+                ("sovereignty", f"{a.sovereignty:.0f}", a.sovereignty),
+                ("freedom", f"{a.freedom:.0f}", a.freedom),
+                ("fear", f"{a.fear:.0f}", a.fear),
+                ("pressure", f"{a.pressure:.0f}", a.pressure),
+            ]
+            if a.sanctioned:
+                out.append(("sanctioned", t("match.turns_left", n=a.sanctioned), None))
+            if a.indicted:
+                out.append(("indicted", t("match.yes"), None))
+            return out
+        if isinstance(a, Federation):
+            members = ", ".join(w.actors[m].name for m in a.members if m in w.actors) or "—"
+            return [
+                ("purpose", t(f"match.purpose.{a.purpose}"), None),
+                ("members", members, None),
+                ("depth", f"{a.depth:.0f}", a.depth),
+                ("budget", f"{a.budget:.0f}", None),
+                ("force", f"{a.force:.0f}", None),
+            ]
+        if isinstance(a, GlobalBody):
+            members = (
+                t("match.every_state")
+                if a.members is None
+                else str(len([m for m in a.members if m in w.actors]))
+            )
+            out = [
+                ("members", members, None),
+                ("mandate", f"{a.mandate:.0f}", a.mandate),
+                ("enforcement", f"{a.enforcement:.0f}", a.enforcement),
+                ("budget", f"{a.budget:.0f}", None),
+                ("legitimacy", f"{a.legitimacy:.0f}", a.legitimacy),
+                ("independence", f"{a.independence:.0f}", a.independence),
+            ]
+            if a.permanent:
+                names = ", ".join(w.actors[p].name for p in a.permanent if p in w.actors)
+                out.append(("permanent", names, None))
+            return out
+        if isinstance(a, NGO):
+            reach = ", ".join(w.actors[r].name for r in a.reach if r in w.actors) or "—"
+            return [
+                ("focus", t(f"match.focus.{a.focus}"), None),
+                ("volunteers", t("match.thousands", n=f"{a.volunteers:.0f}"), None),
+                ("credibility", f"{a.credibility:.0f}", a.credibility),
+                ("reach", reach, None),
+            ]
+        return []
+
+    # ---- the public view's tabs -----------------------------------------------------------------
+
+    def _content_world(self) -> None:
+        """Every actor for the projector: its colour, name, kind and first figures."""
+        app, s, pal = self.app, self.app.s, self.app.palette
+        w = self.view
+        self._heading(t("match.world.heading"), t("match.world.tip"))
+        nfont, ffont = app.font(13, bold=True), app.font(11)
+        for a in w.actors.values():
+            kind = t(f"match.kind.{a.kind}")
+            figures = " · ".join(f"{t(f'match.stat.{k}')} {v}" for k, v, _ in self._figures(a)[:3])
+            name = text_block(a.name, nfont, pal.text, self._w - s(30))
+            sub = text_block(f"{kind} — {figures}", ffont, pal.muted, self._w - s(30))
+            surf = pygame.Surface(
+                (self._w, name.get_height() + sub.get_height() + s(8)), pygame.SRCALPHA
+            )
+            colour = self.map.owner_colour(a.id)
+            pygame.draw.rect(surf, colour, (s(6), s(5), s(12), s(12)), border_radius=s(3))
+            surf.blit(name, (s(26), s(2)))
+            surf.blit(sub, (s(26), s(2) + name.get_height()))
+            line = mix(pal.panel_border, pal.panel, 0.5)
+            pygame.draw.line(
+                surf, line, (s(6), surf.get_height() - 1), (self._w - s(6), surf.get_height() - 1)
+            )
+            role = scenario_text(mission_of(w, a.id).role, language())
+            self._picture(surf, html.escape(role), pos=(s(4), self._y))
+            self._y += surf.get_height() + s(2)
+
+    def _content_log(self) -> None:
+        pal = self.app.palette
+        report = self.local.reports[-1] if self.local.reports else None
+        self._heading(t("match.log.heading"), t("match.log.tip"))
+        if report is None:
+            self._para(t("match.log.none"), 12, pal.muted)
+            return
+        for line in report.for_actor(self.seat).lines:
+            self._para(line.text, 12, pal.text)
+        for ch in report.changes:
+            tone = pal.good if ch.amount > 0 else pal.bad
+            self._para(
+                f"{t(f'match.crit.{ch.criterion.value}')} {signed(ch.amount)}: {ch.cause}", 12, tone
+            )
+
+    # ---- actions ----------------------------------------------------------------------------------
+
+    def _cmd(self, fn: Callable[[], None]) -> Callable[[], None]:
+        """A button command (pygame_gui calls a one-argument function with event data, so a
+        command must take none) that queues ``fn`` for ``update``."""
+        return lambda: self.queue(fn)
+
+    def queue(self, fn: Callable[[], None] | None) -> None:
+        """Carry ``fn`` out in ``update``: never inside pygame_gui's event loop, which must not
+        see its widgets killed under it."""
+        if fn is not None:
+            self.pending.append(fn)
+            self.app.dirty()
+
+    def set_tab(self, tab: str) -> None:
+        if tab in self.tabs and tab != self.tab:
+            self.tab = tab
+            self._static = None  # the active tab's underline
+            if self.scroll is not None:
+                self.scroll.kill()
+                self.scroll = None
+            self.build_content()
+
+    def toggle(self, order: Order) -> None:
+        """Draft an order, or take it back if it is already drafted."""
+        if self.seat is None:
+            return
+        if order in self.draft:
+            self.remove(self.draft.index(order))
+            return
+        refused = self.local.add(order)
+        if refused:
+            self.notice = (
+                t("match.refused", order=order_sentence(self.view, order), why=refused),
+                "bad",
+            )
+        else:
+            self.notice = (t("match.ordered", order=order_sentence(self.view, order)), "good")
+        self.refresh_draft()
+        self._notice_surface = None
+        self.notice_age = 0.0
+        self.build_content()
+
+    def remove(self, index: int) -> None:
+        if self.seat is None or not (0 <= index < len(self.draft)):
+            return
+        o = self.draft[index]
+        self.local.remove(self.seat, index)
+        self.notice = (t("match.removed", order=order_sentence(self.view, o)), "good")
+        self._notice_surface = None
+        self.notice_age = 0.0
+        self.refresh_draft()
+        if self.focus_key == f"remove:{index}" and index >= len(self.draft):
+            self.focus_key = f"remove:{index - 1}" if index else None
+        self.build_content()
+
+    def end_turn(self, confirmed: bool = False) -> None:
+        if self.modal is not None and not confirmed:
+            return
+        if self.seat is None:
+            if self.local.world.ended:  # nothing left to play: on to the debrief
+                flow.start(self.app, self.local)
+                return
+            report = self.local.resolve()
+            flow.after_submit(self.app, self.local, report, None)
+            return
+        if self.points_left > 0 and not confirmed:
+            self.open_modal(
+                "confirm",
+                t("match.confirm.title"),
+                t("match.confirm.text", n=self.points_left),
+                [
+                    (t("match.confirm.end"), lambda: self.end_turn(confirmed=True), "#primary"),
+                    (t("match.confirm.back"), self._close_modal, None),
+                ],
+            )
+            return
+        self._close_modal()
+        report = self.local.submit(self.seat)
+        flow.after_submit(self.app, self.local, report, self.seat)
+
+    def open_menu(self) -> None:
+        self.open_modal(
+            "menu",
+            t("match.menu.title"),
+            t("match.menu.text", scenario=self.view.title, turn=self.view.turn),
+            [
+                (t("match.menu.resume"), self._close_modal, "#primary"),
+                (t("match.menu.save"), self.save, None),
+                (t("match.menu.quit"), self.quit_to_menu, "#danger"),
+            ],
+        )
+
+    def save(self) -> None:
+        from game import paths
+        from game.session.saves import SaveError, save_world
+
+        w = self.local.world
+        path = paths.saves_dir() / f"{w.scenario}-turn{w.turn}.json"
+        try:
+            save_world(w, path)
+        except (SaveError, OSError) as e:
+            self.message(t("match.save.failed_title"), t("match.save.failed", error=str(e)))
+            return
+        self.message(t("match.save.done_title"), t("match.save.done", path=str(path)))
+
+    def quit_to_menu(self) -> None:
+        try:
+            from game.ui.scenes.menu import MainMenu
+        except ImportError as e:
+            self.message(t("match.menu.title"), t("match.menu.no_menu", error=str(e)))
+            return
+        self._close_modal()
+        self.app.replace(MainMenu(self.app))
+
+    def message(self, title: str, text: str) -> None:
+        self.open_modal("message", title, text, [(t("match.ok"), self._close_modal, "#primary")])
+
+    # ---- modal panels ---------------------------------------------------------------------------
+
+    def open_modal(
+        self,
+        kind: str,
+        title: str,
+        text: str,
+        buttons: list[tuple[str, Callable[[], None], str | None]],
+    ) -> None:
+        """A small panel over a dimmed screen (menu, confirmation, message), keyboard-driven:
+        Tab moves between its buttons, Enter presses, Escape closes."""
+        self._close_modal()
+        app, s, pal = self.app, self.app.s, self.app.palette
+        m = app.manager
+        self.modal, self.modal_text = kind, text
+        veil = pygame.Surface(app.size, pygame.SRCALPHA)
+        veil.fill((*pal.background, 170))
+        self.modal_widgets.append(
+            Blocker(pygame.Rect((0, 0), app.size), veil, m, starting_height=200)
+        )
+        width = min(s(440), app.size[0] - s(40))
+        inner = width - s(40)
+        tsurf = text_block(title, app.font(19, bold=True), pal.accent, inner)
+        bsurf = text_block(text, app.font(14), pal.text, inner)
+        bfont = app.font(15)
+        # Buttons side by side when they fit, else stacked.
+        widths = [bfont.size(label)[0] + s(32) for label, _, _ in buttons]
+        # A menu stacks its buttons; a question puts its answers side by side when they fit.
+        row = kind != "menu" and sum(widths) + s(8) * (len(buttons) - 1) <= inner
+        bh = s(36)
+        buttons_h = bh if row else len(buttons) * (bh + s(8)) - s(8)
+        height = s(20) + tsurf.get_height() + s(10) + bsurf.get_height() + s(18) + buttons_h + s(20)
+        height = min(height, app.size[1] - s(20))
+        rect = pygame.Rect(0, 0, width, height)
+        rect.center = (app.size[0] // 2, app.size[1] // 2)
+        panel = UIPanel(rect, starting_height=210, manager=m)
+        self.modal_widgets.append(panel)
+        y = s(20)
+        for surf in (tsurf, bsurf):
+            img = Picture(pygame.Rect((s(20), y), surf.get_size()), surf, m, container=panel)
+            self.modal_widgets.append(img)
+            y += surf.get_height() + (s(10) if surf is tsurf else s(18))
+        self.modal_focus = []
+        x = s(20)
+        for (label, fn, style), bw in zip(buttons, widths, strict=True):
+            r = pygame.Rect(x, y, bw, bh) if row else pygame.Rect(s(20), y, inner, bh)
+            b = UIButton(r, label, m, container=panel, object_id=style, command=self._cmd(fn))
+            self.modal_widgets.append(b)
+            self.modal_focus.append(Focusable(f"modal:{label}", b, fn))
+            if row:
+                x += bw + s(8)
+            else:
+                y += bh + s(8)
+        self.modal_default = buttons[0][1]
+        self.modal_cancel = buttons[-1][1] if kind == "confirm" else self._close_modal
+        self.focus_key = self.modal_focus[0].key
+        self._show_focus()
+        app.dirty()
+
+    def _close_modal(self) -> None:
+        for w in self.modal_widgets:
+            w.kill()
+        self.modal_widgets = []
+        if self.modal is not None:
+            self.focus_key = None
+        self.modal = None
+        self.modal_focus = []
+        self.modal_default = self.modal_cancel = None
+        self._show_focus()
+        self.app.dirty()
+
+    # ---- keyboard focus -------------------------------------------------------------------------
+
+    def _ring_list(self) -> list[Focusable]:
+        return self.modal_focus if self.modal else self.focusables
+
+    def move_focus(self, step: int) -> None:
+        items = self._ring_list()
+        if not items:
+            return
+        if self.map.focused:
+            self.map.focused = False
+        keys = [f.key for f in items]
+        if self.focus_key in keys:
+            i = (keys.index(self.focus_key) + step) % len(items)
+        else:
+            i = 0 if step > 0 else len(items) - 1
+        self.focus_key = items[i].key
+        self._show_focus()
+
+    def focused(self) -> Focusable | None:
+        for f in self._ring_list():
+            if f.key == self.focus_key:
+                return f
+        return None
+
+    def _show_focus(self) -> None:
+        """Draw the focus ring (an accent outline above the focused widget) and scroll the
+        side panel so the focused widget is in view."""
+        if self._ring is not None:
+            self._ring.kill()
+            self._ring = None
+        f = self.focused()
+        if f is None or not f.element.alive():
+            return
+        if f.scroll is not None:
+            self._scroll_into_view(f.element)
+        s = self.app.s
+        rel = (
+            f.element.get_relative_rect()
+            if hasattr(f.element, "get_relative_rect")
+            else f.element.relative_rect
+        )
+        rect = pygame.Rect(rel).inflate(s(4), s(4))
+        surf = pygame.Surface(rect.size, pygame.SRCALPHA)
+        pygame.draw.rect(
+            surf, self.app.palette.accent, surf.get_rect(), max(2, s(2)), border_radius=s(5)
+        )
+        container = f.scroll if f.scroll is not None else f.element.ui_container
+        height = 20 if self.modal else 5
+        self._ring = Picture(
+            rect, surf, self.app.manager, container=container, starting_height=height
+        )
+        if self.modal:
+            self.modal_widgets.append(self._ring)
+        self.app.dirty()
+
+    def reveal(self, element) -> None:
+        """Scroll the side panel so ``element`` (one of its widgets) is in view."""
+        self._scroll_into_view(element)
+        self.app.dirty()
+
+    def _scroll_into_view(self, element) -> None:
+        sc = self.scroll
+        if sc is None or sc.vert_scroll_bar is None:
+            return
+        view_h = self.lay.content.h
+        total = sc.scrolling_height
+        top = -sc.scrollable_container.relative_rect.y
+        r = element.relative_rect
+        if r.top < top:
+            self._scroll_to(r.top - self.app.s(8), total, view_h)
+        elif r.bottom > top + view_h:
+            self._scroll_to(r.bottom - view_h + self.app.s(8), total, view_h)
+
+    def _scroll_to(self, y: int, total: int, view_h: int) -> None:
+        sc = self.scroll
+        if sc is None or sc.vert_scroll_bar is None or total <= 0:
+            return
+        y = max(0, min(y, total - view_h))
+        bar = sc.vert_scroll_bar
+        bar.set_scroll_from_start_percentage(y / total)
+        sc.scrollable_container.set_relative_position((0, -y))
+
+    def _scroll_to_fraction(self, fraction: float) -> None:
+        sc = self.scroll
+        if sc is None:
+            return
+        sc.update(0.0)  # let it make its scroll bar for the new content first
+        if sc.vert_scroll_bar is None:
+            return
+        self._scroll_to(
+            round(fraction * sc.scrolling_height), sc.scrolling_height, self.lay.content.h
+        )
+
+    # ---- events -----------------------------------------------------------------------------------
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN:
+            self._key(event)
+        elif event.type == pygame.MOUSEMOTION:
+            self._mouse_motion(event.pos)
+        elif (
+            event.type == pygame.MOUSEBUTTONDOWN
+            and event.button == 1
+            and self.modal is None
+            and self.lay.map.collidepoint(event.pos)
+        ):
+            region = self.map.region_at(event.pos)
+            self.focus_key = None
+            self.map.focused = False
+            self._show_focus()
+            self.select_region(region)
+
+    def _mouse_motion(self, pos: tuple[int, int]) -> None:
+        region = self.map.region_at(pos) if self.modal is None else None
+        if self.map.hover(region):
+            self.app.dirty()
+            hs = self.map_hotspot
+            if hs is not None:
+                if hs.tool_tip is not None:
+                    hs.tool_tip.kill()
+                    hs.tool_tip = None
+                hs.hover_time = 0.0
+                hs.set_tooltip(
+                    self.map.tooltip(region) if region else None,
+                    wrap_width=self.app.s(TIP_WIDTH),
+                    delay=0.35,
+                )
+
+    def select_region(self, region: str | None) -> None:
+        if self.map.select(region):
+            self._details = None
+            self.app.dirty()
+
+    def _key(self, event: pygame.event.Event) -> None:
+        k = event.key
+        shift = bool(event.mod & pygame.KMOD_SHIFT)
+        enter = k in (pygame.K_RETURN, pygame.K_KP_ENTER)
+        if self.modal is not None:
+            if k == pygame.K_TAB:
+                self.move_focus(-1 if shift else 1)
+            elif enter or k == pygame.K_SPACE:
+                f = self.focused()
+                self.queue(f.activate if f else self.modal_default)
+            elif k == pygame.K_ESCAPE:
+                self.queue(self.modal_cancel)
+            elif k in (pygame.K_LEFT, pygame.K_UP):
+                self.move_focus(-1)
+            elif k in (pygame.K_RIGHT, pygame.K_DOWN):
+                self.move_focus(1)
+            return
+        if k == pygame.K_TAB:
+            self.move_focus(-1 if shift else 1)
+        elif self.map.focused and k in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN):
+            dx = {pygame.K_LEFT: -1, pygame.K_RIGHT: 1}.get(k, 0)
+            dy = {pygame.K_UP: -1, pygame.K_DOWN: 1}.get(k, 0)
+            self.select_region(self.map.step(self.map.selected, dx, dy))
+        elif enter and self.map.focused:
+            if self.map.selected is None:
+                self.select_region(self.map.home_region())
+            self.show_details = not self.show_details
+            self._details = None
+            self.app.dirty()
+        elif enter or (k == pygame.K_SPACE and self.focused() is not None):
+            f = self.focused()
+            self.queue(f.activate if f else (self.end_turn if enter else None))
+        elif k in (pygame.K_UP, pygame.K_DOWN) and self.focused() is not None:
+            self.move_focus(-1 if k == pygame.K_UP else 1)
+        elif k == pygame.K_ESCAPE:
+            if self.map.focused or self.map.selected is not None:
+                self.map.focused = False
+                self.show_details = False
+                self.select_region(None)
+                self.app.dirty()
+            elif self.focus_key is not None:
+                self.focus_key = None
+                self._show_focus()
+            else:
+                self.queue(self.open_menu)
+        elif k == pygame.K_e:
+            self.queue(self.end_turn)
+        elif k == pygame.K_m:
+            self.focus_key = None
+            self._show_focus()
+            self.map.focused = True
+            if self.map.selected is None:
+                self.select_region(self.map.home_region())
+            self.app.dirty()
+        elif k in (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_KP1, pygame.K_KP2, pygame.K_KP3):
+            n = {
+                pygame.K_1: 0,
+                pygame.K_2: 1,
+                pygame.K_3: 2,
+                pygame.K_KP1: 0,
+                pygame.K_KP2: 1,
+                pygame.K_KP3: 2,
+            }[k]
+            if n < len(self.tabs):
+                tab = self.tabs[n]
+                self.queue(lambda: self.set_tab(tab))
+        elif k in (pygame.K_PAGEUP, pygame.K_PAGEDOWN) and self.scroll is not None:
+            sc = self.scroll
+            top = -sc.scrollable_container.relative_rect.y
+            step = self.lay.content.h * 0.8 * (1 if k == pygame.K_PAGEDOWN else -1)
+            self._scroll_to(round(top + step), sc.scrolling_height, self.lay.content.h)
+            self.app.dirty()
+
+    # ---- the frame --------------------------------------------------------------------------------
+
+    def update(self, dt: float) -> None:
+        if self.local.world is not self._world_ref:
+            self.refresh_world()
+            self.rebuild()
+        if self.notice is not None:
+            self.notice_age += dt
+            if self.notice_age > NOTICE_SECONDS:  # one redraw to clear it, then idle again
+                self.notice, self._notice_surface = None, None
+                self.app.dirty()
+        while self.pending:
+            fn = self.pending.pop(0)
+            fn()
+            if self.app.scene is not self:  # the turn ended: another screen took over
+                self.pending.clear()
+                return
+        # pygame_gui shows tooltips and scrolls smoothly on its own clock: redraw when it does.
+        shown = any(e.tool_tip is not None for e in self.tipped if e.hovered)
+        if shown != self._tips_shown:
+            self._tips_shown = shown
+            self.app.dirty()
+        sc = self.scroll
+        bar = sc.vert_scroll_bar if sc is not None else None
+        if bar is not None and (
+            bar.scroll_position != bar.target_scroll_position or bar.has_moved_recently
+        ):
+            self.app.dirty()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if self._static is None:
+            self._render_static()
+        assert self._static is not None
+        surface.blit(self._static, (0, 0))
+        self.bar.draw(surface)
+        self.criteria.draw(surface)
+        self.map.draw(surface)
+        if self.map.selected is not None:
+            self._draw_details(surface)
+        if self.notice is not None:
+            self._draw_notice(surface)
+
+    def _render_static(self) -> None:
+        """Panel backgrounds, the header and the footer's action points: drawn once per change."""
+        app, s, pal, lay = self.app, self.app.s, self.app.palette, self.lay
+        surf = pygame.Surface(app.size)
+        surf.fill(pal.background)
+        pygame.draw.rect(surf, pal.panel, lay.header)
+        pygame.draw.rect(surf, mix(pal.panel, pal.background, 0.5), lay.bar)
+        pygame.draw.line(
+            surf, pal.panel_border, lay.bar.bottomleft, (lay.bar.right, lay.bar.bottom)
+        )
+        pygame.draw.rect(surf, pal.panel, lay.side)
+        pygame.draw.line(surf, pal.panel_border, lay.side.topleft, lay.side.bottomleft)
+        pygame.draw.rect(surf, pal.panel, lay.criteria)
+        pygame.draw.rect(surf, pal.panel, lay.footer)
+        pygame.draw.line(
+            surf, pal.panel_border, lay.criteria.topleft, (lay.footer.right, lay.footer.top)
+        )
+        pygame.draw.line(surf, pal.panel_border, lay.footer.topleft, lay.footer.bottomleft)
+        # Active tab: an accent underline.
+        tab_i = self.tabs.index(self.tab)
+        n = len(self.tabs)
+        gap = s(6)
+        tw = (lay.tabs.w - gap * (n - 1)) // n
+        pygame.draw.rect(
+            surf, pal.accent, (lay.tabs.x + tab_i * (tw + gap), lay.tabs.bottom + s(1), tw, s(3))
+        )
+
+        # Header: scenario · turn on the left, the seat on the right (before the menu button).
+        self._header_tips: list[tuple[pygame.Rect, str]] = []
+        w = self.view
+        menu_left = self.menu_button.relative_rect.x if self.menu_button else lay.header.right
+        cy = lay.header.centery
+        turn = t("match.turn", turn=w.turn, last=w.last_turn)
+        tfont, bfont = app.font(14, bold=True), app.font(14)
+        turn_img = tfont.render(turn, True, pal.accent)
+        x = s(12)
+        surf.blit(turn_img, (x, cy - turn_img.get_height() // 2))
+        self._header_tips.append(
+            (
+                pygame.Rect(x, 0, turn_img.get_width(), lay.header.h),
+                html.escape(t("match.turn_tip", turn=w.turn, last=w.last_turn)),
+            )
+        )
+        x += turn_img.get_width() + s(14)
+        # The seat chip, right-aligned.
+        a = self.actor
+        if a is not None:
+            role = scenario_text(mission_of(w, a.id).role, language())
+            chip_text = a.name
+            role_text = f" — {role}" if role and role != a.name else ""
+        else:
+            chip_text, role_text = t("match.public_view"), ""
+        room_right = menu_left - s(12)
+        name_img = tfont.render(chip_text, True, pal.text)
+        role_img = bfont.render(role_text, True, pal.muted) if role_text else None
+        chip_w = s(20) + name_img.get_width() + (role_img.get_width() if role_img else 0)
+        if role_img is not None and room_right - chip_w < x + s(40):
+            role_img = None  # no room for the role: the name alone (the Actor tab has the role)
+            chip_w = s(20) + name_img.get_width()
+        cx = room_right - chip_w
+        if a is not None:
+            pygame.draw.rect(
+                surf, self.map.owner_colour(a.id), (cx, cy - s(6), s(12), s(12)), border_radius=s(3)
+            )
+        surf.blit(name_img, (cx + s(20), cy - name_img.get_height() // 2))
+        if role_img is not None:
+            surf.blit(
+                role_img, (cx + s(20) + name_img.get_width(), cy - role_img.get_height() // 2)
+            )
+        self._header_tips.append(
+            (
+                pygame.Rect(cx, 0, chip_w, lay.header.h),
+                html.escape(
+                    t("match.seat_tip", name=chip_text) if a is not None else t("match.public_tip")
+                ),
+            )
+        )
+        # The scenario's title in what room is left, whole or not at all.
+        title = w.title
+        room = cx - x - s(16)
+        if title and bfont.size(title)[0] <= room:
+            img = bfont.render(title, True, pal.muted)
+            surf.blit(img, (x, cy - img.get_height() // 2))
+
+        # Footer: action points as pips and words.
+        f = lay.footer
+        end_left = self.end_button.relative_rect.x if self.end_button else f.right
+        if self.seat is not None and a is not None:
+            total = a.action_points
+            left = self.points_left
+            lfont = app.font(12, bold=True)
+            text = t("match.points").upper()
+            if lfont.size(text)[0] > end_left - f.x - s(22):
+                text = t("match.points_short")  # "AP": the words stay whole, never cut
+            label = lfont.render(text, True, pal.muted)
+            surf.blit(label, (f.x + s(14), f.y + s(12)))
+            r = s(7)
+            px = f.x + s(14) + r
+            py = f.y + s(12) + label.get_height() + s(12)
+            for i in range(total):
+                pos = (px + i * (2 * r + s(6)), py)
+                if i < left:
+                    pygame.draw.circle(surf, pal.accent, pos, r)
+                else:
+                    pygame.draw.circle(surf, pal.muted, pos, r, max(1, s(2)))
+            words = app.font(13).render(t("match.points_left", n=left, total=total), True, pal.text)
+            wx = px + total * (2 * r + s(6))
+            if wx + words.get_width() < end_left - s(8):
+                surf.blit(words, (wx, py - words.get_height() // 2))
+            self._header_tips.append(
+                (
+                    pygame.Rect(f.x, f.y, max(1, end_left - f.x - s(4)), f.h),
+                    html.escape(t("match.points_tip", n=left, total=total)),
+                )
+            )
+        elif self.seat is None:
+            img = text_block(
+                t("match.public_note"), app.font(12), pal.muted, max(s(40), end_left - f.x - s(24))
+            )
+            surf.blit(img, (f.x + s(12), f.centery - img.get_height() // 2))
+        self._static = surf
+
+    def _draw_notice(self, surface: pygame.Surface) -> None:
+        """The last click's result (ordered, or refused and why) along the map's foot."""
+        app, s, pal = self.app, self.app.s, self.app.palette
+        if self._notice_surface is None:
+            text, tone = self.notice  # type: ignore[misc]
+            colour = pal.good if tone == "good" else pal.bad
+            width = min(self.lay.map.w - s(40), s(620))
+            body = text_block(text, app.font(13, bold=tone == "bad"), pal.text, width - s(28))
+            surf = pygame.Surface((width, body.get_height() + s(16)), pygame.SRCALPHA)
+            pygame.draw.rect(surf, (*pal.background, 235), surf.get_rect(), border_radius=s(6))
+            pygame.draw.rect(surf, colour, surf.get_rect(), max(1, s(2)), border_radius=s(6))
+            pygame.draw.rect(
+                surf, colour, (s(6), s(6), s(4), surf.get_height() - s(12)), border_radius=s(2)
+            )
+            surf.blit(body, (s(18), s(8)))
+            self._notice_surface = surf
+        above = self.lay.map.bottom - self.map.legend_rect.h  # clear of the map's legend
+        r = self._notice_surface.get_rect(midbottom=(self.lay.map.centerx, above - s(10)))
+        surface.blit(self._notice_surface, r)
+
+    def _draw_details(self, surface: pygame.Surface) -> None:
+        """The selected region's card in the map's top-left corner (its groups and crises in
+        full once Enter asks for details)."""
+        app, s, pal = self.app, self.app.s, self.app.palette
+        rid = self.map.selected
+        key = (rid, self.show_details)
+        if self._details is None or self._details_key != key:
+            w = self.view
+            r = w.regions[rid]  # type: ignore[index]
+            owner = w.actors.get(r.owner)
+            width = min(s(300), self.lay.map.w // 2)
+            inner = width - s(24)
+            parts: list[pygame.Surface] = [
+                text_block(r.name, app.font(15, bold=True), pal.text, inner),
+                text_block(
+                    t(
+                        "match.map.held_by",
+                        owner=owner.name if owner else r.owner,
+                        pop=f"{r.population:g}",
+                    ),
+                    app.font(12),
+                    pal.muted,
+                    inner,
+                ),
+            ]
+            for g in w.groups.values():
+                if rid in g.regions:
+                    line = (
+                        t(
+                            "match.map.group_line",
+                            name=g.name,
+                            grievance=f"{g.grievance:.0f}",
+                            security=f"{g.security:.0f}",
+                            autonomy=f"{g.autonomy:.0f}",
+                        )
+                        if self.show_details
+                        else g.name
+                    )
+                    parts.append(
+                        text_block(
+                            line, app.font(12), self.map.grievance_colour(g.grievance), inner
+                        )
+                    )
+            for c in w.crises.values():
+                if self.map._crisis_region(c) == rid:
+                    parts.append(
+                        text_block(
+                            capitalized(crisis_text(w, c))
+                            + " · "
+                            + t("match.map.severity", n=f"{c.severity:.0f}"),
+                            app.font(12, bold=True),
+                            pal.bad,
+                            inner,
+                        )
+                    )
+            if not self.show_details:
+                parts.append(text_block(t("match.map.more"), app.font(11), pal.muted, inner))
+            h = sum(p.get_height() for p in parts) + s(20)
+            surf = pygame.Surface((width, h), pygame.SRCALPHA)
+            pygame.draw.rect(surf, (*pal.panel, 240), surf.get_rect(), border_radius=s(6))
+            pygame.draw.rect(surf, pal.accent, surf.get_rect(), max(1, s(1)), border_radius=s(6))
+            y = s(10)
+            for p in parts:
+                surf.blit(p, (s(12), y))
+                y += p.get_height()
+            self._details, self._details_key = surf, key
+        surface.blit(self._details, (self.lay.map.x + s(10), self.lay.map.y + s(10)))

@@ -1,0 +1,93 @@
+"""Pictures the scenes draw themselves (the map, the continuum bar, the criteria) and the small
+text-layout helpers they share: wrapping to a width and drawing legible text on a map."""
+
+from __future__ import annotations
+
+import pygame
+
+Colour = tuple[int, int, int]
+
+
+def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
+    """``text`` broken into lines no wider than ``width``; a word longer than the width is
+    broken by characters, so nothing is ever cut off. Newlines start new paragraphs."""
+    lines: list[str] = []
+    for para in text.split("\n"):
+        words = para.split()
+        if not words:
+            lines.append("")
+            continue
+        line = ""
+        for word in words:
+            trial = f"{line} {word}" if line else word
+            if font.size(trial)[0] <= width:
+                line = trial
+                continue
+            if line:
+                lines.append(line)
+            while font.size(word)[0] > width and len(word) > 1:
+                cut = len(word) - 1
+                while cut > 1 and font.size(word[:cut])[0] > width:
+                    cut -= 1
+                lines.append(word[:cut])
+                word = word[cut:]
+            line = word
+        lines.append(line)
+    return lines
+
+
+def text_block(
+    text: str, font: pygame.font.Font, colour: Colour, width: int, line_gap: int = 0
+) -> pygame.Surface:
+    """Wrapped text on a transparent surface exactly as tall as its lines."""
+    lines = wrap(text, font, width)
+    h = font.get_linesize()
+    surf = pygame.Surface((width, max(1, len(lines) * (h + line_gap))), pygame.SRCALPHA)
+    for i, line in enumerate(lines):
+        if line:
+            surf.blit(font.render(line, True, colour), (0, i * (h + line_gap)))
+    return surf
+
+
+def outlined(
+    text: str, font: pygame.font.Font, colour: Colour, outline: Colour, px: int = 1
+) -> pygame.Surface:
+    """Text with a dark halo, readable over any map colour."""
+    inner = font.render(text, True, colour)
+    halo = font.render(text, True, outline)
+    w, h = inner.get_width() + 2 * px, inner.get_height() + 2 * px
+    surf = pygame.Surface((w, h), pygame.SRCALPHA)
+    for dx in range(-px, px + 1):
+        for dy in range(-px, px + 1):
+            if dx or dy:
+                surf.blit(halo, (px + dx, px + dy))
+    surf.blit(inner, (px, px))
+    return surf
+
+
+def fit_text(text: str, font: pygame.font.Font, width: int) -> bool:
+    return font.size(text)[0] <= width
+
+
+def mix(a: Colour, b: Colour, t: float) -> Colour:
+    """The colour a fraction ``t`` of the way from ``a`` to ``b``."""
+    return (
+        round(a[0] + (b[0] - a[0]) * t),
+        round(a[1] + (b[1] - a[1]) * t),
+        round(a[2] + (b[2] - a[2]) * t),
+    )
+
+
+def luminance(c: Colour) -> float:
+    return (0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]) / 255
+
+
+def triangle(surface: pygame.Surface, centre: tuple[int, int], size: int, up: bool, colour: Colour):
+    """A ▲ or ▼ drawn as a polygon: the UI font need not carry the glyph."""
+    x, y = centre
+    half = max(2, size // 2)
+    if up:
+        pts = [(x - half, y + half // 1.2), (x + half, y + half // 1.2), (x, y - half)]
+    else:
+        pts = [(x - half, y - half // 1.2), (x + half, y - half // 1.2), (x, y + half)]
+    pygame.draw.polygon(surface, colour, pts)

@@ -1,0 +1,276 @@
+"""Who plays which seat: one row per seat (the actor, its mission's role) with a Human/AI
+toggle. Shared by the new-match and load screens.
+
+Only the rows that fit get widgets; the rest scroll into view (mouse wheel, or the keyboard
+focus moving onto them), so ten seats fit a 640x360 canvas at 200% without a cut-off row.
+The last choice of seats per scenario is remembered, so Continue can resume at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton
+
+from game import paths
+from game.engine.scenario import Scenario
+from game.engine.scenario import text as pick
+from game.engine.world import World
+from game.ui import i18n
+from game.ui.i18n import t
+from game.ui.palette import Colour
+from game.ui.scenes.menu import blit, clip, mix, oid, wrap
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+MEMORY_FILE = "seats.json"
+ColourOf = Callable[[int, str], Colour]  # the palette's actor_colour(index, hex)
+
+
+@dataclass(frozen=True)
+class SeatOption:
+    id: str
+    name: str  # the actor's name
+    role: str  # its mission's role, in the current language
+    colour: Colour
+    available: bool = True  # False: the actor is gone (a conquered state)
+
+
+def seats_of_scenario(scenario: Scenario, colour_of: ColourOf) -> list[SeatOption]:
+    """The scenario's seats in its order. ``colour_of(index, hex)`` is the palette's."""
+    lang = i18n.language()
+    index = {a.id: i for i, a in enumerate(scenario.actors)}
+    actors = {a.id: a for a in scenario.actors}
+    roles = {m.actor: pick(m.role, lang) for m in scenario.missions}
+    out = []
+    for seat in scenario.seats:
+        a = actors.get(seat)
+        if a is None:
+            continue
+        out.append(
+            SeatOption(seat, a.name, roles.get(seat, ""), colour_of(index[seat], a.color), True)
+        )
+    return out
+
+
+def seats_of_world(world: World, colour_of: ColourOf) -> list[SeatOption]:
+    """The seats of a saved match; an actor no longer in the world cannot be played."""
+    lang = i18n.language()
+    index = {a: i for i, a in enumerate(world.actors)}
+    out = []
+    seats = world.rules.seats or list(world.actors)
+    for seat in seats:
+        a = world.actors.get(seat)
+        m = world.rules.mission(seat)
+        role = pick(m.role, lang) if m else ""
+        if a is None:
+            out.append(SeatOption(seat, seat, role, (120, 120, 120), False))
+        else:
+            out.append(SeatOption(seat, a.name, role, colour_of(index[seat], a.color), True))
+    return out
+
+
+def role_or_name(option: SeatOption) -> str:
+    return option.role or option.name
+
+
+# ---- remembering who played -------------------------------------------------------------------
+
+
+def remember_seats(scenario: str, humans: list[str]) -> None:
+    """Keep the human seats last chosen for a scenario (best effort: never fails a start)."""
+    path = paths.user_data_dir() / MEMORY_FILE
+    with contextlib.suppress(OSError, ValueError):
+        data = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+        if not isinstance(data, dict):
+            data = {}
+        data[scenario] = list(humans)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(data, indent=1), encoding="utf-8")
+
+
+def remembered_seats(scenario: str) -> list[str] | None:
+    path = paths.user_data_dir() / MEMORY_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    seats = data.get(scenario) if isinstance(data, dict) else None
+    if isinstance(seats, list) and all(isinstance(s, str) for s in seats):
+        return seats
+    return None
+
+
+# ---- the widget -------------------------------------------------------------------------------
+
+
+class SeatPicker:
+    """Rows of seats in ``rect``; ``humans`` are the seats people play."""
+
+    def __init__(
+        self,
+        app: App,
+        rect: pygame.Rect,
+        seats: list[SeatOption],
+        humans: Iterable[str],
+        on_change: Callable[[list[str]], None] | None = None,
+    ) -> None:
+        self.app = app
+        self.rect = rect
+        self.seats = seats
+        self.chosen = {h for h in humans if any(s.id == h and s.available for s in seats)}
+        self.on_change = on_change
+        s = app.s
+        self.row_h = s(54)
+        self.gap = s(6)
+        self.per_page = max(1, (rect.height + self.gap) // (self.row_h + self.gap))
+        self.first = 0
+        self.buttons: dict[int, UIButton] = {}
+        f = app.font(15)
+        self.toggle_w = max(f.size(t("menu.seat.human"))[0], f.size(t("menu.seat.ai"))[0]) + s(40)
+        self.toggle_w = max(self.toggle_w, s(92))
+
+    # state
+    @property
+    def humans(self) -> list[str]:
+        """The human seats in the scenario's order."""
+        return [s.id for s in self.seats if s.id in self.chosen]
+
+    def is_human(self, i: int) -> bool:
+        return self.seats[i].id in self.chosen
+
+    def toggle(self, i: int) -> None:
+        seat = self.seats[i]
+        if not seat.available:
+            return
+        if seat.id in self.chosen:
+            self.chosen.discard(seat.id)
+        else:
+            self.chosen.add(seat.id)
+        self.scroll_to(i)
+        b = self.buttons.get(i)
+        if b is not None:
+            self._style(b, i)
+        if self.on_change:
+            self.on_change(self.humans)
+        self.app.dirty()
+
+    # widgets
+    def build(self) -> None:
+        self.kill()
+        s = self.app.s
+        last = min(len(self.seats), self.first + self.per_page)
+        for i in range(self.first, last):
+            if not self.seats[i].available:
+                continue
+            r = self.row_rect(i)
+            rect = pygame.Rect(
+                r.right - self.toggle_w - s(10), r.centery - s(18), self.toggle_w, s(36)
+            )
+            b = UIButton(
+                rect, "", self.app.manager, tool_tip_text=t("menu.seat.tip"), object_id=oid()
+            )
+            self._style(b, i)
+            self.buttons[i] = b
+
+    def _style(self, b: UIButton, i: int) -> None:
+        if self.is_human(i):
+            b.set_text(t("menu.seat.human"))
+            b.select()
+        else:
+            b.set_text(t("menu.seat.ai"))
+            b.unselect()
+
+    def kill(self) -> None:
+        for b in self.buttons.values():
+            b.kill()
+        self.buttons.clear()
+
+    def button(self, seat: str) -> UIButton | None:
+        """The toggle of a seat (scrolled into view)."""
+        for i, s in enumerate(self.seats):
+            if s.id == seat:
+                self.scroll_to(i)
+                return self.buttons.get(i)
+        return None
+
+    # geometry and scrolling
+    def row_rect(self, i: int) -> pygame.Rect:
+        y = self.rect.y + (i - self.first) * (self.row_h + self.gap)
+        return pygame.Rect(self.rect.x, y, self.rect.width - self.app.s(10), self.row_h)
+
+    def visible(self, i: int) -> bool:
+        return self.first <= i < self.first + self.per_page
+
+    def scroll_to(self, i: int) -> None:
+        if self.visible(i):
+            return
+        self.first = i if i < self.first else i - self.per_page + 1
+        self.build()
+        self.app.dirty()
+
+    def scroll(self, d: int) -> None:
+        top = max(0, len(self.seats) - self.per_page)
+        first = min(max(0, self.first + d), top)
+        if first != self.first:
+            self.first = first
+            self.build()
+            self.app.dirty()
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            for i, b in self.buttons.items():
+                if b is event.ui_element:
+                    self.toggle(i)
+                    return True
+        elif event.type == pygame.MOUSEWHEEL and self.rect.collidepoint(pygame.mouse.get_pos()):
+            self.scroll(-event.y)
+            return True
+        return False
+
+    # drawing
+    def draw(self, surface: pygame.Surface, focused: int | None = None) -> None:
+        app, s, pal = self.app, self.app.s, self.app.palette
+        f_name, f_role = app.font(15, True), app.font(13)
+        last = min(len(self.seats), self.first + self.per_page)
+        for i in range(self.first, last):
+            seat, r = self.seats[i], self.row_rect(i)
+            human = self.is_human(i)
+            bg = mix(pal.panel, pal.good, 0.12) if human else pal.panel
+            pygame.draw.rect(surface, bg, r, border_radius=s(6))
+            edge = pal.good if human else pal.panel_border
+            pygame.draw.rect(surface, edge, r, width=1, border_radius=s(6))
+            dot = (r.x + s(18), r.centery)
+            pygame.draw.circle(surface, mix(pal.text, pal.panel, 0.35), dot, s(7) + max(1, s(1)))
+            pygame.draw.circle(surface, seat.colour, dot, s(7))
+            x = r.x + s(34)
+            width = r.width - s(34) - self.toggle_w - s(24)
+            text_c = pal.text if seat.available else pal.muted
+            title = role_or_name(seat)
+            sub = seat.name if seat.role else ""
+            if not seat.available:
+                sub = t("menu.seat.gone")
+            lines = wrap(title, f_name, width, 2)
+            if len(lines) == 1 and sub:  # the role, and the actor's name under it
+                blit(surface, lines[0], f_name, text_c, (x, r.y + s(7)))
+                blit(surface, clip(sub, f_role, width), f_role, pal.muted, (x, r.y + s(29)))
+            else:  # a long role takes both lines (the toggle's tooltip has no room for more)
+                y = r.centery - len(lines) * f_name.get_linesize() // 2
+                for line in lines:
+                    blit(surface, line, f_name, text_c, (x, y))
+                    y += f_name.get_linesize()
+        # more rows above or below: a fading hint and a thin scroll bar
+        if len(self.seats) > self.per_page:
+            track = pygame.Rect(self.rect.right - s(4), self.rect.y, s(4), self.rect.height)
+            pygame.draw.rect(surface, pal.panel, track, border_radius=s(2))
+            h = max(s(20), track.height * self.per_page // len(self.seats))
+            top = max(1, len(self.seats) - self.per_page)
+            y = track.y + (track.height - h) * self.first // top
+            pygame.draw.rect(surface, pal.muted, (track.x, y, track.width, h), border_radius=s(2))

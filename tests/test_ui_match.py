@@ -1,0 +1,459 @@
+"""The match screen, driven as a player would: clicks and keys into the real pygame window
+(SDL's dummy driver), asserting on the match underneath and on what the screen shows."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pygame
+import pygame_gui
+import pytest
+
+from game.content import load_scenario
+from game.engine import Order
+from game.session.local import LocalMatch
+from game.ui import flow
+from game.ui.scenes.match import MatchScene, order_preview
+from tests.uikit import click, click_at, find_button, frames, key, make_app
+
+MINI = Path(__file__).parent / "fixtures" / "mini.json"
+ROOT = Path(__file__).resolve().parent.parent
+SEAT = "castria"
+
+
+def start(size=(1280, 720), seat: str | None = SEAT, **settings):
+    app = make_app(size, **settings)
+    local = LocalMatch.start(load_scenario(MINI), [seat] if seat else [], seed=1)
+    scene = MatchScene(app, local, seat)
+    app.push(scene)
+    frames(app)
+    return app, local, scene
+
+
+def press(app, scene, button) -> None:
+    """Scroll a side-panel button into view, as a player would, and click it."""
+    scene.reveal(button)
+    frames(app, 1)
+    click(app, button)
+
+
+class AfterSubmit:
+    """Stands in for flow.after_submit: records the hand-over instead of opening the report."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple] = []
+
+    def __call__(self, app, local, report, seat) -> None:
+        self.calls.append((report, seat))
+
+
+@pytest.fixture
+def after(monkeypatch) -> AfterSubmit:
+    rec = AfterSubmit()
+    monkeypatch.setattr(flow, "after_submit", rec)
+    return rec
+
+
+def test_clicking_an_action_drafts_it_and_shows_it_at_once():
+    app, local, scene = start()
+    order = Order(actor=SEAT, action="repress", target="highlanders")
+    button = scene.action_buttons[order]
+    scene.reveal(button)
+    frames(app, 20)
+    pos = button.rect.center
+    events = [
+        pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)),
+        pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1),
+        pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1),
+    ]
+    # One frame: the click is handled, the order drafted and the new state drawn.
+    assert app.frame(1 / 60, events=events)
+    assert order in local.drafts[SEAT]
+    assert scene.notice is not None and "Highlanders" in scene.notice[0]
+    assert scene.notice is not None and scene.notice[1] == "good"
+    # The draft list now shows it with a Remove button, and the button reads as ordered.
+    assert len(scene.remove_buttons) == 1
+    assert order in scene.draft
+    assert scene.points_left == 1
+
+
+def test_clicking_an_ordered_action_again_takes_it_back():
+    app, local, scene = start()
+    order = Order(actor=SEAT, action="invest")
+    press(app, scene, scene.action_buttons[order])
+    assert local.draft(SEAT) == [order]
+    press(app, scene, scene.action_buttons[order])
+    assert local.draft(SEAT) == []
+
+
+def test_remove_button_takes_an_order_back():
+    app, local, scene = start()
+    order = Order(actor=SEAT, action="invest")
+    press(app, scene, scene.action_buttons[order])
+    press(app, scene, scene.remove_buttons[0])
+    assert local.draft(SEAT) == []
+    assert scene.remove_buttons == []
+
+
+def test_a_refused_order_shows_why():
+    app, local, scene = start()
+    for o in (
+        Order(actor=SEAT, action="invest"),
+        Order(actor=SEAT, action="reform"),
+        Order(actor=SEAT, action="arm"),
+    ):
+        press(app, scene, scene.action_buttons[o])
+    assert len(local.draft(SEAT)) == 2  # two action points
+    text, tone = scene.notice
+    assert tone == "bad"
+    assert "Arm" in text
+    refused = local.add(Order(actor=SEAT, action="arm"))
+    assert refused and refused in text
+
+
+def test_the_preview_names_the_target():
+    _app, _local, scene = start()
+    o = Order(actor=SEAT, action="repress", target="highlanders")
+    text = order_preview(scene.view, o)
+    assert text.startswith("Repress the Highlanders: grievance rises")
+    assert scene.action_buttons[o].tool_tip_text.startswith("Repress the Highlanders")
+
+
+def test_card_option_is_drafted_as_a_choose_order():
+    app, local, scene = start()
+    click(app, find_button(app, "Cards (1)"))
+    assert scene.tab == "cards"
+    button = scene.option_buttons[("hand_2", "autonomy")]
+    click(app, button)
+    assert Order(actor=SEAT, action="choose", target="hand_2", option="autonomy") in local.draft(
+        SEAT
+    )
+    # Choosing the other option replaces the first answer.
+    press(app, scene, scene.option_buttons[("hand_2", "crack_down")])
+    chosen = [o for o in local.draft(SEAT) if o.action == "choose"]
+    assert [o.option for o in chosen] == ["crack_down"]
+
+
+def test_end_turn_with_points_left_asks_first_then_resolves(after):
+    app, local, scene = start()
+    repress = Order(actor=SEAT, action="repress", target="highlanders")
+    press(app, scene, scene.action_buttons[repress])
+    before = local.world.groups["highlanders"].grievance
+    click(app, find_button(app, "End turn"))
+    assert scene.modal == "confirm"  # one action point is left
+    assert local.world.turn == 1
+    buttons = [f.element for f in scene.modal_focus]
+    click(app, buttons[0])  # "End turn" in the dialog
+    assert local.world.turn == 2
+    assert local.world.groups["highlanders"].grievance > before
+    report, seat = after.calls[-1]
+    assert report is not None and report.turn == 1 and seat == SEAT
+
+
+def test_end_turn_through_the_real_flow_opens_the_report():
+    app, local, scene = start()
+    for o in (Order(actor=SEAT, action="invest"), Order(actor=SEAT, action="reform")):
+        press(app, scene, scene.action_buttons[o])
+    click(app, find_button(app, "End turn"))  # no points left: no question
+    assert local.world.turn == 2
+    assert type(app.scene).__name__ == "ReportScene"
+
+
+def test_keyboard_tab_to_an_action_and_enter_drafts_it():
+    app, local, scene = start()
+    target = Order(actor=SEAT, action="repress", target="highlanders")
+    for _ in range(60):
+        key(app, pygame.K_TAB)
+        if scene.focus_key == f"order:{'|'.join(str(x) for x in target.key())}":
+            break
+    else:
+        pytest.fail("Tab never reached the repress order")
+    focused = scene.focused()
+    assert focused is not None and focused.element is scene.action_buttons[target]
+    # The focused widget is scrolled into the panel's view and ringed.
+    assert scene.lay.content.contains(focused.element.rect) or scene.lay.content.colliderect(
+        focused.element.rect
+    )
+    assert scene._ring is not None and scene._ring.alive()
+    key(app, pygame.K_RETURN)
+    assert target in local.draft(SEAT)
+
+
+def test_shift_tab_goes_back():
+    app, _local, scene = start()
+    key(app, pygame.K_TAB)
+    first = scene.focus_key
+    key(app, pygame.K_TAB)
+    key(app, pygame.K_TAB, mod=pygame.KMOD_SHIFT)
+    assert scene.focus_key == first
+
+
+def test_e_ends_the_turn(after):
+    app, local, scene = start()
+    for o in (Order(actor=SEAT, action="invest"), Order(actor=SEAT, action="reform")):
+        press(app, scene, scene.action_buttons[o])
+    key(app, pygame.K_e)
+    assert local.world.turn == 2
+    assert after.calls
+
+
+def test_enter_with_nothing_focused_ends_the_turn_after_confirming(after):
+    app, local, scene = start()
+    key(app, pygame.K_RETURN)
+    assert scene.modal == "confirm"
+    key(app, pygame.K_RETURN)  # the dialog's first button: End turn
+    assert local.world.turn == 2
+
+
+def test_escape_opens_the_menu_and_resume_closes_it():
+    app, _local, scene = start()
+    key(app, pygame.K_ESCAPE)
+    assert scene.modal == "menu"
+    click(app, find_button(app, "Resume"))
+    assert scene.modal is None
+
+
+def test_save_from_the_menu(monkeypatch, tmp_path):
+    import game.paths
+
+    monkeypatch.setattr(game.paths, "saves_dir", lambda: tmp_path)
+    app, _local, scene = start()
+    key(app, pygame.K_ESCAPE)
+    click(app, find_button(app, "Save"))
+    saved = tmp_path / "mini-turn1.json"
+    assert saved.is_file()
+    assert json.loads(saved.read_text())["turn"] == 1
+    assert scene.modal == "message" and str(saved) in scene.modal_text
+
+
+def test_a_failed_save_says_why(monkeypatch, tmp_path):
+    import game.paths
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setattr(game.paths, "saves_dir", lambda: blocker / "saves")
+    app, _local, scene = start()
+    key(app, pygame.K_ESCAPE)
+    click(app, find_button(app, "Save"))
+    assert scene.modal == "message"
+    assert "could not be saved" in scene.modal_text
+
+
+def test_quit_to_the_main_menu():
+    app, _local, _scene = start()
+    key(app, pygame.K_ESCAPE)
+    click(app, find_button(app, "Quit to main menu"))
+    assert type(app.scene).__name__ == "MainMenu"
+
+
+def test_hovering_a_region_names_it():
+    app, local, scene = start()
+    lowland = local.world.regions["castria_lowland"]
+    xs = [p[0] for p in lowland.polygon]
+    ys = [p[1] for p in lowland.polygon]
+    pos = scene.map.to_screen((sum(xs) / len(xs), sum(ys) / len(ys)))
+    app.frame(
+        0.0, events=[pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(1, 1), buttons=(0, 0, 0))]
+    )
+    assert scene.map.hovered == "castria_lowland"
+    tip = scene.map_hotspot.tool_tip_text
+    assert "Castrian Lowland" in tip and "Castria" in tip and "Castrians" in tip
+
+
+def test_tabs_switch_with_number_keys():
+    app, _local, scene = start()
+    key(app, pygame.K_3)
+    assert scene.tab == "actor"
+    key(app, pygame.K_2)
+    assert scene.tab == "cards"
+    key(app, pygame.K_1)
+    assert scene.tab == "actions"
+
+
+def test_clicking_a_region_selects_it():
+    app, local, scene = start()
+    highlands = local.world.regions["castria_highlands"]
+    xs = [p[0] for p in highlands.polygon]
+    ys = [p[1] for p in highlands.polygon]
+    centroid = (sum(xs) / len(xs), sum(ys) / len(ys))
+    click_at(app, scene.map.to_screen(centroid))
+    assert scene.map.selected == "castria_highlands"
+    assert "The Highlands" in scene.map.tooltip("castria_highlands")
+    click_at(app, scene.map.rect.topleft)  # the sea
+    assert scene.map.selected is None
+
+
+def test_m_and_arrows_move_over_the_map_and_enter_shows_details():
+    app, local, scene = start()
+    key(app, pygame.K_m)
+    assert scene.map.focused
+    start_region = scene.map.selected
+    assert start_region == "castria_lowland"  # the seat's most populous region
+    key(app, pygame.K_RIGHT)
+    assert scene.map.selected == "castria_highlands"
+    key(app, pygame.K_UP)
+    assert scene.map.selected == "borealia_coast"
+    key(app, pygame.K_RETURN)
+    assert scene.show_details
+    assert local.world.turn == 1  # Enter on the map is not End turn
+
+
+def test_every_figure_has_a_tooltip():
+    app, _local, scene = start()
+    tips = [e.tool_tip_text for e in scene.tipped if e.alive() and e.tool_tip_text]
+    # Seven arrangements, the world's marker, four criteria, turn, seat, action points.
+    assert sum("degree" in tip or "state" in tip.lower() for tip in tips) >= 7
+    for crit in ("Peace", "Justice", "Pluralism", "Freedom"):
+        assert any(tip.startswith(f"<b>{crit}") for tip in tips)
+    assert any("Centralization" in tip for tip in tips)
+    key(app, pygame.K_3)
+    stats = [e.tool_tip_text for e in scene.tipped if e.alive() and e.tool_tip_text]
+    assert any("Sovereignty still held" in tip for tip in stats)
+    assert any("Your score" in tip for tip in stats)
+
+
+def test_a_tooltip_appears_when_hovering_a_figure():
+    app, _local, scene = start()
+    spot = next(e for e in scene.tipped if "Centralization" in (e.tool_tip_text or ""))
+    pos = spot.rect.center
+    pygame.mouse.set_pos(pos)  # pygame_gui reads hover from the mouse, not from events
+    try:
+        app.frame(
+            0.0,
+            events=[pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))],
+        )
+        drawn = app.frames_drawn
+        for _ in range(40):
+            app.frame(1 / 60, events=[])
+        assert spot.tool_tip is not None
+        assert app.frames_drawn > drawn  # the tooltip's appearance was drawn
+    finally:
+        pygame.mouse.set_pos((0, 0))
+
+
+def test_idle_frames_draw_nothing_and_the_map_is_cached():
+    app, _local, scene = start()
+    frames(app, 30)  # the app draws a few frames after input while widgets settle
+    renders, drawn = scene.map.renders, app.frames_drawn
+    frames(app, 30)
+    assert app.frames_drawn == drawn
+    # Moving the mouse redraws the screen, but the map picture is not rendered again.
+    app.frame(
+        0.0,
+        events=[
+            pygame.event.Event(pygame.MOUSEMOTION, pos=(200, 300), rel=(1, 1), buttons=(0, 0, 0))
+        ],
+    )
+    assert scene.map.renders == renders
+    assert scene.bar.renders == 1 and scene.criteria.renders == 1
+
+
+def _inside(app, scene) -> list[str]:
+    screen = pygame.Rect((0, 0), app.size)
+    bad = []
+    for el in app.manager.ui_group.sprites():
+        if isinstance(el, pygame_gui.elements.UITooltip) or not el.visible:
+            continue
+        if el.rect.w and not screen.contains(el.rect):
+            # A widget scrolled out of the side panel is clipped by it, not off the screen.
+            if scene.scroll is not None and _in_scroll(el, scene.scroll):
+                continue
+            bad.append(f"{type(el).__name__} {el.rect}")
+    return bad
+
+
+def _in_scroll(el, scroll) -> bool:
+    """Whether ``el`` is part of the scrolling panel, which clips everything inside it (its
+    content, and the parts of a scroll bar it has folded away)."""
+    target, c, seen = scroll._root_container, el, set()
+    while c is not None and id(c) not in seen:  # the root container is its own container
+        if c is target:
+            return True
+        seen.add(id(c))
+        c = getattr(c, "ui_container", None)
+    return False
+
+
+def _text_fits(app) -> list[str]:
+    """Buttons whose label is wider than the button (pygame_gui would cut it off)."""
+    return [
+        el.text
+        for el in app.manager.ui_group.sprites()
+        if isinstance(el, pygame_gui.elements.UIButton)
+        and el.text
+        and el.visible
+        and el.font.size(el.text)[0] > el.rect.w
+    ]
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1600, 900)])
+@pytest.mark.parametrize("scale", [100, 200])
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_layout_fits_the_window(size, scale, language):
+    app, _local, scene = start(size, ui_scale=scale, language=language)
+    for tab in ("1", "2", "3"):
+        key(app, getattr(pygame, f"K_{tab}"))
+        assert _inside(app, scene) == []
+        assert _text_fits(app) == []
+    # Nothing overlaps: the map, the side panel, the bar and the criteria tile the screen.
+    lay = scene.lay
+    parts = [lay.header, lay.bar, lay.map, lay.side, lay.criteria, lay.footer]
+    for i, a in enumerate(parts):
+        for b in parts[i + 1 :]:
+            assert not a.colliderect(b), (a, b)
+    # The menu and the end-of-turn question fit too.
+    key(app, pygame.K_ESCAPE)
+    assert scene.modal == "menu"
+    assert _inside(app, scene) == [] and _text_fits(app) == []
+    key(app, pygame.K_ESCAPE)
+    key(app, pygame.K_e)
+    assert scene.modal == "confirm"
+    assert _inside(app, scene) == [] and _text_fits(app) == []
+
+
+def test_spanish_has_every_string(monkeypatch):
+    en = json.loads((ROOT / "assets/i18n/en/match.json").read_text(encoding="utf-8"))
+    es = json.loads((ROOT / "assets/i18n/es/match.json").read_text(encoding="utf-8"))
+    assert sorted(en) == sorted(es)
+    for k, v in en.items():
+        assert set(re.findall(r"{(\w+)}", v)) == set(re.findall(r"{(\w+)}", es[k])), k
+    # Every literal key the screen asks for exists.
+    sources = [ROOT / "game/ui/scenes/match.py", *(ROOT / "game/ui/widgets").glob("*.py")]
+    used = set()
+    for src in sources:
+        used |= set(re.findall(r"""t\(\s*["'](match\.[a-z0-9_.]+)["']""", src.read_text()))
+    assert used and used <= set(en), sorted(used - set(en))
+
+
+def test_spanish_screen_builds():
+    app, _local, scene = start(language="es")
+    assert find_button(app, "Terminar turno")
+    key(app, pygame.K_3)
+    key(app, pygame.K_2)
+    assert _inside(app, scene) == []
+
+
+def test_public_view_next_turn_plays_an_ai_turn(after):
+    app, local, scene = start(seat=None)
+    click(app, find_button(app, "Next turn"))
+    assert local.world.turn == 2
+    assert after.calls[-1][1] is None
+    assert scene.tabs == ("world", "log")
+
+
+def test_the_view_hides_other_seats_cards():
+    _app, local, scene = start()
+    assert all(h.actor == SEAT for h in scene.view.hand)
+    assert any(h.actor != SEAT for h in local.world.hand)
+
+
+def test_new_settings_redraw_the_pictures():
+    app, _local, scene = start()
+    renders = scene.map.renders
+    app.apply_settings(app.settings.model_copy(update={"palette": "colorblind", "ui_scale": 150}))
+    frames(app, 2)
+    assert scene.map.renders > renders
+    assert scene.lay.header.h == app.s(32)
+    assert app.scene is scene and scene.tab_buttons["actions"].alive()

@@ -1,0 +1,556 @@
+"""The menus, driven headlessly as a player would: clicks and keys through the real app loop.
+
+Every test runs in a sandbox: the user's data folder (saves, scenarios, remembered seats) and
+the settings file are temporary folders, so nothing touches the player's real files.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import types
+from pathlib import Path
+
+import pygame
+import pygame_gui
+import pytest
+
+import game.paths
+import game.ui.settings as ui_settings
+from game.content import load_scenario
+from game.session.local import LocalMatch
+from game.session.saves import save_world
+from game.ui import flow, i18n
+from game.ui.scenes.handover import HandoverScene
+from game.ui.scenes.load import LoadScene, peek_save
+from game.ui.scenes.menu import MainMenu
+from game.ui.scenes.new_match import NewMatchScene
+from game.ui.scenes.settings import SettingsScene
+from tests.uikit import click, click_at, find_button, frames, key, make_app
+
+ROOT = Path(__file__).resolve().parent.parent
+KOSOVO = ROOT / "scenarios" / "kosovo.json"
+BROKEN = {
+    "format": 1,
+    "id": "broken_one",
+    "title": "The Broken Balkans",
+    "summary": "A scenario with mistakes in it.",
+    "turns": 12,
+    "seats": ["nobody"],
+    "actors": [],
+    "regions": [],
+}
+
+
+@pytest.fixture
+def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    data = tmp_path / "data"
+    monkeypatch.setattr(game.paths, "user_data_dir", lambda: data)
+    monkeypatch.setattr(game.paths, "saves_dir", lambda: data / "saves")
+    monkeypatch.setattr(game.paths, "user_scenarios_dir", lambda: data / "scenarios")
+    monkeypatch.setattr(ui_settings, "settings_path", lambda: tmp_path / "config" / "settings.json")
+    (data / "saves").mkdir(parents=True)
+    (data / "scenarios").mkdir()
+    yield tmp_path
+    i18n.set_language("en")
+
+
+@pytest.fixture
+def started(monkeypatch: pytest.MonkeyPatch) -> list[LocalMatch]:
+    """flow.start records the match instead of opening the match screen."""
+    got: list[LocalMatch] = []
+    monkeypatch.setattr(flow, "start", lambda app, local: got.append(local))
+    return got
+
+
+def kosovo():
+    return load_scenario(KOSOVO)
+
+
+def visible_elements(app) -> list[pygame_gui.core.UIElement]:
+    return [
+        el
+        for el in app.manager.ui_group.sprites()
+        if el.visible and el is not app.manager.get_root_container()
+    ]
+
+
+def buttons(app) -> list[pygame_gui.elements.UIButton]:
+    return [el for el in visible_elements(app) if isinstance(el, pygame_gui.elements.UIButton)]
+
+
+def assert_fits(app) -> None:
+    """Every widget inside the window, and every button's label inside its button."""
+    screen = pygame.Rect((0, 0), app.size)
+    for el in visible_elements(app):
+        assert screen.contains(el.rect), f"{type(el).__name__} {el.rect} outside {screen}"
+    for b in buttons(app):
+        if len(b.text) > 1:  # (a scroll bar's arrows are one-glyph icons)
+            w, h = b.font.size(b.text)
+            assert w <= b.rect.width - 2 * app.s(4), f"{b.text!r} cut off in {b.rect}"
+            assert h <= b.rect.height, f"{b.text!r} cut off in {b.rect}"
+
+
+# ---- the main menu ----------------------------------------------------------------------------
+
+
+def test_main_menu_lists_its_entries(sandbox: Path) -> None:
+    app = make_app()
+    app.push(MainMenu(app))
+    frames(app)
+    labels = [b.text for b in buttons(app)]
+    assert labels == ["New match", "Continue", "Load", "Tutorial: Turn Zero", "Settings", "Quit"]
+    assert not find_button(app, "Continue").is_enabled  # no autosave yet
+    assert_fits(app)
+
+
+def test_keyboard_moves_and_opens_the_right_screen(sandbox: Path) -> None:
+    app = make_app()
+    app.push(MainMenu(app))
+    frames(app)
+    key(app, pygame.K_RETURN)  # the focus starts on New match
+    assert isinstance(app.scene, NewMatchScene)
+    key(app, pygame.K_ESCAPE)
+    assert isinstance(app.scene, MainMenu)
+    key(app, pygame.K_DOWN)  # Continue is disabled (no autosave): the focus skips it
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.scene, LoadScene)
+    key(app, pygame.K_ESCAPE)
+    for _ in range(2):  # Load -> Tutorial -> Settings, Tab as well as Down
+        key(app, pygame.K_TAB)
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.scene, SettingsScene)
+    key(app, pygame.K_ESCAPE)
+    key(app, pygame.K_UP)  # Settings -> Tutorial -> Load
+    key(app, pygame.K_UP)
+    key(app, pygame.K_TAB, mod=pygame.KMOD_SHIFT)  # -> New match, skipping Continue
+    key(app, pygame.K_TAB)  # -> Load
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.scene, LoadScene)
+
+
+def test_escape_asks_before_quitting(sandbox: Path) -> None:
+    app = make_app()
+    app.push(MainMenu(app))
+    frames(app)
+    key(app, pygame.K_ESCAPE)
+    assert app.running and app.scene.modal is not None
+    find_button(app, "Stay")
+    key(app, pygame.K_ESCAPE)  # Escape cancels the question
+    assert app.running and app.scene.modal is None
+    key(app, pygame.K_ESCAPE)
+    key(app, pygame.K_RETURN)  # the focus starts on the safe answer
+    assert app.running and app.scene.modal is None
+    key(app, pygame.K_ESCAPE)
+    dialog = app.scene.modal
+    menu_quit = next(b for b in buttons(app) if b.text == "Quit" and b not in dialog.buttons)
+    click(app, menu_quit)  # the dialog is modal: the menu behind it does nothing
+    assert app.running and app.scene.modal is dialog
+    assert [b.text for b in dialog.buttons] == ["Stay", "Quit"]
+    click(app, dialog.buttons[1])
+    assert not app.running
+
+
+def test_tutorial_entry_says_so_when_it_is_missing(
+    sandbox: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "game.ui.scenes.tutorial", None)  # import fails
+    app = make_app()
+    app.push(MainMenu(app))
+    frames(app)
+    click(app, find_button(app, "Tutorial: Turn Zero"))
+    assert isinstance(app.scene, MainMenu)
+    assert "not part of this build" in app.scene.modal.text
+
+
+def test_tutorial_entry_opens_the_tutorial(sandbox: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from game.ui.scene import Scene
+
+    class TutorialScene(Scene):
+        pass
+
+    fake = types.ModuleType("game.ui.scenes.tutorial")
+    fake.TutorialScene = TutorialScene
+    monkeypatch.setitem(sys.modules, "game.ui.scenes.tutorial", fake)
+    app = make_app()
+    app.push(MainMenu(app))
+    frames(app)
+    click(app, find_button(app, "Tutorial: Turn Zero"))
+    assert isinstance(app.scene, TutorialScene)
+
+
+# ---- a new match ------------------------------------------------------------------------------
+
+
+def test_new_match_lists_scenarios_and_starts_a_hot_seat_match(
+    sandbox: Path, started: list[LocalMatch]
+) -> None:
+    (sandbox / "data" / "scenarios" / "broken.json").write_text(json.dumps(BROKEN))
+    app = make_app()
+    app.push(MainMenu(app))
+    frames(app)
+    click(app, find_button(app, "New match"))
+    scene = app.scene
+    assert isinstance(scene, NewMatchScene)
+    ids = [e.id for e in scene.entries]
+    assert "kosovo" in ids and "broken_one" in ids
+    broken = ids.index("broken_one")
+    card = scene.list.cards[broken]
+    assert not card.enabled and "nobody" in card.problem  # listed with its error
+    # a broken scenario cannot be started
+    click_at(app, scene.list.item_rect(broken).center)
+    assert scene.entry.id == "broken_one"
+    assert not find_button(app, "Start").is_enabled
+    scene.start()
+    assert started == [] and scene.modal is not None
+    key(app, pygame.K_ESCAPE)
+    # Kosovo: its briefing, its ten seats, the first one human
+    click_at(app, scene.list.item_rect(ids.index("kosovo")).center)
+    assert scene.entry.id == "kosovo" and scene.picker is not None
+    assert "March 1998" in scene.briefing.html_text
+    assert len(scene.picker.seats) == 10 and scene.picker.humans == ["servia"]
+    assert scene.picker.seats[1].role == "Prime Minister of Arbëria"
+    click(app, scene.picker.button("servia"))  # Human -> AI
+    click(app, scene.picker.button("arberia"))  # AI -> Human
+    click(app, scene.picker.button("un"))
+    assert scene.picker.button("un").text == "Human"
+    assert_fits(app)
+    click(app, find_button(app, "Start"))
+    assert len(started) == 1
+    local = started[0]
+    assert local.seats == ["arberia", "un"]
+    assert local.world.scenario == "kosovo" and local.world.seed == kosovo().seed
+    assert local.autosave == sandbox / "data" / "saves" / "autosave.json"
+
+
+def test_new_match_seed_and_keyboard_on_a_short_canvas(
+    sandbox: Path, started: list[LocalMatch]
+) -> None:
+    app = make_app(ui_scale=200)
+    app.push(NewMatchScene(app))
+    frames(app)
+    scene = app.scene
+    assert scene.tabbed  # 1280x720 at 200%: the briefing and the seats share a tab strip
+    assert_fits(app)
+    key(app, pygame.K_TAB)  # the list -> the tabs
+    key(app, pygame.K_RIGHT)  # -> "Who plays?"
+    assert scene.tab == "seats" and scene.picker is not None
+    assert_fits(app)
+    key(app, pygame.K_DOWN)  # the tabs -> the first seat
+    key(app, pygame.K_DOWN)  # -> the second seat
+    key(app, pygame.K_RETURN)  # Arbëria: AI -> Human
+    for _ in range(8):  # the focus scrolls the seats into view
+        key(app, pygame.K_DOWN)
+    key(app, pygame.K_SPACE)  # the tenth seat
+    assert scene.picker.humans == ["servia", "arberia", "rights_watch"]
+    assert_fits(app)
+    scene.seed_entry.set_text("42")
+    click(app, find_button(app, "Start"))
+    assert started[0].seats == ["servia", "arberia", "rights_watch"]
+    assert started[0].world.seed == 42
+
+
+# ---- the hand-over ----------------------------------------------------------------------------
+
+
+def test_handover_shows_only_the_seat_and_one_button(
+    sandbox: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from game.ui.scene import Scene
+
+    opened: list[tuple] = []
+    fake = types.ModuleType("game.ui.scenes.match")
+
+    class MatchScene(Scene):
+        def __init__(self, app, local, seat) -> None:
+            super().__init__(app)
+            opened.append((local, seat))
+
+    fake.MatchScene = MatchScene
+    monkeypatch.setitem(sys.modules, "game.ui.scenes.match", fake)
+    local = LocalMatch.start(kosovo(), ["servia", "arberia"], seed=3)
+    for size, scale in (((1280, 720), 100), ((1280, 720), 200)):
+        app = make_app(size, ui_scale=scale)
+        app.push(HandoverScene(app, local, "arberia"))
+        frames(app)
+        assert_fits(app)
+        elements = visible_elements(app)
+        assert [type(e).__name__ for e in elements] == ["UIButton"]
+        assert elements[0].text == "I am Prime Minister of Arbëria — show my screen"
+        scene = app.scene
+        assert scene.lines[0] == "Pass the computer to"
+        assert " ".join(scene.lines[1:-1]) == "Prime Minister of Arbëria Arbëria"
+        shown = " ".join(scene.lines)
+        for other in local.world.actors.values():  # nothing of any other actor
+            if other.id != "arberia":
+                assert other.name not in shown
+        assert "turn" not in shown.lower()
+    # the button arms after a moment, so a double press cannot reveal the next screen
+    key(app, pygame.K_RETURN)
+    assert opened == []
+    frames(app, 30)
+    key(app, pygame.K_RETURN)
+    assert opened == [(local, "arberia")]
+
+
+# ---- settings ---------------------------------------------------------------------------------
+
+
+def test_settings_apply_scale_and_language(sandbox: Path) -> None:
+    app = make_app()
+    app.persist_settings = True  # a headless app keeps nothing unless told to
+    app.push(MainMenu(app))
+    frames(app)
+    click(app, find_button(app, "Settings"))
+    assert isinstance(app.scene, SettingsScene)
+    assert not find_button(app, "Apply").is_enabled  # nothing changed yet
+    click(app, find_button(app, "200%"))
+    click(app, find_button(app, "Español"))
+    click(app, find_button(app, "Colour-blind safe"))
+    click(app, find_button(app, "Apply"))
+    saved = json.loads((sandbox / "config" / "settings.json").read_text(encoding="utf-8"))
+    assert saved["ui_scale"] == 200 and saved["language"] == "es"
+    assert saved["palette"] == "colorblind"
+    assert app.settings.ui_scale == 200 and app.palette.name == "colorblind"
+    assert isinstance(app.scene, SettingsScene)  # rebuilt in place, in Spanish, at 200%
+    find_button(app, "Aplicar")
+    assert_fits(app)
+    click(app, find_button(app, "Volver"))
+    assert isinstance(app.scene, MainMenu)
+    labels = [b.text for b in buttons(app)]
+    assert labels == [
+        "Nueva partida",
+        "Continuar",
+        "Cargar",
+        "Tutorial: Turno Cero",
+        "Ajustes",
+        "Salir",
+    ]
+    assert_fits(app)
+
+
+def test_settings_keyboard_and_discarding(sandbox: Path) -> None:
+    app = make_app()
+    app.push(MainMenu(app))
+    app.push(SettingsScene(app))
+    frames(app)
+    scene = app.scene
+    for _ in range(2):  # window size -> fullscreen -> UI scale
+        key(app, pygame.K_TAB)
+    key(app, pygame.K_RIGHT)
+    assert scene.draft.ui_scale == 125
+    for _ in range(2):  # -> colours -> sound volume
+        key(app, pygame.K_TAB)
+    key(app, pygame.K_LEFT)
+    assert scene.draft.sound_volume == pytest.approx(0.65)
+    key(app, pygame.K_ESCAPE)  # unapplied changes: asks first
+    assert isinstance(app.scene, SettingsScene) and scene.modal is not None
+    click(app, find_button(app, "Discard"))
+    assert isinstance(app.scene, MainMenu) and app.settings.ui_scale == 100
+    assert not (sandbox / "config" / "settings.json").exists()
+
+
+def test_every_screen_fits_1280x720_at_200_percent(sandbox: Path) -> None:
+    (sandbox / "data" / "scenarios" / "broken.json").write_text(json.dumps(BROKEN))
+    local = LocalMatch.start(kosovo(), ["servia", "atlantic_alliance"], seed=3)
+    save_world(local.world, sandbox / "data" / "saves" / "autosave.json")
+    (sandbox / "data" / "saves" / "corrupt.json").write_bytes(b"\x00not a save")
+    for lang in ("en", "es"):
+        app = make_app(ui_scale=200, language=lang)
+        app.push(MainMenu(app))
+        frames(app)
+        assert_fits(app)
+        app.scene.back()  # the quit question
+        frames(app)
+        assert_fits(app)
+        screens = [
+            NewMatchScene(app),
+            LoadScene(app),
+            SettingsScene(app),
+            HandoverScene(app, local, "atlantic_alliance"),
+        ]
+        for screen in screens:
+            app.push(screen)
+            frames(app)
+            assert_fits(app)
+            app.pop()
+        new = NewMatchScene(app)
+        app.push(new)
+        new._switch_tab("seats")
+        frames(app)
+        assert_fits(app)
+        broken = [e.id for e in new.entries].index("broken_one")
+        new.list.select(broken)
+        frames(app)
+        assert_fits(app)
+        app.pop()
+        load = LoadScene(app)
+        app.push(load)
+        load.open(sandbox / "data" / "saves" / "autosave.json")
+        frames(app)
+        assert load.loaded is not None
+        assert_fits(app)
+        app.pop()
+
+
+# ---- loading ----------------------------------------------------------------------------------
+
+
+def test_load_lists_saves_loads_a_good_one_and_never_touches_a_bad_one(
+    sandbox: Path, started: list[LocalMatch]
+) -> None:
+    saves = sandbox / "data" / "saves"
+    local = LocalMatch.start(kosovo(), ["servia"], seed=7)
+    local.resolve()
+    save_world(local.world, saves / "good.json")
+    digest = local.world.digest()
+    corrupt = saves / "corrupt.json"
+    corrupt.write_bytes(b'{"format":"continuum-save","version":1,"scenario":"kosovo","turn":2,"w')
+    before = corrupt.read_bytes(), corrupt.stat().st_mtime_ns
+    app = make_app()
+    app.push(MainMenu(app))
+    frames(app)
+    click(app, find_button(app, "Load"))
+    scene = app.scene
+    assert isinstance(scene, LoadScene)
+    names = [info.path.name for info in scene.saves]
+    assert sorted(names) == ["corrupt.json", "good.json"]
+    bad, good = names.index("corrupt.json"), names.index("good.json")
+    assert not scene.list.cards[bad].enabled
+    assert "cut short" in scene.list.cards[bad].problem
+    assert scene.list.cards[good].title.startswith("Kosova, 1998")
+    assert scene.list.cards[good].meta.startswith("Turn 2 of 24")
+    # the bad one: loading it says why; the file stays exactly as it was
+    click_at(app, scene.list.item_rect(bad).center)
+    click(app, find_button(app, "Load"))
+    assert scene.modal is not None and "corrupt.json" in scene.modal.text
+    assert scene.loaded is None
+    assert (corrupt.read_bytes(), corrupt.stat().st_mtime_ns) == before
+    click(app, find_button(app, "OK"))
+    # the good one: who plays, then the same world resumes
+    click_at(app, scene.list.item_rect(good).center)
+    key(app, pygame.K_RETURN)  # Enter on the list loads the chosen save
+    assert scene.loaded is not None and scene.picker.humans == ["servia"]
+    assert_fits(app)
+    click(app, scene.picker.button("arberia"))
+    click(app, find_button(app, "Resume"))
+    assert len(started) == 1
+    assert started[0].world.digest() == digest
+    assert started[0].seats == ["servia", "arberia"]
+    assert (corrupt.read_bytes(), corrupt.stat().st_mtime_ns) == before
+
+
+def test_open_file_loads_a_save_from_another_folder(
+    sandbox: Path, started: list[LocalMatch]
+) -> None:
+    elsewhere = sandbox / "elsewhere" / "class-of-2025.json"
+    local = LocalMatch.start(kosovo(), ["un"], seed=11)
+    save_world(local.world, elsewhere)
+    app = make_app()
+    app.push(LoadScene(app))
+    frames(app)
+    scene = app.scene
+    assert scene.saves == []  # an empty folder: a word about it, and the way elsewhere
+    assert not find_button(app, "Load").is_enabled
+    click(app, find_button(app, "Open file…"))
+    dialog = scene.file_dialog
+    assert dialog is not None and not dialog.delete_button.alive()  # never deletes a save
+    key(app, pygame.K_ESCAPE)
+    assert scene.file_dialog is None and not dialog.alive()
+    click(app, find_button(app, "Open file…"))
+    picked = {"text": str(elsewhere), "ui_element": scene.file_dialog}
+    app.frame(events=[pygame.event.Event(pygame_gui.UI_FILE_DIALOG_PATH_PICKED, picked)])
+    assert scene.loaded is not None and scene.loaded[0] == elsewhere
+    key(app, pygame.K_s, mod=pygame.KMOD_CTRL)  # Ctrl+S: the screen's main action
+    assert started[0].world.digest() == local.world.digest()
+
+
+def test_continue_resumes_the_autosave_with_the_remembered_seats(
+    sandbox: Path, started: list[LocalMatch]
+) -> None:
+    app = make_app()
+    app.push(MainMenu(app))
+    app.push(NewMatchScene(app))
+    frames(app)
+    scene = app.scene
+    click(app, scene.picker.button("servia"))
+    click(app, scene.picker.button("european_union"))
+    click(app, find_button(app, "Start"))
+    first = started.pop()
+    first.resolve()  # the turn's autosave
+    autosave = sandbox / "data" / "saves" / "autosave.json"
+    assert autosave.is_file()
+    app.pop()
+    frames(app)
+    assert find_button(app, "Continue").is_enabled
+    click(app, find_button(app, "Continue"))
+    frames(app)
+    assert started[0].seats == ["european_union"]
+    assert started[0].world.digest() == first.world.digest()
+
+
+def test_peek_reads_only_the_header_and_names_what_is_wrong(sandbox: Path) -> None:
+    saves = sandbox / "data" / "saves"
+    local = LocalMatch.start(kosovo(), [], seed=1)
+    save_world(local.world, saves / "ok.json")
+    info = peek_save(saves / "ok.json")
+    assert (info.scenario, info.turn, info.last_turn, info.error) == ("kosovo", 1, 24, "")
+    text = (saves / "ok.json").read_text(encoding="utf-8")
+    (saves / "newer.json").write_text(text.replace('"version":1', '"version":99', 1))
+    assert "newer version" in peek_save(saves / "newer.json").error
+    (saves / "other.json").write_text('{"hello": "world"}')
+    assert peek_save(saves / "other.json").error == "not a Continuum save"
+    (saves / "cut.json").write_text(text[: len(text) // 2])
+    assert "cut short" in peek_save(saves / "cut.json").error
+
+
+# ---- strings and the entry point --------------------------------------------------------------
+
+
+def test_every_menu_string_is_translated() -> None:
+    files = [
+        ROOT / "game" / "ui" / "scenes" / name
+        for name in ("menu.py", "new_match.py", "load.py", "settings.py", "handover.py")
+    ] + [ROOT / "game" / "ui" / "widgets" / "seat_picker.py"]
+    used: set[str] = set()
+    for f in files:
+        used |= set(re.findall(r"""\bt\(\s*f?["'](menu\.[a-z0-9_.{}]+)["']""", f.read_text()))
+    en = json.loads((ROOT / "assets" / "i18n" / "en" / "menu.json").read_text(encoding="utf-8"))
+    es = json.loads((ROOT / "assets" / "i18n" / "es" / "menu.json").read_text(encoding="utf-8"))
+    assert set(en) == set(es)
+    for k in used:
+        if "{" in k:  # f"menu.arrangement.{…}": every value of the family
+            prefix = k.split("{")[0]
+            assert any(e.startswith(prefix) for e in en), k
+        else:
+            assert k in en, k
+    for k, v in en.items():  # the same placeholders in both languages
+        assert set(re.findall(r"{\w+}", v)) == set(re.findall(r"{\w+}", es[k])), k
+
+
+def test_run_logs_a_crash_and_exits_3(
+    sandbox: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    import game.cli
+    import game.ui.app
+    from game.ui import main
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("no display")
+
+    logged: list[BaseException] = []
+
+    def log(exc: BaseException) -> Path:
+        logged.append(exc)
+        return sandbox / "crash.log"
+
+    monkeypatch.delenv("CONTINUUM_DEBUG", raising=False)
+    monkeypatch.setattr(pygame, "quit", lambda: None)  # keep the fonts other tests share
+    monkeypatch.setattr(game.ui.app, "App", boom)
+    monkeypatch.setattr(game.cli, "_crash_log", log)
+    with pytest.raises(SystemExit) as exit_:
+        main.run()
+    assert exit_.value.code == 3
+    assert isinstance(logged[0], RuntimeError)
+    assert "internal error: RuntimeError: no display" in capsys.readouterr().err
