@@ -27,13 +27,13 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def press(app, scene: MatchScene, button) -> None:  # noqa: ANN001
+def press(app, scene: MatchScene, button) -> None:
     scene.reveal(button)
     frames(app, 1)
     click(app, button)
 
 
-def end_turn(app, scene: MatchScene) -> None:  # noqa: ANN001
+def end_turn(app, scene: MatchScene) -> None:
     click(app, find_button(app, "End turn"))
     if scene.modal == "confirm":  # action points left: the game asks first
         click(app, scene.modal_focus[0].element)
