@@ -3,7 +3,8 @@
 # bundle with no Python beside it, and write nothing beside the executable.
 #   bash .ci/smoke_binary.sh DIST_DIR
 set -euo pipefail
-dist=${1:-dist}
+dist=$(cd "${1:-dist}" && pwd)
+repo=$(pwd)
 exe="$dist/continuum/continuum"
 [ -x "$exe" ] || exe="$dist/continuum/continuum.exe"
 [ -x "$exe" ] || { echo "smoke: no built binary under $dist/continuum" >&2; exit 1; }
@@ -19,6 +20,7 @@ mkdir -p "$work/cwd" && cd "$work/cwd"
 PATH=/usr/bin:/bin
 before=$(ls -A "$(dirname "$exe")" | sort)
 
+checks=0
 "$exe" --version
 "$exe" simulate kosovo --matches 2 --json > "$work/sim.json"
 /usr/bin/env python3 - "$work/sim.json" <<'PY' 2>/dev/null || grep -q '"turns_per_second"' "$work/sim.json"
@@ -28,21 +30,30 @@ assert d["matches"] == 2 and len(d["results"]) == 2, d
 assert set(d["final"]) == {"peace", "justice", "pluralism", "freedom"}, d["final"]
 PY
 echo "simulate: valid JSON"
+checks=$((checks + 1))
 
-shipped=$(ls "$OLDPWD"/scenarios/*.json 2>/dev/null || true)
+shipped=$(ls "$repo"/scenarios/*.json 2>/dev/null || true)
 [ -n "$shipped" ] || shipped=$(ls "$(dirname "$exe")"/_internal/scenarios/*.json)
 "$exe" validate $shipped
 echo "validate: every shipped scenario passes"
+checks=$((checks + 1))
 
 "$exe" schema > "$work/schema.json"
 grep -q '"properties"' "$work/schema.json"
 echo "schema: printed"
+checks=$((checks + 1))
 
 "$exe" snapshot kosovo --turns 1 --out "$work/match.png"
 [ -s "$work/match.png" ] || { echo "snapshot: no PNG" >&2; exit 1; }
 head -c 8 "$work/match.png" | od -An -tx1 | grep -q "89 50 4e 47" || { echo "snapshot: not a PNG" >&2; exit 1; }
 echo "snapshot: $(wc -c < "$work/match.png") bytes"
+checks=$((checks + 1))
+
+CONTINUUM_QUIT_AFTER_FIRST_FRAME=1 "$exe" | grep -q "first frame: MainMenu" || { echo "window: no main menu" >&2; exit 1; }
+echo "window: the main menu draws"
+checks=$((checks + 1))
 
 after=$(ls -A "$(dirname "$exe")" | sort)
 [ "$before" = "$after" ] || { echo "smoke: the binary wrote beside itself" >&2; exit 1; }
-echo "smoke: all commands work from the bundle"
+checks=$((checks + 1))
+echo "smoke: $checks passed, 0 failed"
