@@ -12,7 +12,7 @@ from __future__ import annotations
 import zlib
 
 from game.engine.actions import VIOLENT, Move, legal_moves, neighbors_of, wealth_per_person
-from game.engine.model import CRITERIA, NGO, Federation, GlobalBody, State
+from game.engine.model import CRITERIA, NGO, Crisis, Federation, GlobalBody, State
 from game.engine.orders import ACTIONS, Order
 from game.engine.resolve import card_by_id
 from game.engine.rng import Rng, mix
@@ -124,15 +124,19 @@ def _allies(world: World, actor_id: str) -> set[str]:
     return out
 
 
+def _crisis_of(world: World, o: Move) -> tuple[Crisis | None, float]:
+    """The crisis a force or relief order aims at, and its severity on a 0–2.5 scale."""
+    if o.action in ("intervene", "deploy", "relieve"):
+        crisis = world.crises.get(o.target or "")
+        return crisis, (crisis.severity / 40 if crisis else 0.0)
+    return None, 0.0
+
+
 def _state_utility(
     world: World, a: State, o: Move, wt: dict[str, float], allies: set[str]
 ) -> float:
     t = o.target
-    if o.action in ("intervene", "deploy", "relieve"):
-        crisis = world.crises.get(t or "")
-        sev = crisis.severity / 40 if crisis else 0.0
-    else:
-        crisis, sev = None, 0.0
+    crisis, sev = _crisis_of(world, o)
     match o.action:
         case "propose":
             return _proposal_utility(world, a.id, o, wt, allies)
@@ -197,18 +201,13 @@ def _state_utility(
         case "make_peace":
             return 0.4 + 0.5 * wt["peace"]
     return 0.0
-    return 0.0
 
 
 def _federation_utility(
     world: World, a: Federation, o: Move, wt: dict[str, float], allies: set[str]
 ) -> float:
     t = o.target
-    if o.action in ("intervene", "deploy", "relieve"):
-        crisis = world.crises.get(t or "")
-        sev = crisis.severity / 40 if crisis else 0.0
-    else:
-        crisis, sev = None, 0.0
+    crisis, sev = _crisis_of(world, o)
     match o.action:
         case "integrate":
             # A union whose member represses its own people is torn, not deepened; autocrats
@@ -236,18 +235,13 @@ def _federation_utility(
             )
             return 0.5 if bad else 0.0
     return 0.0
-    return 0.0
 
 
 def _body_utility(
     world: World, a: GlobalBody, o: Move, wt: dict[str, float], allies: set[str]
 ) -> float:
     t = o.target
-    if o.action in ("intervene", "deploy", "relieve"):
-        crisis = world.crises.get(t or "")
-        sev = crisis.severity / 40 if crisis else 0.0
-    else:
-        crisis, sev = None, 0.0
+    sev = _crisis_of(world, o)[1]
     match o.action:
         case "build_capacity":
             return 0.6 if a.enforcement < 45 else 0.15
@@ -269,16 +263,11 @@ def _body_utility(
         case "propose":
             return _proposal_utility(world, a.id, o, wt, allies)
     return 0.0
-    return 0.0
 
 
 def _ngo_utility(world: World, a: NGO, o: Move, wt: dict[str, float], allies: set[str]) -> float:
     t = o.target
-    if o.action in ("intervene", "deploy", "relieve"):
-        crisis = world.crises.get(t or "")
-        sev = crisis.severity / 40 if crisis else 0.0
-    else:
-        crisis, sev = None, 0.0
+    sev = _crisis_of(world, o)[1]
     match o.action:
         case "relieve":
             return sev + 0.2
