@@ -16,6 +16,7 @@ def new_world(scenario: Scenario, seed: int | None = None) -> World:
     world = World.model_construct(
         scenario=scenario.id,
         title=text(scenario.title),
+        titles=dict(scenario.title) if isinstance(scenario.title, dict) else {},
         seed=seed,
         rng=seed_state(seed),
         turn=1,

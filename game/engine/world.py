@@ -90,6 +90,7 @@ class World(Model):
 
     scenario: Id
     title: str = ""
+    titles: dict[str, str] = Field(default_factory=dict, description="The title by language.")
     seed: int
     rng: int
     turn: Annotated[int, Field(ge=1)] = 1
@@ -169,6 +170,10 @@ class World(Model):
             if h.actor not in self.actors:
                 raise ValueError(f"hand card {h.key!r}: actor {h.actor!r} does not exist")
         return self
+
+    def title_in(self, lang: str) -> str:
+        """The scenario's title in ``lang``, falling back to English."""
+        return self.titles.get(lang) or self.title
 
     # ---- lookups ------------------------------------------------------------------------------
 

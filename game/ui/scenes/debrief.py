@@ -23,7 +23,7 @@ from game.engine.model import ARRANGEMENT_ORDER, CRITERIA
 from game.report import debrief as words
 from game.report.debrief import ExportResult, export_debrief
 from game.ui import i18n
-from game.ui.i18n import t
+from game.ui.i18n import language, t
 from game.ui.palette import Palette
 from game.ui.scene import Scene
 from game.ui.scenes.report import (
@@ -152,7 +152,9 @@ def render_charts_png(
     m = style.s(16)
     title_f = style.font(20, True)
     y = m
-    for line in wrap(t("debrief.title", title=world.title or world.scenario), title_f, w - 2 * m):
+    for line in wrap(
+        t("debrief.title", title=world.title_in(language()) or world.scenario), title_f, w - 2 * m
+    ):
         surf.blit(title_f.render(line, True, style.text), (m, y))
         y += title_f.get_linesize()
     sub_f = style.font(13)
@@ -286,7 +288,9 @@ class DebriefScene(Scene):
         y = m
         tf = app.font(24 if self.wide else 20, True)
         for line in wrap(
-            t("debrief.title", title=self.world.title or self.world.scenario), tf, w - 2 * m
+            t("debrief.title", title=self.world.title_in(language()) or self.world.scenario),
+            tf,
+            w - 2 * m,
         ):
             self._texts.append((tf.render(line, True, p.accent), (m, y)))
             y += tf.get_linesize()

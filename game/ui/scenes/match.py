@@ -1098,7 +1098,7 @@ class MatchScene(Scene):
         self.open_modal(
             "menu",
             t("match.menu.title"),
-            t("match.menu.text", scenario=self.view.title, turn=self.view.turn),
+            t("match.menu.text", scenario=self.view.title_in(language()), turn=self.view.turn),
             [
                 (t("match.menu.resume"), self._close_modal, "#primary"),
                 (t("match.menu.save"), self.save, None),
@@ -1529,7 +1529,7 @@ class MatchScene(Scene):
             )
         )
         # The scenario's title in what room is left, whole or not at all.
-        title = w.title
+        title = w.title_in(language())
         room = cx - x - s(16)
         if title and bfont.size(title)[0] <= room:
             img = bfont.render(title, True, pal.muted)

@@ -22,7 +22,7 @@ from game.engine.model import CRITERIA
 from game.engine.report import Line, Tally
 from game.report import debrief as words
 from game.ui import flow
-from game.ui.i18n import t
+from game.ui.i18n import language, t
 from game.ui.palette import Colour
 from game.ui.scene import Scene
 from game.ui.widgets import mix, triangle, wrap
@@ -214,7 +214,7 @@ class ReportScene(Scene):
         y = self._text(
             t("report.title", turn=self.report.turn), tf, app.palette.accent, m, m, w - 2 * m
         )
-        sub = self.local.world.title
+        sub = self.local.world.title_in(language())
         who = (
             t("report.public")
             if self.seat is None
