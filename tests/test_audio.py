@@ -248,3 +248,21 @@ def test_note_names() -> None:
     assert A.note("A3") == pytest.approx(220.0)
     assert A.note("C4") == pytest.approx(261.63, abs=0.01)
     assert A.note("F#3") == pytest.approx(A.note("Gb3"))
+
+
+def test_the_first_start_composes_the_music_without_holding_up_the_menu(
+    mixer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    path = tmp_path / "music.wav"  # no cache yet: a first start on this machine
+    monkeypatch.setattr(A, "music_cache_path", lambda: path)
+    audio = Audio(Settings(music_volume=0.4), allow_dummy=True)
+    started = time.perf_counter()
+    audio.start_music()
+    assert time.perf_counter() - started < 0.2, "start_music must not synthesize on the spot"
+    deadline = time.monotonic() + 30
+    while not audio.music_playing and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert audio.music_playing and pygame.mixer.music.get_busy()
+    assert A.cached_music_wav(path) is not None, "the loop is cached for the next start"

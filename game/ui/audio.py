@@ -18,6 +18,7 @@ import math
 import operator
 import os
 import random
+import threading
 import wave
 from array import array
 from collections.abc import Callable, Iterable
@@ -276,9 +277,8 @@ def music_cache_path() -> Path:
     )
 
 
-def music_wav(cache: Path | None = None) -> bytes:
-    """The music loop as WAV bytes: from the cache file when it is there and sound, else
-    synthesized (and cached, if the folder can be written)."""
+def cached_music_wav(cache: Path | None = None) -> bytes | None:
+    """The music loop from the cache file, if it is there and sound (fast: no synthesis)."""
     path = cache or music_cache_path()
     expected = round(MUSIC_SECONDS * MUSIC_RATE)
     with contextlib.suppress(OSError, wave.Error, EOFError):
@@ -291,6 +291,16 @@ def music_wav(cache: Path | None = None) -> bytes:
                 and w.getnchannels() == 1
             ):
                 return data
+    return None
+
+
+def music_wav(cache: Path | None = None) -> bytes:
+    """The music loop as WAV bytes: from the cache file when it is there and sound, else
+    synthesized (and cached, if the folder can be written)."""
+    path = cache or music_cache_path()
+    data = cached_music_wav(path)
+    if data is not None:
+        return data
     data = wav_bytes(synth_music(), MUSIC_RATE)
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -319,6 +329,7 @@ class Audio:
         self.music_playing = False
         self.music_failed = False  # the music could not be loaded: effects still play
         self._music_wav: bytes | None = None
+        self._composing = False
         self._mixer = pygame.mixer
         try:
             if not self._mixer.get_init():
@@ -404,6 +415,9 @@ class Audio:
 
         self._safely(go)
 
+    def _compose(self) -> None:
+        _compose_into(self)
+
     def start_music(self) -> None:
         """Start the music loop (fading in), unless muted or already playing."""
         self.music_wanted = True
@@ -433,15 +447,31 @@ class Audio:
             self._safely(lambda: self._mixer.music.set_volume(volume), music=True)
             return
 
+        if self._music_wav is None:
+            self._music_wav = cached_music_wav()
+        if self._music_wav is None:
+            # The first start synthesizes the loop (~1 s): do it off the main thread so the
+            # menu shows at once; the music fades in when it is ready.
+            if not self._composing:
+                self._composing = True
+                threading.Thread(target=self._compose, name="music", daemon=True).start()
+            return
+
         def go() -> None:
-            if self._music_wav is None:
-                self._music_wav = music_wav()
             # a fresh stream each time: SDL closes the one it was given when the music stops
             self._mixer.music.load(io.BytesIO(self._music_wav), "wav")
             self._mixer.music.set_volume(volume)
             self._mixer.music.play(loops=-1, fade_ms=2500)
 
         self.music_playing = self._safely(go, music=True)
+
+
+def _compose_into(audio: Audio) -> None:
+    with contextlib.suppress(Exception):  # no music is better than a crash
+        audio._music_wav = music_wav()
+    audio._composing = False
+    if audio._music_wav is not None:
+        audio._sync_music()
 
 
 def audio_of(app: App) -> Audio:
