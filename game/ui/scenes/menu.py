@@ -22,6 +22,8 @@ from game import paths
 from game.ui.i18n import t
 from game.ui.palette import Colour
 from game.ui.scene import Scene
+from game.ui.widgets import mix
+from game.ui.widgets import wrap as wrap_lines
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -59,24 +61,7 @@ def clip(text: str, font: pygame.font.Font, width: int) -> str:
 def wrap(text: str, font: pygame.font.Font, width: int, max_lines: int = 0) -> list[str]:
     """Words laid into lines of at most ``width`` pixels; the last line gets an ellipsis when
     ``max_lines`` cuts the text short."""
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        line = ""
-        for word in paragraph.split():
-            trial = f"{line} {word}" if line else word
-            if font.size(trial)[0] <= width:
-                line = trial
-                continue
-            if line:
-                lines.append(line)
-            while font.size(word)[0] > width and len(word) > 1:  # a word wider than the line
-                cut = len(word) - 1
-                while cut > 1 and font.size(word[:cut])[0] > width:
-                    cut -= 1
-                lines.append(word[:cut])
-                word = word[cut:]
-            line = word
-        lines.append(line)
+    lines = wrap_lines(text, font, width)
     if max_lines and len(lines) > max_lines:
         lines = lines[:max_lines]
         last = lines[-1].split()
@@ -98,15 +83,6 @@ def blit(
     rect = image.get_rect(**{anchor: pos})
     surface.blit(image, rect)
     return rect
-
-
-def mix(a: Colour, b: Colour, f: float) -> Colour:
-    """``a`` moved a fraction ``f`` of the way to ``b``."""
-    return (
-        round(a[0] + (b[0] - a[0]) * f),
-        round(a[1] + (b[1] - a[1]) * f),
-        round(a[2] + (b[2] - a[2]) * f),
-    )
 
 
 def button_width(app: App, text: str, minimum: int = 0, bold: bool = False, size: int = 0) -> int:
