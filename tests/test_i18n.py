@@ -15,6 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 EN = ROOT / "assets" / "i18n" / "en"
 ES = ROOT / "assets" / "i18n" / "es"
 FILES = sorted(p.name for p in EN.glob("*.json"))
+# The engine's English lives in the engine (game/engine/say.py); only its translations are files.
+ENGINE = ES / "engine.json"
 
 
 def load(path: Path) -> dict[str, str]:
@@ -23,7 +25,7 @@ def load(path: Path) -> dict[str, str]:
 
 def test_every_screen_has_strings_in_both_languages() -> None:
     assert FILES, "no interface strings found"
-    assert sorted(p.name for p in ES.glob("*.json")) == FILES
+    assert sorted(p.name for p in ES.glob("*.json") if p != ENGINE) == FILES
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -41,3 +43,32 @@ def test_english_action_labels_and_previews_are_the_engines() -> None:
             assert strings[f"match.preview.{action}"] == spec.preview, action
         if f"match.action.{action}" in strings:
             assert strings[f"match.action.{action}"] == spec.label, action
+
+
+def test_every_engine_message_has_a_spanish_template_with_its_placeholders() -> None:
+    from game.engine.say import TEMPLATES
+
+    es = load(ENGINE)
+    assert sorted(k.removeprefix("engine.") for k in es) == sorted(TEMPLATES)
+    for key, english in TEMPLATES.items():
+        spanish = es[f"engine.{key}"]
+        assert set(re.findall(r"\{(\w+)", english)) == set(re.findall(r"\{(\w+)", spanish)), key
+
+
+def test_a_spanish_report_says_its_causes_in_spanish() -> None:
+    from game.content import load_scenario
+    from game.engine import new_world, resolve
+    from game.session.match import ai_orders
+    from game.ui.i18n import cause
+
+    world = new_world(load_scenario(ROOT / "scenarios" / "kosovo.json"), 3)
+    seen: list[str] = []
+    for _ in range(6):
+        world, report = resolve(world, ai_orders(world))
+        for change in report.changes:
+            assert change.key, f"a cause without a message key: {change.cause!r}"
+            spanish = cause(change, "es")
+            assert spanish != change.cause or change.key == "card_choice", change.cause
+            seen.append(spanish)
+    assert any("la estructura del mundo (pluralismo 1) tiende hacia" in s for s in seen), seen
+    assert any("ningún agente" in s and "de los Kosovar Albanians" in s for s in seen), seen

@@ -11,6 +11,7 @@ from .conditions import is_member
 from .model import NGO, Crisis, Federation, GlobalBody, Proposal, State
 from .orders import ACTIONS, PROPOSAL_KINDS, Order
 from .report import Ledger
+from .say import say
 from .world import World
 
 # Crises that force can stop; famine, plague, refugees and financial panics call for relief and money.
@@ -351,7 +352,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             ledger.line("action", f"{who} disarms.", a.id)
         elif o.action == "reform":
             ops.add(a, "freedom", 8)
-            ledger.change("freedom", 8 * _pop_share(world, a.id), f"{who} reformed its government")
+            ledger.change("freedom", 8 * _pop_share(world, a.id), say("reformed", who=who))
             if a.government == "autocracy" and a.freedom >= 60:
                 a.government = "republic"
                 ledger.line("world", f"{who} becomes a republic.", a.id)
@@ -363,13 +364,13 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             ops.add(g, "security", -15)
             ops.add(g, "autonomy", -10)
             ops.add(a, "freedom", -5)
-            cause = f"{who} repressed the {g.name}"
+            cause = say("repressed", who=who, group=g.name)
             ledger.change("freedom", -5 * _pop_share(world, a.id) - 1, cause)
             ledger.change("pluralism", -2, cause)
             ledger.change("peace", -2, cause)
             if g.warning_credibility >= F.WARNING_HEEDED:
                 ops.add(a, "pressure", 20)
-                cause += " (the world had been warned)"
+                cause = say("repressed_warned", who=who, group=g.name)
             ops.start_crisis(world, ledger, "repression", a.id, g.id, F.REPRESSION, cause)
         elif o.action == "grant_autonomy" and t in world.groups:
             g = world.groups[t]
@@ -377,7 +378,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             ops.add(g, "grievance", -10)
             ops.add(g, "security", 5)
             ops.add(a, "sovereignty", -3)
-            ledger.change("pluralism", 2, f"{who} granted autonomy to the {g.name}")
+            ledger.change("pluralism", 2, say("granted_autonomy", who=who, group=g.name))
             ledger.line("action", f"{who} grants autonomy to the {g.name}.", a.id)
         elif o.action == "attack" and t:
             ops.start_war(world, ledger, a.id, t, f"ordered by {who}")
@@ -439,7 +440,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             if other is not None and a.wealth >= amount:
                 ops.add(a, "wealth", -amount)
                 ops.add(other, "wealth", amount)
-                ledger.change("justice", F.AID_JUSTICE, f"{who} sent aid to {other.name}")
+                ledger.change("justice", F.AID_JUSTICE, say("sent_aid", who=who, other=other.name))
         elif o.action == "fund" and t in world.actors:
             org = world.actors[t]
             if a.wealth >= 6 and hasattr(org, "budget"):
@@ -462,7 +463,9 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
                 ops.add(a, "budget", -F.REDISTRIBUTE)
                 ops.add(poorest, "wealth", F.REDISTRIBUTE)
                 ledger.change(
-                    "justice", F.REDISTRIBUTE_JUSTICE, f"{who} redistributed to {poorest.name}"
+                    "justice",
+                    F.REDISTRIBUTE_JUSTICE,
+                    say("redistributed", who=who, other=poorest.name),
                 )
         elif o.action == "build_force":
             ops.add(a, "budget", -6)
@@ -504,13 +507,13 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
                         ops.add(c, "severity", -10)  # a lender of last resort calms a panic
                         if c.severity <= 0:
                             ops.end_crisis(world, ledger, c.id, f"{who} lent to {s.name}")
-                ledger.change("justice", F.LEND_JUSTICE, f"{who} lent to {s.name}")
+                ledger.change("justice", F.LEND_JUSTICE, say("lent", who=who, other=s.name))
         elif o.action == "regulate":
             cut = max(2.0, F.STANDARDS_ESCAPE * a.enforcement / 50)
             for corp in world.corporations.values():
                 ops.add(corp, "escape", -cut)
             ops.add(a, "budget", -3)
-            ledger.change("justice", F.STANDARDS_JUSTICE, f"{who} set labour and capital standards")
+            ledger.change("justice", F.STANDARDS_JUSTICE, say("set_standards", who=who))
         elif o.action == "indict" and t:
             s = world.state(t)
             if s is not None:
@@ -607,7 +610,7 @@ def _tax_capital(world: World, ledger: Ledger, s: State) -> None:
     flight = revenue * F.CAPITAL_FLIGHT * (escape / 100) * (1 - coord)
     ops.add(s, "wealth", revenue - flight)
     share = max(0.0, 1 - flight / (F.CAPITAL_FLIGHT * revenue)) if revenue > 0 else 0.0
-    ledger.change("justice", F.TAX_JUSTICE * share, f"{s.name} taxed capital")
+    ledger.change("justice", F.TAX_JUSTICE * share, say("taxed_capital", who=s.name))
     if flight > 0.5 * revenue:
         for c in corps:
             ops.add(c, "capital", flight / len(corps))
@@ -671,7 +674,7 @@ def _arrest(world: World, ledger: Ledger, court: GlobalBody, state_id: str) -> N
                 if c.severity <= 0:
                     ops.end_crisis(world, ledger, c.id, "its authors were arrested")
         ops.add(court, "legitimacy", 10)
-        ledger.change("freedom", 3, f"{court.name} arrested the indicted leaders of {s.name}")
+        ledger.change("freedom", 3, say("arrested", who=court.name, other=s.name))
     else:
         ops.add(court, "legitimacy", -5)
         ledger.line(

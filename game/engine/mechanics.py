@@ -14,6 +14,7 @@ from .conditions import is_member
 from .model import Arrangement, Federation, GlobalBody, Group
 from .report import Ledger, Tally
 from .rng import Rng
+from .say import say
 from .structure import Measure, civil_society, inequality, measure, power, structural_targets
 from .world import World
 
@@ -106,7 +107,7 @@ def _carry_out(world: World, ledger: Ledger, body: GlobalBody, kind: str, target
             ops.add(body, "budget", -10)
             ops.add(s, "wealth", 10)
             ledger.change(
-                "justice", F.PACKAGE_JUSTICE, f"{body.name} granted an aid package to {s.name}"
+                "justice", F.PACKAGE_JUSTICE, say("aid_package", who=body.name, other=s.name)
             )
     elif kind == "standards":
         cut = max(3.0, F.STANDARDS_ESCAPE * 1.5 * body.enforcement / 50)
@@ -115,7 +116,7 @@ def _carry_out(world: World, ledger: Ledger, body: GlobalBody, kind: str, target
         ledger.change(
             "justice",
             F.PACKAGE_JUSTICE,
-            f"{body.name} adopted binding labour and capital standards",
+            say("adopted_standards", who=body.name),
         )
 
 
@@ -147,7 +148,7 @@ def wars(world: World, ledger: Ledger) -> None:
         for s in (a, d):
             ops.add(s, "military", -s.military * F.WAR_ATTRITION)
             ops.add(s, "wealth", -s.wealth * F.WAR_WEALTH_LOSS)
-        ledger.change("peace", -F.WAR_PEACE, f"war between {a.name} and {d.name}")
+        ledger.change("peace", -F.WAR_PEACE, say("war_between", a=a.name, b=d.name))
         if sa >= F.CONQUEST_RATIO * max(1.0, sd):
             border = [
                 r for r in sorted(world.regions_of(d.id), key=lambda r: r.id)
@@ -155,7 +156,7 @@ def wars(world: World, ledger: Ledger) -> None:
             ]  # fmt: skip
             if border:
                 ops.transfer_region(world, ledger, border[0], a.id, f"conquered by {a.name}")
-                ledger.change("peace", -3, f"{a.name} conquered {border[0].name}")
+                ledger.change("peace", -3, say("conquered", a=a.name, region=border[0].name))
         if wid not in world.wars:
             continue
         if a.government == "republic" and w.age >= F.REPUBLIC_WAR_WEARINESS:
@@ -213,13 +214,11 @@ def crises(world: World, ledger: Ledger, struck: set[str]) -> None:
         unanswered = not answered(world, c)
         relief = c.relief / 100
         extra = F.NO_AGENT_EXTRA if unanswered else 1.0
-        why = (
-            f"the {label}: no agent with the mandate and capacity to act has acted"
-            if unanswered
-            else f"the {label} goes on"
+        why = say(
+            ("crisis_unanswered" if unanswered else "crisis_goes_on")
+            + ("_relief" if relief > 0 else ""),
+            crisis=label,
         )
-        if relief > 0:
-            why += ", though relief eases it"
         violent = c.kind in ("repression", "cleansing", "civil_war")
         peace_cost = c.severity * F.CRISIS_PEACE * (1.0 if violent else F.NONVIOLENT_PEACE)
         ledger.change("peace", -peace_cost * extra * (1 - relief), why)
@@ -303,7 +302,7 @@ def groups(world: World, ledger: Ledger, gini: float) -> None:
                 ops.start_crisis(
                     world, ledger, "civil_war", host.id, g.id, 25, f"the {g.name} rose in rebellion"
                 )
-                ledger.change("peace", -3, f"the {g.name} rebelled: oppression breeds rebellion")
+                ledger.change("peace", -3, say("rebelled", group=g.name))
     world.rng = rng.state
 
 
@@ -358,9 +357,7 @@ def clashes(world: World, ledger: Ledger) -> None:
                 continue
             ops.add(a, "fear", 5)
             ops.add(b, "fear", 5)
-            ledger.change(
-                "peace", -3, f"border clash between {a.name} and {b.name}: fear makes war"
-            )
+            ledger.change("peace", -3, say("border_clash", a=a.name, b=b.name))
             autocrats = [x for x in (a, b) if x.government == "autocracy"]
             if autocrats and rng.random() < F.WAR_FROM_CLASH:
                 att = max(autocrats, key=lambda x: (x.fear, x.id))
@@ -390,7 +387,7 @@ def centralization(world: World, ledger: Ledger, m: Measure) -> None:
             center = ops.name(
                 world, m.center if m.center_strength >= m.hegemon_share * 100 else m.hegemon
             )
-            cause = f"terrifying despotism: {center} silenced those who would not conform"
+            cause = say("despotism", center=center)
             ledger.change("freedom", -F.DESPOTISM_FREEDOM, cause)
             ledger.change("pluralism", -F.DESPOTISM_PLURALISM, cause)
             for g in world.groups.values():
@@ -405,7 +402,7 @@ def centralization(world: World, ledger: Ledger, m: Measure) -> None:
             for mid in f.members:
                 for g in world.groups_in(mid):
                     ops.add(g, "autonomy", -loss)
-            ledger.change("pluralism", -loss * 0.3, f"uniformity pressure inside {f.name}")
+            ledger.change("pluralism", -loss * 0.3, say("uniformity", union=f.name))
         if f.purpose == "union" and f.depth >= F.FEDERATION_REGIONAL_DEPTH:
             for mid in f.members:
                 s = world.state(mid)
@@ -419,10 +416,8 @@ def centralization(world: World, ledger: Ledger, m: Measure) -> None:
         for s in world.states():
             if s.id != heg:
                 ops.add(s, "freedom", -1)
-        ledger.change("peace", 1.5, f"pax imperial: {ops.name(world, heg)} keeps order")
-        ledger.change(
-            "justice", -1.5, f"imperial hegemony of {ops.name(world, heg)} breeds inequality"
-        )
+        ledger.change("peace", 1.5, say("pax", hegemon=ops.name(world, heg)))
+        ledger.change("justice", -1.5, say("imperial_inequality", hegemon=ops.name(world, heg)))
 
 
 # ---- economy --------------------------------------------------------------------------------
@@ -461,12 +456,19 @@ def economy(world: World, ledger: Ledger, acted: set[str] | frozenset[str] = fro
 
 def pull(world: World, ledger: Ledger, m: Measure) -> None:
     targets = structural_targets(world, m)
-    name = m.arrangement.value.replace("_", " ")
     for crit, target in targets.items():
         value = world.criteria.get(crit)
         delta = (target - value) * F.PULL
         if abs(delta) >= 0.05:
-            ledger.change(crit, delta, f"the world's structure ({name}) tends toward {target:.0f}")
+            ledger.change(
+                crit,
+                delta,
+                say(
+                    "structure",
+                    arrangement=say(f"arrangement.{m.arrangement.value}"),
+                    target=f"{target:.0f}",
+                ),
+            )
 
 
 def run(world: World, ledger: Ledger, struck: set[str], acted: set[str] = frozenset()) -> Measure:  # type: ignore[assignment]

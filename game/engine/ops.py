@@ -5,6 +5,7 @@ from __future__ import annotations
 from . import formulas as F
 from .model import Crisis, Group, Region, State, War
 from .report import Ledger
+from .say import Said, say
 from .world import World
 
 STAT_MAX = {
@@ -39,21 +40,14 @@ def name(world: World, ident: str | None) -> str:
     return ident
 
 
-CRISIS_NAMES = {
-    "repression": "repression",
-    "cleansing": "ethnic cleansing",
-    "civil_war": "civil war",
-    "famine": "famine",
-    "plague": "plague",
-    "financial": "financial panic",
-    "refugees": "refugee crisis",
-}
-
-
-def crisis_label(world: World, c: Crisis) -> str:
-    where = name(world, c.state)
-    who = f" of the {name(world, c.group)}" if c.group else ""
-    return f"{CRISIS_NAMES.get(c.kind, c.kind)}{who} in {where}"
+def crisis_label(world: World, c: Crisis) -> Said:
+    """ "repression of the Kosovar Albanians in Servia", as a message a screen can translate."""
+    kind = say(f"kind.{c.kind}")
+    if c.group:
+        return say(
+            "crisis_label", kind=kind, group=name(world, c.group), state=name(world, c.state)
+        )
+    return say("crisis_label_state", kind=kind, state=name(world, c.state))
 
 
 def start_crisis(

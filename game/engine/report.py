@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
 from .model import Arrangement, Criteria, Criterion, Id, Model
+from .say import Said, as_data
 from .world import World
 
 
@@ -16,6 +17,8 @@ class Change(Model):
     criterion: Criterion
     amount: float
     cause: str
+    key: str | None = Field(None, description="The cause's message key (see engine/say.py).")
+    args: dict[str, Any] = Field(default_factory=dict, description="The message's arguments.")
 
     def __str__(self) -> str:
         return f"{self.criterion.value.capitalize()} {self.amount:+.1f}: {self.cause}"
@@ -107,6 +110,7 @@ class Ledger:
     def __init__(self, world: World) -> None:
         self.world = world
         self._changes: dict[tuple[str, str], float] = {}
+        self._said: dict[str, Said] = {}
         self.lines: list[Line] = []
         self.votes: list[Tally] = []
         self.cards: list[FiredCard] = []
@@ -120,6 +124,8 @@ class Ledger:
         if after != before:
             key = (crit.value, cause)
             self._changes[key] = self._changes.get(key, 0.0) + (after - before)
+            if isinstance(cause, Said):
+                self._said[cause] = cause
 
     def line(
         self, kind: str, text: str, actor: str | None = None, private_to: str | None = None
@@ -130,10 +136,19 @@ class Ledger:
         )
 
     def changes(self) -> list[Change]:
-        out = [
-            Change(criterion=Criterion(c), amount=round(v, 2), cause=cause)
-            for (c, cause), v in self._changes.items()
-            if abs(v) >= 0.05
-        ]
+        out = []
+        for (c, cause), v in self._changes.items():
+            if abs(v) < 0.05:
+                continue
+            said = self._said.get(cause)
+            out.append(
+                Change(
+                    criterion=Criterion(c),
+                    amount=round(v, 2),
+                    cause=str(cause),
+                    key=said.key if said is not None else None,
+                    args=as_data(said)["args"] if said is not None else {},
+                )
+            )
         out.sort(key=lambda ch: (ch.criterion.value, -abs(ch.amount)))
         return out

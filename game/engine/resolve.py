@@ -22,6 +22,7 @@ from .model import TurnRecord
 from .orders import Order
 from .report import FiredCard, Ledger, TurnReport
 from .rng import Rng
+from .say import say
 from .scenario import Card, text
 from .world import World
 
@@ -119,7 +120,7 @@ def resolve(world: World, orders: Iterable[Order]) -> tuple[World, TurnReport]:
             f'{title}: {w.actors[h.actor].name if h.actor in w.actors else h.actor} chose "{text(opt.label)}".',
             h.actor,
         )
-        apply_all(opt.effects, ctx, ledger, f"{title} ({text(opt.label)})")
+        apply_all(opt.effects, ctx, ledger, say("card_choice", title=card.title, option=opt.label))
         ledger.cards.append(
             FiredCard(
                 card=card.id, actor=h.actor, option=opt.id, title=title, lesson=text(card.lesson)

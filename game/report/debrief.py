@@ -245,7 +245,9 @@ def lessons(world: World) -> list[Lesson]:
 def biggest_changes(reports: Sequence[TurnReport], n: int = 8) -> list[BigChange]:
     """The largest single changes to any criterion over the match, with their causes."""
     every = [
-        BigChange(r.turn, c.criterion.value, c.amount, c.cause) for r in reports for c in r.changes
+        BigChange(r.turn, c.criterion.value, c.amount, i18n.cause(c))
+        for r in reports
+        for c in r.changes
     ]
     every.sort(key=lambda c: (-abs(c.amount), c.turn, c.criterion))
     return every[:n]

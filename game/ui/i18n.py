@@ -7,6 +7,7 @@ English shows the key itself, so a gap is visible, never a crash.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from functools import cache
 
@@ -47,3 +48,40 @@ def t(key: str, **values: object) -> str:
         except (KeyError, IndexError, ValueError):
             return text
     return text
+
+
+def said(english: str, key: str | None, args: dict | None = None, lang: str | None = None) -> str:
+    """A sentence the engine wrote (a cause in the report), in the current language: its message
+    key's template from assets/i18n/<lang>/engine.json filled with its arguments (names as they
+    are, scenario texts in this language, nested messages translated the same way). English,
+    an unknown key or a broken template shows the engine's own English sentence."""
+    lang = lang or _lang
+    if lang == "en" or not key:
+        return english
+    template = _table(lang).get(f"engine.{key}")
+    if not template:
+        return english
+    try:
+        return template.format(**{k: _said_arg(v, lang) for k, v in (args or {}).items()})
+    except (KeyError, IndexError, ValueError):
+        return english
+
+
+def _said_arg(value: object, lang: str) -> str:
+    if isinstance(value, dict) and "key" in value and "args" in value:
+        from game.engine.say import TEMPLATES
+
+        key = str(value["key"])
+        args = value["args"] if isinstance(value["args"], dict) else {}
+        english = TEMPLATES.get(key, key)
+        with contextlib.suppress(KeyError, IndexError, ValueError):
+            english = english.format(**{k: _said_arg(v, "en") for k, v in args.items()})
+        return said(english, key, args, lang)
+    if isinstance(value, dict):  # a scenario text with its translations
+        return str(value.get(lang) or value.get("en") or next(iter(value.values()), ""))
+    return str(value)
+
+
+def cause(change: object, lang: str | None = None) -> str:
+    """A report's ``Change`` cause in the current language."""
+    return said(change.cause, change.key, change.args, lang)  # type: ignore[attr-defined]

@@ -28,7 +28,7 @@ from game.engine.scenario import text as scenario_text
 from game.engine.scoring import Score, mission_of, score
 from game.engine.structure import measure
 from game.ui import flow
-from game.ui.i18n import language, t
+from game.ui.i18n import cause, language, t
 from game.ui.scene import Scene
 from game.ui.widgets import mix, text_block, wrap
 from game.ui.widgets.continuum_bar import ContinuumBar, position, signed
@@ -1010,7 +1010,9 @@ class MatchScene(Scene):
         for ch in report.changes:
             tone = pal.good if ch.amount > 0 else pal.bad
             self._para(
-                f"{t(f'match.crit.{ch.criterion.value}')} {signed(ch.amount)}: {ch.cause}", 12, tone
+                f"{t(f'match.crit.{ch.criterion.value}')} {signed(ch.amount)}: {cause(ch)}",
+                12,
+                tone,
             )
 
     # ---- actions ----------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from game.engine.model import CRITERIA
 from game.engine.report import Line, Tally
 from game.report import debrief as words
 from game.ui import flow
-from game.ui.i18n import language, t
+from game.ui.i18n import cause, language, t
 from game.ui.palette import Colour
 from game.ui.scene import Scene
 from game.ui.widgets import mix, triangle, wrap
@@ -536,7 +536,7 @@ class ReportScene(Scene):
             return tip + t("report.criterion_tip_none")
         tip += t("report.criterion_tip_causes")
         for ch in causes[:3]:
-            tip += f"<br>{words.signed(ch.amount)}  {esc(ch.cause)}"
+            tip += f"<br>{words.signed(ch.amount)}  {esc(cause(ch))}"
         return tip
 
     # ---- the causal log ------------------------------------------------------------------------
@@ -600,7 +600,7 @@ class ReportScene(Scene):
             )
             for ch in causes:
                 out.append(
-                    f"&nbsp;&nbsp;&nbsp;{self._signed(ch.amount)}&nbsp;&nbsp;{esc(ch.cause)}"
+                    f"&nbsp;&nbsp;&nbsp;{self._signed(ch.amount)}&nbsp;&nbsp;{esc(cause(ch))}"
                 )
         return out or [self._muted(esc(t("report.none.changes")))]
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.engine.model import CRITERIA
-from game.ui.i18n import t
+from game.ui.i18n import cause, t
 from game.ui.widgets import mix, triangle
 from game.ui.widgets.continuum_bar import signed
 
@@ -76,7 +76,7 @@ class CriteriaPanel:
             causes = sorted(self.causes.get(c, []), key=lambda ch: -abs(ch.amount))[:5]
             if causes:
                 lines.append("<i>" + html.escape(t("match.crit.why")) + "</i>")
-                lines += [html.escape(f"{signed(ch.amount)}: {ch.cause}") for ch in causes]
+                lines += [html.escape(f"{signed(ch.amount)}: {cause(ch)}") for ch in causes]
             out.append((rect, "<br>".join(lines)))
         return out
 
