@@ -72,3 +72,21 @@ def test_a_spanish_report_says_its_causes_in_spanish() -> None:
             seen.append(spanish)
     assert any("la estructura del mundo (pluralismo 1) tiende hacia" in s for s in seen), seen
     assert any("ningún agente" in s and "de los Kosovar Albanians" in s for s in seen), seen
+
+
+def test_every_report_line_vote_and_ending_is_said_in_spanish() -> None:
+    from game.content import load_scenario
+    from game.engine import new_world, resolve
+    from game.session.match import ai_orders
+    from game.ui.i18n import end_reason, line
+
+    for path in (ROOT / "scenarios" / "kosovo.json", ROOT / "tests" / "fixtures" / "mini.json"):
+        scenario = load_scenario(path)
+        for seed in (1, 2):
+            world = new_world(scenario, seed)
+            while not world.ended:
+                world, report = resolve(world, ai_orders(world))
+                for item in [*report.lines, *report.votes]:
+                    assert item.key, f"no message key: {item!r}"
+                    assert line(item, "es") != line(item, "en"), item.key
+            assert end_reason(world, "es") != world.end_reason or not world.end_reason

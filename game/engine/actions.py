@@ -292,7 +292,7 @@ def _strike(
         strength *= F.WARNING_BONUS
         ledger.line(
             "crisis",
-            f"The early warning about the {group.name} was heeded: the response came in time.",
+            say("warning_heeded", group=group.name),
         )
     if who not in crisis.responders:
         crisis.responders.append(who)
@@ -300,11 +300,17 @@ def _strike(
     ops.add(crisis, "severity", -cut)
     ledger.line(
         "action",
-        f"{ops.name(world, who)} {how} against the {ops.crisis_label(world, crisis)} (severity -{cut:.0f}).",
+        say(
+            "strike",
+            who=ops.name(world, who),
+            how=how,
+            crisis=ops.crisis_label(world, crisis),
+            cut=f"{cut:.0f}",
+        ),
         who,
     )
     if crisis.severity <= 0:
-        ops.end_crisis(world, ledger, crisis.id, f"{ops.name(world, who)} stopped it")
+        ops.end_crisis(world, ledger, crisis.id, say("stopped_it", who=ops.name(world, who)))
         if group is not None:
             ops.add(group, "security", F.PROTECTION)
             ops.add(group, "grievance", -F.PROTECTION / 2)
@@ -321,7 +327,7 @@ def _unilateral(world: World, ledger: Ledger, who: str, crisis: Crisis, scale: f
         ops.add(target, "sovereignty", -10 * scale)
     ledger.line(
         "world",
-        f"{ops.name(world, who)} acted without a mandate: the other states grow afraid.",
+        say("unilateral", who=ops.name(world, who)),
         who,
     )
 
@@ -337,27 +343,27 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
         if o.action == "invest":
             gain = max(1.0, a.wealth * F.INVEST) * (0.5 if a.sanctioned else 1.0)
             ops.add(a, "wealth", gain)
-            ledger.line("action", f"{who} invests at home (wealth +{gain:.1f}).", a.id)
+            ledger.line("action", say("invests", who=who, gain=f"{gain:.1f}"), a.id)
         elif o.action == "arm":
             ops.add(a, "wealth", -4)
             ops.add(a, "military", 6)
             for n in neighbors_of(world, a.id):
                 ops.add(world.actors[n], "fear", F.FEAR_ARMING)
-            ledger.line("action", f"{who} arms; its neighbours grow afraid.", a.id)
+            ledger.line("action", say("arms", who=who), a.id)
         elif o.action == "disarm":
             ops.add(a, "military", -6)
             ops.add(a, "wealth", 2)
             for n in neighbors_of(world, a.id):
                 ops.add(world.actors[n], "fear", -2)
-            ledger.line("action", f"{who} disarms.", a.id)
+            ledger.line("action", say("disarms", who=who), a.id)
         elif o.action == "reform":
             ops.add(a, "freedom", 8)
             ledger.change("freedom", 8 * _pop_share(world, a.id), say("reformed", who=who))
             if a.government == "autocracy" and a.freedom >= 60:
                 a.government = "republic"
-                ledger.line("world", f"{who} becomes a republic.", a.id)
+                ledger.line("world", say("becomes_republic", who=who), a.id)
             else:
-                ledger.line("action", f"{who} reforms.", a.id)
+                ledger.line("action", say("reforms", who=who), a.id)
         elif o.action == "repress" and t in world.groups:
             g = world.groups[t]
             ops.add(g, "grievance", 15)
@@ -379,9 +385,9 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             ops.add(g, "security", 5)
             ops.add(a, "sovereignty", -3)
             ledger.change("pluralism", 2, say("granted_autonomy", who=who, group=g.name))
-            ledger.line("action", f"{who} grants autonomy to the {g.name}.", a.id)
+            ledger.line("action", say("grants_autonomy", who=who, group=g.name), a.id)
         elif o.action == "attack" and t:
-            ops.start_war(world, ledger, a.id, t, f"ordered by {who}")
+            ops.start_war(world, ledger, a.id, t, say("ordered_by", who=who))
         elif o.action == "make_peace" and t:
             _make_peace(world, ledger, a, t)
         elif o.action == "intervene" and t in world.crises:
@@ -390,7 +396,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             republic = a.government == "republic"
             strength = committed * (F.AIR_WAR_DISCOUNT if republic else 1.0)
             ops.add(a, "military", -committed * (0.03 if republic else 0.1))
-            how = "bombs from the air" if republic else "sends its army"
+            how = say("how.bombs") if republic else say("how.army")
             _strike(world, ledger, c, a.id, strength, how)
             _unilateral(world, ledger, a.id, c, 1.0)
         elif o.action == "cede" and t in world.actors:
@@ -401,7 +407,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             elif isinstance(org, GlobalBody):
                 ops.add(org, "mandate", 5)
                 ops.add(org, "enforcement", 2)
-            ledger.line("action", f"{who} cedes sovereignty to {org.name}.", a.id)
+            ledger.line("action", say("cedes", who=who, org=org.name), a.id)
         elif o.action == "reclaim" and t in world.actors:
             org = world.actors[t]
             ops.add(a, "sovereignty", 10)
@@ -409,7 +415,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
                 ops.add(org, "depth", -6)
             elif isinstance(org, GlobalBody):
                 ops.add(org, "mandate", -5)
-            ledger.line("action", f"{who} takes back sovereignty from {org.name}.", a.id)
+            ledger.line("action", say("reclaims", who=who, org=org.name), a.id)
         elif o.action == "join" and t in world.actors:
             org = world.actors[t]
             if isinstance(org, Federation) and a.id not in org.members:
@@ -419,7 +425,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
                 isinstance(org, GlobalBody) and org.members is not None and a.id not in org.members
             ):
                 org.members.append(a.id)
-            ledger.line("action", f"{who} joins {org.name}.", a.id)
+            ledger.line("action", say("joins", who=who, org=org.name), a.id)
         elif o.action == "leave" and t in world.actors:
             org = world.actors[t]
             if (isinstance(org, Federation) and a.id in org.members) or (
@@ -427,7 +433,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             ):
                 org.members.remove(a.id)
             ops.add(a, "sovereignty", 10)
-            ledger.line("action", f"{who} leaves {org.name}.", a.id)
+            ledger.line("action", say("leaves", who=who, org=org.name), a.id)
         elif o.action == "tax_capital":
             _tax_capital(world, ledger, a)
         elif o.action == "aid" and t:
@@ -446,7 +452,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             if a.wealth >= 6 and hasattr(org, "budget"):
                 ops.add(a, "wealth", -6)
                 ops.add(org, "budget", 6)
-                ledger.line("action", f"{who} funds {org.name}.", a.id)
+                ledger.line("action", say("funds", who=who, org=org.name), a.id)
         elif o.action == "propose":
             _propose(world, ledger, o)
     elif isinstance(a, Federation):
@@ -455,7 +461,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             pooled = 3 if a.purpose == "union" else 1  # an alliance pools command, not law
             for m in a.members:
                 ops.add(world.actors[m], "sovereignty", -pooled)
-            ledger.line("action", f"{who} deepens integration (depth {a.depth:.0f}).", a.id)
+            ledger.line("action", say("integrates", who=who, depth=f"{a.depth:.0f}"), a.id)
         elif o.action == "redistribute":
             members = [world.actors[m] for m in a.members if m in world.actors]
             if members and a.budget >= F.REDISTRIBUTE:
@@ -470,31 +476,33 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
         elif o.action == "build_force":
             ops.add(a, "budget", -6)
             ops.add(a, "force", 6)
-            ledger.line("action", f"{who} builds its common force.", a.id)
+            ledger.line("action", say("builds_force", who=who), a.id)
         elif o.action == "deploy" and t in world.crises:
             c = world.crises[t]
             strength = a.force * 0.6 + a.depth * F.CENTER_CAPACITY * 0.2
             ops.add(a, "force", -a.force * 0.1)
-            _strike(world, ledger, c, a.id, strength, "deploys its common force")
+            _strike(world, ledger, c, a.id, strength, say("how.common_force"))
             _unilateral(world, ledger, a.id, c, 0.5)
         elif o.action == "sanction" and t:
             s = world.state(t)
             if s is not None:
                 s.sanctioned = 3
                 ops.add(a, "budget", -2)
-                ledger.line("action", f"{who} sanctions {s.name}.", a.id)
+                ledger.line("action", say("sanctions", who=who, other=s.name), a.id)
     elif isinstance(a, GlobalBody):
         if o.action == "build_capacity":
             ops.add(a, "budget", -6)
             ops.add(a, "enforcement", 5)
-            ledger.line("action", f"{who} builds capacity (enforcement {a.enforcement:.0f}).", a.id)
+            ledger.line(
+                "action", say("builds_capacity", who=who, enforcement=f"{a.enforcement:.0f}"), a.id
+            )
         elif o.action == "propose":
             _propose(world, ledger, o)
         elif o.action == "deploy" and t in world.crises:
             c = world.crises[t]
             strength = a.enforcement * 0.8 + a.mandate * F.CENTER_CAPACITY * 0.2
             ops.add(a, "enforcement", -3)
-            _strike(world, ledger, c, a.id, strength, "sends an authorized force")
+            _strike(world, ledger, c, a.id, strength, say("how.authorized_force"))
             ops.add(a, "legitimacy", 3)
         elif o.action == "lend" and t:
             s = world.state(t)
@@ -506,7 +514,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
                     if c.state == s.id and c.kind == "financial":
                         ops.add(c, "severity", -10)  # a lender of last resort calms a panic
                         if c.severity <= 0:
-                            ops.end_crisis(world, ledger, c.id, f"{who} lent to {s.name}")
+                            ops.end_crisis(world, ledger, c.id, say("lent", who=who, other=s.name))
                 ledger.change("justice", F.LEND_JUSTICE, say("lent", who=who, other=s.name))
         elif o.action == "regulate":
             cut = max(2.0, F.STANDARDS_ESCAPE * a.enforcement / 50)
@@ -523,7 +531,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
                 for c in world.crises.values():
                     if c.state == t and c.kind in ("repression", "cleansing"):
                         ops.add(c, "severity", -5)
-                ledger.line("action", f"{who} indicts the leaders of {s.name}.", a.id)
+                ledger.line("action", say("indicts", who=who, other=s.name), a.id)
         elif o.action == "arrest" and t:
             _arrest(world, ledger, a, t)
     elif isinstance(a, NGO):
@@ -537,7 +545,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             ops.add(a, "credibility", 2)
             ledger.line(
                 "action",
-                f"{who} brings relief to the {ops.crisis_label(world, c)}: it eases the suffering, not the cause.",
+                say("relief", who=who, crisis=ops.crisis_label(world, c)),
                 a.id,
             )
         elif o.action == "warn" and t in world.groups:
@@ -550,14 +558,14 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
                     ops.add(host, "pressure", 15)
                 ledger.line(
                     "action",
-                    f"{who} warns that the {g.name} are at risk; the warning is heard.",
+                    say("warns_heard", who=who, group=g.name),
                     a.id,
                 )
             else:
                 ops.add(a, "credibility", -1)
                 ledger.line(
                     "action",
-                    f"{who} warns that the {g.name} are at risk; it is dismissed as irresponsible.",
+                    say("warns_dismissed", who=who, group=g.name),
                     a.id,
                 )
         elif o.action == "campaign" and t in world.actors:
@@ -568,15 +576,15 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             elif isinstance(target, GlobalBody):
                 ops.add(target, "mandate", 1.5 * scale)
                 ops.add(target, "legitimacy", 2 * scale)
-            ledger.line("action", f"{who} campaigns to press {target.name}.", a.id)
+            ledger.line("action", say("campaigns", who=who, target=target.name), a.id)
         elif o.action == "recruit":
             ops.add(a, "volunteers", max(2.0, a.volunteers * 0.25))
             ops.add(a, "credibility", 2)
-            ledger.line("action", f"{who} recruits volunteers.", a.id)
+            ledger.line("action", say("recruits", who=who), a.id)
         elif o.action == "expand" and t in world.actors and t not in a.reach:
             a.reach.append(t)
             ops.add(a, "volunteers", -a.volunteers * 0.05)
-            ledger.line("action", f"{who} opens an office in {ops.name(world, t)}.", a.id)
+            ledger.line("action", say("opens_office", who=who, place=ops.name(world, t)), a.id)
 
 
 def _make_peace(world: World, ledger: Ledger, a: State, enemy: str) -> None:
@@ -584,13 +592,13 @@ def _make_peace(world: World, ledger: Ledger, a: State, enemy: str) -> None:
         if {w.attacker, w.defender} != {a.id, enemy}:
             continue
         if w.attacker == a.id:
-            ops.end_wars_between(world, ledger, w.id, f"{a.name} sued for peace")
+            ops.end_wars_between(world, ledger, w.id, say("sued_for_peace", who=a.name))
             return
         attacker = world.state(w.attacker)
         if attacker is None or (w.age >= 2 and attacker.military < a.military * 1.2):
-            ops.end_wars_between(world, ledger, w.id, f"{a.name}'s offer of peace was accepted")
+            ops.end_wars_between(world, ledger, w.id, say("peace_accepted", who=a.name))
         else:
-            ledger.line("war", f"{a.name} offers peace; {attacker.name} fights on.", a.id)
+            ledger.line("war", say("fights_on", who=a.name, enemy=attacker.name), a.id)
         return
 
 
@@ -616,13 +624,13 @@ def _tax_capital(world: World, ledger: Ledger, s: State) -> None:
             ops.add(c, "capital", flight / len(corps))
         ledger.line(
             "world",
-            f"Capital flees {s.name}'s tax: it loses {flight:.1f} wealth for taxing alone.",
+            say("capital_flees", who=s.name, flight=f"{flight:.1f}"),
             s.id,
         )
     else:
         ledger.line(
             "action",
-            f"{s.name} taxes capital; coordinated standards hold the capital in place.",
+            say("capital_stays", who=s.name),
             s.id,
         )
 
@@ -643,13 +651,14 @@ def _propose(world: World, ledger: Ledger, o: Order) -> None:
         target=o.subject,
         opened=world.turn,  # type: ignore[arg-type]
     )
-    where = "" if o.actor == body.id else f" in {body.name}"
-    ledger.line(
-        "vote",
-        f"{ops.name(world, o.actor)} tables a resolution{where}: {o.option.replace('_', ' ')} "
-        f"({ops.name(world, o.subject)}). Members vote next turn.",
-        o.actor,
+    kind = say(f"proposal.{o.option}")
+    who, subject = ops.name(world, o.actor), ops.name(world, o.subject)
+    line = (
+        say("tables", who=who, kind=kind, subject=subject)
+        if o.actor == body.id
+        else say("tables_in", who=who, body=body.name, kind=kind, subject=subject)
     )
+    ledger.line("vote", line, o.actor)
 
 
 def _arrest(world: World, ledger: Ledger, court: GlobalBody, state_id: str) -> None:
@@ -672,11 +681,9 @@ def _arrest(world: World, ledger: Ledger, court: GlobalBody, state_id: str) -> N
             if c.state == state_id and c.kind in ("repression", "cleansing"):
                 ops.add(c, "severity", -F.ARREST_SEVERITY)
                 if c.severity <= 0:
-                    ops.end_crisis(world, ledger, c.id, "its authors were arrested")
+                    ops.end_crisis(world, ledger, c.id, say("authors_arrested"))
         ops.add(court, "legitimacy", 10)
         ledger.change("freedom", 3, say("arrested", who=court.name, other=s.name))
     else:
         ops.add(court, "legitimacy", -5)
-        ledger.line(
-            "action", f"{court.name} orders arrests in {s.name}; no one will make them.", court.id
-        )
+        ledger.line("action", say("no_arrests", who=court.name, other=s.name), court.id)

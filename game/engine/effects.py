@@ -6,6 +6,7 @@ from . import ops
 from . import vocabulary as V
 from .conditions import Context
 from .report import Ledger
+from .say import say
 
 
 def apply_all(effects: list[V.Effect], ctx: Context, ledger: Ledger, cause: str) -> None:
@@ -63,7 +64,12 @@ def apply(effect: V.Effect, ctx: Context, ledger: Ledger, cause: str) -> None:
                 s.government = effect.government
                 ledger.line(
                     "world",
-                    f"{s.name} becomes {'a republic' if effect.government == 'republic' else 'an autocracy'} ({cause}).",
+                    say(
+                        "becomes_government",
+                        who=s.name,
+                        government=say(f"government.{effect.government}"),
+                        cause=cause,
+                    ),
                 )
         case V.Secede():
             group = w.groups.get(ctx.ref(effect.group) or "")
@@ -97,7 +103,11 @@ def set_membership(ctx: Context, ledger: Ledger, effect: V.JoinBody, cause: str)
         return
     if effect.join and state not in members:
         members.append(state)
-        ledger.line("world", f"{ops.name(w, state)} joins {org.name} ({cause}).")
+        ledger.line(
+            "world", say("joins_because", who=ops.name(w, state), org=org.name, cause=cause)
+        )
     elif not effect.join and state in members:
         members.remove(state)
-        ledger.line("world", f"{ops.name(w, state)} leaves {org.name} ({cause}).")
+        ledger.line(
+            "world", say("leaves_because", who=ops.name(w, state), org=org.name, cause=cause)
+        )

@@ -14,7 +14,7 @@ from .conditions import is_member
 from .model import Arrangement, Federation, GlobalBody, Group
 from .report import Ledger, Tally
 from .rng import Rng
-from .say import say
+from .say import as_data, say
 from .structure import Measure, civil_society, inequality, measure, power, structural_targets
 from .world import World
 
@@ -39,46 +39,49 @@ def tally_votes(world: World, ledger: Ledger) -> None:
         vetoes = [m for m in body.permanent if p.votes.get(m) == "no"]
         council = [m for m in body.permanent if m in world.actors]
         council_yes = [m for m in council if p.votes.get(m) == "yes"]
+        vetoed = say("vote.vetoed", vetoers=", ".join(ops.name(world, v) for v in vetoes))
         if body.body == "un" and council:
             council_ok = not vetoes and len(council_yes) * 2 > len(council)
             assembly_ok = len(yes) >= body.assembly_majority * len(members)
             if p.kind == "authorize_force":
                 passed = council_ok or assembly_ok
                 how = (
-                    "the Council approved"
+                    say("vote.council")
                     if council_ok
-                    else "a large Assembly majority overrode the Council"
+                    else say("vote.assembly_override")
                     if assembly_ok
-                    else ("vetoed by " + ", ".join(ops.name(world, v) for v in vetoes))
+                    else vetoed
                     if vetoes
-                    else "no Council majority and no large Assembly majority"
+                    else say("vote.no_council_no_assembly")
                 )
             else:
                 passed = council_ok
                 how = (
-                    "the Council approved"
-                    if passed
-                    else (
-                        "vetoed by " + ", ".join(ops.name(world, v) for v in vetoes)
-                        if vetoes
-                        else "no Council majority"
-                    )
+                    say("vote.council") if passed else vetoed if vetoes else say("vote.no_council")
                 )
         elif body.body == "un" and p.kind == "authorize_force":
             # No Council to approve: force needs the large Assembly majority on its own.
             passed = len(yes) >= body.assembly_majority * len(members)
-            how = "a large Assembly majority approved" if passed else "no large Assembly majority"
+            how = say("vote.assembly") if passed else say("vote.no_assembly")
         else:
             passed = len(yes) > len(no)
-            how = "a majority voted yes" if passed else "no majority"
+            how = say("vote.majority") if passed else say("vote.no_majority")
         ledger.votes.append(
             Tally(proposal=pid, body=body.id, kind=p.kind, target=p.target, yes=yes, no=no,
-                  abstain=abstain, vetoed_by=vetoes if not passed else [], passed=passed, how=how)
+                  abstain=abstain, vetoed_by=vetoes if not passed else [], passed=passed, how=how,
+                  key=how.key, args=as_data(how)["args"])
         )  # fmt: skip
-        verdict = "passes" if passed else "fails"
+        verdict = say("verdict.passes" if passed else "verdict.fails")
         ledger.line(
             "vote",
-            f"{body.name}: the resolution on {p.kind.replace('_', ' ')} ({ops.name(world, p.target)}) {verdict}: {how}.",
+            say(
+                "resolution",
+                body=body.name,
+                kind=say(f"proposal.{p.kind}"),
+                target=ops.name(world, p.target),
+                verdict=verdict,
+                how=how,
+            ),
         )
         if passed:
             _carry_out(world, ledger, body, p.kind, p.target)
@@ -97,9 +100,9 @@ def _carry_out(world: World, ledger: Ledger, body: GlobalBody, kind: str, target
         if w is not None:
             rng = Rng(world.rng)
             if rng.random() < 0.3 + body.legitimacy / 200:
-                ops.end_wars_between(world, ledger, w.id, f"{body.name} mediated a ceasefire")
+                ops.end_wars_between(world, ledger, w.id, say("mediated", who=body.name))
             else:
-                ledger.line("war", f"{body.name}'s mediation fails: the guns are not silent.")
+                ledger.line("war", say("mediation_fails", who=body.name))
             world.rng = rng.state
     elif kind == "aid_package":
         s = world.state(target)
@@ -155,16 +158,14 @@ def wars(world: World, ledger: Ledger) -> None:
                 if any(world.regions.get(n) and world.regions[n].owner == a.id for n in r.neighbors)
             ]  # fmt: skip
             if border:
-                ops.transfer_region(world, ledger, border[0], a.id, f"conquered by {a.name}")
+                ops.transfer_region(world, ledger, border[0], a.id, say("conquered_by", who=a.name))
                 ledger.change("peace", -3, say("conquered", a=a.name, region=border[0].name))
         if wid not in world.wars:
             continue
         if a.government == "republic" and w.age >= F.REPUBLIC_WAR_WEARINESS:
-            ops.end_wars_between(
-                world, ledger, wid, f"{a.name}'s citizens will not bear a long war (Kant)"
-            )
+            ops.end_wars_between(world, ledger, wid, say("kant", who=a.name))
         elif sa < 0.5 * sd:
-            ops.end_wars_between(world, ledger, wid, f"{a.name}'s offensive collapsed")
+            ops.end_wars_between(world, ledger, wid, say("offensive_collapsed", who=a.name))
 
 
 # ---- crises: no assigned agent, civil society arrives late --------------------------------
@@ -209,7 +210,7 @@ def crises(world: World, ledger: Ledger, struck: set[str]) -> None:
             label = ops.crisis_label(world, c)
             ledger.line(
                 "crisis",
-                f"Repression has become ethnic cleansing: the {group.name} are driven from their homes.",
+                say("became_cleansing", group=group.name),
             )
         unanswered = not answered(world, c)
         relief = c.relief / 100
@@ -235,7 +236,7 @@ def crises(world: World, ledger: Ledger, struck: set[str]) -> None:
         if c.kind == "cleansing" and c.severity >= 50:
             for n in _refuge(world, c.state, group):
                 ops.start_crisis(
-                    world, ledger, "refugees", n, None, 10, f"refugees fleeing the {label}"
+                    world, ledger, "refugees", n, None, 10, say("refugees_fleeing", crisis=label)
                 )
         if (
             c.kind == "civil_war"
@@ -245,11 +246,11 @@ def crises(world: World, ledger: Ledger, struck: set[str]) -> None:
         ):
             host = world.state(c.state)
             if host is not None and host.military < F.SECESSION_MILITARY:
-                ops.secede(world, ledger, group, f"the civil war was won by the {group.name}")
+                ops.secede(world, ledger, group, say("civil_war_won", group=group.name))
                 continue
         c.relief = 0.0
         if c.severity <= 0:
-            ops.end_crisis(world, ledger, cid, "it burned out")
+            ops.end_crisis(world, ledger, cid, say("burned_out"))
 
 
 def answered(world: World, crisis) -> bool:
@@ -300,7 +301,7 @@ def groups(world: World, ledger: Ledger, gini: float) -> None:
                 and rng.random() < F.REBELLION_CHANCE
             ):
                 ops.start_crisis(
-                    world, ledger, "civil_war", host.id, g.id, 25, f"the {g.name} rose in rebellion"
+                    world, ledger, "civil_war", host.id, g.id, 25, say("rose", group=g.name)
                 )
                 ledger.change("peace", -3, say("rebelled", group=g.name))
     world.rng = rng.state
@@ -362,7 +363,7 @@ def clashes(world: World, ledger: Ledger) -> None:
             if autocrats and rng.random() < F.WAR_FROM_CLASH:
                 att = max(autocrats, key=lambda x: (x.fear, x.id))
                 other = b if att is a else a
-                ops.start_war(world, ledger, att.id, other.id, "a border clash escalated")
+                ops.start_war(world, ledger, att.id, other.id, say("escalated"))
     world.rng = rng.state
 
 

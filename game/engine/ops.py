@@ -64,18 +64,18 @@ def start_crisis(
     for c in world.crises.values():
         if c.kind == kind and c.state == state and c.group == group:
             add(c, "severity", severity / 2)
-            ledger.line("crisis", f"The {crisis_label(world, c)} deepens ({cause}).")
+            ledger.line("crisis", say("deepens", crisis=crisis_label(world, c), cause=cause))
             return c
     c = Crisis(id=world.new_id("crisis"), kind=kind, state=state, group=group, severity=severity)  # type: ignore[arg-type]
     world.crises[c.id] = c
-    ledger.line("crisis", f"A new crisis: {crisis_label(world, c)} ({cause}).")
+    ledger.line("crisis", say("new_crisis", crisis=crisis_label(world, c), cause=cause))
     return c
 
 
 def end_crisis(world: World, ledger: Ledger, crisis_id: str, why: str) -> None:
     c = world.crises.pop(crisis_id, None)
     if c is not None:
-        ledger.line("crisis", f"The {crisis_label(world, c)} is over: {why}.")
+        ledger.line("crisis", say("crisis_over", crisis=crisis_label(world, c), why=why))
 
 
 def start_war(world: World, ledger: Ledger, attacker: str, defender: str, cause: str) -> War | None:
@@ -87,7 +87,7 @@ def start_war(world: World, ledger: Ledger, attacker: str, defender: str, cause:
             return w
     war = War(id=world.new_id("war"), attacker=attacker, defender=defender)
     world.wars[war.id] = war
-    ledger.line("war", f"War: {a.name} attacks {d.name} ({cause}).")
+    ledger.line("war", say("war_starts", a=a.name, b=d.name, cause=cause))
     return war
 
 
@@ -98,7 +98,7 @@ def end_wars(world: World, ledger: Ledger, involving: str | None, why: str) -> N
             del world.wars[wid]
             ledger.line(
                 "war",
-                f"The war between {name(world, w.attacker)} and {name(world, w.defender)} ends: {why}.",
+                say("war_ends", a=name(world, w.attacker), b=name(world, w.defender), why=why),
             )
 
 
@@ -109,7 +109,14 @@ def transfer_region(world: World, ledger: Ledger, region: Region, to: str, cause
     region.owner = to
     world.territory_changed()
     ledger.line(
-        "war", f"{region.name} passes from {name(world, old)} to {name(world, to)} ({cause})."
+        "war",
+        say(
+            "region_passes",
+            region=region.name,
+            old=name(world, old),
+            new=name(world, to),
+            cause=cause,
+        ),
     )
     for g in world.groups.values():
         if (
@@ -120,7 +127,7 @@ def transfer_region(world: World, ledger: Ledger, region: Region, to: str, cause
             add(g, "grievance", F.CONQUERED_GRIEVANCE)
             add(g, "autonomy", -20)
     if not world.regions_of(old):
-        remove_state(world, ledger, old, f"its last region fell to {name(world, to)}")
+        remove_state(world, ledger, old, say("last_region", who=name(world, to)))
 
 
 def remove_state(world: World, ledger: Ledger, state_id: str, why: str) -> None:
@@ -128,7 +135,7 @@ def remove_state(world: World, ledger: Ledger, state_id: str, why: str) -> None:
     if s is None:
         return
     world.territory_changed()
-    ledger.line("war", f"{s.name} ceases to exist: {why}.")
+    ledger.line("war", say("ceases", who=s.name, why=why))
     for a in world.actors.values():
         if a.kind == "federation" and state_id in a.members:
             a.members.remove(state_id)
@@ -199,7 +206,7 @@ def secede(world: World, ledger: Ledger, group: Group, cause: str) -> State | No
     for body in world.bodies():
         if body.members is not None and host in body.members:
             body.members.append(new_id)
-    ledger.line("world", f"{group.name} secede from {old.name} and found {new.name} ({cause}).")
+    ledger.line("world", say("secedes", group=group.name, old=old.name, new=new.name, cause=cause))
     return new
 
 
@@ -208,5 +215,5 @@ def end_wars_between(world: World, ledger: Ledger, war_id: str, why: str) -> Non
     if w is not None:
         ledger.line(
             "war",
-            f"The war between {name(world, w.attacker)} and {name(world, w.defender)} ends: {why}.",
+            say("war_ends", a=name(world, w.attacker), b=name(world, w.defender), why=why),
         )

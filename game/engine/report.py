@@ -27,6 +27,8 @@ class Change(Model):
 class Line(Model):
     kind: Literal["action", "vote", "card", "war", "crisis", "world", "structure", "refused"]
     text: str
+    key: str | None = Field(None, description="The line's message key (see engine/say.py).")
+    args: dict[str, Any] = Field(default_factory=dict, description="The message's arguments.")
     actor: Id | None = None
     private_to: Id | None = Field(None, description="Only this actor may see the line.")
 
@@ -42,6 +44,8 @@ class Tally(Model):
     vetoed_by: list[Id] = Field(default_factory=list)
     passed: bool
     how: str
+    key: str | None = Field(None, description="The message key of ``how``.")
+    args: dict[str, Any] = Field(default_factory=dict)
 
 
 class FiredCard(Model):
@@ -131,9 +135,16 @@ class Ledger:
         self, kind: str, text: str, actor: str | None = None, private_to: str | None = None
     ) -> None:
         # The engine's own lines need no validation: build them directly (a few dozen a turn).
-        self.lines.append(
-            _trusted(Line, {"kind": kind, "text": text, "actor": actor, "private_to": private_to})
-        )
+        key, args = (text.key, as_data(text)["args"]) if isinstance(text, Said) else (None, {})
+        fields = {
+            "kind": kind,
+            "text": str(text),
+            "key": key,
+            "args": args,
+            "actor": actor,
+            "private_to": private_to,
+        }
+        self.lines.append(_trusted(Line, fields))
 
     def changes(self) -> list[Change]:
         out = []

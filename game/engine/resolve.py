@@ -69,16 +69,25 @@ def _check(
         why = ""
         actor = world.actors.get(o.actor)
         if actor is None:
-            why = f"{o.actor} is not in the match"
+            why = say("why.not_in_match", who=o.actor)
         elif (o.action, o.target, o.subject, o.option) not in legal[slot_key]:
-            why = f"{actor.name} may not {o.action.replace('_', ' ')} {o.target or ''}".rstrip()
+            why = (
+                say(
+                    "why.may_not",
+                    who=actor.name,
+                    action=o.action.replace("_", " "),
+                    target=o.target,
+                )
+                if o.target
+                else say("why.may_not_plain", who=actor.name, action=o.action.replace("_", " "))
+            )
         else:
             slot = (o.actor, o.action, o.target) if o.action in ("vote", "choose") else o.key()
             cost = order_cost(o)
             if slot in seen:
-                why = f"{actor.name} gave the same order twice"
+                why = say("why.twice", who=actor.name)
             elif spent.get(o.actor, 0) + cost > actor.action_points:
-                why = f"{actor.name} has no action points left for {o.action.replace('_', ' ')}"
+                why = say("why.no_points", who=actor.name, action=o.action.replace("_", " "))
             else:
                 seen.add(slot)
                 spent[o.actor] = spent.get(o.actor, 0) + cost
@@ -102,7 +111,10 @@ def resolve(world: World, orders: Iterable[Order]) -> tuple[World, TurnReport]:
     arr_before, cent_before = w.arrangement, w.centralization
     for actor, why in refused:  # a seat's refused orders are its own business
         ledger.line(
-            "refused", f"Refused: {why}.", actor, private_to=actor if actor in w.actors else None
+            "refused",
+            say("refused", why=why),
+            actor,
+            private_to=actor if actor in w.actors else None,
         )
 
     # 2. cards
@@ -117,7 +129,12 @@ def resolve(world: World, orders: Iterable[Order]) -> tuple[World, TurnReport]:
         title = text(card.title)
         ledger.line(
             "card",
-            f'{title}: {w.actors[h.actor].name if h.actor in w.actors else h.actor} chose "{text(opt.label)}".',
+            say(
+                "chose",
+                title=card.title,
+                who=w.actors[h.actor].name if h.actor in w.actors else h.actor,
+                option=opt.label,
+            ),
             h.actor,
         )
         apply_all(opt.effects, ctx, ledger, say("card_choice", title=card.title, option=opt.label))
@@ -163,7 +180,12 @@ def resolve(world: World, orders: Iterable[Order]) -> tuple[World, TurnReport]:
     if m.arrangement != arr_before:
         ledger.line(
             "structure",
-            f"The world moves from {arr_before.value} to {m.arrangement.value}: {'; '.join(m.reasons)}.",
+            say(
+                "moves",
+                before=say(f"arrangement.{arr_before.value}"),
+                after=say(f"arrangement.{m.arrangement.value}"),
+                reasons=m.reasons[0] if len(m.reasons) == 1 else "; ".join(m.reasons),
+            ),
         )
     _round(w)
     w.history.append(
@@ -198,11 +220,13 @@ def check_end(w: World) -> None:
     for ec in w.rules.end_conditions:
         if w.turn >= ec.min_turn and holds_all(ec.when, Context(w)):
             w.ended, w.end_reason = True, text(ec.text)
+            w.end_texts = dict(ec.text) if isinstance(ec.text, dict) else {}
             return
-    if w.turn >= w.last_turn:
-        w.ended, w.end_reason = True, "the last turn has been played"
-    elif not w.states():
-        w.ended, w.end_reason = True, "no state is left"
+    ending = (
+        "end.last_turn" if w.turn >= w.last_turn else "end.no_state" if not w.states() else None
+    )
+    if ending is not None:
+        w.ended, w.end_reason, w.end_key = True, str(say(ending)), ending
 
 
 def open_turn(w: World) -> None:

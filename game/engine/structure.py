@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from . import formulas as F
 from .model import ARRANGEMENT_ORDER, Arrangement, Federation, GlobalBody
+from .say import say
 from .world import World
 
 
@@ -157,31 +158,33 @@ def measure(world: World) -> Measure:
         and center_lvl >= F.GLOBAL_STATE_DEPTH
     ):
         arr = Arrangement.GLOBAL_STATE
-        reasons.append(f"{world.actors[center].name} holds nearly all sovereignty over everyone")
+        reasons.append(say("reason.global_state", center=world.actors[center].name))
     elif (
         center is not None
         and center_cov >= F.GLOBAL_CENTER_COVERAGE
         and center_lvl >= F.GLOBAL_FEDERATION_DEPTH
     ):
         arr = Arrangement.FEDERATION
-        reasons.append(f"the states have pooled most sovereignty in {world.actors[center].name}")
+        reasons.append(say("reason.federation", center=world.actors[center].name))
     elif hegemon and share >= F.HEGEMON_SHARE:
         arr = Arrangement.EMPIRE
-        reasons.append(f"{world.actors[hegemon].name} holds {share:.0%} of all power")
+        reasons.append(
+            say("reason.empire", hegemon=world.actors[hegemon].name, share=f"{share:.0%}")
+        )
     elif (
         strong and len(strong) + len(regional) >= 2 and regional and civil >= F.CIVIL_SOCIETY_DENSE
     ):
         arr = Arrangement.PLURALISM_3
-        reasons.append("strong independent bodies, regional federations and dense civil society")
+        reasons.append(say("reason.pluralism_3"))
     elif binding and civil >= F.CIVIL_SOCIETY_DENSE:
         arr = Arrangement.PLURALISM_2
-        reasons.append("global bodies bind the states and civil society presses them")
+        reasons.append(say("reason.pluralism_2"))
     elif binding:
         arr = Arrangement.PLURALISM_1
-        reasons.append("sovereign states with weak global bodies")
+        reasons.append(say("reason.pluralism_1"))
     else:
         arr = Arrangement.ANARCHY
-        reasons.append("no body binds the sovereign states")
+        reasons.append(say("reason.anarchy"))
 
     idx = ARRANGEMENT_ORDER.index(arr)
     offset = max(-0.45, min(0.45, 0.5 - centralization / 100))

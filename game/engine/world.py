@@ -117,6 +117,10 @@ class World(Model):
     plurality: float = 0.0
     ended: bool = False
     end_reason: str = ""
+    end_key: str | None = Field(None, description="The engine's message key for end_reason.")
+    end_texts: dict[str, str] = Field(
+        default_factory=dict, description="A scenario end condition's text by language."
+    )
     rules: Rules = Field(default_factory=Rules)
     _geo: Geography | None = PrivateAttr(default=None)
     _memo: dict | None = PrivateAttr(default=None)

@@ -260,7 +260,7 @@ def vote_row(world: World, turn: int, tally: Tally) -> VoteRow:
         kind=proposal_name(tally.kind),
         target=target_name(world, tally.target),
         passed=tally.passed,
-        how=tally.how,
+        how=i18n.line(tally),
         yes=len(tally.yes),
         no=len(tally.no),
         abstain=len(tally.abstain),
@@ -325,7 +325,10 @@ def end_text(world: World) -> str:
     played = max(0, len(world.history) - 1)
     if world.ended:
         return t(
-            "debrief.ended", turn=played, last=world.last_turn, reason=world.end_reason or "\u2014"
+            "debrief.ended",
+            turn=played,
+            last=world.last_turn,
+            reason=(i18n.end_reason(world) if world.end_reason else "\u2014"),
         )
     return t("debrief.not_ended", turn=played, last=world.last_turn)
 

@@ -85,3 +85,22 @@ def _said_arg(value: object, lang: str) -> str:
 def cause(change: object, lang: str | None = None) -> str:
     """A report's ``Change`` cause in the current language."""
     return said(change.cause, change.key, change.args, lang)  # type: ignore[attr-defined]
+
+
+def line(report_line: object, lang: str | None = None) -> str:
+    """A report line (``Line``) or a vote's explanation (``Tally``: its ``how``) in the current
+    language."""
+    text = getattr(report_line, "text", None)
+    if text is None:
+        text = report_line.how  # type: ignore[attr-defined]
+    return said(text, report_line.key, report_line.args, lang)  # type: ignore[attr-defined]
+
+
+def end_reason(world: object, lang: str | None = None) -> str:
+    """Why the match ended, in the current language (the scenario's end condition, or the
+    engine's own words)."""
+    lang = lang or _lang
+    texts = getattr(world, "end_texts", {}) or {}
+    if lang in texts:
+        return texts[lang]
+    return said(world.end_reason, getattr(world, "end_key", None), {}, lang)  # type: ignore[attr-defined]

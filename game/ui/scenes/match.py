@@ -29,6 +29,7 @@ from game.engine.scoring import Score, mission_of, score
 from game.engine.structure import measure
 from game.ui import flow
 from game.ui.i18n import cause, language, t
+from game.ui.i18n import line as i18n_line
 from game.ui.scene import Scene
 from game.ui.widgets import mix, text_block, wrap
 from game.ui.widgets.continuum_bar import ContinuumBar, position, signed
@@ -1006,7 +1007,7 @@ class MatchScene(Scene):
             self._para(t("match.log.none"), 12, pal.muted)
             return
         for line in report.for_actor(self.seat).lines:
-            self._para(line.text, 12, pal.text)
+            self._para(i18n_line(line), 12, pal.text)
         for ch in report.changes:
             tone = pal.good if ch.amount > 0 else pal.bad
             self._para(

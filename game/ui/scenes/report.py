@@ -23,6 +23,8 @@ from game.engine.report import Line, Tally
 from game.report import debrief as words
 from game.ui import flow
 from game.ui.i18n import cause, language, t
+from game.ui.i18n import end_reason as i18n_end_reason
+from game.ui.i18n import line as i18n_line
 from game.ui.palette import Colour
 from game.ui.scene import Scene
 from game.ui.widgets import mix, triangle, wrap
@@ -224,7 +226,7 @@ class ReportScene(Scene):
             f"{sub} \u00b7 {who}" if sub else who, app.font(14), app.palette.muted, m, y, w - 2 * m
         )
         if self.report.ended:
-            reason = t("report.match_ends", reason=self.report.end_reason)
+            reason = t("report.match_ends", reason=i18n_end_reason(self.local.world))
             y = self._text(reason, app.font(15, True), app.palette.accent, m, y, w - 2 * m)
         y += s(10)
 
@@ -637,7 +639,7 @@ class ReportScene(Scene):
         head = (
             f"<b>{esc(self.name(tally.body))}</b> \u00b7 {esc(words.proposal_name(tally.kind))}"
             f" \u00b7 {esc(words.target_name(world, tally.target))}: "
-            f"<font color='{colour}'><b>{esc(verdict)}</b></font>, {esc(tally.how)}"
+            f"<font color='{colour}'><b>{esc(verdict)}</b></font>, {esc(i18n_line(tally))}"
         )
         ind = "&nbsp;&nbsp;&nbsp;"
         out = [
@@ -673,12 +675,12 @@ class ReportScene(Scene):
         for ln in self.report.lines:
             if ln.kind in colours:
                 tag = f"<font color='{hexc(colours[ln.kind])}'><b>{esc(t(f'report.kind.{ln.kind}'))}</b></font>"
-                out.append(f"{tag} \u00b7 {esc(ln.text)}")
+                out.append(f"{tag} \u00b7 {esc(i18n_line(ln))}")
         return out or [self._muted(esc(t("report.none.world")))]
 
     def _line(self, ln: Line) -> str:
         """A line with its actor's name in bold (in the accent colour for the seat's own)."""
-        text = ln.text
+        text = i18n_line(ln)
         name = self.name(ln.actor) if ln.actor else ""
         if name and text.startswith(name):
             rest = esc(text[len(name) :])
