@@ -333,3 +333,28 @@ def test_schema_is_valid_and_agrees_with_the_loader() -> None:
     doc["actors"][2]["sovereignty"] = 140
     doc["cards"][0]["trigger"][0]["type"] = "crisiss"
     assert len(list(validator.iter_errors(doc))) >= 2
+
+
+def test_an_exists_condition_may_name_a_seceded_groups_future_state(tmp_path) -> None:
+    import json
+
+    from game.content import validate_paths
+
+    data = json.loads(
+        (Path(__file__).parent / "fixtures" / "mini.json").read_text(encoding="utf-8")
+    )
+    data["end_conditions"] = [
+        {
+            "id": "free",
+            "text": "Free highlands",
+            "when": [{"type": "exists", "actor": "highlanders_state"}],
+        }
+    ]
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(data), encoding="utf-8")
+    assert [p for p in validate_paths([str(good)]) if p.severity == "error"] == []
+    data["end_conditions"][0]["when"][0]["actor"] = "nobody_state"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    errors = [p for p in validate_paths([str(bad)]) if p.severity == "error"]
+    assert errors and "nobody_state" in errors[0].message

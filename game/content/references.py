@@ -81,7 +81,7 @@ _A = {
     "region": "a region",
     "crisis": "a crisis",
     "body": "a federation or global body",
-    "actor_or_group": "an actor or a group",
+    "actor_or_group": "an actor, a group, or a seceded group's state (<group id>_state)",
     "corporation": "a corporation",
 }
 _NOUN = {
@@ -123,7 +123,8 @@ class Index:
         if want == "body":
             return {a for a, k in self.actors.items() if k in ("federation", "global_body", None)}
         if want == "actor_or_group":
-            return set(self.actors) | self.groups
+            # A seceded group's new state is named "<group id>_state" (engine/ops.secede).
+            return set(self.actors) | self.groups | {f"{g}_state" for g in self.groups}
         others = {"group": self.groups, "region": self.regions, "crisis": self.crises}
         return (others | {"corporation": self.corporations})[want]
 

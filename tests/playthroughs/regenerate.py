@@ -1,6 +1,6 @@
 """Rewrite the reference playthroughs after an intended change to the rules.
 
-    python tests/playthroughs/regenerate.py
+    python tests/playthroughs/regenerate.py [SCENARIO_ID ...]   # default: every shipped one
 
 Each shipped scenario is played by the baseline AI for a few seeds; the digest of every turn's
 world and the final criteria are written to tests/playthroughs/<scenario>.json. Commit the new
@@ -41,8 +41,9 @@ def playthrough(path: Path, seed: int) -> dict:
 
 
 def main() -> None:
+    wanted = set(sys.argv[1:])
     for path in sorted((ROOT / "scenarios").glob("*.json")):
-        if path.name.endswith(".schema.json"):
+        if path.name.endswith(".schema.json") or (wanted and path.stem not in wanted):
             continue
         runs = [playthrough(path, s) for s in SEEDS]
         out = HERE / f"{path.stem}.json"
