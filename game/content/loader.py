@@ -202,12 +202,20 @@ def find_scenario(name_or_path: str) -> Path:
     raise ScenarioError([Problem(name_or_path, None, None, "", message)])
 
 
+# The shipped library in the order a seminar meets it: the flagship first, the sandbox last.
+SHIPPED_ORDER = ("kosovo", "rwanda", "cambodia", "financial", "pandemic", "sandbox")
+
+
 def list_scenarios() -> list[ScenarioEntry]:
-    """Every scenario in the shipped and user folders, broken ones included. Never raises."""
+    """Every scenario in the shipped and user folders, broken ones included. Never raises.
+    Shipped ones come first, in SHIPPED_ORDER, then the player's own."""
     entries: list[ScenarioEntry] = []
     for folder, shipped in _scenario_dirs():
-        for f in _files(folder):
-            entries.append(_entry(f, shipped))
+        found = [_entry(f, shipped) for f in _files(folder)]
+        if shipped:
+            rank = {name: i for i, name in enumerate(SHIPPED_ORDER)}
+            found.sort(key=lambda e: (rank.get(e.path.stem, len(rank)), e.path.name))
+        entries.extend(found)
     return entries
 
 
