@@ -198,7 +198,9 @@ def test_new_match_lists_scenarios_and_starts_a_hot_seat_match(
     broken = ids.index("broken_one")
     card = scene.list.cards[broken]
     assert not card.enabled and "nobody" in card.problem  # listed with its error
-    # a broken scenario cannot be started
+    # a broken scenario cannot be started (scroll it into view first, as a player would)
+    scene.list.ensure_visible(broken)
+    frames(app, 1)
     click_at(app, scene.list.item_rect(broken).center)
     assert scene.entry.id == "broken_one"
     assert not find_button(app, "Start").is_enabled
@@ -206,6 +208,8 @@ def test_new_match_lists_scenarios_and_starts_a_hot_seat_match(
     assert started == [] and scene.modal is not None
     key(app, pygame.K_ESCAPE)
     # Kosovo: its briefing, its ten seats, the first one human
+    scene.list.ensure_visible(ids.index("kosovo"))
+    frames(app, 1)
     click_at(app, scene.list.item_rect(ids.index("kosovo")).center)
     assert scene.entry.id == "kosovo" and scene.picker is not None
     assert "March 1998" in scene.briefing.html_text
