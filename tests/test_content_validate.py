@@ -358,3 +358,44 @@ def test_an_exists_condition_may_name_a_seceded_groups_future_state(tmp_path) ->
     bad.write_text(json.dumps(data), encoding="utf-8")
     errors = [p for p in validate_paths([str(bad)]) if p.severity == "error"]
     assert errors and "nobody_state" in errors[0].message
+
+
+def _mini_with(tmp_path: Path, change) -> list:
+    import json
+
+    from game.content import validate_paths
+
+    data = json.loads(
+        (Path(__file__).parent / "fixtures" / "mini.json").read_text(encoding="utf-8")
+    )
+    change(data)
+    path = tmp_path / "scenario.json"
+    path.write_text(json.dumps(data, indent=1), encoding="utf-8")
+    return [p for p in validate_paths([str(path)]) if p.severity == "error"]
+
+
+def test_a_region_whose_outline_crosses_itself_cannot_be_drawn(tmp_path: Path) -> None:
+    def bowtie(data: dict) -> None:
+        data["regions"][0]["polygon"] = [[100, 100], [400, 300], [400, 100], [100, 300]]
+
+    errors = _mini_with(tmp_path, bowtie)
+    assert any(p.path == "regions[0].polygon" and "crosses itself" in p.message for p in errors)
+    assert all(p.line for p in errors)
+
+
+def test_a_region_with_no_area_cannot_be_drawn(tmp_path: Path) -> None:
+    def flat(data: dict) -> None:
+        data["regions"][0]["polygon"] = [[100, 100], [200, 100], [300, 100]]
+
+    errors = _mini_with(tmp_path, flat)
+    assert any(p.path == "regions[0].polygon" and "no area" in p.message for p in errors)
+
+
+def test_a_seat_with_nothing_to_do_on_turn_one_is_reported(tmp_path: Path) -> None:
+    def idle_union(data: dict) -> None:
+        union = next(a for a in data["actors"] if a["id"] == "union")
+        union.update(members=[], budget=0, force=0)
+        data["seats"] = [*data.get("seats", []), "union"]
+
+    errors = _mini_with(tmp_path, idle_union)
+    assert any("seat 'union' has no legal action on turn 1" in p.message for p in errors), errors

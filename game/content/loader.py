@@ -84,6 +84,10 @@ def _check(path: Path, warnings: bool = True) -> _Checked:
     except ValidationError as e:
         findings = explain(e, doc, Scenario)
     findings = _merge(findings, check_references(doc))
+    if scenario is not None and not any(f.severity == "error" for f in findings):
+        from .playable import check_playable  # needs the engine: only for files that parse
+
+        findings += check_playable(scenario)
     if not warnings:
         findings = [f for f in findings if f.severity == "error"]
     if any(f.severity == "error" for f in findings):
