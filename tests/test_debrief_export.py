@@ -12,9 +12,9 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from matches import finished_match
 
 from game import paths
-from game.content import load_scenario
 from game.engine import scores
 from game.engine.model import CRITERIA
 from game.engine.scenario import text
@@ -25,15 +25,6 @@ from game.ui import i18n
 
 MINI = Path(__file__).parent / "fixtures" / "mini.json"
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def finished_match(turns: int = 4) -> LocalMatch:
-    """mini.json played by the AI to its (lowered) last turn, Castria a human seat."""
-    scenario = load_scenario(MINI).model_copy(update={"turns": turns})
-    local = LocalMatch.start(scenario, humans=["castria"])
-    while not local.world.ended:
-        local.resolve()
-    return local
 
 
 @pytest.fixture(autouse=True)

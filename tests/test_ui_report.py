@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pygame
 import pytest
+from matches import finished_match
 from uikit import click, find_button, frames, key, make_app
 
 from game import paths
@@ -48,14 +49,6 @@ def voted_match() -> tuple[LocalMatch, TurnReport]:
     report = local.submit("castria")
     assert report is not None and report.votes
     return local, report
-
-
-def finished_match(turns: int = 4) -> LocalMatch:
-    scenario = load_scenario(MINI).model_copy(update={"turns": turns})
-    local = LocalMatch.start(scenario, humans=["castria"])
-    while not local.world.ended:
-        local.resolve()
-    return local
 
 
 @pytest.fixture(autouse=True)

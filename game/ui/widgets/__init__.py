@@ -91,3 +91,31 @@ def triangle(surface: pygame.Surface, centre: tuple[int, int], size: int, up: bo
     else:
         pts = [(x - half, y - half // 1.2), (x + half, y - half // 1.2), (x, y + half)]
     pygame.draw.polygon(surface, colour, pts)
+
+
+class CachedPicture:
+    """A picture a scene draws itself, rendered once into a surface and blitted until its state,
+    size or look changes. Subclasses implement ``_render``."""
+
+    def __init__(self, app, rect: pygame.Rect) -> None:
+        self.app = app
+        self.rect = pygame.Rect(rect)
+        self._surface: pygame.Surface | None = None
+        self.renders = 0
+
+    def invalidate(self) -> None:
+        """Render again on the next draw (new state, palette, language or UI scale)."""
+        self._surface = None
+
+    def set_rect(self, rect: pygame.Rect) -> None:
+        if pygame.Rect(rect) != self.rect:
+            self.rect = pygame.Rect(rect)
+            self._surface = None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if self._surface is None:
+            self._surface = self._render()
+        surface.blit(self._surface, self.rect.topleft)
+
+    def _render(self) -> pygame.Surface:  # pragma: no cover - every subclass renders
+        raise NotImplementedError

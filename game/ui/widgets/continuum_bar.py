@@ -11,7 +11,7 @@ import pygame
 
 from game.engine.model import ARRANGEMENT_ORDER, Arrangement
 from game.ui.i18n import t
-from game.ui.widgets import mix, wrap
+from game.ui.widgets import CachedPicture, mix, wrap
 
 if TYPE_CHECKING:
     from game.engine import Measure
@@ -33,15 +33,12 @@ def signed(x: float, digits: int = 1) -> str:
     return f"{x:+.{digits}f}".replace("-", "−")
 
 
-class ContinuumBar:
+class ContinuumBar(CachedPicture):
     def __init__(self, app: App, rect: pygame.Rect) -> None:
-        self.app = app
-        self.rect = pygame.Rect(rect)
+        super().__init__(app, rect)
         self.measure: Measure | None = None
         self.previous: float | None = None
         self.centralization_before: float | None = None
-        self._surface: pygame.Surface | None = None
-        self.renders = 0
         self.headline_rect = pygame.Rect(0, 0, 0, 0)
 
     def set_state(
@@ -51,15 +48,6 @@ class ContinuumBar:
         self.previous = previous
         self.centralization_before = centralization_before
         self._surface = None
-
-    def invalidate(self) -> None:
-        """Render again on the next draw (new palette, language or UI scale)."""
-        self._surface = None
-
-    def set_rect(self, rect: pygame.Rect) -> None:
-        if pygame.Rect(rect) != self.rect:
-            self.rect = pygame.Rect(rect)
-            self._surface = None
 
     # ---- geometry ----------------------------------------------------------------------------
 
@@ -157,11 +145,6 @@ class ContinuumBar:
         return out
 
     # ---- drawing -----------------------------------------------------------------------------
-
-    def draw(self, surface: pygame.Surface) -> None:
-        if self._surface is None:
-            self._surface = self._render()
-        surface.blit(self._surface, self.rect.topleft)
 
     def _render(self) -> pygame.Surface:
         self.renders += 1

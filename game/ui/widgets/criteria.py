@@ -10,7 +10,7 @@ import pygame
 
 from game.engine.model import CRITERIA
 from game.ui.i18n import cause, t
-from game.ui.widgets import mix, triangle
+from game.ui.widgets import CachedPicture, mix, triangle
 from game.ui.widgets.continuum_bar import signed
 
 if TYPE_CHECKING:
@@ -19,16 +19,13 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 
-class CriteriaPanel:
+class CriteriaPanel(CachedPicture):
     def __init__(self, app: App, rect: pygame.Rect) -> None:
-        self.app = app
-        self.rect = pygame.Rect(rect)
+        super().__init__(app, rect)
         self.values: dict[str, float] = {}
         self.series: dict[str, list[float]] = {}
         self.deltas: dict[str, float | None] = {}
         self.causes: dict[str, list[Change]] = {}
-        self._surface: pygame.Surface | None = None
-        self.renders = 0
 
     def set_state(
         self, history: list[TurnRecord], current: Criteria, changes: list[Change] | None = None
@@ -44,15 +41,6 @@ class CriteriaPanel:
         for ch in changes or []:
             self.causes[ch.criterion.value].append(ch)
         self._surface = None
-
-    def invalidate(self) -> None:
-        """Render again on the next draw (new palette, language or UI scale)."""
-        self._surface = None
-
-    def set_rect(self, rect: pygame.Rect) -> None:
-        if pygame.Rect(rect) != self.rect:
-            self.rect = pygame.Rect(rect)
-            self._surface = None
 
     def cells(self) -> list[tuple[str, pygame.Rect]]:
         s = self.app.s
@@ -79,11 +67,6 @@ class CriteriaPanel:
                 lines += [html.escape(f"{signed(ch.amount)}: {cause(ch)}") for ch in causes]
             out.append((rect, "<br>".join(lines)))
         return out
-
-    def draw(self, surface: pygame.Surface) -> None:
-        if self._surface is None:
-            self._surface = self._render()
-        surface.blit(self._surface, self.rect.topleft)
 
     def _render(self) -> pygame.Surface:
         self.renders += 1

@@ -1,0 +1,19 @@
+"""Matches the tests share: small scenarios played by the AI to a known point."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.content import load_scenario
+from game.session.local import LocalMatch
+
+MINI = Path(__file__).parent / "fixtures" / "mini.json"
+
+
+def finished_match(turns: int = 4) -> LocalMatch:
+    """mini.json played by the AI to its (lowered) last turn, Castria a human seat."""
+    scenario = load_scenario(MINI).model_copy(update={"turns": turns})
+    local = LocalMatch.start(scenario, humans=["castria"])
+    while not local.world.ended:
+        local.resolve()
+    return local
