@@ -33,26 +33,131 @@ def text(value: str | dict[str, str], lang: str = "en") -> str:
 
 
 class Option(Model):
-    id: Id
-    label: Text
-    effects: list[Effect] = Field(default_factory=list, max_length=24)
+    """One choice on an event card: what the player reads and what it does."""
+
+    id: Id = Field(
+        description="The option's id, different from the card's other options; the turn report "
+        "and saves name the choice by it.",
+        examples=["dismiss", "send_monitors"],
+    )
+    label: Text = Field(
+        description="The choice as the player reads it: short and active.",
+        examples=[
+            "Dismiss it: alarmism helps no one",
+            {
+                "en": "Dismiss it: alarmism helps no one",
+                "es": "Descartarla: el alarmismo no ayuda a nadie",
+            },
+        ],
+    )
+    effects: list[Effect] = Field(
+        default_factory=list,
+        max_length=24,
+        json_schema_extra={"default": []},
+        description="What happens, in order, when this option is chosen (up to 24); an empty "
+        "list changes nothing.",
+        examples=[
+            [
+                {"type": "crisis", "crisis": "$crisis", "amount": 6},
+                {"type": "actor_stat", "actor": "servia", "stat": "fear", "amount": -5},
+                {"type": "flag", "flag": "green_light", "set": 1},
+            ]
+        ],
+    )
 
 
 class Card(Model):
     """An event card: when its trigger holds it may be dealt to its target actor."""
 
-    id: Id
-    title: Text
-    text: Text
-    lesson: Text = Field(description="One line for the debrief: what the card teaches.")
-    target: Ref = Field(description="The actor who chooses among the options.")
-    trigger: list[Condition] = Field(default_factory=list, max_length=16)
-    options: list[Option] = Field(min_length=1, max_length=4)
-    weight: Annotated[float, Field(gt=0, le=100)] = 1.0
-    once: bool = True
-    cooldown: Annotated[int, Field(ge=0, le=100)] = 3
+    id: Id = Field(
+        description="The card's id, different from every other card's.",
+        examples=["early_warning", "council_veto"],
+    )
+    title: Text = Field(
+        description="The card's title.",
+        examples=[
+            "A warning called irresponsible",
+            {"en": "Words from an envoy", "es": "Palabras de un enviado"},
+        ],
+    )
+    text: Text = Field(
+        description="The situation, addressed to the player who must choose.",
+        examples=[
+            "At a press conference in Prishtina, a journalist asks your special envoy about the "
+            "Liberation Army. Whatever he says will be read in Beograd as a signal."
+        ],
+    )
+    lesson: Text = Field(
+        description="One line for the debrief: what the card teaches.",
+        examples=["A great power's words are acts: an envoy's label can read as a green light."],
+    )
+    target: Ref = Field(
+        description="The actor who chooses among the options.",
+        examples=["un", "$crisis_state"],
+    )
+    trigger: list[Condition] = Field(
+        default_factory=list,
+        max_length=16,
+        json_schema_extra={"default": []},
+        description="Conditions that must all hold for the card to be dealt (up to 16); an "
+        "empty list: it can always be dealt.",
+        examples=[
+            [
+                {"type": "crisis", "kind": ["repression"], "state": "servia"},
+                {"type": "turn", "min": 2, "max": 9},
+            ]
+        ],
+    )
+    options: list[Option] = Field(
+        min_length=1,
+        max_length=4,
+        description="The choices (1–4). If nobody answers, the first option is applied.",
+        examples=[
+            [
+                {
+                    "id": "dismiss",
+                    "label": "Dismiss it: alarmism helps no one",
+                    "effects": [
+                        {
+                            "type": "actor_stat",
+                            "actor": "rights_watch",
+                            "stat": "credibility",
+                            "amount": -5,
+                        }
+                    ],
+                },
+                {
+                    "id": "send_monitors",
+                    "label": "Send monitors into the province now",
+                    "effects": [
+                        {"type": "crisis", "crisis": "$crisis", "amount": -6},
+                        {"type": "flag", "flag": "monitors", "set": 1},
+                    ],
+                },
+            ]
+        ],
+    )
+    weight: Annotated[float, Field(gt=0, le=100)] = Field(
+        1.0,
+        description="How likely it is drawn when more cards could be dealt than cards_per_turn "
+        "allows, compared with the other cards' weights (above 0, at most 100).",
+        examples=[4, 6],
+    )
+    once: bool = Field(
+        True,
+        description="true: dealt at most once a match; false: it can come back after its cooldown.",
+        examples=[True, False],
+    )
+    cooldown: Annotated[int, Field(ge=0, le=100)] = Field(
+        3,
+        description="For a card that can come back: turns that must pass before it is dealt "
+        "again (0–100).",
+        examples=[3, 6],
+    )
     centralization: Literal["rewards", "punishes"] | None = Field(
-        None, description="Whether the card rewards or punishes a centralized world."
+        None,
+        description="Whether the card rewards or punishes a centralized world.",
+        examples=["rewards", "punishes"],
     )
 
     @model_validator(mode="after")
@@ -64,29 +169,117 @@ class Card(Model):
 
 
 class Goal(Model):
-    text: Text
-    points: Annotated[float, Field(ge=-100, le=100)] = 10
-    when: list[Condition] = Field(min_length=1, max_length=16)
+    """A goal of a mission: its points count if all its conditions hold at the end of the match."""
+
+    text: Text = Field(
+        description="The goal as the player reads it.",
+        examples=[
+            "Servia keeps most of its sovereignty.",
+            {"en": "No tribunal indicts you.", "es": "Ningún tribunal te acusa formalmente."},
+        ],
+    )
+    points: Annotated[float, Field(ge=-100, le=100)] = Field(
+        10,
+        description="Points added to the score when it is met, -100 to 100 (a negative goal is "
+        "a penalty).",
+        examples=[20, 10],
+    )
+    when: list[Condition] = Field(
+        min_length=1,
+        max_length=16,
+        description="Conditions that must all hold at the end of the match (1–16); $target is "
+        "the mission's actor.",
+        examples=[[{"type": "actor_stat", "actor": "servia", "stat": "sovereignty", "min": 70}]],
+    )
 
 
 class Mission(Model):
     """What an actor is trying to do; the score weighs the four criteria and adds goals met."""
 
-    actor: Id
-    role: Text
-    brief: Text = ""
-    weights: dict[Criterion, Annotated[float, Field(ge=0, le=10)]] = Field(
-        default_factory=lambda: {c: 1.0 for c in Criterion}
+    actor: Id = Field(
+        description="The actor this mission is for (its id): a seat, or an actor the AI plays.",
+        examples=["servia", "un"],
     )
-    goals: list[Goal] = Field(default_factory=list, max_length=16)
-    secret: list[Goal] = Field(default_factory=list, max_length=8)
+    role: Text = Field(
+        description="One line shown to the player: who they are.",
+        examples=[
+            "Secretary-General of the United Nations",
+            {"en": "President of Servia", "es": "Presidente de Servia"},
+        ],
+    )
+    brief: Text = Field(
+        "",
+        description="A longer briefing for this seat (optional).",
+        examples=[
+            "You lead a body whose mandate its members grant and whose soldiers it must borrow."
+        ],
+    )
+    weights: dict[Criterion, Annotated[float, Field(ge=0, le=10)]] = Field(
+        default_factory=lambda: {c: 1.0 for c in Criterion},
+        json_schema_extra={
+            "default": {"peace": 1.0, "justice": 1.0, "pluralism": 1.0, "freedom": 1.0}
+        },
+        description="How much each criterion counts in the score, 0–10. A criterion left out "
+        "of the table counts 0; leave the whole table out and every criterion counts 1.",
+        examples=[{"peace": 2, "justice": 1, "pluralism": 0.5, "freedom": 0.5}],
+    )
+    goals: list[Goal] = Field(
+        default_factory=list,
+        max_length=16,
+        json_schema_extra={"default": []},
+        description="Goals the player is told about (up to 16).",
+        examples=[
+            [
+                {
+                    "text": "Servia keeps most of its sovereignty.",
+                    "points": 10,
+                    "when": [
+                        {"type": "actor_stat", "actor": "servia", "stat": "sovereignty", "min": 70}
+                    ],
+                }
+            ]
+        ],
+    )
+    secret: list[Goal] = Field(
+        default_factory=list,
+        max_length=8,
+        json_schema_extra={"default": []},
+        description="Further goals, told only to this seat (up to 8).",
+        examples=[
+            [
+                {
+                    "text": "If the province is lost, keep at least its north.",
+                    "points": 10,
+                    "when": [{"type": "flag", "flag": "partition", "min": 1}],
+                }
+            ]
+        ],
+    )
 
 
 class EndCondition(Model):
-    id: Id
-    text: Text
-    min_turn: Annotated[int, Field(ge=1, le=200)] = 1
-    when: list[Condition] = Field(min_length=1, max_length=16)
+    """A way the match ends early: as soon as all its conditions hold, from min_turn on."""
+
+    id: Id = Field(description="The end condition's id.", examples=["peace_restored", "collapse"])
+    text: Text = Field(
+        description="Shown when the match ends this way.",
+        examples=[
+            "Collapse: the region has fallen into war, massacre and flight.",
+            {
+                "en": "Collapse: the region has fallen into war, massacre and flight.",
+                "es": "Colapso: la región ha caído en la guerra, la masacre y la huida.",
+            },
+        ],
+    )
+    min_turn: Annotated[int, Field(ge=1, le=200)] = Field(
+        1, description="The first turn on which it can end the match (1–200).", examples=[6, 8]
+    )
+    when: list[Condition] = Field(
+        min_length=1,
+        max_length=16,
+        description="Conditions that must all hold (1–16).",
+        examples=[[{"type": "criterion", "criterion": "peace", "max": 10}]],
+    )
 
 
 class Rules(Model):
@@ -116,25 +309,161 @@ class Rules(Model):
 class Scenario(WorldBase):
     """A scenario file. See docs/authoring.md for a walk-through."""
 
-    schema_: str | None = Field(None, alias="$schema", max_length=500)
-    format: Literal[1] = 1
-    id: Id
-    title: Text
-    summary: Text
-    briefing: Text = ""
-    argument: Text = Field("", description="Which of the essay's arguments it lets a class test.")
-    turns: Annotated[int, Field(ge=1, le=200)] = 24
-    seed: Annotated[int, Field(ge=0, lt=2**63)] = 1
+    schema_: str | None = Field(
+        None,
+        alias="$schema",
+        max_length=500,
+        description="Where your editor finds this JSON Schema, relative to the scenario file, so "
+        "it can complete and check as you type. The game ignores it.",
+        examples=["scenario.schema.json", "../docs/scenario.schema.json"],
+    )
+    format: Literal[1] = Field(
+        1, description="The version of the scenario file format: always 1.", examples=[1]
+    )
+    id: Id = Field(
+        description="The scenario's id. Name the file after it (kosovo.json) and the command "
+        "line finds it: continuum play kosovo.",
+        examples=["kosovo", "three_valleys"],
+    )
+    title: Text = Field(
+        description="The scenario's name, shown in the New match list.",
+        examples=[
+            "Three Valleys",
+            {
+                "en": "Kosova, 1998–99: What Is the Best We Can Do?",
+                "es": "Kosova, 1998–99: ¿qué es lo mejor que podemos hacer?",
+            },
+        ],
+    )
+    summary: Text = Field(
+        description="One or two sentences shown under the title in the New match list.",
+        examples=[
+            "The core republic of a collapsing federation represses a province whose majority "
+            "has lost its autonomy. Many agents could act; none is assigned to."
+        ],
+    )
+    briefing: Text = Field(
+        "",
+        description="Read by the players at the start of the match: the situation, and what a "
+        "turn stands for (the summary is shown if left out).",
+        examples=[
+            "March 1998. The Federation of the South Slavs is what remains of a larger "
+            "federation that broke apart in war earlier in the decade. Each turn is about a month."
+        ],
+    )
+    argument: Text = Field(
+        "",
+        description="Which of the essay's arguments it lets a class test.",
+        examples=[
+            "No assigned agent: in a many-centred world a massacre waits for someone to act, and "
+            "may wait too long."
+        ],
+    )
+    turns: Annotated[int, Field(ge=1, le=200)] = Field(
+        24,
+        description="How many turns the match lasts (1–200); an end condition can stop it sooner.",
+        examples=[24, 12],
+    )
+    seed: Annotated[int, Field(ge=0, lt=2**63)] = Field(
+        1,
+        description="The number that fixes the match's luck: the same seed and the same choices "
+        "give the same match.",
+        examples=[1999, 42],
+    )
     criteria: Criteria | None = Field(
-        None, description="The four criteria at the start; computed from the world if left out."
+        None,
+        title="Criteria",
+        description="The four criteria at the start; computed from the world if left out.",
+        examples=[{"peace": 45, "justice": 40, "pluralism": 45, "freedom": 50}],
     )
-    cards_per_turn: Annotated[int, Field(ge=0, le=6)] = 2
+    cards_per_turn: Annotated[int, Field(ge=0, le=6)] = Field(
+        2,
+        description="How many event cards can be dealt each turn (0–6; 2 is a good start).",
+        examples=[2],
+    )
     seats: list[Id] = Field(
-        default_factory=list, max_length=40, description="Actors a person may play."
+        default_factory=list,
+        max_length=40,
+        json_schema_extra={"default": []},
+        description="Actors a person may play. The AI plays a seat nobody takes, and always "
+        "plays actors without a seat.",
+        examples=[["servia", "un", "atlantic_alliance", "rights_watch"]],
     )
-    missions: list[Mission] = Field(default_factory=list, max_length=64)
-    end_conditions: list[EndCondition] = Field(default_factory=list, max_length=32)
-    cards: list[Card] = Field(default_factory=list, max_length=400)
+    missions: list[Mission] = Field(
+        default_factory=list,
+        max_length=64,
+        json_schema_extra={"default": []},
+        description="What each actor is trying to do and how it is scored (up to 64, one per "
+        "actor); a seat without a mission is scored on the criteria alone.",
+        examples=[
+            [
+                {
+                    "actor": "servia",
+                    "role": "President of Servia",
+                    "weights": {"peace": 2, "justice": 1, "pluralism": 0.5, "freedom": 0.5},
+                    "goals": [
+                        {
+                            "text": "Kosova stays part of Servia.",
+                            "points": 20,
+                            "when": [{"type": "flag", "flag": "kosova_independent", "max": 0}],
+                        }
+                    ],
+                }
+            ]
+        ],
+    )
+    end_conditions: list[EndCondition] = Field(
+        default_factory=list,
+        max_length=32,
+        json_schema_extra={"default": []},
+        description="Ways the match can end before its last turn (up to 32).",
+        examples=[
+            [
+                {
+                    "id": "collapse",
+                    "text": "Collapse: the region has fallen into war, massacre and flight.",
+                    "min_turn": 6,
+                    "when": [{"type": "criterion", "criterion": "peace", "max": 10}],
+                }
+            ]
+        ],
+    )
+    cards: list[Card] = Field(
+        default_factory=list,
+        max_length=400,
+        json_schema_extra={"default": []},
+        description="The event cards (up to 400): situations dealt to an actor when their "
+        "trigger holds, each with one to four options.",
+        examples=[
+            [
+                {
+                    "id": "envoys_words",
+                    "title": "Words from an envoy",
+                    "text": "A journalist asks your special envoy about the Liberation Army.",
+                    "lesson": "A great power's words are acts: an envoy's label can read as a "
+                    "green light.",
+                    "target": "atlantica",
+                    "weight": 3,
+                    "trigger": [
+                        {"type": "crisis", "kind": ["repression"], "state": "servia"},
+                        {"type": "turn", "min": 1, "max": 5},
+                    ],
+                    "options": [
+                        {
+                            "id": "terrorists",
+                            "label": "Call them terrorists, without any question",
+                            "effects": [{"type": "crisis", "crisis": "$crisis", "amount": 6}],
+                        },
+                        {
+                            "id": "condemn_both",
+                            "label": "Condemn both the ambushes and the police raids",
+                            "effects": [{"type": "crisis", "crisis": "$crisis", "amount": -2}],
+                        },
+                    ],
+                }
+            ]
+        ],
+    )
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
