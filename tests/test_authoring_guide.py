@@ -45,7 +45,7 @@ def _types(union: object) -> set[str]:
 
 def test_every_block_is_marked_and_known() -> None:
     kinds = {k for k, _ in _blocks()}
-    assert kinds <= {"scenario", "step", *ADAPTERS}
+    assert kinds <= {"scenario", "step", "files", *ADAPTERS}
     assert {"scenario", "step", "condition", "effect"} <= kinds
 
 
@@ -97,3 +97,22 @@ def test_whole_scenarios_validate_and_play(tmp_path: Path) -> None:
             summary = simulate(scenario, matches=3)
             assert len(summary["results"]) == 3
             assert all(r["cards"] > 0 for r in summary["results"]), "no card ever fires"
+
+
+def test_a_scenario_split_into_files_is_the_same_scenario(tmp_path: Path) -> None:
+    """Each ``files`` block: the scenario file's changed fields, then its parts. Written over
+    the walk-through's whole scenario they must make exactly that scenario again."""
+    (whole,) = [v for k, v in _blocks() if k == "scenario"]
+    blocks = [v for k, v in _blocks() if k == "files"]
+    assert blocks
+    for i, files in enumerate(blocks):
+        assert isinstance(files, dict)
+        folder = tmp_path / str(i)
+        (main, changed), *parts = files.items()
+        for name, content in [(main, {**whole, **changed}), *parts]:
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_text(json.dumps(content), encoding="utf-8")
+        scenario, problems = check_scenario(folder / main)
+        assert scenario is not None and not problems, "\n".join(map(str, problems))
+        assert scenario == Scenario.model_validate(whole)
+        assert "$include" in json.dumps(changed)

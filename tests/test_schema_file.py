@@ -92,3 +92,19 @@ def test_schema_rejects_a_bad_scenario(validator) -> None:
     doc["actors"][2]["sovereignty"] = 95
     doc["actors"][2]["soverignty"] = 95
     assert not validator.is_valid(doc)
+
+
+def test_schema_accepts_includes_where_the_loader_reads_them(validator) -> None:
+    doc = _load(ROOT / "tests" / "fixtures" / "mini.json")
+    doc["regions"] = {"$include": "shared/map.json"}
+    doc["cards"] = [doc["cards"][0], {"$include": "cards/famine.json"}]
+    assert validator.is_valid(doc)
+    # ("../x.json" may be right: from a part in a subfolder back up to a shared piece.)
+    for bad in ({"$include": "/etc/x.json"}, {"$include": "a.txt"}, {"$include": 3}):
+        doc["cards"][1] = bad
+        assert not validator.is_valid(doc), bad
+    doc["cards"][1] = {"$include": "cards/famine.json", "weight": 2}
+    assert not validator.is_valid(doc)
+    # Inside a card an include is no more allowed than the loader allows it.
+    doc["cards"][1] = {**doc["cards"][0], "options": [{"$include": "option.json"}]}
+    assert not validator.is_valid(doc)

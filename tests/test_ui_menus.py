@@ -558,3 +558,29 @@ def test_run_logs_a_crash_and_exits_3(
     assert exit_.value.code == 3
     assert isinstance(logged[0], RuntimeError)
     assert "internal error: RuntimeError: no display" in capsys.readouterr().err
+
+
+def test_a_broken_part_of_a_user_scenario_is_named_in_the_list(sandbox: Path) -> None:
+    folder = sandbox / "data" / "scenarios"
+    doc = json.loads((Path(__file__).parent / "fixtures" / "mini.json").read_text())
+    card = {**doc["cards"][0], "target": "narnia"}
+    (folder / "valleys" / "cards").mkdir(parents=True)
+    (folder / "valleys" / "cards" / "first.json").write_text(json.dumps(card, indent=2))
+    doc["id"] = "split_one"
+    doc["cards"][0] = {"$include": "valleys/cards/first.json"}
+    (folder / "split.json").write_text(json.dumps(doc, indent=2))
+    app = make_app()
+    app.push(MainMenu(app))
+    frames(app)
+    click(app, find_button(app, "New match"))
+    scene = app.scene
+    assert isinstance(scene, NewMatchScene)
+    ids = [e.id for e in scene.entries]
+    assert "first" not in ids and "split_one" in ids  # the part is not listed as a scenario
+    i = ids.index("split_one")
+    problem = scene.list.cards[i].problem
+    assert problem.startswith("valleys/cards/first.json, line 9: target: unknown actor 'narnia'")
+    scene.list.ensure_visible(i)
+    frames(app, 1)
+    click_at(app, scene.list.item_rect(i).center)
+    assert "valleys/cards/first.json, line 9" in scene.briefing.html_text

@@ -18,7 +18,7 @@ from game.engine.scenario import Scenario
 
 from .explain import explain, listing, suggest
 from .jsonio import MIB, JsonReadError, decode_text, parse_json, read_limited
-from .locate import SourceMap
+from .parts import Assembled, assemble
 from .problems import Finding, Problem, ScenarioError, format_path
 from .references import check_references
 
@@ -69,14 +69,20 @@ class _Checked:
     doc: object
     scenario: Scenario | None
     problems: list[Problem]
+    parts: tuple[Path, ...] = ()  # the files it includes, resolved
 
 
-def _check(path: Path, warnings: bool = True) -> _Checked:
-    """Everything wrong with one file; the scenario only if nothing is an error."""
+def _check(path: Path, warnings: bool = True, deep: bool = False) -> _Checked:
+    """Everything wrong with one file and its parts; the scenario only if nothing is an
+    error. ``deep`` adds the slow checks that play sample matches (``continuum validate``)."""
     try:
         doc, text = read_json(path)
     except ScenarioError as e:
         return _Checked(None, None, e.problems)
+    whole = assemble(path, doc, text)
+    if whole.issues:  # a part is missing or broken: the scenario cannot be put together
+        return _Checked(whole.doc, None, _place_part_issues(whole), tuple(whole.parts))
+    doc = whole.doc
     findings: list[Finding] = []
     scenario: Scenario | None = None
     try:
@@ -85,20 +91,53 @@ def _check(path: Path, warnings: bool = True) -> _Checked:
         findings = explain(e, doc, Scenario)
     findings = _merge(findings, check_references(doc))
     if scenario is not None and not any(f.severity == "error" for f in findings):
-        from .playable import check_playable  # needs the engine: only for files that parse
+        # These need the engine: only for files that parse.
+        from .playable import check_playable
 
         findings += check_playable(scenario)
+        if deep and not any(f.severity == "error" for f in findings):
+            from .reach import check_reachable
+
+            findings += check_reachable(scenario)
     if not warnings:
         findings = [f for f in findings if f.severity == "error"]
     if any(f.severity == "error" for f in findings):
         scenario = None
-    spots = SourceMap(text).locate_all([(f.elems, f.at_key) for f in findings])
+    return _Checked(doc, scenario, _place(whole, findings), tuple(whole.parts))
+
+
+def _place(whole: Assembled, findings: list[Finding]) -> list[Problem]:
+    """Each finding as a problem in the file it is in: its line, column and path there."""
+    placed = [(whole.place(f.elems), f) for f in findings]
+    by_file: dict[str, list[int]] = {}
+    for i, ((file, _), _) in enumerate(placed):
+        by_file.setdefault(file, []).append(i)
+    spots: list[tuple[int | None, int | None]] = [(None, None)] * len(placed)
+    for file, indexes in by_file.items():
+        source = whole.source_map(file)
+        if source is None:
+            continue
+        found = source.locate_all([(placed[i][0][1], placed[i][1].at_key) for i in indexes])
+        for i, spot in zip(indexes, found, strict=True):
+            spots[i] = spot
     problems = [
-        Problem(str(path), *spot, format_path(f.elems), f.message, f.severity)
-        for f, spot in zip(findings, spots, strict=True)
+        Problem(file, *spot, format_path(elems), f.message, f.severity)
+        for ((file, elems), f), spot in zip(placed, spots, strict=True)
     ]
-    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
-    return _Checked(doc, scenario, problems)
+    problems.sort(key=lambda p: (whole.order(p.file), p.line or 0, p.column or 0))
+    return problems
+
+
+def _place_part_issues(whole: Assembled) -> list[Problem]:
+    problems = []
+    for issue in whole.issues:
+        spot = (issue.line, issue.column)
+        source = whole.source_map(issue.file)
+        if not issue.located and source is not None:
+            spot = source.locate(issue.elems)
+        problems.append(Problem(issue.file, *spot, format_path(issue.elems), issue.message))
+    problems.sort(key=lambda p: (whole.order(p.file), p.line or 0, p.column or 0))
+    return problems
 
 
 def _merge(validation: list[Finding], references: list[Finding]) -> list[Finding]:
@@ -134,8 +173,10 @@ def check_scenario(path: str | Path) -> tuple[Scenario | None, list[Problem]]:
     return checked.scenario, checked.problems
 
 
-def validate_paths(paths: list[str]) -> list[Problem]:
-    """Every problem in each file named, or in each folder's ``*.json`` files."""
+def validate_paths(paths: list[str], deep: bool = False) -> list[Problem]:
+    """Every problem in each file named, or in each folder's scenario files (a file another
+    one includes is checked as its part, not as a scenario of its own). ``deep`` adds the
+    checks that play sample matches: can every card trigger, can every ending be met."""
     problems: list[Problem] = []
     for name in paths:
         p = Path(name)
@@ -147,13 +188,20 @@ def validate_paths(paths: list[str]) -> list[Problem]:
                         name, None, None, "", "no scenario files (*.json) in this folder", "warning"
                     )
                 )
-            for f in files:
-                problems.extend(_check(f).problems)
+            checked = {f: _check(f, deep=deep) for f in files}
+            for f in _scenarios_among(checked):
+                problems.extend(checked[f].problems)
         elif p.exists():
-            problems.extend(_check(p).problems)
+            problems.extend(_check(p, deep=deep).problems)
         else:
             problems.append(Problem(name, None, None, "", "no such file or folder"))
     return problems
+
+
+def _scenarios_among(checked: dict[Path, _Checked]) -> list[Path]:
+    """The files of one folder that are scenarios: those no other file there includes."""
+    included = {part for c in checked.values() for part in c.parts}
+    return [f for f in checked if f.resolve() not in included]
 
 
 def _scenario_dirs() -> list[tuple[Path, bool]]:
@@ -215,7 +263,8 @@ def list_scenarios() -> list[ScenarioEntry]:
     Shipped ones come first, in SHIPPED_ORDER, then the player's own."""
     entries: list[ScenarioEntry] = []
     for folder, shipped in _scenario_dirs():
-        found = [_entry(f, shipped) for f in _files(folder)]
+        checked = {f: _check_safely(f) for f in _files(folder)}
+        found = [_entry(f, checked[f], shipped) for f in _scenarios_among(checked)]
         if shipped:
             rank = {name: i for i, name in enumerate(SHIPPED_ORDER)}
             found.sort(key=lambda e: (rank.get(e.path.stem, len(rank)), e.path.name))
@@ -223,12 +272,15 @@ def list_scenarios() -> list[ScenarioEntry]:
     return entries
 
 
-def _entry(f: Path, shipped: bool) -> ScenarioEntry:
+def _check_safely(f: Path) -> _Checked:
     try:
-        checked = _check(f)
+        return _check(f)
     except Exception as e:  # a menu must open even if a checker has a bug
         problem = Problem(str(f), None, None, "", f"could not be checked: {e!r}")
-        return ScenarioEntry(f.stem, f.stem, "", None, (), f, (problem,), shipped)
+        return _Checked(None, None, [problem])
+
+
+def _entry(f: Path, checked: _Checked, shipped: bool) -> ScenarioEntry:
     problems = tuple(checked.problems)
     s = checked.scenario
     if s is not None:

@@ -3,6 +3,7 @@ problems and not startable), the chosen one's briefing, seats and seed on the ri
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,7 +12,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UITextBox, UITextEntryLine
 
-from game.content import ScenarioEntry, ScenarioError, list_scenarios, load_scenario
+from game.content import Problem, ScenarioEntry, ScenarioError, list_scenarios, load_scenario
 from game.engine.scenario import Scenario
 from game.engine.scenario import text as pick
 from game.ui import i18n
@@ -38,8 +39,15 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 
-def problem_line(p) -> str:
+def problem_line(p: Problem, scenario_file: Path) -> str:
+    """One problem as the author needs it: a problem in one of the scenario's parts names
+    that file (from the scenario's folder), since the line number is in it."""
     where = f"{t('menu.new.line', line=p.line)}: " if p.line else ""
+    if p.file != str(scenario_file):
+        part = Path(p.file)
+        with contextlib.suppress(ValueError):
+            part = part.relative_to(scenario_file.parent)
+        where = f"{part.as_posix()}, {where}" if where else f"{part.as_posix()}: "
     path = f"{p.path}: " if p.path else ""
     return f"{where}{path}{p.message}"
 
@@ -91,7 +99,7 @@ class NewMatchScene(MenuScreen):
         if e.ok:
             return Card(pick(e.title, lang), " · ".join(facts), pick(e.summary, lang))
         errors = [p for p in e.problems if p.is_error]
-        shown = "\n".join(problem_line(p) for p in errors[:PROBLEMS_LISTED])
+        shown = "\n".join(problem_line(p, e.path) for p in errors[:PROBLEMS_LISTED])
         more = len(errors) - PROBLEMS_LISTED
         if more > 0:
             shown += "\n" + t("menu.new.more_problems", n=more)
@@ -154,7 +162,7 @@ class NewMatchScene(MenuScreen):
         if scenario is None:  # broken: its problems, all of them, for the author
             err = self.loaded.get(entry.path)
             problems = err.problems if isinstance(err, ScenarioError) else list(entry.problems)
-            text = "\n".join(problem_line(p) for p in problems if p.is_error)
+            text = "\n".join(problem_line(p, entry.path) for p in problems if p.is_error)
             self.problems_y = y
             y += app.font(15, True).get_linesize() + s(8)
             self.briefing = self._text_box(text, pygame.Rect(r.x, y, r.width, r.bottom - y))
