@@ -260,3 +260,13 @@ def test_any_include_path_gives_a_clean_answer_and_never_leaves_the_folder(
     problems = validate_paths([str(main)])  # never raises
     assert problems, "an include that names no part inside the folder must be refused"
     assert all(p.file == str(main) and p.line is not None for p in problems)
+
+
+def test_a_pipe_in_place_of_a_part_is_refused_without_blocking(tmp_path: Path) -> None:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes on this system")
+    os.mkfifo(tmp_path / "pipe.json")
+    doc = json.loads(MINI.read_text(encoding="utf-8"))
+    doc["cards"].append({"$include": "pipe.json"})
+    (p,) = validate_paths([str(write(tmp_path / "s.json", doc))])
+    assert "'pipe.json' is not a regular file" in p.message

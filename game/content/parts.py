@@ -216,6 +216,11 @@ class _Assembler:
 
     def _load(self, part: _File, file: _File, where: Elems, name: str) -> tuple[object, str] | None:
         if part.path not in self.cache:
+            if part.path.exists() and not part.path.is_dir() and not part.path.is_file():
+                # A pipe or a device would block the reader or never end.
+                self.issue(file, where, f"{name!r} is not a regular file")
+                self.cache[part.path] = None
+                return None
             try:
                 text = decode_text(read_limited(part.path, MAX_TOTAL_BYTES))
                 self.cache[part.path] = (parse_json(text), text)
