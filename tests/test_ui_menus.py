@@ -183,16 +183,21 @@ def test_tutorial_entry_opens_the_tutorial(sandbox: Path, monkeypatch: pytest.Mo
 # ---- a new match ------------------------------------------------------------------------------
 
 
-def test_new_match_lists_scenarios_and_starts_a_hot_seat_match(
-    sandbox: Path, started: list[LocalMatch]
-) -> None:
-    (sandbox / "data" / "scenarios" / "broken.json").write_text(json.dumps(BROKEN))
+def open_new_match():
+    """The game started at its main menu, and New match clicked."""
     app = make_app()
     app.push(MainMenu(app))
     frames(app)
     click(app, find_button(app, "New match"))
-    scene = app.scene
-    assert isinstance(scene, NewMatchScene)
+    assert isinstance(app.scene, NewMatchScene)
+    return app, app.scene
+
+
+def test_new_match_lists_scenarios_and_starts_a_hot_seat_match(
+    sandbox: Path, started: list[LocalMatch]
+) -> None:
+    (sandbox / "data" / "scenarios" / "broken.json").write_text(json.dumps(BROKEN))
+    app, scene = open_new_match()
     ids = [e.id for e in scene.entries]
     assert "kosovo" in ids and "broken_one" in ids
     broken = ids.index("broken_one")
@@ -569,12 +574,7 @@ def test_a_broken_part_of_a_user_scenario_is_named_in_the_list(sandbox: Path) ->
     doc["id"] = "split_one"
     doc["cards"][0] = {"$include": "valleys/cards/first.json"}
     (folder / "split.json").write_text(json.dumps(doc, indent=2))
-    app = make_app()
-    app.push(MainMenu(app))
-    frames(app)
-    click(app, find_button(app, "New match"))
-    scene = app.scene
-    assert isinstance(scene, NewMatchScene)
+    app, scene = open_new_match()
     ids = [e.id for e in scene.entries]
     assert "first" not in ids and "split_one" in ids  # the part is not listed as a scenario
     i = ids.index("split_one")
