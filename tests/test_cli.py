@@ -304,7 +304,8 @@ def test_validate_shipped_scenarios(home: Path) -> None:
     done = continuum("validate", "scenarios/", home=home)
     assert done.returncode == 0, _show(done)
     _assert_no_crash(done)
-    assert done.stdout.splitlines()[-1].startswith("ok:"), done.stdout
+    # No warning either: every card can be dealt, every ending met, every text translated.
+    assert done.stdout.splitlines() == ["ok: 1 path(s) valid"], done.stdout
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["lf", "crlf"])
@@ -486,3 +487,20 @@ def test_play_refuses_a_broken_save_and_leaves_it_alone(home: Path, tmp_path: Pa
     assert done.returncode == 1
     assert "broken.json" in done.stderr and "Traceback" not in done.stderr
     assert save.read_bytes() == before
+
+
+def test_validate_plays_sample_matches_unless_quick(tmp_path: Path, home: Path) -> None:
+    doc = json.loads(MINI.read_text(encoding="utf-8"))
+    doc["end_conditions"][0]["when"] = [{"type": "flag", "flag": "never_set", "min": 1}]
+    path = tmp_path / "unreachable.json"
+    path.write_text(json.dumps(doc, indent=2), encoding="utf-8")
+
+    deep = continuum("validate", path, home=home)
+    assert deep.returncode == 0, _show(deep)  # a warning: the scenario still plays
+    (warning,) = [line for line in deep.stdout.splitlines() if ": warning: " in line]
+    assert ": warning: end_conditions[0].when[0]: " in warning
+    assert "'never_set'" in warning and "sample matches" in warning
+    assert deep.stdout.splitlines()[-1] == "ok: 1 path(s) valid, 1 warning(s)"
+
+    quick = continuum("validate", "--quick", path, home=home)
+    assert quick.returncode == 0 and quick.stdout.splitlines() == ["ok: 1 path(s) valid"]
