@@ -108,3 +108,20 @@ def test_schema_accepts_includes_where_the_loader_reads_them(validator) -> None:
     # Inside a card an include is no more allowed than the loader allows it.
     doc["cards"][1] = {**doc["cards"][0], "options": [{"$include": "option.json"}]}
     assert not validator.is_valid(doc)
+
+
+CARD_PARTS = sorted(ROOT.glob("scenarios/*/cards/*.json"))
+
+
+def test_a_shipped_scenario_keeps_its_cards_in_parts() -> None:
+    # The library shows authors a scenario in several files (docs/authoring.md, section 5).
+    assert CARD_PARTS
+
+
+@pytest.mark.parametrize("part", CARD_PARTS, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+def test_shipped_card_parts_follow_the_schemas_card(part: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = {**_load(SCHEMA_FILE), "$ref": "#/$defs/Card"}
+    schema.pop("properties"), schema.pop("required", None), schema.pop("additionalProperties")
+    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(_load(part)))
+    assert not errors, "\n".join(f"{e.json_path}: {e.message}" for e in errors[:20])
