@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from game import atomic
 from game.ai.baseline import BaselineBot
 from game.engine.model import Crisis, TurnRecord, War
 from game.engine.scenario import Scenario
@@ -145,9 +146,9 @@ def test_a_failed_save_leaves_the_previous_one_byte_identical(
                 self.f.write(blob[: len(blob) // 2])  # type: ignore[attr-defined]
                 raise OSError(28, "No space left on device")
 
-        monkeypatch.setattr(saves.os, "fdopen", lambda fd, mode: HalfWriter(real_fdopen(fd, mode)))
+        monkeypatch.setattr(atomic.os, "fdopen", lambda fd, mode: HalfWriter(real_fdopen(fd, mode)))
     else:
-        monkeypatch.setattr(saves.os, fail, _boom)
+        monkeypatch.setattr(atomic.os, fail, _boom)
     with pytest.raises(SaveError, match="No space left on device") as info:
         save_world(later(mini_world), p)
     assert str(p) in str(info.value)
@@ -189,7 +190,7 @@ def test_an_interrupted_save_still_removes_its_temporary_file(
     def interrupt(*args: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(saves.os, "replace", interrupt)
+    monkeypatch.setattr(atomic.os, "replace", interrupt)
     with pytest.raises(KeyboardInterrupt):
         save_world(mini_world, p)
     assert os.listdir(tmp_path) == ["match.save"]

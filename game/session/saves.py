@@ -8,14 +8,12 @@ Reading uses the same hard limits as scenario files, with room for a long match'
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from game.atomic import write_atomic
 from game.content.explain import explain
 from game.content.jsonio import MIB, JsonReadError, decode_text, parse_json, read_limited
 from game.content.problems import format_path
@@ -52,36 +50,9 @@ def save_world(world: World, path: str | Path) -> None:
         )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _atomic_write(path, blob)
+        write_atomic(path, blob)
     except OSError as e:
         raise SaveError(f"{path}: could not be written: {e.strerror or e}") from e
-
-
-def _atomic_write(path: Path, blob: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(blob)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_folder(path.parent)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX only; Windows has no folder handles to sync)."""
-    if os.name == "nt":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def load_world(path: str | Path) -> World:

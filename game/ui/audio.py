@@ -16,7 +16,6 @@ import io
 import logging
 import math
 import operator
-import os
 import random
 import threading
 import wave
@@ -29,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 import platformdirs
 import pygame
 
+from game.atomic import write_atomic
 from game.ui.settings import Settings
 
 if TYPE_CHECKING:
@@ -304,9 +304,7 @@ def music_wav(cache: Path | None = None) -> bytes:
     data = wav_bytes(synth_music(), MUSIC_RATE)
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
+        write_atomic(path, data)
     return data
 
 

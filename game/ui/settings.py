@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Annotated, Literal
 
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from game.atomic import write_atomic
 
 LANGUAGES = ("en", "es")
 SIZES = ((1280, 720), (1600, 900), (1920, 1080))
@@ -52,14 +51,4 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
     """Write atomically: a crash mid-write keeps the previous settings."""
     path = path or settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(settings.model_dump_json(indent=2))
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    write_atomic(path, settings.model_dump_json(indent=2).encode("utf-8"))
