@@ -71,12 +71,8 @@ def criteria_chart(
 
     def describe(i: int) -> list[ReadoutLine]:
         rec = h[i]
-        out: list[ReadoutLine] = [(words.arrangement_name(rec.arrangement), None, False)]
-        out += [
-            (t("debrief.readout.card", title=words.card_texts(world, c)[0]), None, False)
-            for c in rec.cards
-        ]
-        return out
+        first: ReadoutLine = (words.arrangement_name(rec.arrangement), None, False)
+        return [first, *_card_lines(world, rec.cards)]
 
     return LineChart(
         rect=rect,
@@ -89,6 +85,13 @@ def criteria_chart(
         y_range=(0.0, 100.0),
         describe=describe,
     )
+
+
+def _card_lines(world: World, cards: list[str]) -> list[ReadoutLine]:
+    """The readout's lines for the cards played in a turn."""
+    return [
+        (t("debrief.readout.card", title=words.card_texts(world, c)[0]), None, False) for c in cards
+    ]
 
 
 def path_chart(
@@ -107,11 +110,7 @@ def path_chart(
             (t("debrief.readout.centralization", value=f"{rec.centralization:.0f}"), None, False),
             (t("debrief.readout.plurality", value=f"{rec.plurality:.1f}"), None, False),
         ]
-        out += [
-            (t("debrief.readout.card", title=words.card_texts(world, c)[0]), None, False)
-            for c in rec.cards
-        ]
-        return out
+        return out + _card_lines(world, rec.cards)
 
     return LineChart(
         rect=rect,
