@@ -32,6 +32,7 @@ from game.ui.scenes.menu import (
     Stop,
     autosave_path,
     blit,
+    button_width,
     clip,
     draw_continuum,
     wrap,
@@ -264,43 +265,25 @@ class LoadScene(MenuScreen):
             )
 
     def _build_footer(self) -> None:
-        app, s, m = self.app, self.app.s, self.margin
-        w = app.size[0]
+        app, s = self.app, self.app.s
         y, bh = self.footer_top(), s(40)
-        from game.ui.scenes.menu import button_width
 
         if self.loaded is None:
             load_label, open_label = t("menu.load.load"), t("menu.load.open")
-            lw = button_width(app, load_label, 130, True)
+            load = self.footer_primary(
+                load_label, self.load_selected, t("menu.load.load.tip"), enabled=bool(self.saves)
+            )
             ow = button_width(app, open_label, 120)
             self.button(
-                pygame.Rect(w - m - lw, y, lw, bh),
-                load_label,
-                self.load_selected,
-                t("menu.load.load.tip"),
-                "#primary",
-                enabled=bool(self.saves),
-            )
-            self.button(
-                pygame.Rect(w - m - lw - s(12) - ow, y, ow, bh),
+                pygame.Rect(load.rect.x - s(12) - ow, y, ow, bh),
                 open_label,
                 self.open_dialog,
                 t("menu.load.open.tip"),
             )
-            back = t("menu.back")
-            self.button(pygame.Rect(m, y, button_width(app, back, 110), bh), back, self.back)
+            self.footer_left(t("menu.back"), self.back)
         else:
-            go = t("menu.load.resume")
-            gw = button_width(app, go, 130, True)
-            self.button(
-                pygame.Rect(w - m - gw, y, gw, bh),
-                go,
-                self.resume,
-                t("menu.load.resume.tip"),
-                "#primary",
-            )
-            cancel = t("menu.load.other")
-            self.button(pygame.Rect(m, y, button_width(app, cancel, 110), bh), cancel, self.cancel)
+            self.footer_primary(t("menu.load.resume"), self.resume, t("menu.load.resume.tip"))
+            self.footer_left(t("menu.load.other"), self.cancel)
 
     # ---- actions ----------------------------------------------------------------------------
 

@@ -857,6 +857,21 @@ class MenuScreen(Scene):
     def footer_top(self) -> int:
         return self.app.size[1] - self.app.s(14 if self.compact else 20) - self.app.s(40)
 
+    def footer_primary(
+        self, text: str, action: Callable[[], None], tooltip: str, enabled: bool = True
+    ) -> UIButton:
+        """The screen's main button, at the right end of the footer."""
+        app, s = self.app, self.app.s
+        width = button_width(app, text, 130, True)
+        rect = pygame.Rect(app.size[0] - self.margin - width, self.footer_top(), width, s(40))
+        return self.button(rect, text, action, tooltip, "#primary", enabled=enabled)
+
+    def footer_left(self, text: str, action: Callable[[], None]) -> UIButton:
+        """The way back (Back, Cancel), at the left end of the footer."""
+        width = button_width(self.app, text, 110)
+        rect = pygame.Rect(self.margin, self.footer_top(), width, self.app.s(40))
+        return self.button(rect, text, action)
+
     def draw_header(self, surface: pygame.Surface, title: str) -> None:
         s, pal, m = self.app.s, self.app.palette, self.margin
         w = surface.get_width()

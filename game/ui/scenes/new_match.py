@@ -25,7 +25,6 @@ from game.ui.scenes.menu import (
     Stop,
     autosave_path,
     blit,
-    button_width,
     clip,
     oid,
     wrap,
@@ -254,16 +253,10 @@ class NewMatchScene(MenuScreen):
         y, bh = self.footer_top(), s(40)
         entry = self.entry
         scenario = self.scenario(entry) if entry else None
-        go = t("menu.new.start")
-        gw = button_width(app, go, 130, True)
-        self.start_button = self.button(
-            pygame.Rect(w - m - gw, y, gw, bh),
-            go,
-            self.start,
-            t("menu.new.start.tip"),
-            "#primary",
-            enabled=scenario is not None,
+        self.start_button = self.footer_primary(
+            t("menu.new.start"), self.start, t("menu.new.start.tip"), enabled=scenario is not None
         )
+        gw = self.start_button.rect.width
         self.seed_entry = None
         if scenario is not None:
             ew = s(150)
@@ -284,8 +277,7 @@ class NewMatchScene(MenuScreen):
                     element=self.seed_entry,
                 ),
             )
-        back = t("menu.back")
-        self.button(pygame.Rect(m, y, button_width(app, back, 110), bh), back, self.back)
+        self.footer_left(t("menu.back"), self.back)
 
     # ---- actions ----------------------------------------------------------------------------
 

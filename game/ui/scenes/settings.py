@@ -18,7 +18,6 @@ from game.ui.scenes.menu import (
     MenuScreen,
     Stop,
     blit,
-    button_width,
     clip,
     draw_continuum,
     oid,
@@ -141,18 +140,10 @@ class SettingsScene(MenuScreen):
                     self._choices(row, ctrl)
         self.labels = {row.field: row.label for _, col_rows in cols for row in col_rows}
         # the foot
-        y, bh = self.footer_top(), s(40)
-        apply = t("menu.settings.apply")
-        aw = button_width(app, apply, 130, True)
-        self.apply_button = self.button(
-            pygame.Rect(w - m - aw, y, aw, bh),
-            apply,
-            self.apply,
-            t("menu.settings.apply.tip"),
-            "#primary",
+        self.apply_button = self.footer_primary(
+            t("menu.settings.apply"), self.apply, t("menu.settings.apply.tip")
         )
-        back = t("menu.back")
-        self.button(pygame.Rect(m, y, button_width(app, back, 110), bh), back, self.back)
+        self.footer_left(t("menu.back"), self.back)
         self._sync_apply()
 
     def _choices(self, row: Row, rect: pygame.Rect) -> None:
