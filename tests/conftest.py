@@ -1,7 +1,9 @@
-"""Shared fixtures: the small valid scenario in tests/fixtures/mini.json, and a world from it."""
+"""Shared fixtures: the small valid scenario in tests/fixtures/mini.json, a world from it, and
+English strings for every test."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,7 @@ from game.content import load_scenario
 from game.engine.scenario import Scenario
 from game.engine.setup import new_world
 from game.engine.world import World
+from game.ui import i18n
 
 MINI = Path(__file__).parent / "fixtures" / "mini.json"
 
@@ -23,3 +26,12 @@ def mini_scenario() -> Scenario:
 def mini_world(mini_scenario: Scenario) -> World:
     """The world at the start of a match of mini.json (turn 1, cards dealt), seed 1."""
     return new_world(mini_scenario, 1)
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """Each test starts in English and leaves the language as it found it (an app sets it)."""
+    before = i18n.language()
+    i18n.set_language("en")
+    yield
+    i18n.set_language(before)

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 from game.content import load_scenario
 from game.session.local import LocalMatch
 
 MINI = Path(__file__).parent / "fixtures" / "mini.json"
+
+
+def mini_data() -> dict[str, Any]:
+    """mini.json as plain data, to change before it is validated."""
+    return json.loads(MINI.read_text(encoding="utf-8"))
 
 
 def finished_match(turns: int = 4) -> LocalMatch:

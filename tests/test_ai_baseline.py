@@ -3,9 +3,7 @@ answered, every open resolution voted on."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,12 +20,7 @@ from game.engine import (
     resolve,
 )
 from game.session.match import play_ai_match
-
-FIXTURE = Path(__file__).parent / "fixtures" / "mini.json"
-
-
-def mini_data() -> dict[str, Any]:
-    return json.loads(FIXTURE.read_text(encoding="utf-8"))
+from tests.matches import mini_data
 
 
 def rich_data() -> dict[str, Any]:

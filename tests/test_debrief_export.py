@@ -7,7 +7,6 @@ import csv
 import io
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -25,15 +24,6 @@ from game.ui import i18n
 
 MINI = Path(__file__).parent / "fixtures" / "mini.json"
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    """English strings, whatever an earlier test left set (and nothing left set after)."""
-    before = i18n.language()
-    i18n.set_language("en")
-    yield
-    i18n.set_language(before)
 
 
 @pytest.fixture(scope="module")

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-from typing import Any
-
 import pytest
 
 from game.ai.baseline import BaselineBot
@@ -19,12 +15,7 @@ from game.engine import (
     view,
 )
 from game.session.match import ai_orders, play_ai_match, replay
-
-FIXTURE = Path(__file__).parent / "fixtures" / "mini.json"
-
-
-def mini_data() -> dict[str, Any]:
-    return json.loads(FIXTURE.read_text(encoding="utf-8"))
+from tests.matches import mini_data
 
 
 def mini() -> Scenario:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,8 +22,8 @@ from game.engine import (
     scores,
     view,
 )
+from tests.matches import mini_data
 
-FIXTURE = Path(__file__).parent / "fixtures" / "mini.json"
 PLAY = settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True
 )
@@ -47,10 +45,6 @@ GROUP_STATS = ("grievance", "security", "autonomy", "separation", "warning_credi
 CRITERIA = ("peace", "justice", "pluralism", "freedom")
 
 # ---- worlds to play in ---------------------------------------------------------------------------
-
-
-def mini_data() -> dict[str, Any]:
-    return json.loads(FIXTURE.read_text(encoding="utf-8"))
 
 
 def rich_data() -> dict[str, Any]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import sys
 import types
-from collections.abc import Iterator
 from pathlib import Path
 
 import pygame
@@ -19,7 +18,7 @@ from game.engine import Order, TurnReport
 from game.engine.report import Line
 from game.engine.scenario import text
 from game.session.local import LocalMatch
-from game.ui import flow, i18n
+from game.ui import flow
 from game.ui.app import App
 from game.ui.scene import Scene
 from game.ui.scenes.debrief import DebriefScene
@@ -49,15 +48,6 @@ def voted_match() -> tuple[LocalMatch, TurnReport]:
     report = local.submit("castria")
     assert report is not None and report.votes
     return local, report
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    """Each test starts in English and leaves the language as it found it (an app sets it)."""
-    before = i18n.language()
-    i18n.set_language("en")
-    yield
-    i18n.set_language(before)
 
 
 @pytest.fixture(scope="module")
