@@ -25,6 +25,7 @@ from game.engine.rng import Rng, mix
 from game.engine.scenario import Scenario
 from game.engine.setup import new_world
 from game.engine.world import World
+from game.session.match import ai_orders
 
 from .player import RandomPlayer
 from .wanted import Wanted
@@ -53,7 +54,8 @@ class Explorer:
             return False
         seed = self.scenario.seed
         if k % 3 == 0:
-            self._play([new_world(self.scenario, seed + k // 3)], _bot_orders(BaselineBot()))
+            bot = BaselineBot()
+            self._play([new_world(self.scenario, seed + k // 3)], lambda w: ai_orders(w, bot))
             return True
         rng = Rng(mix(seed, k, _SALT))
         key = tuple(id(w) for w in pending)
@@ -113,10 +115,3 @@ class Explorer:
         for w in self.watches:
             if w.target is not None and not w.done:
                 w.observe(world, world.turn, trail, len(trail) - 1)
-
-
-def _bot_orders(bot: BaselineBot) -> Callable[[World], list[Order]]:
-    def orders_for(w: World) -> list[Order]:
-        return [o for a in sorted(w.actors) for o in bot.choose(w, a)]
-
-    return orders_for
