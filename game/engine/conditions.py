@@ -52,38 +52,46 @@ def holds(cond: V.Condition, ctx: Context) -> bool:
     return _HOLDS[type(cond)](cond, ctx)  # type: ignore[arg-type]
 
 
+def figure(cond: V.Condition, ctx: Context, turn: int | None = None) -> float | None:
+    """The figure a range condition tests against its ``min`` and ``max`` (None when it is not
+    a range condition, or names an actor or group that does not exist). ``turn``: the turn to
+    read instead of the world's (an end condition is read before the turn moves on)."""
+    read = _FIGURES.get(type(cond))
+    return None if read is None else read(cond, ctx, ctx.world.turn if turn is None else turn)
+
+
+def _in_range(cond: V.Condition, ctx: Context) -> bool:
+    value = _FIGURES[type(cond)](cond, ctx, ctx.world.turn)
+    return value is not None and in_range(value, cond)  # type: ignore[arg-type]
+
+
+def _actor_stat(cond: V.ActorStatIs, ctx: Context) -> float | None:
+    actor = ctx.world.actors.get(ctx.ref(cond.actor) or "")
+    if actor is None or not hasattr(actor, cond.stat):
+        return None
+    return float(getattr(actor, cond.stat))
+
+
+def _group_stat(cond: V.GroupStatIs, ctx: Context) -> float | None:
+    group = ctx.world.groups.get(ctx.ref(cond.group) or "")
+    return None if group is None else getattr(group, cond.stat)
+
+
+_FIGURES = {
+    V.CriterionIs: lambda c, ctx, turn: ctx.world.criteria.get(c.criterion),
+    V.CentralizationIs: lambda c, ctx, turn: ctx.world.centralization,
+    V.TurnIs: lambda c, ctx, turn: turn,
+    V.ActorStatIs: lambda c, ctx, turn: _actor_stat(c, ctx),
+    V.GroupStatIs: lambda c, ctx, turn: _group_stat(c, ctx),
+    V.FlagIs: lambda c, ctx, turn: ctx.world.flags.get(c.flag, 0.0),
+    V.InequalityIs: lambda c, ctx, turn: ctx.figure("inequality"),
+    V.CivilSocietyIs: lambda c, ctx, turn: ctx.figure("civil_society"),
+}
+
+
 def _arrangement_is(cond: V.ArrangementIs, ctx: Context) -> bool:
     w = ctx.world
     return w.arrangement in cond.arrangements
-
-
-def _centralization_is(cond: V.CentralizationIs, ctx: Context) -> bool:
-    w = ctx.world
-    return in_range(w.centralization, cond)
-
-
-def _criterion_is(cond: V.CriterionIs, ctx: Context) -> bool:
-    w = ctx.world
-    return in_range(w.criteria.get(cond.criterion), cond)
-
-
-def _turn_is(cond: V.TurnIs, ctx: Context) -> bool:
-    w = ctx.world
-    return in_range(w.turn, cond)
-
-
-def _actor_stat_is(cond: V.ActorStatIs, ctx: Context) -> bool:
-    w = ctx.world
-    actor = w.actors.get(ctx.ref(cond.actor) or "")
-    if actor is None or not hasattr(actor, cond.stat):
-        return False
-    return in_range(float(getattr(actor, cond.stat)), cond)
-
-
-def _group_stat_is(cond: V.GroupStatIs, ctx: Context) -> bool:
-    w = ctx.world
-    group = w.groups.get(ctx.ref(cond.group) or "")
-    return group is not None and in_range(getattr(group, cond.stat), cond)
 
 
 def _crisis_is(cond: V.CrisisIs, ctx: Context) -> bool:
@@ -157,19 +165,6 @@ def _member_is(cond: V.MemberIs, ctx: Context) -> bool:
     return is_member(w, ctx.ref(cond.state) or "", ctx.ref(cond.of) or "") == cond.member
 
 
-def _flag_is(cond: V.FlagIs, ctx: Context) -> bool:
-    w = ctx.world
-    return in_range(w.flags.get(cond.flag, 0.0), cond)
-
-
-def _inequality_is(cond: V.InequalityIs, ctx: Context) -> bool:
-    return in_range(ctx.figure("inequality"), cond)
-
-
-def _civil_society_is(cond: V.CivilSocietyIs, ctx: Context) -> bool:
-    return in_range(ctx.figure("civil_society"), cond)
-
-
 def _chance(cond: V.Chance, ctx: Context) -> bool:
     w = ctx.world
     rng = Rng(w.rng)
@@ -189,11 +184,11 @@ def _not_is(cond: V.NotIs, ctx: Context) -> bool:
 
 _HOLDS = {
     V.ArrangementIs: _arrangement_is,
-    V.CentralizationIs: _centralization_is,
-    V.CriterionIs: _criterion_is,
-    V.TurnIs: _turn_is,
-    V.ActorStatIs: _actor_stat_is,
-    V.GroupStatIs: _group_stat_is,
+    V.CentralizationIs: _in_range,
+    V.CriterionIs: _in_range,
+    V.TurnIs: _in_range,
+    V.ActorStatIs: _in_range,
+    V.GroupStatIs: _in_range,
     V.CrisisIs: _crisis_is,
     V.WarIs: _war_is,
     V.ExistsIs: _exists_is,
@@ -201,9 +196,9 @@ _HOLDS = {
     V.StatusIs: _status_is,
     V.GovernmentIs: _government_is,
     V.MemberIs: _member_is,
-    V.FlagIs: _flag_is,
-    V.InequalityIs: _inequality_is,
-    V.CivilSocietyIs: _civil_society_is,
+    V.FlagIs: _in_range,
+    V.InequalityIs: _in_range,
+    V.CivilSocietyIs: _in_range,
     V.Chance: _chance,
     V.AnyOf: _any_of,
     V.NotIs: _not_is,
