@@ -471,7 +471,17 @@ def _cards(ch: Checker, doc: dict) -> None:
         scope.target_kind = ch.ref((*base, "target"), card.get("target"), "actor", scope) or "actor"
         ch.conditions((*base, "trigger"), card.get("trigger"), scope)
         options: dict[str, int] = {}
+        default: int | None = None
         for j, option in _items(card, "options"):
+            if option.get("default") is True:
+                if default is None:
+                    default = j
+                else:
+                    ch.error(
+                        (*base, "options", j, "default"),
+                        f"options[{default}] is already this card's default: mark one option "
+                        "at most",
+                    )
             oid = option.get("id")
             if isinstance(oid, str):
                 if oid in options:

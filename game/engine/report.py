@@ -54,6 +54,9 @@ class FiredCard(Model):
     option: Id
     title: str
     lesson: str
+    by_default: bool = Field(
+        False, description="Nobody answered the card: its default option was applied."
+    )
 
 
 class TurnReport(Model):

@@ -2,7 +2,8 @@
 
 1. Orders are checked against the legal actions of the turn's start and each actor's action
    points; what is refused is reported, never silently dropped.
-2. Event cards dealt this turn take effect (the chosen option, or the first).
+2. Event cards dealt this turn take effect: the chosen option, or the card's default (the option
+   the scenario marks default, else the least drastic: see ``decisions``), which the report names.
 3. Votes are recorded and resolutions tabled on earlier turns are tallied and carried out.
 4. Actions, phase by phase: economy, politics, force, civil society; within a phase by actor id.
 5. The world's own dynamics (``mechanics.run``): wars, crises, groups, fear, clashes, the price of
@@ -17,6 +18,7 @@ from collections.abc import Iterable
 from . import mechanics
 from .actions import apply_order, legal_moves, order_cost
 from .conditions import Context, holds_all
+from .decisions import card_of, default_option
 from .effects import apply_all
 from .model import TurnRecord
 from .orders import Order
@@ -40,10 +42,7 @@ class IllegalOrder(ValueError):
 
 
 def card_by_id(world: World, card_id: str) -> Card | None:
-    for c in world.rules.cards:
-        if c.id == card_id:
-            return c
-    return None
+    return card_of(world, card_id)
 
 
 def check_orders(
@@ -124,23 +123,25 @@ def resolve(world: World, orders: Iterable[Order]) -> tuple[World, TurnReport]:
         card = card_by_id(w, h.card)
         if card is None:
             continue
-        opt = next((op for op in card.options if op.id == choices.get(h.key)), card.options[0])
+        chosen = next((op for op in card.options if op.id == choices.get(h.key)), None)
+        opt = chosen if chosen is not None else default_option(card)
         ctx = Context(w, dict(h.bindings))
         title = text(card.title)
+        who = w.actors[h.actor].name if h.actor in w.actors else h.actor
         ledger.line(
             "card",
-            say(
-                "chose",
-                title=card.title,
-                who=w.actors[h.actor].name if h.actor in w.actors else h.actor,
-                option=opt.label,
-            ),
+            say("chose" if chosen else "card_default", title=card.title, who=who, option=opt.label),
             h.actor,
         )
         apply_all(opt.effects, ctx, ledger, say("card_choice", title=card.title, option=opt.label))
         ledger.cards.append(
             FiredCard(
-                card=card.id, actor=h.actor, option=opt.id, title=title, lesson=text(card.lesson)
+                card=card.id,
+                actor=h.actor,
+                option=opt.id,
+                title=title,
+                lesson=text(card.lesson),
+                by_default=chosen is None,
             )
         )
         w.lessons.append(card.id)

@@ -158,6 +158,32 @@ TEMPLATES: dict[str, str] = {
     "arrangement.pluralism_2": "pluralism 2",
     "arrangement.pluralism_1": "pluralism 1",
     "arrangement.anarchy": "anarchy",
+    # decisions: defaults, what waits, how a vote reads (engine/decisions.py)
+    "card_default": '{title}: {who} did not answer; the default, "{option}", was applied.',
+    "waiting_card": '"{title}" waits for your answer; if you give none, "{option}" applies.',
+    "waiting_vote": "{body} votes on {motion}; if you cast no vote, you abstain.",
+    "motion_in": "{body}: {motion}",
+    "ballot.abstain": "abstain",
+    "motion.authorize_force": "authorizing force against the {subject}",
+    "motion.sanctions": "sanctions on {subject}",
+    "motion.mediate": "mediation in the {subject}",
+    "motion.aid_package": "an aid package for {subject}",
+    "motion.standards": "binding labour and capital standards",
+    "vote_order.yes": "Vote for {motion} in {body}",
+    "vote_order.no": "Vote against {motion} in {body}",
+    "vote_order.abstain": "Abstain on {motion} in {body}",
+    # goals during and at the end of a match (engine/scoring.py)
+    "goal_status.met": "met",
+    "goal_status.holding": "holding",
+    "goal_status.open": "open",
+    "goal_status.failed": "failed",
+    "goal_status.lost": "lost",
+    "goal.holding": "Holding since the start: {goal} It counts only if it still holds at the end.",
+    "goal.met": "Met during the match: {goal} It counts if it still holds at the end.",
+    "goal.open": "Not achieved yet: {goal} It counts if it holds at the end.",
+    "goal.lost": "Lost for now: {goal} It held at the start; it counts only if it holds again at the end.",
+    "goal.met_end": "Met at the end: {goal}",
+    "goal.failed_end": "Not met at the end: {goal}",
 }
 
 

@@ -64,6 +64,13 @@ class Option(Model):
             ]
         ],
     )
+    default: bool = Field(
+        False,
+        description="true: this option applies when the player does not answer the card (at "
+        "most one option per card). With none marked, the least drastic option applies: the one "
+        "whose effects move the world least (see docs/authoring.md).",
+        examples=[True],
+    )
 
 
 class Card(Model):
@@ -111,7 +118,8 @@ class Card(Model):
     options: list[Option] = Field(
         min_length=1,
         max_length=4,
-        description="The choices (1–4). If nobody answers, the first option is applied.",
+        description="The choices (1–4). If nobody answers, the option marked default applies; "
+        "with none marked, the least drastic one (see docs/authoring.md).",
         examples=[
             [
                 {
@@ -165,6 +173,12 @@ class Card(Model):
         ids = [o.id for o in self.options]
         if len(ids) != len(set(ids)):
             raise ValueError(f"card {self.id!r} has two options with the same id")
+        marked = [o.id for o in self.options if o.default]
+        if len(marked) > 1:
+            raise ValueError(
+                f"card {self.id!r} marks {len(marked)} options as the default "
+                f"({', '.join(marked)}); mark one at most"
+            )
         return self
 
 

@@ -1,20 +1,42 @@
-"""Scores: each actor's mission weighs the four criteria and adds the goals it met."""
+"""Scores: each actor's mission weighs the four criteria and adds the goals it met.
+
+A goal counts at the end of the match: every goal whose conditions hold then is met and adds its
+points. During the match a goal's status says where it stands (``goal_statuses``):
+
+* **holding**: it holds now and has held since the match began (met by default: nothing has
+  been at stake yet); it counts only if it still holds at the end;
+* **met**: it holds now but did not when the match began: something achieved it;
+* **open**: it does not hold now, nor did it at the start;
+* **failed**: it held at the start and no longer does (during the match: lost for now).
+
+At the end every goal is **met** (it holds) or **failed** (it does not). The score shown during
+the match adds only the goals already met, not those merely holding; at the end it adds every
+goal that holds, so a final score is the mission-weighted criteria plus the points of all the
+goals that hold at the end (the debrief's figure).
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
 
 from pydantic import Field
 
 from .conditions import Context, holds_all
 from .model import CRITERIA, Id, Model
-from .scenario import Mission, text
+from .say import Said, say
+from .scenario import Goal, Mission, Text, text
 from .world import World
+
+GoalState = Literal["met", "holding", "open", "failed"]
 
 
 class GoalResult(Model):
     text: str
     points: float
-    met: bool
+    met: bool = Field(description="Its points count in the score now.")
     secret: bool = False
+    status: GoalState = "open"
 
 
 class Score(Model):
@@ -23,6 +45,21 @@ class Score(Model):
     criteria: float = Field(description="The mission-weighted mean of the four criteria, 0–100.")
     goals: list[GoalResult] = Field(default_factory=list)
     total: float
+
+
+@dataclass(frozen=True)
+class GoalStatus:
+    """One goal of a seat's mission and where it stands, for the match screen. ``label`` is the
+    status in a word (message key goal_status.<status>); ``sentence`` the goal and its status in
+    one sentence (goal.<...>); both are ``Said``, so a screen can say them in its language."""
+
+    text: Text
+    points: float
+    secret: bool
+    status: GoalState
+    holds: bool  # its conditions hold now
+    label: Said
+    sentence: Said
 
 
 def mission_of(world: World, actor_id: str) -> Mission:
@@ -34,16 +71,80 @@ def mission_of(world: World, actor_id: str) -> Mission:
     )
 
 
+def _goals(m: Mission) -> list[tuple[bool, Goal]]:
+    return [(False, g) for g in m.goals] + [(True, g) for g in m.secret]
+
+
+def _holds(world: World, goal: Goal) -> bool:
+    return holds_all(goal.when, Context(world.clone() if _has_chance(goal.when) else world))
+
+
+def goals_holding(world: World, mission: Mission) -> tuple[bool, ...]:
+    """Whether each goal of the mission (goals, then secret goals) holds now."""
+    return tuple(_holds(world, g) for _, g in _goals(mission))
+
+
+def _status(world: World, actor_id: str, i: int, holds: bool) -> GoalState:
+    if world.ended:
+        return "met" if holds else "failed"
+    start = world.goals_at_start.get(actor_id)
+    # A save from before goals_at_start knows no start: a goal that holds is only "holding".
+    at_start = start[i] if start is not None and i < len(start) else holds
+    if holds:
+        return "holding" if at_start else "met"
+    return "failed" if at_start else "open"
+
+
+_SENTENCE = {
+    "holding": "goal.holding",
+    "met": "goal.met",
+    "open": "goal.open",
+    "failed": "goal.lost",
+}
+
+
+def goal_statuses(world: World, actor_id: str) -> list[GoalStatus]:
+    """Each goal of the actor's mission (its secret goals last) with its status and a sentence
+    with a message key (English here, Spanish in assets/i18n/es/engine.json). Pure; give it the
+    seat's view, where the secret goals of other seats are already gone."""
+    out: list[GoalStatus] = []
+    for i, (secret, g) in enumerate(_goals(mission_of(world, actor_id))):
+        holds = _holds(world, g)
+        status = _status(world, actor_id, i, holds)
+        key = ("goal.met_end" if holds else "goal.failed_end") if world.ended else _SENTENCE[status]
+        lost = status == "failed" and not world.ended  # it may still come back
+        label: Said = say("goal_status.lost" if lost else f"goal_status.{status}")
+        out.append(
+            GoalStatus(
+                text=g.text,
+                points=g.points,
+                secret=secret,
+                status=status,
+                holds=holds,
+                label=label,
+                sentence=say(key, goal=g.text),
+            )
+        )
+    return out
+
+
 def score(world: World, actor_id: str) -> Score:
     m = mission_of(world, actor_id)
     weights = {c.value: m.weights.get(c, 0.0) for c in CRITERIA}
     wsum = sum(weights.values()) or 1.0
     base = sum(world.criteria.get(c) * w for c, w in weights.items()) / wsum
     goals: list[GoalResult] = []
-    for secret, goal_list in ((False, m.goals), (True, m.secret)):
-        for g in goal_list:
-            met = holds_all(g.when, Context(world.clone() if _has_chance(g.when) else world))
-            goals.append(GoalResult(text=text(g.text), points=g.points, met=met, secret=secret))
+    for i, (secret, g) in enumerate(_goals(m)):
+        status = _status(world, actor_id, i, _holds(world, g))
+        goals.append(
+            GoalResult(
+                text=text(g.text),
+                points=g.points,
+                met=status == "met",
+                secret=secret,
+                status=status,
+            )
+        )
     total = base + sum(g.points for g in goals if g.met)
     return Score(
         actor=actor_id,

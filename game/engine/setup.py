@@ -39,6 +39,7 @@ def new_world(scenario: Scenario, seed: int | None = None) -> World:
         ended=False,
         end_reason="",
         rules=scenario.rules(),
+        goals_at_start={},
     )
     m = measure(world)
     world.arrangement, world.centralization, world.plurality = (
@@ -56,5 +57,8 @@ def new_world(scenario: Scenario, seed: int | None = None) -> World:
         TurnRecord(turn=0, criteria=world.criteria.model_copy(), arrangement=world.arrangement,
                    centralization=world.centralization, plurality=world.plurality)
     )  # fmt: skip
+    from .scoring import goals_holding
+
+    world.goals_at_start = {m.actor: goals_holding(world, m) for m in world.rules.missions}
     open_turn(world)
     return world

@@ -22,7 +22,18 @@ def view(world: World, actor_id: str | None) -> World:
         m if m.actor == actor_id else m.model_copy(update={"secret": []})
         for m in world.rules.missions
     ]
+    # Whether another seat's secret goals held at the start would betray them: keep only the
+    # public goals' marks of other missions.
+    v.goals_at_start = {
+        a: marks if a == actor_id else marks[: len(_public_goals(world, a))]
+        for a, marks in world.goals_at_start.items()
+    }
     v.rules = world.rules.model_copy(update={"missions": missions})
     v.rules._digest = None  # the copy is other rules: its digest and index are its own
     v.rules._missions = None
     return v
+
+
+def _public_goals(world: World, actor_id: str) -> list:
+    m = world.rules.mission(actor_id)
+    return list(m.goals) if m is not None else []

@@ -118,6 +118,12 @@ class World(Model):
     ended: bool = False
     end_reason: str = ""
     end_key: str | None = Field(None, description="The engine's message key for end_reason.")
+    goals_at_start: dict[Id, tuple[bool, ...]] = Field(
+        default_factory=dict,
+        description="Actor id -> whether each goal of its mission (goals, then secret goals) held "
+        "when the match began: such a goal is 'holding', not 'met' (see scoring.goal_statuses). "
+        "Written once; a save from before it has none.",
+    )
     end_texts: dict[str, str] = Field(
         default_factory=dict, description="A scenario end condition's text by language."
     )
