@@ -7,17 +7,22 @@ The engine's face is small::
     resolve(world, orders) -> (next_world, TurnReport)
     arrangement(world) -> Measure
     scores(world) -> dict[actor_id, Score]
+
+What a seat still owes, for a screen: ``waiting(world, actor_id, draft) -> list[Waiting]``,
+``default_option(card)``, ``vote_sentence(world, order)`` and
+``goal_statuses(world, actor_id) -> list[GoalStatus]``.
 """
 
 from __future__ import annotations
 
 from .actions import legal_actions
+from .decisions import Waiting, default_option, vote_sentence, waiting
 from .model import Arrangement, Criterion
 from .orders import ACTIONS, Order, OrderSet
 from .report import TurnReport
 from .resolve import IllegalOrder, check_orders, resolve
 from .scenario import Scenario
-from .scoring import Score, scores
+from .scoring import GoalStatus, Score, goal_statuses, scores
 from .setup import new_world
 from .structure import Measure, measure
 from .view import view
@@ -33,6 +38,7 @@ __all__ = [
     "ACTIONS",
     "Arrangement",
     "Criterion",
+    "GoalStatus",
     "IllegalOrder",
     "Measure",
     "Order",
@@ -40,12 +46,17 @@ __all__ = [
     "Scenario",
     "Score",
     "TurnReport",
+    "Waiting",
     "World",
     "arrangement",
     "check_orders",
+    "default_option",
+    "goal_statuses",
     "legal_actions",
     "new_world",
     "resolve",
     "scores",
     "view",
+    "vote_sentence",
+    "waiting",
 ]
