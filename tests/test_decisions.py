@@ -271,3 +271,23 @@ def test_a_world_saved_before_goal_marks_calls_holding_goals_holding() -> None:
     later = old.clone()
     later.flags["leader_indicted"] = 1
     assert "met" not in {g.status for g in goal_statuses(later, "tribunal")}
+
+
+def test_reading_a_goal_with_a_chance_inside_never_steps_the_matchs_generator(
+    tmp_path: Path,
+) -> None:
+    doc = json.loads(MINI.read_text(encoding="utf-8"))
+    mission = doc["missions"][0]
+    lucky = {
+        "type": "not",
+        "condition": {"type": "any", "conditions": [{"type": "chance", "p": 0.5}]},
+    }
+    mission["goals"].append({"text": "Luck", "points": 5, "when": [lucky]})
+    path = tmp_path / "lucky.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    world = new_world(load_scenario(path), 7)
+    before = world.rng
+    for _ in range(3):
+        goal_statuses(world, mission["actor"])
+        score(world, mission["actor"])
+    assert world.rng == before

@@ -161,5 +161,14 @@ def scores(world: World) -> dict[str, Score]:
 
 
 def _has_chance(conds: list) -> bool:
-    # A goal with a chance condition must not step the match's generator when merely read.
-    return any(getattr(c, "type", "") in ("chance", "any", "not") for c in conds)
+    # A goal with a chance condition (at any depth) must not step the match's generator when
+    # merely read: it is read on a copy.
+    for c in conds:
+        kind = getattr(c, "type", "")
+        if (
+            kind == "chance"
+            or (kind == "any" and _has_chance(c.conditions))
+            or (kind == "not" and _has_chance([c.condition]))
+        ):
+            return True
+    return False
