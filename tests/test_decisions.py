@@ -291,3 +291,24 @@ def test_reading_a_goal_with_a_chance_inside_never_steps_the_matchs_generator(
         goal_statuses(world, mission["actor"])
         score(world, mission["actor"])
     assert world.rng == before
+
+
+def test_a_goal_lost_and_won_back_during_the_match_reads_met() -> None:
+    from game.engine.scoring import track_goals
+
+    world = new_world(_scenario("kosovo"), 1)
+    i = next(
+        k
+        for k, g in enumerate(goal_statuses(world, "servia"))
+        if "tribunal" in text(g.text).lower()
+    )
+    assert goal_statuses(world, "servia")[i].status == "holding"
+    later = world.clone()
+    later.flags["leader_indicted"] = 1
+    track_goals(later)  # the end of a turn on which the leader was indicted
+    assert goal_statuses(later, "servia")[i].status == "failed"
+    later.flags["leader_indicted"] = 0  # an indictment withdrawn
+    track_goals(later)
+    assert goal_statuses(later, "servia")[i].status == "met"
+    assert goal_statuses(world, "servia")[i].status == "holding", "the earlier world is unchanged"
+    assert len(view(later, "arberia").goals_changed["servia"]) == 3

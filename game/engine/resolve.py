@@ -26,6 +26,7 @@ from .report import FiredCard, Ledger, TurnReport
 from .rng import Rng
 from .say import say
 from .scenario import Card, text
+from .scoring import track_goals
 from .world import World
 
 PHASES: tuple[tuple[str, ...], ...] = (
@@ -189,6 +190,7 @@ def resolve(world: World, orders: Iterable[Order]) -> tuple[World, TurnReport]:
             ),
         )
     _round(w)
+    track_goals(w)
     w.history.append(
         TurnRecord(turn=w.turn, criteria=w.criteria.model_copy(), arrangement=m.arrangement,
                    centralization=m.centralization, plurality=m.plurality, cards=fired_now)

@@ -181,7 +181,7 @@ TEMPLATES: dict[str, str] = {
     "goal.holding": "Holding since the start: {goal} It counts only if it still holds at the end.",
     "goal.met": "Met during the match: {goal} It counts if it still holds at the end.",
     "goal.open": "Not achieved yet: {goal} It counts if it holds at the end.",
-    "goal.lost": "Lost for now: {goal} It held at the start; it counts only if it holds again at the end.",
+    "goal.lost": "Lost for now: {goal} It held earlier; it counts only if it holds again at the end.",
     "goal.met_end": "Met at the end: {goal}",
     "goal.failed_end": "Not met at the end: {goal}",
 }

@@ -3,11 +3,11 @@
 A goal counts at the end of the match: every goal whose conditions hold then is met and adds its
 points. During the match a goal's status says where it stands (``goal_statuses``):
 
-* **holding**: it holds now and has held since the match began (met by default: nothing has
-  been at stake yet); it counts only if it still holds at the end;
-* **met**: it holds now but did not when the match began: something achieved it;
-* **open**: it does not hold now, nor did it at the start;
-* **failed**: it held at the start and no longer does (during the match: lost for now).
+* **holding**: it holds now and has held at the end of every turn since the match began (met by
+  default: nothing has been at stake yet); it counts only if it still holds at the end;
+* **met**: it holds now, and at some point it did not: something achieved it;
+* **open**: it does not hold now and never has;
+* **failed**: it does not hold now but did at some point (during the match: lost for now).
 
 At the end every goal is **met** (it holds) or **failed** (it does not). The score shown during
 the match adds only the goals already met, not those merely holding; at the end it adds every
@@ -88,11 +88,31 @@ def _status(world: World, actor_id: str, i: int, holds: bool) -> GoalState:
     if world.ended:
         return "met" if holds else "failed"
     start = world.goals_at_start.get(actor_id)
-    # A save from before goals_at_start knows no start: a goal that holds is only "holding".
-    at_start = start[i] if start is not None and i < len(start) else holds
+    if start is None or i >= len(start):
+        # A save from before goals_at_start knows no start: a goal that holds is only "holding".
+        return "holding" if holds else "open"
+    changed = world.goals_changed.get(actor_id, ())
+    moved = (changed[i] if i < len(changed) else False) or holds != start[i]
     if holds:
-        return "holding" if at_start else "met"
-    return "failed" if at_start else "open"
+        return "met" if moved else "holding"
+    return "failed" if moved else "open"
+
+
+def track_goals(world: World) -> None:
+    """Mark, on a world the engine is building, each goal whose truth has changed since the
+    match began (``World.goals_changed``); called at the end of every turn. A goal once marked
+    is not read again."""
+    for m in world.rules.missions:
+        start = world.goals_at_start.get(m.actor)
+        if start is None:
+            continue
+        before = world.goals_changed.get(m.actor, ())
+        now = tuple(
+            (i < len(before) and before[i]) or _holds(world, g) != start[i]
+            for i, (_, g) in enumerate(_goals(m)[: len(start)])
+        )
+        if any(now):
+            world.goals_changed[m.actor] = now
 
 
 _SENTENCE = {

@@ -22,12 +22,15 @@ def view(world: World, actor_id: str | None) -> World:
         m if m.actor == actor_id else m.model_copy(update={"secret": []})
         for m in world.rules.missions
     ]
-    # Whether another seat's secret goals held at the start would betray them: keep only the
-    # public goals' marks of other missions.
-    v.goals_at_start = {
-        a: marks if a == actor_id else marks[: len(_public_goals(world, a))]
-        for a, marks in world.goals_at_start.items()
-    }
+    # Whether another seat's secret goals held at the start, or have changed, would betray
+    # them: keep only the public goals' marks of other missions.
+    v.goals_at_start, v.goals_changed = (
+        {
+            a: marks if a == actor_id else marks[: len(_public_goals(world, a))]
+            for a, marks in table.items()
+        }
+        for table in (world.goals_at_start, world.goals_changed)
+    )
     v.rules = world.rules.model_copy(update={"missions": missions})
     v.rules._digest = None  # the copy is other rules: its digest and index are its own
     v.rules._missions = None

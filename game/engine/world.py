@@ -124,6 +124,12 @@ class World(Model):
         "when the match began: such a goal is 'holding', not 'met' (see scoring.goal_statuses). "
         "Written once; a save from before it has none.",
     )
+    goals_changed: dict[Id, tuple[bool, ...]] = Field(
+        default_factory=dict,
+        description="Actor id -> whether each goal's truth has changed since the match began "
+        "(at the end of any turn): a goal that holds after such a change was achieved, 'met'. "
+        "Missing: none has changed.",
+    )
     end_texts: dict[str, str] = Field(
         default_factory=dict, description="A scenario end condition's text by language."
     )
