@@ -9,8 +9,10 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from game import __version__
+from game.progress import ProgressLine, plural
 
 DEFAULT_SCENARIO = "kosovo"
 
@@ -36,7 +38,8 @@ Exit codes: 0 success, 1 bad input (the message says where and what), 2 bad comm
 """
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The top-level parser and each command's own (whose usage a wrong option shows)."""
     p = argparse.ArgumentParser(
         prog="continuum",
         description=DESCRIPTION,
@@ -53,7 +56,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     play.add_argument("--turns", type=int, default=None, metavar="N", help="stop after N turns")
     play.add_argument(
-        "--save", metavar="FILE", help="save the match to FILE when play stops (atomic)"
+        "--save",
+        metavar="FILE",
+        help="save the match to FILE when play stops (atomic; its folder must exist)",
     )
     play.add_argument(
         "--load", metavar="FILE", help="go on with the match saved in FILE instead of a new one"
@@ -88,7 +93,7 @@ def _parser() -> argparse.ArgumentParser:
         help="skip the sample matches (cards that never trigger, endings never met)",
     )
 
-    sub.add_parser(
+    window = sub.add_parser(
         "window",
         help="open the game at its main menu (what `continuum` alone does)",
         description="Open the game window at the main menu.",
@@ -101,24 +106,83 @@ def _parser() -> argparse.ArgumentParser:
         "(SDL's dummy video driver), after N turns played by the AI.",
     )
     snap.add_argument("scenario", metavar="SCENARIO")
-    snap.add_argument("--out", required=True, metavar="FILE.png")
+    snap.add_argument(
+        "--out", required=True, metavar="FILE.png", help="the PNG to write (its folder must exist)"
+    )
     snap.add_argument("--turns", type=int, default=0, metavar="N")
     snap.add_argument("--seed", type=int, default=None, metavar="S")
     snap.add_argument("--size", default="1280x720", metavar="WxH")
     snap.add_argument("--screen", choices=("match", "report", "debrief"), default="match")
 
-    sub.add_parser(
+    schema = sub.add_parser(
         "schema",
         help="print the scenario JSON Schema",
         description="Print the JSON Schema of scenario files.",
     )
-    return p
+    commands = {
+        "play": play,
+        "simulate": sim,
+        "validate": val,
+        "window": window,
+        "snapshot": snap,
+        "schema": schema,
+    }
+    return p, commands
 
 
 def _load(name: str):
     from game.content import find_scenario, load_scenario
 
     return load_scenario(find_scenario(name))
+
+
+def _cannot_write(option: str, value: str) -> str | None:
+    """Why the file an option names cannot be written, or None. A missing folder is refused,
+    never created: a typo must not leave folders behind (at the filesystem's root or anywhere)."""
+    path = Path(value)
+    folder = path.parent
+    if path.is_dir():
+        return f"{option} {value}: this is a folder; name a file inside it"
+    if not folder.exists():
+        return f"{option} {value}: the folder {folder} does not exist (create it first)"
+    if not folder.is_dir():
+        return f"{option} {value}: {folder} is not a folder"
+    if not os.access(folder, os.W_OK):
+        return f"{option} {value}: cannot write in the folder {folder}"
+    return None
+
+
+def _refuse(message: str) -> int:
+    print(f"continuum: {message}", file=sys.stderr)
+    return 1
+
+
+def arrangement_name(value: str) -> str:
+    """An arrangement as the report names it ("First degree of global pluralism")."""
+    from game.ui.i18n import t
+
+    return t(f"report.arrangement.{value}")
+
+
+def learn_names(world: Any, names: dict[str, str]) -> dict[str, str]:
+    """Add to ``names`` what a reader calls each id of ``world``: actors, groups, regions, and
+    the crises and wars the engine knows only by an id (they vanish from the world when they
+    end, so the table is kept across the match and only grows)."""
+    from game.engine import ops
+    from game.engine.model import ARRANGEMENT_ORDER
+
+    if not names:
+        names.update({a.value: arrangement_name(a.value) for a in ARRANGEMENT_ORDER})
+    for table in (world.actors, world.groups, world.regions):
+        for ident, thing in table.items():
+            names[ident] = str(thing.name)
+    for ident, crisis in world.crises.items():
+        names[ident] = "the " + str(ops.crisis_label(world, crisis))
+    for ident, war in world.wars.items():
+        names[ident] = (
+            f"the war between {ops.name(world, war.attacker)} and {ops.name(world, war.defender)}"
+        )
+    return names
 
 
 def cmd_play(args: argparse.Namespace) -> int:
@@ -130,6 +194,8 @@ def cmd_play(args: argparse.Namespace) -> int:
     if args.turns is not None and args.turns < 0:
         print("continuum: --turns must be 0 or more", file=sys.stderr)
         return 2
+    if args.save and (why := _cannot_write("--save", args.save)):
+        return _refuse(why)  # before the match is played, not after
     try:
         if args.load:
             match = Match(load_world(Path(args.load)))
@@ -140,21 +206,46 @@ def cmd_play(args: argparse.Namespace) -> int:
             print(text(scenario.title))
             print(text(scenario.briefing) or text(scenario.summary))
         print()
+        names: dict[str, str] = {}
         played = 0
         while not match.world.ended and (args.turns is None or played < args.turns):
-            print(match.play_turn(ai_orders(match.world)).text(), end="\n\n")
+            learn_names(match.world, names)
+            report = match.play_turn(ai_orders(match.world))
+            learn_names(match.world, names)
+            print(report.text(names), end="\n\n")
             played += 1
-        if match.world.ended:
+        world = match.world
+        if world.ended:
             print("Scores:")
-            for actor_id, s in sorted(scores(match.world).items(), key=lambda kv: -kv[1].total):
-                print(f"  {match.world.actors[actor_id].name:<32} {s.total:6.1f}  ({s.role})")
+            for actor_id, s in sorted(scores(world).items(), key=lambda kv: -kv[1].total):
+                print(f"  {world.actors[actor_id].name:<32} {s.total:6.1f}  ({s.role})")
+            print()
         if args.save:
-            save_world(match.world, Path(args.save))
-            print(f"saved to {args.save} (turn {match.world.turn})")
+            save_world(world, Path(args.save))
+        print(_closing(world, played, args.save))
     except SaveError as e:
         print(f"continuum: {e}", file=sys.stderr)
         return 1
     return 0
+
+
+def _closing(world: Any, played: int, saved: str | None) -> str:
+    """The last line of ``play``: how the match stands, and where it was saved."""
+    from game.engine import arrangement
+
+    last = world.last_turn
+    where = arrangement_name(arrangement(world).arrangement.value)
+    if world.ended:
+        line = f"The match is over after turn {world.turn} of {last}; the world ends as: {where}."
+    elif played == 0:
+        line = f"No turn played: the match stands at turn {world.turn} of {last}."
+    else:
+        line = f"Stopped after turn {world.turn - 1} of {last}; the world stands as: {where}."
+    if saved:
+        return f"{line} Saved to {saved}."
+    if not world.ended:
+        return f"{line} (Add --save FILE to go on later with --load FILE.)"
+    return line
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
@@ -169,29 +260,71 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         print(json.dumps(result, indent=2))
         return 0
     print(
-        f"{result['scenario']}: {result['matches']} matches, {result['turns']} turns, {result['turns_per_second']} turns/s"
+        f"{result['scenario']}: {plural(result['matches'], 'match', 'matches')}, "
+        f"{plural(result['turns'], 'turn', 'turns')}, {result['turns_per_second']} turns/s"
     )
     print("mean final criteria: " + ", ".join(f"{k} {v:.1f}" for k, v in result["final"].items()))
-    print("ended in: " + ", ".join(f"{k} {v}" for k, v in result["arrangements"].items() if v))
-    for r in result["results"]:
-        crit = " ".join(f"{v:5.1f}" for v in r["final"].values())
-        print(f"  seed {r['seed']:<6} {r['arrangement']:<13} {crit}  {r['digest'][:12]}")
+    print(
+        "ended in: "
+        + ", ".join(
+            f"{arrangement_name(k)} ({plural(v, 'match', 'matches')})"
+            for k, v in result["arrangements"].items()
+            if v
+        )
+    )
+    print()
+    # One row a match, under headers that say what each column is.
+    rows = [
+        [str(r["seed"]), arrangement_name(r["arrangement"])]
+        + [f"{v:.1f}" for v in r["final"].values()]
+        + [r["digest"][:12]]
+        for r in result["results"]
+    ]
+    criteria = list(result["results"][0]["final"]) if result["results"] else []
+    head = ["seed", "world at the end", *criteria, "digest"]
+    widths = [max(len(row[i]) for row in [head, *rows]) for i in range(len(head))]
+    numeric = {0, *range(2, 2 + len(criteria))}
+
+    def fmt(row: list[str]) -> str:
+        cells = [
+            c.rjust(w) if i in numeric else c.ljust(w)
+            for i, (c, w) in enumerate(zip(row, widths, strict=True))
+        ]
+        return "  " + "  ".join(cells).rstrip()
+
+    print(fmt(head))
+    for row in rows:
+        print(fmt(row))
     return 0
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from game.content import validate_paths
+    from game.content.loader import validate_scenarios
 
-    problems = validate_paths(args.paths, deep=not args.quick)
+    line = ProgressLine(sys.stderr)
+
+    def progress(path: Path, done: int, total: int) -> None:
+        line.show(f"checking {path.name} ({done + 1} of {total})…")
+
+    try:
+        found = validate_scenarios(args.paths, deep=not args.quick, progress=progress)
+    finally:
+        line.clear()
+    problems = found.problems
     errors = [p for p in problems if p.severity == "error"]
+    warnings = len(problems) - len(errors)
     for p in problems:
         print(p)
     if errors:
-        print(f"{len(errors)} error(s), {len(problems) - len(errors)} warning(s)", file=sys.stderr)
+        print(
+            f"{plural(len(errors), 'error', 'errors')}, {plural(warnings, 'warning', 'warnings')}",
+            file=sys.stderr,
+        )
         return 1
+    count = len(found.scenarios)
     print(
-        f"ok: {len(args.paths)} path(s) valid"
-        + (f", {len(problems)} warning(s)" if problems else "")
+        f"ok: {plural(count, 'scenario', 'scenarios')} valid"
+        + (f", {plural(warnings, 'warning', 'warnings')}" if warnings else "")
     )
     return 0
 
@@ -208,6 +341,8 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
     if not (320 <= w <= 7680 and 240 <= h <= 4320) or args.turns < 0:
         print("continuum: --size or --turns out of range", file=sys.stderr)
         return 2
+    if why := _cannot_write("--out", args.out):
+        return _refuse(why)
     from game.ui.snapshot import SnapshotError, snapshot
 
     try:
@@ -276,7 +411,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     if not argv:
         argv = ["window"]  # `continuum` alone opens the game at its main menu
-    args = _parser().parse_args(argv)
+    parser, subparsers = _parser()
+    # An unknown option belongs to its command: show that command's usage, not the top one's.
+    args, extra = parser.parse_known_args(argv)
+    if args.command is None:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}" if extra else "no command")
+    if extra:
+        subparsers[args.command].error(f"unrecognized arguments: {' '.join(extra)}")
     from game.content import ScenarioError
 
     try:

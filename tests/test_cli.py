@@ -255,8 +255,30 @@ def test_simulate_table(home: Path) -> None:
     _assert_no_crash(done)
     assert done.stdout.startswith("mini: 2 matches"), done.stdout
     assert "mean final criteria: peace" in done.stdout
-    assert re.search(r"^\s+seed 3\s", done.stdout, re.MULTILINE), done.stdout
-    assert re.search(r"^\s+seed 4\s", done.stdout, re.MULTILINE), done.stdout
+    lines = done.stdout.splitlines()
+    # The table has a header row naming every column, then one row a match.
+    (head,) = [i for i, line in enumerate(lines) if line.split()[:1] == ["seed"]]
+    assert lines[head].split() == [
+        "seed",
+        "world",
+        "at",
+        "the",
+        "end",
+        "peace",
+        "justice",
+        "pluralism",
+        "freedom",
+        "digest",
+    ], lines[head]
+    rows = lines[head + 1 :]
+    assert [r.split()[0] for r in rows] == ["3", "4"], done.stdout
+    for row in rows:
+        # The world's arrangement by its name, never its id (pluralism_1).
+        assert "_" not in row and re.search(
+            r"\b(pluralism|state|empire|federation|anarchy)", row, re.I
+        )
+        assert SHA256.fullmatch(row.split()[-1] + "0" * 52), row
+    assert re.search(r"^ended in: .+ \(\d+ match(es)?\)", done.stdout, re.MULTILINE), done.stdout
 
 
 def test_simulate_unknown_id_names_the_known_ones(home: Path) -> None:
@@ -305,7 +327,14 @@ def test_validate_shipped_scenarios(home: Path) -> None:
     assert done.returncode == 0, _show(done)
     _assert_no_crash(done)
     # No warning either: every card can be dealt, every ending met, every text translated.
-    assert done.stdout.splitlines() == ["ok: 1 path(s) valid"], done.stdout
+    shipped = [
+        f for f in (ROOT / "scenarios").glob("*.json") if not f.name.endswith(".schema.json")
+    ]
+    assert len(shipped) >= 6
+    # Scenarios are counted, not paths; a part (pandemic's cards) is not a scenario.
+    assert done.stdout.splitlines() == [f"ok: {len(shipped)} scenarios valid"], done.stdout
+    # Not a terminal: no progress line either.
+    assert done.stderr == "", done.stderr
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["lf", "crlf"])
@@ -322,7 +351,7 @@ def test_validate_points_at_the_bad_value(tmp_path: Path, home: Path, newline: s
     prefix = f"{bad}:{line}:{col}: actors[2].sovereignty: "
     assert lines[0].startswith(prefix), f"expected {prefix!r}…, got {lines[0]!r}"
     assert "100" in lines[0] and "140" in lines[0], lines[0]
-    assert "1 error(s)" in done.stderr
+    assert "1 error," in done.stderr and "error(s)" not in done.stderr
 
 
 def test_validate_reports_every_problem_in_every_file(tmp_path: Path, home: Path) -> None:
@@ -359,7 +388,7 @@ def test_validate_reports_every_problem_in_every_file(tmp_path: Path, home: Path
     for prefix in want:
         assert any(p.startswith(prefix) for p in printed), f"missing {prefix!r}\n{_show(done)}"
     assert len(printed) == len(want), _show(done)
-    assert f"{len(want)} error(s)" in done.stderr
+    assert f"{len(want)} errors," in done.stderr
 
 
 def _deep(depth: int) -> bytes:
@@ -421,8 +450,13 @@ def _check_play_output(out: str, max_turns: int) -> None:
     assert "Scores:" in out
     head, scores = out.rsplit("Scores:", 1)
     assert "== Turn" in head and "== Turn" not in scores
-    rows = [r for r in scores.splitlines() if r.strip()]
+    *rows, closing = [r for r in scores.splitlines() if r.strip()]
     assert rows and all(re.search(r"\s-?\d+\.\d\s+\(", r) for r in rows), scores
+    # The last line closes the match: which turn it ended on, and how the world stands.
+    assert re.fullmatch(
+        rf"The match is over after turn {turns[-1]} of \d+; the world ends as: [A-Z][a-z ]+\.",
+        closing,
+    ), closing
 
 
 def test_play_prints_turn_reports_and_scores(home: Path) -> None:
@@ -470,7 +504,12 @@ def test_play_saves_and_a_loaded_save_goes_on_like_the_unbroken_match(
     save = tmp_path / "match.json"
     first = continuum("play", MINI_REL, "--seed", 3, "--turns", 2, "--save", save, home=home)
     assert first.returncode == 0, first.stderr
-    assert save.exists() and "saved to" in first.stdout
+    assert save.exists()
+    # The last line says where play stopped and where the match went.
+    assert re.fullmatch(
+        rf"Stopped after turn 2 of 12; the world stands as: [A-Z][a-z ]+\. Saved to {re.escape(str(save))}\.",
+        first.stdout.splitlines()[-1],
+    ), first.stdout
     resumed = continuum("play", "--load", save, "--turns", 1, home=home)
     assert resumed.returncode == 0, resumed.stderr
     assert "resumed at turn 3" in resumed.stdout
@@ -500,7 +539,146 @@ def test_validate_plays_sample_matches_unless_quick(tmp_path: Path, home: Path) 
     (warning,) = [line for line in deep.stdout.splitlines() if ": warning: " in line]
     assert ": warning: end_conditions[0].when[0]: " in warning
     assert "'never_set'" in warning and "sample matches" in warning
-    assert deep.stdout.splitlines()[-1] == "ok: 1 path(s) valid, 1 warning(s)"
+    assert deep.stdout.splitlines()[-1] == "ok: 1 scenario valid, 1 warning"
 
     quick = continuum("validate", "--quick", path, home=home)
-    assert quick.returncode == 0 and quick.stdout.splitlines() == ["ok: 1 path(s) valid"]
+    assert quick.returncode == 0 and quick.stdout.splitlines() == ["ok: 1 scenario valid"]
+
+
+def test_play_stopped_early_says_so_and_how_to_go_on(home: Path) -> None:
+    done = continuum("play", MINI_REL, "--seed", 1, "--turns", 3, home=home)
+    assert done.returncode == 0, _show(done)
+    assert "Scores:" not in done.stdout  # the match is not over
+    last = done.stdout.splitlines()[-1]
+    assert last.startswith("Stopped after turn 3 of 12; the world stands as: "), last
+    assert "--save FILE" in last, last
+
+
+def test_an_unknown_option_shows_the_commands_own_usage(home: Path) -> None:
+    done = continuum("play", "kosovo", "--bogus", home=home)
+    _assert_clean_failure(done, code=2)
+    assert done.stderr.startswith("usage: continuum play "), done.stderr
+    assert "continuum play: error: unrecognized arguments: --bogus" in done.stderr
+    assert done.stdout == ""
+    top = continuum("--bogus", home=home)
+    _assert_clean_failure(top, code=2)
+    assert top.stderr.startswith("usage: continuum "), top.stderr
+
+
+# --- files the command line writes ------------------------------------------------------------
+
+
+WRITERS = {
+    # command: (its arguments before the file, the option that names the file)
+    "snapshot": (["snapshot", MINI_REL], "--out"),
+    "play": (["play", MINI_REL, "--turns", "1"], "--save"),
+}
+
+
+@pytest.mark.parametrize("command", list(WRITERS))
+def test_a_missing_folder_is_refused_and_nothing_is_created(
+    tmp_path: Path, home: Path, command: str
+) -> None:
+    args, option = WRITERS[command]
+    target = tmp_path / "missing" / "deeper" / "out.png"
+    done = continuum(*args, option, target, home=home)
+    _assert_clean_failure(done)
+    assert f"{option} {target}" in done.stderr, done.stderr
+    assert "does not exist" in done.stderr, done.stderr
+    assert not (tmp_path / "missing").exists()
+    assert "== Turn" not in done.stdout  # refused before the match was played
+
+
+@pytest.mark.parametrize("command", list(WRITERS))
+def test_a_folder_is_not_a_file(tmp_path: Path, home: Path, command: str) -> None:
+    args, option = WRITERS[command]
+    done = continuum(*args, option, tmp_path, home=home)
+    _assert_clean_failure(done)
+    assert "folder" in done.stderr, done.stderr
+    assert _files_under(tmp_path) == set()
+
+
+@pytest.mark.parametrize("command", list(WRITERS))
+def test_an_existing_folder_gets_the_file(tmp_path: Path, home: Path, command: str) -> None:
+    args, option = WRITERS[command]
+    target = tmp_path / ("out.png" if command == "snapshot" else "match.json")
+    done = continuum(*args, option, target, home=home)
+    assert done.returncode == 0, _show(done)
+    assert _files_under(tmp_path) == {target}
+
+
+# --- validate's progress on a terminal --------------------------------------------------------
+
+
+def test_validate_shows_progress_on_a_terminal_only(tmp_path: Path, home: Path) -> None:
+    pty = pytest.importorskip("pty")
+    folder = tmp_path / "two"
+    for name in ("a.json", "b.json"):
+        _write(folder / name, MINI.read_text(encoding="utf-8"))
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "game", "validate", "--quick", str(folder)],
+            cwd=ROOT,
+            env=_env(home),
+            stdout=subprocess.PIPE,
+            stderr=follower,
+            text=True,
+            timeout=TIMEOUT,
+        )
+        os.close(follower)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # the terminal's other end is closed: all is read
+                break
+            if not chunk:
+                break
+            seen += chunk
+    finally:
+        os.close(leader)
+    assert done.returncode == 0, done.stdout
+    shown = seen.decode("utf-8", "replace")
+    assert "checking a.json (1 of 2)" in shown and "checking b.json (2 of 2)" in shown, shown
+    assert shown.endswith("\r\x1b[K"), repr(shown)  # and the line is erased at the end
+    assert done.stdout == "ok: 2 scenarios valid\n"
+
+    piped = continuum("validate", "--quick", folder, home=home)
+    assert piped.returncode == 0 and piped.stderr == "", _show(piped)
+    assert piped.stdout == "ok: 2 scenarios valid\n"
+
+
+# --- no internal identifiers ------------------------------------------------------------------
+
+SHIPPED = sorted(f.stem for f in (ROOT / "scenarios").glob("*.json"))
+SNAKE = re.compile(r"(?<![\w/.-])[a-z0-9]+(?:_[a-z0-9]+)+(?![\w/.-])")
+
+
+def _ids(scenario_path: Path) -> set[str]:
+    """The ids a scenario names things by: every entity's, and every card's made of several
+    words (a one-word card id such as "drought" is also an ordinary word of the text)."""
+    from game.content import load_scenario
+
+    scenario = load_scenario(scenario_path)
+    ids = {
+        thing.id
+        for table in ("actors", "groups", "regions", "crises", "wars")
+        for thing in getattr(scenario, table, None) or []
+    }
+    ids |= {c.id for c in scenario.cards if "_" in c.id}
+    return ids
+
+
+@pytest.mark.parametrize("scenario", [*SHIPPED, "mini"])
+def test_play_shows_names_never_ids(home: Path, scenario: str) -> None:
+    path = MINI if scenario == "mini" else ROOT / "scenarios" / f"{scenario}.json"
+    done = continuum("play", path, "--seed", 2, home=home)
+    assert done.returncode == 0, _show(done)
+    out = done.stdout
+    assert out.count("== Turn") >= 5, out[:500]
+    # Nothing in the engine's snake_case (pluralism_1, kosovo_repression, crisis_6, aid_package)…
+    assert SNAKE.findall(out) == [], sorted(set(SNAKE.findall(out)))
+    # …and no id of the scenario's, as a word of its own (un, bank, servia in lower case).
+    found = {i for i in _ids(path) if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", out)}
+    assert found == set(), found

@@ -8,6 +8,7 @@ reported at once with its file, line, column and path.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -173,29 +174,68 @@ def check_scenario(path: str | Path) -> tuple[Scenario | None, list[Problem]]:
     return checked.scenario, checked.problems
 
 
+@dataclass(frozen=True)
+class Validation:
+    """What ``validate_scenarios`` found: every problem, and the scenario files it checked
+    (a file another one includes is a part, not a scenario, and is not counted)."""
+
+    problems: list[Problem]
+    scenarios: list[Path]
+
+
 def validate_paths(paths: list[str], deep: bool = False) -> list[Problem]:
     """Every problem in each file named, or in each folder's scenario files (a file another
     one includes is checked as its part, not as a scenario of its own). ``deep`` adds the
     checks that play sample matches: can every card trigger, can every ending be met."""
+    return validate_scenarios(paths, deep=deep).problems
+
+
+def validate_scenarios(
+    paths: list[str],
+    deep: bool = False,
+    progress: Callable[[Path, int, int], None] | None = None,
+) -> Validation:
+    """``validate_paths`` with the scenarios it counted; ``progress(file, i, total)`` is
+    called before each file is checked (the deep checks take seconds a file)."""
     problems: list[Problem] = []
+    plan: list[tuple[str, list[Path] | None]] = []  # (name, its files; None: not found)
     for name in paths:
         p = Path(name)
         if p.is_dir():
-            files = _files(p)
+            plan.append((name, _files(p)))
+        elif p.exists():
+            plan.append((name, [p]))
+        else:
+            plan.append((name, None))
+    total = sum(len(files or ()) for _, files in plan)
+    done = 0
+    scenarios: list[Path] = []
+
+    def check(f: Path) -> _Checked:
+        nonlocal done
+        if progress is not None:
+            progress(f, done, total)
+        done += 1
+        return _check(f, deep=deep)
+
+    for name, files in plan:
+        if files is None:
+            problems.append(Problem(name, None, None, "", "no such file or folder"))
+        elif Path(name).is_dir():
             if not files:
                 problems.append(
                     Problem(
                         name, None, None, "", "no scenario files (*.json) in this folder", "warning"
                     )
                 )
-            checked = {f: _check(f, deep=deep) for f in files}
+            checked = {f: check(f) for f in files}
             for f in _scenarios_among(checked):
                 problems.extend(checked[f].problems)
-        elif p.exists():
-            problems.extend(_check(p, deep=deep).problems)
+                scenarios.append(f)
         else:
-            problems.append(Problem(name, None, None, "", "no such file or folder"))
-    return problems
+            problems.extend(check(files[0]).problems)
+            scenarios.append(files[0])
+    return Validation(problems, scenarios)
 
 
 def _scenarios_among(checked: dict[Path, _Checked]) -> list[Path]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from typing import Any, Literal
 
 from pydantic import Field
@@ -79,26 +81,45 @@ class TurnReport(Model):
         lines = [ln for ln in self.lines if ln.private_to in (None, actor)]
         return self.model_copy(update={"lines": lines})
 
-    def text(self) -> str:
+    def text(self, names: Mapping[str, str] | None = None) -> str:
+        """The report as plain text (the command line's). ``names`` maps the ids the report
+        holds (actors, bodies, crises, wars, arrangements) to what a reader sees; without it,
+        an arrangement shows as "pluralism 1" and the rest as the engine wrote it."""
+        names = names or {}
+
+        def name(ident: str) -> str:
+            return names.get(ident) or ident.replace("_", " ")
+
         out = [f"== Turn {self.turn} =="]
-        out += [f"  {ln.text}" for ln in self.lines]
+        out += [f"  {_named(ln, names)}" for ln in self.lines]
         for t in self.votes:
             out.append(
-                f"  Vote in {t.body} on {t.kind} ({t.target}): {len(t.yes)} yes, {len(t.no)} no, "
-                f"{len(t.abstain)} abstain — {t.how}"
+                f"  Vote in {name(t.body)} on {t.kind.replace('_', ' ')} ({name(t.target)}): "
+                f"{len(t.yes)} yes, {len(t.no)} no, {len(t.abstain)} abstain — {t.how}"
             )
         out += [f"  {c}" for c in self.changes]
         b, a = self.arrangement_before.value, self.arrangement_after.value
         out.append(
-            f"  World: {a} (centralization {self.centralization_after:.0f}, "
+            f"  World: {name(a)} (centralization {self.centralization_after:.0f}, "
             f"{self.centralization_after - self.centralization_before:+.1f})"
-            + ("" if a == b else f", moved from {b}")
+            + ("" if a == b else f", moved from {name(b)}")
         )
         crit = ", ".join(f"{k} {v:.0f}" for k, v in self.criteria_after.as_dict().items())
         out.append(f"  Criteria: {crit}")
         if self.ended:
             out.append(f"  The match ends: {self.end_reason}")
         return "\n".join(out)
+
+
+def _named(line: Line, names: Mapping[str, str]) -> str:
+    """A line with any id among its arguments (a crisis or a war the engine could only name by
+    its id) replaced by its name."""
+    out = line.text
+    for value in line.args.values():
+        if isinstance(value, str) and names.get(value) and value in out:
+            name = names[value]
+            out = re.sub(rf"(?<!\w){re.escape(value)}(?!\w)", lambda _m, n=name: n, out)
+    return out
 
 
 def _trusted(cls: type[Model], fields: dict) -> Model:
