@@ -35,3 +35,27 @@ def english() -> Iterator[None]:
     i18n.set_language("en")
     yield
     i18n.set_language(before)
+
+
+# The quick subset (`python -m pytest -m "not slow"`, a few seconds): the rules, the files and
+# the strings. What opens a real window, starts the `continuum` process, runs the outside
+# schema validator, plays many whole matches or explores cases with hypothesis is marked slow
+# here (by module, so that a new test in such a module is too).
+SLOW_MODULES = {
+    "test_audio",
+    "test_cli",
+    "test_engine_properties",
+    "test_playthroughs",
+    "test_reach",
+    "test_schema_file",
+    "test_snapshot",
+    "test_tutorial",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        module = item.path.stem
+        explores = getattr(getattr(item, "obj", None), "is_hypothesis_test", False)
+        if module in SLOW_MODULES or module.startswith("test_ui_") or explores:
+            item.add_marker(pytest.mark.slow)
