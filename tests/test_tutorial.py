@@ -115,7 +115,11 @@ def test_every_scenario_text_is_in_english_and_spanish() -> None:
 
 
 def _table(lang: str) -> dict[str, str]:
-    return json.loads((ROOT / "assets" / "i18n" / lang / "tutorial.json").read_text("utf-8"))
+    """The tutorial's strings: its steps (tutorial.json) and its keys (tutorial_keys.json)."""
+    table: dict[str, str] = {}
+    for name in ("tutorial.json", "tutorial_keys.json"):
+        table |= json.loads((ROOT / "assets" / "i18n" / lang / name).read_text("utf-8"))
+    return table
 
 
 def test_every_step_has_its_text_in_english_and_spanish() -> None:
@@ -143,7 +147,9 @@ def test_every_key_the_scene_asks_for_exists() -> None:
     for arr in ARRANGEMENT_ORDER:  # what a click on each segment of the bar reveals
         for k in (f"tutorial.arr.{arr.value}", f"tutorial.arr_tip.{arr.value}"):
             assert en.get(k) and es.get(k), k
-    used = literal | set(T.step_keys())
+    for hint in T.HINTS:  # the key hints, named in the scene by T.HINTS
+        assert en.get(f"tutorial.hint.{hint}") and es.get(f"tutorial.hint.{hint}"), hint
+    used = literal | set(T.step_keys()) | {f"tutorial.hint.{h}" for h in T.HINTS}
     used |= {f"tutorial.{p}.{a.value}" for p in ("arr", "arr_tip") for a in ARRANGEMENT_ORDER}
     assert set(en) == used  # and no key left over that nothing shows
 
@@ -313,13 +319,21 @@ def test_the_player_can_reach_what_each_step_points_at(menu) -> None:
 # ---- leaving, and holding the turn ------------------------------------------------------------------
 
 
-def test_escape_goes_back_to_the_menu_it_came_from(menu) -> None:
+def test_escape_asks_then_goes_back_to_the_menu_it_came_from(menu) -> None:
     app = make_app()
     below = menu(app)
     app.push(below)
-    app.push(T.TutorialScene(app))
+    tut = T.TutorialScene(app)
+    app.push(tut)
     frames(app)
+    key(app, pygame.K_RETURN)  # some progress, not to be lost by one key
     key(app, pygame.K_ESCAPE)
+    assert app.scene is tut and tut.asking
+    assert tut.key_hints() == ["confirm_leave", "stay"]
+    key(app, pygame.K_ESCAPE)  # Esc closes the innermost thing: the question
+    assert app.scene is tut and not tut.asking and tut.step.id == "continuum"
+    key(app, pygame.K_ESCAPE)
+    key(app, pygame.K_RETURN)  # Enter: leave
     assert app.scene is below and len(app.stack) == 1
 
 
@@ -328,15 +342,25 @@ def test_escape_without_a_menu_below_opens_one(menu) -> None:
     app.push(T.TutorialScene(app))
     frames(app)
     key(app, pygame.K_ESCAPE)
+    key(app, pygame.K_RETURN)
     assert isinstance(app.scene, menu) and len(app.stack) == 1
 
 
-def test_the_leave_button_leaves(menu) -> None:
+def test_the_leave_button_asks_first(menu) -> None:
     app = make_app()
     tut = T.TutorialScene(app)
     app.push(tut)
     frames(app)
     click(app, tut.leave_button)
+    assert app.scene is tut and tut.asking
+    # The question covers the step's panel: its buttons are the only ones that answer.
+    assert tut.question_rect.colliderect(tut.panel_rect) or tut.question_rect.w > 0
+    click(app, tut.next_button)  # under the question: nothing happens
+    assert tut.asking and tut.step.id == "welcome"
+    click(app, tut.stay_button)
+    assert app.scene is tut and not tut.asking and tut.step.id == "welcome"
+    click(app, tut.leave_button)
+    click(app, tut.confirm_leave_button)
     assert isinstance(app.scene, menu)
 
 
@@ -411,4 +435,145 @@ def test_the_main_menu_opens_the_tutorial_and_escape_returns_to_it() -> None:
     frames(app)
     assert isinstance(app.scene, T.TutorialScene)
     key(app, pygame.K_ESCAPE)
+    key(app, pygame.K_RETURN)
     assert app.scene is home and len(app.stack) == 1
+
+
+# ---- Esc closes the innermost thing; every key hint is true --------------------------------------
+
+
+def _to_step(app, tut: T.TutorialScene, step_id: str) -> Walker:
+    walker = Walker(app, tut)
+    for _ in range(200):
+        if tut.step.id == step_id:
+            return walker
+        walker.act()
+    raise AssertionError(f"never reached {step_id}; visited {tut.visited}")
+
+
+def test_escape_in_the_region_panel_closes_only_the_panel(menu) -> None:
+    app = make_app()
+    tut = T.TutorialScene(app)
+    app.push(tut)
+    frames(app)
+    _to_step(app, tut, "map")
+    click_at(app, tut.inner.map.anchor(T.FOCUS_REGION))
+    assert tut.inner.map.selected == T.FOCUS_REGION and tut.done
+    assert tut.key_hints() == ["next", "close_region"]
+    key(app, pygame.K_ESCAPE)
+    assert app.scene is tut and not tut.asking
+    assert tut.inner.map.selected is None
+    assert tut.step.id == "map" and tut.done  # nothing of the progress lost
+    assert tut.key_hints() == ["next", "leave"]
+    key(app, pygame.K_ESCAPE)  # now there is nothing open: it asks
+    assert tut.asking
+    key(app, pygame.K_ESCAPE)
+    assert not tut.asking and tut.step.id == "map"
+
+
+def test_escape_closes_a_tip_before_anything_else(menu) -> None:
+    from tests.uikit import hover
+
+    app = make_app()
+    tut = T.TutorialScene(app)
+    app.push(tut)
+    frames(app)
+    _to_step(app, tut, "criteria")
+    # A figure of the match screen that carries a tip (the criteria, the bar), in sight.
+    tipped = [
+        el
+        for el in app.manager.get_sprite_group().sprites()
+        if getattr(el, "tool_tip_text", None)
+        and el.visible
+        and not tut.panel_rect.colliderect(el.rect)
+        and tut.inner.lay.criteria.contains(el.rect)
+    ]
+    assert tipped, "a criterion with a tip in sight"
+    try:
+        hover(app, tipped[0].rect.center, frames=60)
+        assert tut.escape_closes() == "tip" and tut.key_hints()[-1] == "close_tip"
+        key(app, pygame.K_ESCAPE)
+        assert tut._tip_owner() is None and not tut.asking and app.scene is tut
+        assert tut.step.id == "criteria"
+        frames(app, 60)  # the pointer stays: the tip stays closed
+        assert tut._tip_owner() is None
+        assert tut.key_hints() == ["next", "leave"]
+    finally:
+        pygame.mouse.set_pos((0, 0))
+
+
+def test_a_step_whose_next_is_disabled_never_says_enter_next(menu) -> None:
+    """The reported bug: on turn 2, Next is disabled, the box said "Enter: next" and Enter
+    opened "End the turn?"."""
+    app = make_app()
+    tut = T.TutorialScene(app)
+    app.push(tut)
+    frames(app)
+    _to_step(app, tut, "turn2")
+    assert not tut.next_button.is_enabled
+    assert tut.key_hints() == ["end_turn", "leave"]
+    shown = tut._hints_text()
+    assert "Enter" not in shown and "E: end the turn" in shown
+
+
+def _check_leave_hint(app, tut: T.TutorialScene) -> None:
+    """ "Esc: leave the tutorial": Esc asks (Enter leaves), and Esc again stays."""
+    before = (tut.index, tut.done, id(tut.inner))
+    key(app, pygame.K_ESCAPE)
+    assert tut.asking and app.scene is tut
+    assert tut.key_hints() == ["confirm_leave", "stay"]
+    key(app, pygame.K_ESCAPE)
+    assert not tut.asking and (tut.index, tut.done, id(tut.inner)) == before
+
+
+@pytest.mark.parametrize(("scale", "lang"), [(100, "en"), (200, "es")])
+def test_every_key_hint_does_what_it_says_at_every_step(menu, scale: int, lang: str) -> None:
+    app = make_app(ui_scale=scale, language=lang)
+    app.push(menu(app))
+    tut = T.TutorialScene(app)
+    app.push(tut)
+    frames(app, 2)
+    walker = Walker(app, tut)
+    seen: set[tuple] = set()
+    tried: set[str] = set()
+    for _ in range(500):
+        if app.scene is not tut:
+            break
+        hints = tut.key_hints()
+        assert set(hints) <= set(T.HINTS)
+        if "next" not in hints and "finish" not in hints:
+            assert tut.next_button is None or not tut.next_button.is_enabled, tut.step_id()
+        state = (tut.index, tut.done, id(tut.inner), tuple(hints))
+        if state in seen or not hints:
+            walker.act()
+            continue
+        seen.add(state)
+        tried |= set(hints)
+        if "leave" in hints:
+            _check_leave_hint(app, tut)
+        if "close_region" in hints:
+            step = tut.index
+            key(app, pygame.K_ESCAPE)
+            assert tut.inner.map.selected is None and not tut.asking and tut.index == step
+            continue
+        if "next" in hints:
+            step = tut.index
+            key(app, pygame.K_RETURN)
+            assert tut.index > step, tut.step_id()
+        elif "continue" in hints:
+            report = tut.inner
+            key(app, pygame.K_RETURN)
+            assert tut.inner is not report and app.scene is tut
+        elif "end_turn" in hints:
+            resolved = len(tut.local.reports)
+            key(app, pygame.K_e)
+            asked = getattr(tut.inner, "modal", None) == "confirm"
+            assert asked or len(tut.local.reports) == resolved + 1, tut.step_id()
+        elif "leave_now" in hints:
+            assert tut.step.id == "finish"
+            key(app, pygame.K_ESCAPE)  # nothing left to lose: no question
+            assert isinstance(app.scene, menu)
+        else:
+            walker.act()
+    assert app.scene is not tut, f"the walk did not end; visited {tut.visited}"
+    assert {"next", "continue", "end_turn", "leave", "leave_now"} <= tried, tried

@@ -5,7 +5,10 @@ at the end the debrief) on a small scene stack of its own, and lays a panel over
 at a time, a few sentences, a highlight with an arrow on the part of the screen the step is
 about, and a task that the player does on the real controls (click the bar, the map, a card
 option, an action, End turn, Continue). The next step comes when the task is done; reading
-steps wait for Enter or Next. Escape leaves for the main menu.
+steps wait for Enter or Next. Escape closes the innermost thing open (a tip, the match screen's
+own question, the region panel); with nothing open it asks whether to leave, since leaving
+loses the match. The panel's key hints are worked out from the same state the keys act on
+(``key_hints``), so a hint is never shown where its key would do something else.
 
 The hosted screens get a stand-in for the app (``Stage``) whose scene stack is the tutorial's:
 when the match screen hands over to the report (``app.replace``), the report appears inside
@@ -44,6 +47,20 @@ HOSTED = (
     "game.ui.scenes.handover",
 )
 LAYER = 400  # above the match screen's own modal panels (200–210) and its focus ring
+ASK_LAYER = LAYER + 10  # the "leave the tutorial?" question, above the step's panel
+# Every key hint the panel can show (``tutorial.hint.<name>`` in assets/i18n).
+HINTS = (
+    "next",
+    "finish",
+    "continue",
+    "end_turn",
+    "leave",
+    "leave_now",
+    "close_tip",
+    "close_region",
+    "confirm_leave",
+    "stay",
+)
 ENTER = (pygame.K_RETURN, pygame.K_KP_ENTER)
 VEIL = 110  # alpha of the veil over what the step is not about
 
@@ -186,6 +203,10 @@ class TutorialScene(Scene):
         self.highlight: pygame.Rect | None = None
         self.next_button: UIButton | None = None
         self.leave_button: UIButton | None = None
+        self.asking = False  # the "leave the tutorial?" question is open
+        self.stay_button: UIButton | None = None
+        self.confirm_leave_button: UIButton | None = None
+        self.question_rect = pygame.Rect(0, 0, 0, 0)
         self._overlay: list[pygame_gui.core.UIElement] = []
         self._overlay_key: tuple | None = None
         self._leaving = False
@@ -260,10 +281,27 @@ class TutorialScene(Scene):
         self._kill_overlay()
         super().leave()
 
+    def ask_to_leave(self) -> None:
+        """Leaving loses the match: ask first (Enter leaves, Esc stays). With nothing to lose
+        (the last step, or a tutorial that could not start) leave at once."""
+        if self.error or self.index >= len(STEPS) - 1:
+            self.leave_tutorial()
+            return
+        self.asking = True
+        self._overlay_key = None
+        self.app.dirty()
+
+    def stay(self) -> None:
+        """Close the question and go on where the player was."""
+        self.asking = False
+        self._overlay_key = None
+        self.app.dirty()
+
     def leave_tutorial(self) -> None:
         """Back to the main menu: the one the tutorial was opened from, if it is just below."""
         if self._leaving:
             return
+        self.asking = False
         self._leaving = True
         from game.ui.scenes.menu import MainMenu
 
@@ -451,24 +489,90 @@ class TutorialScene(Scene):
     def _end_allowed(self) -> bool:
         return self.error == "" and self.step.wait == "end_turn"
 
+    # ---- keys and what they do now ----------------------------------------------------------
+
+    def escape_closes(self) -> str:
+        """What Esc does now, innermost first: ``stay`` (close the question), ``tip``,
+        ``modal`` (the match screen's own panel), ``region`` (the map's region panel), or
+        ``leave`` (ask to leave; at the last step, or broken, leave at once)."""
+        if self.asking:
+            return "stay"
+        if self._tip_owner() is not None:
+            return "tip"
+        inner: Any = self.inner
+        if getattr(inner, "modal", None) is not None:
+            return "modal"
+        m = getattr(inner, "map", None) if _kind(inner) == "match" else None
+        if m is not None and (m.selected is not None or m.focused):
+            return "region"
+        return "leave"
+
+    def key_hints(self) -> list[str]:
+        """The hints the panel shows (``tutorial.hint.<name>``): each true of this moment."""
+        if self.asking:
+            return ["confirm_leave", "stay"]
+        if self.error:
+            return ["leave_now"]
+        if getattr(self.inner, "modal", None) is not None:
+            return []  # the match screen asks something: the step's panel steps aside
+        hints: list[str] = []
+        kind = _kind(self.inner)
+        if self.can_advance():
+            hints.append("finish" if self.index >= len(STEPS) - 1 else "next")
+        elif kind == "report":
+            hints.append("continue")  # the report's own Enter: Continue
+        elif kind == "match" and self._end_allowed():
+            hints.append("end_turn")  # the match screen's own E
+        closes = self.escape_closes()
+        if closes == "leave":
+            hints.append("leave_now" if self.index >= len(STEPS) - 1 else "leave")
+        else:
+            hints.append(f"close_{closes}")
+        return hints
+
+    def _tip_owner(self) -> Any:
+        """The element whose tooltip is showing, if one is."""
+        for element in self.app.manager.get_sprite_group().sprites():
+            tip = getattr(element, "tool_tip", None)
+            if tip is not None and tip.alive():
+                return element
+        return None
+
+    def _close_tip(self) -> None:
+        owner = self._tip_owner()
+        if owner is None:
+            return
+        owner.tool_tip.kill()
+        owner.tool_tip = None
+        # Not again while the pointer stays: pygame_gui counts the hover time up from here,
+        # and starts again at 0 the next time the pointer comes over it.
+        owner.hover_time = float("-inf")
+        self.app.dirty()
+
     # ---- input ------------------------------------------------------------------------------
 
     def handle(self, event: pygame.event.Event) -> None:
+        if self.asking:  # the question is on top of everything: only its answers count
+            self._handle_question(event)
+            return
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
             if event.ui_element is self.next_button:
                 if self.can_advance():
                     self.advance()
                 return
             if event.ui_element is self.leave_button:
-                self.leave_tutorial()
+                self.ask_to_leave()
                 return
         inner: Any = self.inner
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_ESCAPE:
-                if getattr(inner, "modal", None) is not None:
-                    inner.handle(event)  # close the match screen's own panel first
+                closes = self.escape_closes()
+                if closes == "tip":
+                    self._close_tip()
+                elif closes in ("modal", "region"):
+                    inner.handle(event)  # the match screen closes its own panel
                 else:
-                    self.leave_tutorial()
+                    self.ask_to_leave()
                 return
             if event.key in (*ENTER, pygame.K_SPACE) and self.can_advance():
                 self.advance()
@@ -490,6 +594,18 @@ class TutorialScene(Scene):
                 self._clicked(pos)
         if inner is not None:
             inner.handle(event)
+
+    def _handle_question(self, event: pygame.event.Event) -> None:
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            if event.ui_element is self.confirm_leave_button:
+                self.leave_tutorial()
+            elif event.ui_element is self.stay_button:
+                self.stay()
+        elif event.type == pygame.KEYDOWN:
+            if event.key in ENTER:
+                self.leave_tutorial()
+            elif event.key == pygame.K_ESCAPE:
+                self.stay()
 
     def _clicked(self, pos: tuple[int, int]) -> None:
         if self.step.wait != "bar":
@@ -534,6 +650,7 @@ class TutorialScene(Scene):
             w.kill()
         self._overlay = []
         self.next_button = self.leave_button = None
+        self.stay_button = self.confirm_leave_button = None
         self.panel_rect = pygame.Rect(0, 0, 0, 0)
         self.highlight = None
 
@@ -556,16 +673,71 @@ class TutorialScene(Scene):
             self.app.settings.language,
             self.can_advance(),
             tuple(self._details_rect() or ()) if self.step.wait == "region" else None,
+            tuple(self.key_hints()),
         )
         if key == self._overlay_key:
             return
         self._overlay_key = key
         self._kill_overlay()
-        if modal:  # the match screen asks something (end the turn?): stay out of its way
+        if modal and not self.asking:  # the match screen asks something: stay out of its way
             self.app.dirty()
             return
         self._build_overlay(target)
+        if self.asking:
+            self._build_question()
         self.app.dirty()
+
+    def _build_question(self) -> None:
+        """ "Leave the tutorial?" over everything, with its two answers and its keys."""
+        app, s, pal = self.app, self.app.s, self.app.palette
+        screen = pygame.Rect((0, 0), app.size)
+        width = min(s(420), screen.w - s(24))
+        inner = width - 2 * s(20)
+        parts = [
+            text_block(t("tutorial.ask.title"), app.font(19, bold=True), pal.accent, inner),
+            text_block(t("tutorial.ask.text"), app.font(14), pal.text, inner, s(2)),
+            text_block(self._hints_text(), app.font(12), pal.muted, inner),
+        ]
+        bh = s(36)
+        height = s(20) + sum(p.get_height() + s(10) for p in parts) + s(8) + bh + s(20)
+        rect = pygame.Rect(0, 0, width, min(height, screen.h - s(12)))
+        rect.center = screen.center
+        sheet = pygame.Surface(app.size, pygame.SRCALPHA)
+        sheet.fill((*pal.background, 170))
+        box = pygame.Surface(rect.size, pygame.SRCALPHA)
+        pygame.draw.rect(box, (*pal.panel, 255), box.get_rect(), border_radius=s(10))
+        pygame.draw.rect(box, pal.accent, box.get_rect(), max(2, s(2)), border_radius=s(10))
+        y = s(20)
+        for part in parts:
+            box.blit(part, (s(20), y))
+            y += part.get_height() + s(10)
+        sheet.blit(box, rect.topleft)
+        # One sheet over the whole screen that swallows every click but its buttons'.
+        self._overlay.append(
+            _Panel(screen, sheet, app.manager, starting_height=ASK_LAYER, object_id="#tutorial")
+        )
+        labels = (t("tutorial.ask.stay"), t("tutorial.ask.leave"))
+        widths = [app.font(16, bold=True).size(label)[0] + s(36) for label in labels]
+        x = rect.right - s(20) - sum(widths) - s(8)
+        by = rect.bottom - s(20) - bh
+        made = []
+        for label, w, obj in zip(labels, widths, ("#tutorial_leave", "#primary"), strict=True):
+            made.append(
+                UIButton(
+                    pygame.Rect(x, by, w, bh),
+                    label,
+                    app.manager,
+                    starting_height=ASK_LAYER + 4,
+                    object_id=ObjectID(object_id=obj, class_id="@tutorial"),
+                )
+            )
+            x += w + s(8)
+        self.stay_button, self.confirm_leave_button = made
+        self._overlay += made
+        self.question_rect = rect
+
+    def _hints_text(self) -> str:
+        return " · ".join(t(f"tutorial.hint.{h}") for h in self.key_hints())
 
     def _texts(self) -> tuple[str, str, str, str | None]:
         """Title, body, task line and an optional note (what the player revealed)."""
@@ -771,7 +943,10 @@ class TutorialScene(Scene):
             parts.append(
                 (text_block(task, app.font(size, bold=True), task_colour, inner - s(16)), 0)
             )
-        keys = app.font(size - 3).render(t("tutorial.keys"), True, pal.muted)
+        # The keys that work now, on a line of their own (never hidden by the buttons).
+        parts.append((text_block(self._hints_text(), app.font(size - 3), pal.muted, inner), 0))
+        if task:  # the task keeps its gap above the keys
+            parts[-2] = (parts[-2][0], s(8))
         footer = s(34) + s(14) + s(12)
         height = pad + sum(p.get_height() + gap for p, gap in parts) + footer
         surf = pygame.Surface((width, height), pygame.SRCALPHA)
@@ -785,16 +960,13 @@ class TutorialScene(Scene):
         y = pad
         x = pad + s(6)
         for i, (p, gap) in enumerate(parts):
-            if i == len(parts) - 1 and task:  # the task: a marker before it
+            if i == len(parts) - 2 and task:  # the task: a marker before it
                 cy = y + app.font(size, bold=True).get_linesize() // 2
                 pygame.draw.circle(surf, task_colour, (x + s(5), cy), s(4))
                 surf.blit(p, (x + s(16), y))
             else:
                 surf.blit(p, (x, y))
             y += p.get_height() + gap
-        # the keys hint in the footer's left, where the buttons leave room
-        if keys.get_width() <= width - 2 * pad - self._buttons_width() - s(8):
-            surf.blit(keys, (pad, height - s(14) - s(17) - keys.get_height() // 2))
         return surf
 
     @staticmethod
