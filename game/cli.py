@@ -170,18 +170,18 @@ def learn_names(world: Any, names: dict[str, str]) -> dict[str, str]:
     end, so the table is kept across the match and only grows)."""
     from game.engine import ops
     from game.engine.model import ARRANGEMENT_ORDER
+    from game.engine.scenario import text
 
     if not names:
         names.update({a.value: arrangement_name(a.value) for a in ARRANGEMENT_ORDER})
     for table in (world.actors, world.groups, world.regions):
         for ident, thing in table.items():
-            names[ident] = str(thing.name)
+            names[ident] = text(thing.name)  # a name may be a table of translations
     for ident, crisis in world.crises.items():
         names[ident] = "the " + str(ops.crisis_label(world, crisis))
     for ident, war in world.wars.items():
-        names[ident] = (
-            f"the war between {ops.name(world, war.attacker)} and {ops.name(world, war.defender)}"
-        )
+        a, b = text(ops.name(world, war.attacker)), text(ops.name(world, war.defender))
+        names[ident] = f"the war between {a} and {b}"
     return names
 
 
@@ -218,7 +218,8 @@ def cmd_play(args: argparse.Namespace) -> int:
         if world.ended:
             print("Scores:")
             for actor_id, s in sorted(scores(world).items(), key=lambda kv: -kv[1].total):
-                print(f"  {world.actors[actor_id].name:<32} {s.total:6.1f}  ({s.role})")
+                name = text(world.actors[actor_id].name)
+                print(f"  {name:<32} {s.total:6.1f}  ({text(s.role)})")
             print()
         if args.save:
             save_world(world, Path(args.save))
