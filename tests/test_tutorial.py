@@ -364,13 +364,15 @@ def test_the_leave_button_asks_first(menu) -> None:
     assert isinstance(app.scene, menu)
 
 
-def test_quitting_from_the_match_menu_leaves_the_tutorial(menu) -> None:
+def test_quitting_from_the_match_menu_asks_then_leaves_the_tutorial(menu) -> None:
     app = make_app()
     tut = T.TutorialScene(app)
     app.push(tut)
     frames(app)
     tut.inner.quit_to_menu()  # the match screen's own Menu → Quit to the main menu
     frames(app)
+    assert app.scene is tut and tut.asking  # the tutorial's progress would be lost: it asks
+    key(app, pygame.K_RETURN)
     assert isinstance(app.scene, menu) and len(app.stack) == 1
 
 

@@ -12,7 +12,8 @@ loses the match. The panel's key hints are worked out from the same state the ke
 
 The hosted screens get a stand-in for the app (``Stage``) whose scene stack is the tutorial's:
 when the match screen hands over to the report (``app.replace``), the report appears inside
-the tutorial, under its panel. Anything else they ask for (the main menu) ends the tutorial.
+the tutorial, under its panel. Anything else they ask for (the main menu) would end the
+tutorial: it asks first, as Esc does.
 """
 
 from __future__ import annotations
@@ -231,7 +232,7 @@ class TutorialScene(Scene):
 
     def host_replace(self, scene: Scene) -> None:
         if type(scene).__module__ not in HOSTED:
-            self.leave_tutorial()
+            self.ask_to_leave()  # the match's own Menu → Quit: it leaves the tutorial too
             return
         if self.stack:
             self.stack.pop().leave()
@@ -242,7 +243,7 @@ class TutorialScene(Scene):
 
     def host_push(self, scene: Scene) -> None:
         if type(scene).__module__ not in HOSTED:
-            self.leave_tutorial()
+            self.ask_to_leave()
             return
         if self.stack:
             self.stack[-1].leave()
