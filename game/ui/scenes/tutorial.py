@@ -492,11 +492,12 @@ class TutorialScene(Scene):
 
     # ---- keys and what they do now ----------------------------------------------------------
 
-    def escape_closes(self) -> str:
+    def escape_closes(self, under_question: bool = False) -> str:
         """What Esc does now, innermost first: ``stay`` (close the question), ``tip``,
         ``modal`` (the match screen's own panel), ``region`` (the map's region panel), or
-        ``leave`` (ask to leave; at the last step, or broken, leave at once)."""
-        if self.asking:
+        ``leave`` (ask to leave; at the last step, or broken, leave at once).
+        ``under_question``: what it does once the question is answered "stay"."""
+        if self.asking and not under_question:
             return "stay"
         if self._tip_owner() is not None:
             return "tip"
@@ -509,9 +510,13 @@ class TutorialScene(Scene):
         return "leave"
 
     def key_hints(self) -> list[str]:
-        """The hints the panel shows (``tutorial.hint.<name>``): each true of this moment."""
+        """The hints shown on top (``tutorial.hint.<name>``): each true of this moment."""
         if self.asking:
             return ["confirm_leave", "stay"]
+        return self.step_hints()
+
+    def step_hints(self) -> list[str]:
+        """The step panel's hints: what the keys do when no question is open over it."""
         if self.error:
             return ["leave_now"]
         if getattr(self.inner, "modal", None) is not None:
@@ -524,7 +529,7 @@ class TutorialScene(Scene):
             hints.append("continue")  # the report's own Enter: Continue
         elif kind == "match" and self._end_allowed():
             hints.append("end_turn")  # the match screen's own E
-        closes = self.escape_closes()
+        closes = self.escape_closes(under_question=True)
         if closes == "leave":
             hints.append("leave_now" if self.index >= len(STEPS) - 1 else "leave")
         else:
@@ -737,8 +742,8 @@ class TutorialScene(Scene):
         self._overlay += made
         self.question_rect = rect
 
-    def _hints_text(self) -> str:
-        return " · ".join(t(f"tutorial.hint.{h}") for h in self.key_hints())
+    def _hints_text(self, hints: list[str] | None = None) -> str:
+        return " · ".join(t(f"tutorial.hint.{h}") for h in (hints or self.key_hints()))
 
     def _texts(self) -> tuple[str, str, str, str | None]:
         """Title, body, task line and an optional note (what the player revealed)."""
@@ -945,7 +950,8 @@ class TutorialScene(Scene):
                 (text_block(task, app.font(size, bold=True), task_colour, inner - s(16)), 0)
             )
         # The keys that work now, on a line of their own (never hidden by the buttons).
-        parts.append((text_block(self._hints_text(), app.font(size - 3), pal.muted, inner), 0))
+        hints = self._hints_text(self.step_hints())
+        parts.append((text_block(hints, app.font(size - 3), pal.muted, inner), 0))
         if task:  # the task keeps its gap above the keys
             parts[-2] = (parts[-2][0], s(8))
         footer = s(34) + s(14) + s(12)
