@@ -256,7 +256,7 @@ def test_hostile_strings_are_only_text(tmp_path: Path) -> None:
 def test_characters_no_screen_can_show_are_refused(tmp_path: Path) -> None:
     text = MINI.read_text(encoding="utf-8").replace('"Borealia"', '"Bor\\ud800alia"', 1)
     p = only(problems_of(write(tmp_path, text)))
-    assert p.path == "actors[1].name" and "surrogate" in p.message
+    assert p.path.startswith("actors[1].name") and "surrogate" in p.message
 
 
 def test_read_json_gives_the_document_and_its_text(tmp_path: Path) -> None:

@@ -209,7 +209,8 @@ def _message(err: dict, elems: tuple[Elem, ...], root: type[BaseModel], doc: obj
     if kind in ("too_short", "too_long"):
         got = ctx.get("actual_length")
         if kind == "too_short":
-            return f"{name} must have at least {ctx.get('min_length')} item(s), got {got}"
+            least = ctx.get("min_length")
+            return f"{name} must have at least {least} item{'' if least == 1 else 's'}, got {got}"
         if ctx.get("field_type") == "Tuple":
             return f"{name} must have exactly {ctx.get('max_length')} items, got {got}"
         return f"{name} must have at most {ctx.get('max_length')} items, got {got}"

@@ -12,11 +12,13 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
+from game.engine.names import NameText
 from game.engine.scenario import Text
 
 from .locate import Elem
 
 TEXT_TYPE = get_args(Text)[0]
+NAME_TYPE = get_args(NameText)[0]
 _DISCRIMINATORS = ("type", "kind")
 
 
@@ -157,4 +159,10 @@ def walk_typed(
 
 
 def is_text(annotation: Any) -> bool:
-    return annotation == TEXT_TYPE
+    """Player-facing text: a scenario text or a name, each a string or a translation table."""
+    return annotation == TEXT_TYPE or is_name(annotation)
+
+
+def is_name(annotation: Any) -> bool:
+    """The name of an actor, region, group or corporation."""
+    return annotation == NAME_TYPE

@@ -16,7 +16,7 @@ from game.engine.scenario import Scenario
 from game.engine.vocabulary import ACTOR_STATS, BINDINGS, Condition
 
 from .explain import listing, suggest
-from .fields import is_text, walk_typed
+from .fields import is_name, is_text, walk_typed
 from .locate import Elem
 from .problems import Finding
 
@@ -494,9 +494,20 @@ def _cards(ch: Checker, doc: dict) -> None:
 
 
 def _translations(ch: Checker, doc: dict) -> None:
-    for path, node, declared in walk_typed(Scenario, doc):
-        if is_text(declared) and isinstance(node, dict) and node:
+    texts = [(p, n, d) for p, n, d in walk_typed(Scenario, doc) if is_text(d)]
+    for path, node, _ in texts:
+        if isinstance(node, dict) and node:
             if "es" not in node:
                 ch.warn(path, "no 'es' translation; English will be shown")
             if "en" not in node:
                 ch.warn(path, "no 'en' text; another language will be shown to English readers")
+    # A scenario written for Spanish players should not leave its names in English inside
+    # Spanish sentences; a scenario with no Spanish at all is simply English.
+    if any(isinstance(n, dict) and "es" in n for _, n, _ in texts):
+        for path, node, declared in texts:
+            if is_name(declared) and isinstance(node, str):
+                ch.warn(
+                    path,
+                    "this name has no 'es' translation, though the scenario has Spanish texts; "
+                    'write it as {"en": "…", "es": "…"} or English will be shown in Spanish',
+                )

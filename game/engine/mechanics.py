@@ -39,7 +39,7 @@ def tally_votes(world: World, ledger: Ledger) -> None:
         vetoes = [m for m in body.permanent if p.votes.get(m) == "no"]
         council = [m for m in body.permanent if m in world.actors]
         council_yes = [m for m in council if p.votes.get(m) == "yes"]
-        vetoed = say("vote.vetoed", vetoers=", ".join(ops.name(world, v) for v in vetoes))
+        vetoed = say("vote.vetoed", vetoers=[ops.name(world, v) for v in vetoes])
         if body.body == "un" and council:
             council_ok = not vetoes and len(council_yes) * 2 > len(council)
             assembly_ok = len(yes) >= body.assembly_majority * len(members)

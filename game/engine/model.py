@@ -12,6 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from .names import NameText
+
 # An identifier used in files: short, lower-case, safe to show and to put in a path.
 Id = Annotated[
     str,
@@ -102,10 +104,9 @@ class Region(Model):
         description="The region's id: owners, neighbours, groups and cards name the region by it.",
         examples=["kosova", "servia_core"],
     )
-    name: str = Field(
-        min_length=1,
-        max_length=80,
-        description="The region's name as shown on the map (plain text, not translated).",
+    name: NameText = Field(
+        description="The region's name as shown on the map: a string, or translations such as "
+        '{"en": "…", "es": "…"}.',
         examples=["Kosova (province)", "Vojvodina"],
     )
     owner: Id = Field(
@@ -145,10 +146,9 @@ class Group(Model):
         "new state is called <group id>_state.",
         examples=["kosovar_albanians"],
     )
-    name: str = Field(
-        min_length=1,
-        max_length=80,
-        description="The group's name as shown to players (plain text, not translated).",
+    name: NameText = Field(
+        description="The group's name as shown to players: a string, or translations such as "
+        '{"en": "…", "es": "…"}.',
         examples=["Kosovar Albanians"],
     )
     kind: Literal["ethnic", "religious", "national"] = Field(
@@ -212,10 +212,9 @@ class ActorBase(Model):
         description="The actor's id: seats, missions, cards and other actors name it by it.",
         examples=["servia", "un"],
     )
-    name: str = Field(
-        min_length=1,
-        max_length=80,
-        description="The actor's name as shown to players (plain text, not translated).",
+    name: NameText = Field(
+        description="The actor's name as shown to players: a string, or translations such as "
+        '{"en": "…", "es": "…"}.',
         examples=["Republic of Servia", "United Nations"],
     )
     color: str = Field(
@@ -449,10 +448,9 @@ class Corporation(Model):
         description="The corporation's id: the corporations effect can name it.",
         examples=["atlas_capital"],
     )
-    name: str = Field(
-        min_length=1,
-        max_length=80,
-        description="Its name as shown to players (plain text, not translated).",
+    name: NameText = Field(
+        description="Its name as shown to players: a string, or translations such as "
+        '{"en": "…", "es": "…"}.',
         examples=["Atlas Capital Partners"],
     )
     home: Id = Field(

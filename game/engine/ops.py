@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from . import formulas as F
 from .model import Crisis, Group, Region, State, War
+from .names import translated
 from .report import Ledger
 from .say import Said, say
 from .world import World
@@ -29,6 +30,10 @@ def add(obj: object, stat: str, amount: float) -> float:
     after = clamp_stat(stat, before + amount)
     d[stat] = after
     return after - before
+
+
+# What a seceded group's new state is called, by language (the group's name in that language).
+FREE_STATE = {"en": "Free {group}", "es": "Estado libre de los {group}"}
 
 
 def name(world: World, ident: str | None) -> str:
@@ -183,7 +188,7 @@ def secede(world: World, ledger: Ledger, group: Group, cause: str) -> State | No
     share = sum(r.population for r in regions) / max(1e-9, world.population_of(host))
     new = State(
         id=new_id,
-        name=f"Free {group.name}"[:80],
+        name=translated(f"Free {group.name}", FREE_STATE, group=group.name),
         color="#c9a227",
         wealth=round(old.wealth * share * 0.6, 3),  # type: ignore[union-attr]
         military=round(old.military * share * 0.5, 3),  # type: ignore[union-attr]

@@ -3,14 +3,16 @@
 A cause is an ordinary English string (``Said`` is a ``str``), so the engine, its tests and a
 plain-text report read it as before; it also carries its key and arguments, so a screen in
 another language can say it in that language (templates in assets/i18n/<lang>/engine.json).
-An argument is a name (shown as it is), a scenario text with translations, or another ``Said``
-(a crisis's label inside a cause).
+An argument is a name (a ``Name``: English, with the scenario's translations), a scenario text
+with translations, a list of names (joined with commas), or another ``Said`` (a crisis's label
+inside a cause).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from .names import Name
 from .scenario import text
 
 TEMPLATES: dict[str, str] = {
@@ -154,9 +156,9 @@ TEMPLATES: dict[str, str] = {
     "arrangement.global_state": "global state",
     "arrangement.empire": "empire",
     "arrangement.federation": "federation",
-    "arrangement.pluralism_3": "pluralism 3",
-    "arrangement.pluralism_2": "pluralism 2",
-    "arrangement.pluralism_1": "pluralism 1",
+    "arrangement.pluralism_3": "pluralism III",
+    "arrangement.pluralism_2": "pluralism II",
+    "arrangement.pluralism_1": "pluralism I",
     "arrangement.anarchy": "anarchy",
     # decisions: defaults, what waits, how a vote reads (engine/decisions.py)
     "card_default": '{title}: {who} did not answer; the default, "{option}", was applied.',
@@ -205,14 +207,21 @@ def say(key: str, **args: Any) -> Said:
 def _english(value: Any) -> str:
     if isinstance(value, dict):
         return text(value)
+    if isinstance(value, list | tuple):
+        return ", ".join(_english(v) for v in value)
     return str(value)
 
 
 def as_data(value: Any) -> Any:
     """An argument as plain data for a report: a nested message as {"key", "args"}, a scenario
-    text with its translations as that table, anything else as its string."""
+    text or a name with its translations as that table, a list as a list, anything else as its
+    string."""
     if isinstance(value, Said):
         return {"key": value.key, "args": {k: as_data(v) for k, v in value.args.items()}}
     if isinstance(value, dict):
         return {str(k): str(v) for k, v in value.items()}
+    if isinstance(value, Name) and value.texts:
+        return dict(value.texts)
+    if isinstance(value, list | tuple):
+        return [as_data(v) for v in value]
     return str(value)

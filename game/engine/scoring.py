@@ -24,15 +24,16 @@ from pydantic import Field
 
 from .conditions import Context, holds_all
 from .model import CRITERIA, Id, Model
+from .names import Translatable, as_data, as_name
 from .say import Said, say
-from .scenario import Goal, Mission, Text, text
+from .scenario import Goal, Mission, Text
 from .world import World
 
 GoalState = Literal["met", "holding", "open", "failed"]
 
 
 class GoalResult(Model):
-    text: str
+    text: Translatable = Field(description="The goal in English, with the scenario's translations.")
     points: float
     met: bool = Field(description="Its points count in the score now.")
     secret: bool = False
@@ -41,7 +42,7 @@ class GoalResult(Model):
 
 class Score(Model):
     actor: Id
-    role: str
+    role: Translatable
     criteria: float = Field(description="The mission-weighted mean of the four criteria, 0–100.")
     goals: list[GoalResult] = Field(default_factory=list)
     total: float
@@ -67,7 +68,8 @@ def mission_of(world: World, actor_id: str) -> Mission:
     if m is not None:
         return m
     return Mission(
-        actor=actor_id, role=world.actors[actor_id].name if actor_id in world.actors else actor_id
+        actor=actor_id,
+        role=as_data(world.actors[actor_id].name) if actor_id in world.actors else actor_id,
     )
 
 
@@ -158,7 +160,7 @@ def score(world: World, actor_id: str) -> Score:
         status = _status(world, actor_id, i, _holds(world, g))
         goals.append(
             GoalResult(
-                text=text(g.text),
+                text=as_name(g.text),
                 points=g.points,
                 met=status == "met",
                 secret=secret,
@@ -168,7 +170,7 @@ def score(world: World, actor_id: str) -> Score:
     total = base + sum(g.points for g in goals if g.met)
     return Score(
         actor=actor_id,
-        role=text(m.role),
+        role=as_name(m.role),
         criteria=round(base, 2),
         goals=goals,
         total=round(total, 2),

@@ -87,7 +87,7 @@ def actor_name(world: World, actor_id: str | None) -> str:
     if not actor_id:
         return ""
     actor = world.actors.get(actor_id)
-    return actor.name if actor is not None else actor_id.replace("_", " ").title()
+    return i18n.name(actor) if actor is not None else actor_id.replace("_", " ").title()
 
 
 def names(world: World, ids: Iterable[str]) -> str:
@@ -104,7 +104,7 @@ def target_name(world: World, target: str) -> str:
         return t("report.crisis_in", kind=kind, state=actor_name(world, crisis.state))
     group = world.groups.get(target)
     if group is not None:
-        return group.name
+        return i18n.name(group)
     return target.replace("_", " ")
 
 

@@ -3,6 +3,11 @@
 Each screen keeps its strings in its own file (menu.json, match.json, …); keys are dotted
 (``menu.new_match``). A key missing in Spanish falls back to English, and a key missing in
 English shows the key itself, so a gap is visible, never a crash.
+
+A string that depends on a number has plural forms: ``KEY.one`` and ``KEY.other`` ("1 point",
+"2 points"); ``tn(KEY, n)`` picks the form, and so does ``t(KEY, n=…)`` when KEY itself has none.
+Names (actors, regions, groups) and scenario texts may carry translations: ``name()`` and
+``localized()`` show them in the current language.
 """
 
 from __future__ import annotations
@@ -39,15 +44,62 @@ def _table(lang: str) -> dict[str, str]:
     return table
 
 
+def _lookup(key: str) -> str | None:
+    return _table(_lang).get(key) or _table("en").get(key)
+
+
+def plural_form(n: float, lang: str | None = None) -> str:
+    """``one`` or ``other``: which form a count takes (English and Spanish: only exactly 1 is
+    singular; 0, 1.5 and 2 are plural)."""
+    return "one" if n == 1 else "other"
+
+
 def t(key: str, **values: object) -> str:
-    """The string for ``key`` in the current language, with ``{name}`` fields filled in."""
-    text = _table(_lang).get(key) or _table("en").get(key) or key
+    """The string for ``key`` in the current language, with ``{name}`` fields filled in. A key
+    that only has plural forms takes the one its ``n`` (or ``count``) asks for."""
+    text = _lookup(key)
+    if text is None:
+        count = values.get("n", values.get("count"))
+        if isinstance(count, int | float) and not isinstance(count, bool):
+            return tn(key, count, **{k: v for k, v in values.items() if k != "n"})
+        text = key
     if values:
         try:
             return text.format(**values)
         except (KeyError, IndexError, ValueError):
             return text
     return text
+
+
+def tn(key: str, n: float, **values: object) -> str:
+    """The plural form of ``key`` that fits the count ``n`` (``KEY.one`` / ``KEY.other``), with
+    ``{n}`` and the other fields filled in. A key without plural forms reads as ``t(key)``."""
+    values.setdefault("n", n)
+    text = _lookup(f"{key}.{plural_form(n)}") or _lookup(f"{key}.other") or _lookup(key) or key
+    try:
+        return text.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return text
+
+
+def localized(value: object, lang: str | None = None) -> str:
+    """A scenario text or a name in the current language: a plain string as it is, a table of
+    translations in this language (else English, else any), a ``Name`` by its translations."""
+    lang = lang or _lang
+    if isinstance(value, dict):
+        return str(value.get(lang) or value.get("en") or next(iter(value.values()), ""))
+    texts = getattr(value, "texts", None)
+    if isinstance(value, str) and isinstance(texts, dict):
+        return str(texts.get(lang) or value)
+    return "" if value is None else str(value)
+
+
+def name(thing: object, lang: str | None = None) -> str:
+    """The name of an actor, region, group or corporation (the thing itself or its name) in the
+    current language."""
+    if not isinstance(thing, str | dict) and hasattr(thing, "name"):
+        thing = thing.name  # type: ignore[union-attr]
+    return localized(thing, lang)
 
 
 def said(english: str, key: str | None, args: dict | None = None, lang: str | None = None) -> str:
@@ -77,9 +129,11 @@ def _said_arg(value: object, lang: str) -> str:
         with contextlib.suppress(KeyError, IndexError, ValueError):
             english = english.format(**{k: _said_arg(v, "en") for k, v in args.items()})
         return said(english, key, args, lang)
-    if isinstance(value, dict):  # a scenario text with its translations
-        return str(value.get(lang) or value.get("en") or next(iter(value.values()), ""))
-    return str(value)
+    if isinstance(value, dict):  # a scenario text or a name with its translations
+        return localized(value, lang)
+    if isinstance(value, list):  # names, each in this language
+        return ", ".join(_said_arg(v, lang) for v in value)
+    return localized(value, lang)
 
 
 def cause(change: object, lang: str | None = None) -> str:

@@ -13,6 +13,7 @@ import pygame
 
 from game.engine.scenario import text as pick
 from game.ui import i18n
+from game.ui.i18n import name as i18n_name
 from game.ui.i18n import t
 from game.ui.scenes.menu import MenuScreen, blit, button_width, italic_font, wrap
 
@@ -27,7 +28,7 @@ def seat_names(local: LocalMatch, seat: str) -> tuple[str, str]:
     """(the seat's role, its actor's name): "President of Servia", "Republic of Servia"."""
     world = local.world
     actor = world.actors.get(seat)
-    name = actor.name if actor is not None else seat
+    name = i18n_name(actor) if actor is not None else seat
     mission = world.rules.mission(seat)
     role = pick(mission.role, i18n.language()) if mission is not None else ""
     return (role or name, name if role else "")

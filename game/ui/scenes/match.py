@@ -28,8 +28,9 @@ from game.engine.scenario import text as scenario_text
 from game.engine.scoring import Score, mission_of, score
 from game.engine.structure import measure
 from game.ui import flow
-from game.ui.i18n import cause, language, t
+from game.ui.i18n import cause, language, localized, t, tn
 from game.ui.i18n import line as i18n_line
+from game.ui.i18n import name as i18n_name
 from game.ui.scene import Scene
 from game.ui.widgets import mix, text_block, wrap
 from game.ui.widgets.continuum_bar import ContinuumBar, position, signed
@@ -142,19 +143,19 @@ def target_name(world: World, order: Order) -> str:
         subject = Order(actor=order.actor, action="vote", target=order.subject)
         return t(
             "match.propose_target",
-            body=body.name if body else order.target,
+            body=i18n_name(body) if body else order.target,
             kind=t(f"match.proposal.{order.option}"),
             subject=target_name(world, subject),
         )
     ident = order.target or ""
     if ident in world.actors:
-        return world.actors[ident].name
+        return i18n_name(world.actors[ident])
     if ident in world.groups:
-        return world.groups[ident].name
+        return i18n_name(world.groups[ident])
     if ident in world.crises:
         return crisis_text(world, world.crises[ident])
     if ident in world.regions:
-        return world.regions[ident].name
+        return i18n_name(world.regions[ident])
     if ident in world.proposals:
         p = world.proposals[ident]
         return t(
@@ -606,7 +607,7 @@ class MatchScene(Scene):
         for action, orders in groups.items():
             spec = ACTIONS[action]
             cost = t("match.cost", n=spec.cost)
-            cost_tip = t("match.cost_tip", n=spec.cost, left=self.points_left)
+            cost_tip = tn("match.cost_tip", spec.cost, left=self.points_left)
             if len(orders) == 1 and orders[0].target is None:
                 o = orders[0]
                 self.action_buttons[o] = self._rich(
@@ -747,9 +748,9 @@ class MatchScene(Scene):
             self._para(
                 t(
                     "match.votes.line",
-                    body=body.name if body else p.body,
+                    body=i18n_name(body) if body else p.body,
                     what=target_name(self.view, Order(actor=self.seat, action="vote", target=pid)),
-                    proposer=proposer.name if proposer else p.proposer,
+                    proposer=i18n_name(proposer) if proposer else p.proposer,
                 ),
                 13,
             )
@@ -822,7 +823,7 @@ class MatchScene(Scene):
         colour = self.map.owner_colour(a.id) if a.id in w.actors else pal.accent
         # Name plate.
         font = app.font(17, bold=True)
-        name = text_block(a.name, font, pal.text, self._w - s(30))
+        name = text_block(i18n_name(a), font, pal.text, self._w - s(30))
         kind = t(f"match.kind.{a.kind}") + (
             " · " + t(f"match.gov.{a.government}") if isinstance(a, State) else ""
         )
@@ -861,7 +862,7 @@ class MatchScene(Scene):
         if isinstance(a, State):
             self._gap(8)
             self._heading(t("match.actor.memberships"), t("match.actor.memberships_tip"))
-            orgs = [w.actors[i].name for i in memberships(w, a.id) if i in w.actors]
+            orgs = [i18n_name(w.actors[i]) for i in memberships(w, a.id) if i in w.actors]
             self._para(", ".join(orgs) if orgs else t("match.actor.no_memberships"), 13)
             groups = w.groups_in(a.id)
             if groups:
@@ -869,7 +870,7 @@ class MatchScene(Scene):
                 self._heading(t("match.actor.groups"), t("match.actor.groups_tip"))
                 for g in groups:
                     self._stat(
-                        g.name,
+                        i18n_name(g),
                         t(
                             "match.actor.group_figures",
                             grievance=f"{g.grievance:.0f}",
@@ -878,7 +879,7 @@ class MatchScene(Scene):
                         html.escape(
                             t(
                                 "match.actor.group_tip",
-                                name=g.name,
+                                name=i18n_name(g),
                                 grievance=f"{g.grievance:.0f}",
                                 security=f"{g.security:.0f}",
                                 autonomy=f"{g.autonomy:.0f}",
@@ -911,7 +912,7 @@ class MatchScene(Scene):
                 mark = t("match.actor.goal_met") if g.met else t("match.actor.goal_open")
                 prefix = t("match.actor.secret") + " " if g.secret else ""
                 self._stat(
-                    f"{prefix}{g.text}",
+                    f"{prefix}{localized(g.text)}",
                     f"{mark} {g.points:+g}",
                     html.escape(t("match.actor.goal_tip")),
                     tone=pal.good if g.met else pal.muted,
@@ -930,12 +931,12 @@ class MatchScene(Scene):
                 ("pressure", f"{a.pressure:.0f}", a.pressure),
             ]
             if a.sanctioned:
-                out.append(("sanctioned", t("match.turns_left", n=a.sanctioned), None))
+                out.append(("sanctioned", tn("match.turns_left", a.sanctioned), None))
             if a.indicted:
                 out.append(("indicted", t("match.yes"), None))
             return out
         if isinstance(a, Federation):
-            members = ", ".join(w.actors[m].name for m in a.members if m in w.actors) or "—"
+            members = ", ".join(i18n_name(w.actors[m]) for m in a.members if m in w.actors) or "—"
             return [
                 ("purpose", t(f"match.purpose.{a.purpose}"), None),
                 ("members", members, None),
@@ -962,7 +963,7 @@ class MatchScene(Scene):
                 out.append(("permanent", names, None))
             return out
         if isinstance(a, NGO):
-            reach = ", ".join(w.actors[r].name for r in a.reach if r in w.actors) or "—"
+            reach = ", ".join(i18n_name(w.actors[r]) for r in a.reach if r in w.actors) or "—"
             return [
                 ("focus", t(f"match.focus.{a.focus}"), None),
                 ("volunteers", t("match.thousands", n=f"{a.volunteers:.0f}"), None),
@@ -982,7 +983,7 @@ class MatchScene(Scene):
         for a in w.actors.values():
             kind = t(f"match.kind.{a.kind}")
             figures = " · ".join(f"{t(f'match.stat.{k}')} {v}" for k, v, _ in self._figures(a)[:3])
-            name = text_block(a.name, nfont, pal.text, self._w - s(30))
+            name = text_block(i18n_name(a), nfont, pal.text, self._w - s(30))
             sub = text_block(f"{kind} — {figures}", ffont, pal.muted, self._w - s(30))
             surf = pygame.Surface(
                 (self._w, name.get_height() + sub.get_height() + s(8)), pygame.SRCALPHA
@@ -1086,7 +1087,7 @@ class MatchScene(Scene):
             self.open_modal(
                 "confirm",
                 t("match.confirm.title"),
-                t("match.confirm.text", n=self.points_left),
+                tn("match.confirm.text", self.points_left),
                 [
                     (t("match.confirm.end"), lambda: self.end_turn(confirmed=True), "#primary"),
                     (t("match.confirm.back"), self._close_modal, None),
@@ -1502,8 +1503,8 @@ class MatchScene(Scene):
         a = self.actor
         if a is not None:
             role = scenario_text(mission_of(w, a.id).role, language())
-            chip_text = a.name
-            role_text = f" — {role}" if role and role != a.name else ""
+            chip_text = i18n_name(a)
+            role_text = f" — {role}" if role and role != i18n_name(a) else ""
         else:
             chip_text, role_text = t("match.public_view"), ""
         room_right = menu_left - s(12)
@@ -1609,11 +1610,11 @@ class MatchScene(Scene):
             width = min(s(300), self.lay.map.w // 2)
             inner = width - s(24)
             parts: list[pygame.Surface] = [
-                text_block(r.name, app.font(15, bold=True), pal.text, inner),
+                text_block(i18n_name(r), app.font(15, bold=True), pal.text, inner),
                 text_block(
                     t(
                         "match.map.held_by",
-                        owner=owner.name if owner else r.owner,
+                        owner=i18n_name(owner) if owner else r.owner,
                         pop=f"{r.population:g}",
                     ),
                     app.font(12),
@@ -1626,13 +1627,13 @@ class MatchScene(Scene):
                     line = (
                         t(
                             "match.map.group_line",
-                            name=g.name,
+                            name=i18n_name(g),
                             grievance=f"{g.grievance:.0f}",
                             security=f"{g.security:.0f}",
                             autonomy=f"{g.autonomy:.0f}",
                         )
                         if self.show_details
-                        else g.name
+                        else i18n_name(g)
                     )
                     parts.append(
                         text_block(

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.ui.i18n import name as i18n_name
 from game.ui.i18n import t
 from game.ui.widgets import Colour, mix, outlined, wrap
 
@@ -432,7 +433,7 @@ class MapView:
             area = polygon_area(poly) * self._scale**2
             size = 15 if area > app.s(160) ** 2 else 13 if area > app.s(60) ** 2 else 11
             font = app.font(size, bold=True)
-            name = short_name(r.name)
+            name = short_name(i18n_name(r))
             lines = [name]
             if font.size(name)[0] > width_px * 1.1 and " " in name:
                 wrapped = wrap(name, font, max(int(width_px), font.size("M" * 6)[0]))
@@ -601,12 +602,12 @@ class MapView:
         w = self.world
         r = w.regions[region]
         owner = w.actors.get(r.owner)
-        lines = [f"<b>{html.escape(r.name)}</b>"]
+        lines = [f"<b>{html.escape(i18n_name(r))}</b>"]
         lines.append(
             html.escape(
                 t(
                     "match.map.held_by",
-                    owner=owner.name if owner else r.owner,
+                    owner=i18n_name(owner) if owner else r.owner,
                     pop=f"{r.population:g}",
                 )
             )
@@ -617,7 +618,7 @@ class MapView:
                     html.escape(
                         t(
                             "match.map.group_line",
-                            name=g.name,
+                            name=i18n_name(g),
                             grievance=f"{g.grievance:.0f}",
                             security=f"{g.security:.0f}",
                             autonomy=f"{g.autonomy:.0f}",
@@ -642,8 +643,8 @@ class MapView:
                     html.escape(
                         t(
                             "match.map.war_line",
-                            attacker=a.name if a else "?",
-                            defender=d.name if d else "?",
+                            attacker=i18n_name(a) if a else "?",
+                            defender=i18n_name(d) if d else "?",
                         )
                     )
                 )
@@ -658,8 +659,8 @@ def crisis_text(world: World, crisis) -> str:
     """ "Repression of the Kosovar Albanians in Servia", in the interface's language."""
     kind = t(f"match.crisis.{crisis.kind}")
     state = world.actors.get(crisis.state)
-    where = state.name if state else crisis.state
+    where = i18n_name(state) if state else crisis.state
     group = world.groups.get(crisis.group or "")
     if group is not None:
-        return t("match.crisis.of_group_in", kind=kind, group=group.name, state=where)
+        return t("match.crisis.of_group_in", kind=kind, group=i18n_name(group), state=where)
     return t("match.crisis.in", kind=kind, state=where)

@@ -23,6 +23,7 @@ from game.engine.scenario import Scenario
 from game.engine.scenario import text as pick
 from game.engine.world import World
 from game.ui import i18n
+from game.ui.i18n import name as i18n_name
 from game.ui.i18n import t
 from game.ui.palette import Colour
 from game.ui.scenes.menu import blit, clip, mix, oid, wrap
@@ -55,7 +56,9 @@ def seats_of_scenario(scenario: Scenario, colour_of: ColourOf) -> list[SeatOptio
         if a is None:
             continue
         out.append(
-            SeatOption(seat, a.name, roles.get(seat, ""), colour_of(index[seat], a.color), True)
+            SeatOption(
+                seat, i18n_name(a), roles.get(seat, ""), colour_of(index[seat], a.color), True
+            )
         )
     return out
 
@@ -73,7 +76,7 @@ def seats_of_world(world: World, colour_of: ColourOf) -> list[SeatOption]:
         if a is None:
             out.append(SeatOption(seat, seat, role, (120, 120, 120), False))
         else:
-            out.append(SeatOption(seat, a.name, role, colour_of(index[seat], a.color), True))
+            out.append(SeatOption(seat, i18n_name(a), role, colour_of(index[seat], a.color), True))
     return out
 
 
