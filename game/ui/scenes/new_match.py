@@ -16,7 +16,7 @@ from game.content import Problem, ScenarioEntry, ScenarioError, list_scenarios, 
 from game.engine.scenario import Scenario
 from game.engine.scenario import text as pick
 from game.ui import i18n
-from game.ui.i18n import t
+from game.ui.i18n import t, tn
 from game.ui.scenes.menu import (
     MENU_TEXT,
     Card,
@@ -91,8 +91,8 @@ class NewMatchScene(MenuScreen):
         lang = i18n.language()
         facts = []
         if e.turns:
-            facts.append(t("menu.new.turns", n=e.turns))
-        facts.append(t("menu.new.seats", n=len(e.seats)))
+            facts.append(tn("menu.new.turns", e.turns))
+        facts.append(tn("menu.new.seats", len(e.seats)))
         if not e.shipped:
             facts.append(t("menu.new.yours"))
         if e.ok:
@@ -392,9 +392,9 @@ class NewMatchScene(MenuScreen):
                 blit(surface, line, f_h, pal.text, (r.x, y))
                 y += f_h.get_linesize()
             y += s(4)
-            meta = [t("menu.new.seats", n=len(entry.seats))]
+            meta = [tn("menu.new.seats", len(entry.seats))]
             if entry.turns:
-                meta.insert(0, t("menu.new.turns", n=entry.turns))
+                meta.insert(0, tn("menu.new.turns", entry.turns))
             meta.append(t("menu.new.shipped") if entry.shipped else t("menu.new.yours"))
             blit(surface, clip(" · ".join(meta), f_meta, r.width), f_meta, pal.accent, (r.x, y))
         if self.picker is not None and self.seats_label_y is not None:

@@ -1,0 +1,230 @@
+"""Spanish all the way: names translated by the scenario and shown in the player's language,
+inside the engine's sentences too; one spelling per arrangement; real plural forms."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from game.content import check_scenario, load_scenario
+from game.engine import new_world, resolve
+from game.engine.names import Name
+from game.engine.world import World
+from game.session.match import ai_orders
+from game.session.saves import load_world, save_world
+from game.ui import i18n
+
+ROOT = Path(__file__).resolve().parent.parent
+I18N = ROOT / "assets" / "i18n"
+KOSOVO = ROOT / "scenarios" / "kosovo.json"
+TUTORIAL = ROOT / "assets" / "tutorial" / "turn_zero.json"
+SHIPPED = [*sorted((ROOT / "scenarios").glob("*.json")), TUTORIAL]
+
+
+def strings(lang: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for path in sorted((I18N / lang).glob("*.json")):
+        out.update(json.loads(path.read_text(encoding="utf-8")))
+    return out
+
+
+def english_only_names(path: Path) -> set[str]:
+    """The scenario's names whose Spanish differs from the English: these must not show in
+    Spanish."""
+    scenario = load_scenario(path)
+    things = [*scenario.actors, *scenario.regions, *scenario.groups, *scenario.corporations]
+    return {str(t.name) for t in things if t.name.in_language("es") != str(t.name)}
+
+
+def test_a_spanish_kosovo_match_names_everything_in_spanish() -> None:
+    english = english_only_names(KOSOVO)
+    assert {"Republic of Servia", "Kosovar Albanians", "United Nations"} <= english
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(english, key=len, reverse=True)))
+    scenario = load_scenario(KOSOVO)
+    spanish_seen: list[str] = []
+    english_seen: list[str] = []
+    for seed in (1, 2):
+        world = new_world(scenario, seed)
+        while not world.ended:
+            world, report = resolve(world, ai_orders(world))
+            for change in report.changes:
+                spanish_seen.append(i18n.cause(change, "es"))
+                english_seen.append(i18n.cause(change, "en"))
+            for item in [*report.lines, *report.votes]:
+                spanish_seen.append(i18n.line(item, "es"))
+                english_seen.append(i18n.line(item, "en"))
+        spanish_seen.append(i18n.end_reason(world, "es"))
+    leaks = sorted({s for s in spanish_seen if pattern.search(s)})
+    assert not leaks, f"English names in Spanish sentences: {leaks[:5]}"
+    # The engine's own English is as it was: English names, English words.
+    assert any("Republic of Servia" in s for s in english_seen)
+    assert any("República de Servia" in s for s in spanish_seen)
+    assert any("albanokosovares" in s for s in spanish_seen), spanish_seen[:20]
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_no_string_hedges_its_plural(lang: str) -> None:
+    hedged = {k: v for k, v in strings(lang).items() if re.search(r"\w\((s|es|as|os)\)", v)}
+    assert not hedged, hedged
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_every_plural_has_both_forms(lang: str) -> None:
+    table = strings(lang)
+    stems = {k.removesuffix(".one") for k in table if k.endswith(".one")}
+    assert stems
+    for stem in stems:
+        assert f"{stem}.one" in table and f"{stem}.other" in table, stem
+        assert stem not in table, f"{stem} has plural forms and a plain string"
+
+
+def test_every_plural_the_code_asks_for_exists() -> None:
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "game").rglob("*.py"))
+    asked = set(re.findall(r"""\btn\(\s*["']([a-z0-9_.]+)["']""", source))
+    assert asked
+    for lang in ("en", "es"):
+        table = strings(lang)
+        for key in asked:
+            assert f"{key}.one" in table and f"{key}.other" in table, (lang, key)
+
+
+@pytest.mark.parametrize(
+    ("lang", "n", "want"),
+    [
+        ("en", 1, "Costs 1 action point;"),
+        ("en", 2, "Costs 2 action points;"),
+        ("en", 0, "Costs 0 action points;"),
+        ("es", 1, "Cuesta 1 punto de acción"),
+        ("es", 3, "Cuesta 3 puntos de acción"),
+    ],
+)
+def test_plural_forms_follow_the_count(lang: str, n: int, want: str) -> None:
+    i18n.set_language(lang)
+    try:
+        assert i18n.tn("match.cost_tip", n, left=2).startswith(want)
+        assert i18n.t("match.cost_tip", n=n, left=2).startswith(want)  # t() picks the form too
+    finally:
+        i18n.set_language("en")
+
+
+def test_each_arrangement_has_one_short_and_one_long_name_in_each_language() -> None:
+    from game.engine.model import Arrangement
+    from game.engine.say import TEMPLATES
+
+    for lang in ("en", "es"):
+        table = strings(lang)
+        engine = json.loads((I18N / "es" / "engine.json").read_text(encoding="utf-8"))
+        for a in Arrangement:
+            short = {table[f"match.arr.{a}"], table[f"report.arrangement_short.{a}"]}
+            short.add(
+                TEMPLATES[f"arrangement.{a}"] if lang == "en" else engine[f"engine.arrangement.{a}"]
+            )
+            assert len({s.lower() for s in short}) == 1, (lang, short)
+            long = {
+                table[k]
+                for k in (
+                    f"match.arr_full.{a}",
+                    f"report.arrangement.{a}",
+                    f"menu.arrangement.{a}",
+                    f"tutorial.arr.{a}",
+                )
+            }
+            assert len(long) == 1, (lang, long)
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_shipped_scenarios_name_everything_in_spanish(path: Path) -> None:
+    scenario, problems = check_scenario(path)
+    assert scenario is not None
+    names = [p for p in problems if ".name" in p.path]
+    assert not names, names[:3]
+    things = [*scenario.actors, *scenario.regions, *scenario.groups, *scenario.corporations]
+    assert all("es" in t.name.texts for t in things)
+
+
+def test_a_plain_name_in_a_scenario_with_spanish_is_warned(tmp_path: Path) -> None:
+    doc = json.loads(KOSOVO.read_text(encoding="utf-8"))
+    doc["actors"][0]["name"] = "Republic of Servia"
+    p = tmp_path / "kosovo.json"
+    p.write_text(json.dumps(doc, indent=1, ensure_ascii=False), encoding="utf-8")
+    _, problems = check_scenario(p)
+    found = [x for x in problems if x.path == "actors[0].name"]
+    assert len(found) == 1 and not found[0].is_error and "'es'" in found[0].message
+    assert found[0].line is not None
+
+
+def english_only(value: object) -> object:
+    """A document with every translation table replaced by its English."""
+    if isinstance(value, dict):
+        if value and all(isinstance(k, str) and re.fullmatch(r"[a-z]{2}", k) for k in value):
+            return value.get("en", next(iter(value.values())))
+        return {k: english_only(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [english_only(v) for v in value]
+    return value
+
+
+def test_a_plain_name_in_an_english_only_scenario_is_not_warned(tmp_path: Path) -> None:
+    doc = english_only(json.loads(KOSOVO.read_text(encoding="utf-8")))
+    p = tmp_path / "kosovo.json"
+    p.write_text(json.dumps(doc, indent=1, ensure_ascii=False), encoding="utf-8")
+    scenario, problems = check_scenario(p)
+    assert scenario is not None and isinstance(scenario.actors[0].name, Name)
+    assert not problems, problems[:3]
+
+
+def test_a_bad_name_table_is_an_error_that_says_where(tmp_path: Path) -> None:
+    doc = json.loads(KOSOVO.read_text(encoding="utf-8"))
+    doc["groups"][0]["name"] = {"en": "Kosovar Albanians", "ES": "albanokosovares"}
+    p = tmp_path / "kosovo.json"
+    p.write_text(json.dumps(doc, indent=1, ensure_ascii=False), encoding="utf-8")
+    scenario, problems = check_scenario(p)
+    assert scenario is None
+    assert any(x.is_error and x.path.startswith("groups[0].name") for x in problems), problems
+
+
+def test_names_survive_a_save_and_an_old_save_with_plain_names_still_loads(tmp_path: Path) -> None:
+    world = new_world(load_scenario(KOSOVO), 4)
+    world, _ = resolve(world, ai_orders(world))
+    p = tmp_path / "m.save"
+    save_world(world, p)
+    back = load_world(p)
+    assert back.digest() == world.digest()
+    assert back.actors["servia"].name.in_language("es") == "República de Servia"
+    # A save from before names could be translated holds plain strings.
+    data = json.loads(p.read_text(encoding="utf-8"))
+    for table in ("actors", "regions", "groups", "corporations"):
+        for thing in data["world"][table].values():
+            thing["name"] = thing["name"]["en"]
+    p.write_text(json.dumps(data), encoding="utf-8")
+    plain = load_world(p)
+    assert isinstance(plain.actors["servia"].name, Name)
+    assert plain.actors["servia"].name == "Republic of Servia"
+    assert i18n.name(plain.actors["servia"], "es") == "Republic of Servia"
+
+
+def test_name_helpers_show_the_players_language() -> None:
+    world: World = new_world(load_scenario(KOSOVO), 1)
+    servia = world.actors["servia"]
+    assert str(servia.name) == "Republic of Servia" and f"{servia.name}" == "Republic of Servia"
+    assert i18n.name(servia, "es") == "República de Servia"
+    assert i18n.name(servia.name, "en") == "Republic of Servia"
+    assert i18n.name(world.groups["kosovar_albanians"], "es") == "albanokosovares"
+    assert i18n.localized({"en": "Yes", "es": "Sí"}, "es") == "Sí"
+    assert i18n.localized("plain", "es") == "plain"
+
+
+def test_a_seceded_state_is_named_in_both_languages() -> None:
+    from game.engine.names import Name, translated
+    from game.engine.ops import FREE_STATE
+
+    group = Name("Kosovar Albanians", {"en": "Kosovar Albanians", "es": "albanokosovares"})
+    name = translated(f"Free {group}", FREE_STATE, group=group)
+    assert str(name) == "Free Kosovar Albanians"
+    assert name.in_language("es") == "Estado libre de los albanokosovares"
+    # a group without a Spanish name gives no half-Spanish state name
+    plain = translated("Free Veshi", FREE_STATE, group=Name("Veshi"))
+    assert plain.in_language("es") == "Free Veshi"
