@@ -228,3 +228,21 @@ def test_a_seceded_state_is_named_in_both_languages() -> None:
     # a group without a Spanish name gives no half-Spanish state name
     plain = translated("Free Veshi", FREE_STATE, group=Name("Veshi"))
     assert plain.in_language("es") == "Free Veshi"
+
+
+def test_the_spanish_debrief_export_names_everything_in_spanish() -> None:
+    from game.report.debrief import debrief_markdown
+    from game.session.local import LocalMatch
+
+    scenario = load_scenario(KOSOVO).model_copy(update={"turns": 8})
+    local = LocalMatch.start(scenario, humans=["servia"])
+    while not local.world.ended:
+        local.resolve()
+    english = english_only_names(KOSOVO)
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(english, key=len, reverse=True)))
+    md = debrief_markdown(local.world, local.reports, lang="es", humans=["servia"])
+    leaks = [line for line in md.splitlines() if pattern.search(line)]
+    assert not leaks, leaks[:5]
+    assert md.splitlines()[0].endswith("¿qué es lo mejor que podemos hacer?")
+    assert "República de Servia" in md
+    assert "Republic of Servia" in debrief_markdown(local.world, local.reports, lang="en")

@@ -367,7 +367,10 @@ def _markdown(
 ) -> str:
     h = world.history
     first, last = (h[0], h[-1]) if h else (None, None)
-    md: list[str] = [f"# {t('debrief.md.title', title=world.title or world.scenario)}", ""]
+    md: list[str] = [
+        f"# {t('debrief.md.title', title=world.title_in(i18n.language()) or world.scenario)}",
+        "",
+    ]
     md.append(
         f"*{t('debrief.md.meta', scenario=world.scenario, seed=world.seed, turns=max(0, len(h) - 1), last=world.last_turn)}*"
     )
