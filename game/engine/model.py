@@ -149,7 +149,7 @@ class Group(Model):
     name: NameText = Field(
         description="The group's name as shown to players: a string, or translations such as "
         '{"en": "…", "es": "…"}.',
-        examples=["Kosovar Albanians"],
+        examples=["Kosovar Albanians", {"en": "Kosovar Albanians", "es": "albanokosovares"}],
     )
     kind: Literal["ethnic", "religious", "national"] = Field(
         "ethnic",
@@ -215,7 +215,10 @@ class ActorBase(Model):
     name: NameText = Field(
         description="The actor's name as shown to players: a string, or translations such as "
         '{"en": "…", "es": "…"}.',
-        examples=["Republic of Servia", "United Nations"],
+        examples=[
+            "United Nations",
+            {"en": "Republic of Servia", "es": "República de Servia"},
+        ],
     )
     color: str = Field(
         "#888888",
