@@ -193,7 +193,7 @@ def test_names_survive_a_save_and_an_old_save_with_plain_names_still_loads(tmp_p
     save_world(world, p)
     back = load_world(p)
     assert back.digest() == world.digest()
-    assert back.actors["servia"].name.in_language("es") == "República de Servia"
+    assert back.actors["servia"].name.in_language("es") == "la República de Servia"
     # A save from before names could be translated holds plain strings.
     data = json.loads(p.read_text(encoding="utf-8"))
     for table in ("actors", "regions", "groups", "corporations"):
@@ -210,7 +210,8 @@ def test_name_helpers_show_the_players_language() -> None:
     world: World = new_world(load_scenario(KOSOVO), 1)
     servia = world.actors["servia"]
     assert str(servia.name) == "Republic of Servia" and f"{servia.name}" == "Republic of Servia"
-    assert i18n.name(servia, "es") == "República de Servia"
+    assert i18n.name(servia, "es") == "República de Servia"  # a label drops the article
+    assert i18n.name(servia, "es", article=True) == "la República de Servia"
     assert i18n.name(servia.name, "en") == "Republic of Servia"
     assert i18n.name(world.groups["kosovar_albanians"], "es") == "albanokosovares"
     assert i18n.localized({"en": "Yes", "es": "Sí"}, "es") == "Sí"
@@ -224,7 +225,8 @@ def test_a_seceded_state_is_named_in_both_languages() -> None:
     group = Name("Kosovar Albanians", {"en": "Kosovar Albanians", "es": "albanokosovares"})
     name = translated(f"Free {group}", FREE_STATE, group=group)
     assert str(name) == "Free Kosovar Albanians"
-    assert name.in_language("es") == "Estado libre de los albanokosovares"
+    assert name.in_language("es") == "el Estado libre de los albanokosovares"
+    assert name.label("es") == "Estado libre de los albanokosovares"
     # a group without a Spanish name gives no half-Spanish state name
     plain = translated("Free Veshi", FREE_STATE, group=Name("Veshi"))
     assert plain.in_language("es") == "Free Veshi"
@@ -246,3 +248,24 @@ def test_the_spanish_debrief_export_names_everything_in_spanish() -> None:
     assert md.splitlines()[0].endswith("¿qué es lo mejor que podemos hacer?")
     assert "República de Servia" in md
     assert "Republic of Servia" in debrief_markdown(local.world, local.reports, lang="en")
+
+
+def test_spanish_sentences_put_articles_contract_them_and_capitalize_a_leading_name() -> None:
+    from game.engine.say import as_data, say
+
+    aurelia = Name(
+        "Republic of Aurelia", {"en": "Republic of Aurelia", "es": "la República de Aurelia"}
+    )
+    karsk = Name("Karsk Dominion", {"en": "Karsk Dominion", "es": "el Dominio de Karsk"})
+    fund = Name("Monetary Fund", {"en": "Monetary Fund", "es": "el Fondo Monetario"})
+    aid = say("sent_aid", who=aurelia, other=karsk)
+    assert aid == "Republic of Aurelia sent aid to Karsk Dominion"  # the engine's English as before
+    spanish = i18n.said(aid, aid.key, as_data(aid)["args"], "es")
+    assert spanish == "La República de Aurelia envió ayuda al Dominio de Karsk"
+    back = say("reclaims", who=karsk, org=fund)
+    spanish = i18n.said(back, back.key, as_data(back)["args"], "es")
+    assert spanish == "El Dominio de Karsk recupera soberanía del Fondo Monetario."
+    # a name inside a nested message is not capitalized after a colon
+    over = say("crisis_over", crisis="the famine", why=say("stopped_it", who=aurelia))
+    spanish = i18n.said(over, over.key, as_data(over)["args"], "es")
+    assert spanish.endswith(": la República de Aurelia la detuvo.")

@@ -217,7 +217,7 @@ class ActorBase(Model):
         '{"en": "…", "es": "…"}.',
         examples=[
             "United Nations",
-            {"en": "Republic of Servia", "es": "República de Servia"},
+            {"en": "Republic of Servia", "es": "la República de Servia"},
         ],
     )
     color: str = Field(

@@ -16,6 +16,20 @@ from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer
 LANGUAGE = Annotated[str, Field(pattern=r"^[a-z]{2}$")]
 
 
+# Leading articles a translated name may carry ("la República de Servia"): a sentence needs
+# them ("envió ayuda a la República de Servia"), a label drops them.
+ARTICLES: dict[str, tuple[str, ...]] = {"es": ("el ", "la ", "los ", "las ")}
+
+
+def label(text: str, lang: str) -> str:
+    """A name as a label: without a leading article, starting with a capital."""
+    for article in ARTICLES.get(lang, ()):
+        if text.startswith(article) and len(text) > len(article):
+            rest = text[len(article) :]
+            return rest[:1].upper() + rest[1:]
+    return text
+
+
 class Name(str):
     """An English name (the string itself) with its translations by language code."""
 
@@ -29,6 +43,14 @@ class Name(str):
     def in_language(self, lang: str) -> str:
         """The name in ``lang``; English (the name itself) where it has no translation."""
         return self.texts.get(lang) or str(self)
+
+    def label(self, lang: str) -> str:
+        """The name in ``lang`` as a label: "República de Servia" rather than "la República…"."""
+        return label(self.in_language(lang), lang)
+
+    def labels(self) -> str | dict[str, str]:
+        """The name as labels by language (a plain string if it has no translations)."""
+        return {lang: self.label(lang) for lang in self.texts} if self.texts else str(self)
 
     def as_data(self) -> str | dict[str, str]:
         """The name as a file or a save holds it: the plain string, or its table."""

@@ -33,7 +33,7 @@ def add(obj: object, stat: str, amount: float) -> float:
 
 
 # What a seceded group's new state is called, by language (the group's name in that language).
-FREE_STATE = {"en": "Free {group}", "es": "Estado libre de los {group}"}
+FREE_STATE = {"en": "Free {group}", "es": "el Estado libre de los {group}"}
 
 
 def name(world: World, ident: str | None) -> str:

@@ -24,7 +24,7 @@ from pydantic import Field
 
 from .conditions import Context, holds_all
 from .model import CRITERIA, Id, Model
-from .names import Translatable, as_data, as_name
+from .names import Name, Translatable, as_name
 from .say import Said, say
 from .scenario import Goal, Mission, Text
 from .world import World
@@ -69,8 +69,12 @@ def mission_of(world: World, actor_id: str) -> Mission:
         return m
     return Mission(
         actor=actor_id,
-        role=as_data(world.actors[actor_id].name) if actor_id in world.actors else actor_id,
+        role=_labels(world.actors[actor_id].name) if actor_id in world.actors else actor_id,
     )
+
+
+def _labels(name: str) -> str | dict[str, str]:
+    return name.labels() if isinstance(name, Name) else str(name)
 
 
 def _goals(m: Mission) -> list[tuple[bool, Goal]]:

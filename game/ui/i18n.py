@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 from functools import cache
 
+from game.engine.names import label
 from game.paths import install_root
 
 _lang = "en"
@@ -94,29 +96,57 @@ def localized(value: object, lang: str | None = None) -> str:
     return "" if value is None else str(value)
 
 
-def name(thing: object, lang: str | None = None) -> str:
+# "de el" and "a el" contract in Spanish once a name with "el" is put into a sentence.
+_CONTRACTIONS = {
+    "es": ((re.compile(r"\b([Dd])e el\b"), r"\1el"), (re.compile(r"\b([Aa]) el\b"), r"\1l"))
+}
+
+
+def name(thing: object, lang: str | None = None, article: bool = False) -> str:
     """The name of an actor, region, group or corporation (the thing itself or its name) in the
-    current language."""
+    current language, as a label ("República de Servia"); with ``article``, as it reads inside a
+    sentence ("la República de Servia")."""
+    lang = lang or _lang
     if not isinstance(thing, str | dict) and hasattr(thing, "name"):
         thing = thing.name  # type: ignore[union-attr]
-    return localized(thing, lang)
+    shown = localized(thing, lang)
+    return shown if article else label(shown, lang)
 
 
-def said(english: str, key: str | None, args: dict | None = None, lang: str | None = None) -> str:
+def said(
+    english: str,
+    key: str | None,
+    args: dict | None = None,
+    lang: str | None = None,
+    *,
+    top: bool = True,
+) -> str:
     """A sentence the engine wrote (a cause in the report), in the current language: its message
     key's template from assets/i18n/<lang>/engine.json filled with its arguments (names as they
     are, scenario texts in this language, nested messages translated the same way). English,
-    an unknown key or a broken template shows the engine's own English sentence."""
+    an unknown key or a broken template shows the engine's own English sentence. A name that
+    opens the sentence (``top``: not a message nested in another) gets a capital letter."""
     lang = lang or _lang
     if lang == "en" or not key:
         return english
     template = _table(lang).get(f"engine.{key}")
     if not template:
         return english
+    args = args or {}
     try:
-        return template.format(**{k: _said_arg(v, lang) for k, v in (args or {}).items()})
+        text = template.format(**{k: _said_arg(v, lang) for k, v in args.items()})
     except (KeyError, IndexError, ValueError):
         return english
+    for pattern, contracted in _CONTRACTIONS.get(lang, ()):
+        text = pattern.sub(contracted, text)
+    first = re.match(r"\{(\w+)\}", template)
+    if top and first and not _is_message(args.get(first.group(1))):
+        text = text[:1].upper() + text[1:]  # a name opens the sentence: "La República de…"
+    return text
+
+
+def _is_message(value: object) -> bool:
+    return isinstance(value, dict) and "key" in value and "args" in value
 
 
 def _said_arg(value: object, lang: str) -> str:
@@ -128,7 +158,7 @@ def _said_arg(value: object, lang: str) -> str:
         english = TEMPLATES.get(key, key)
         with contextlib.suppress(KeyError, IndexError, ValueError):
             english = english.format(**{k: _said_arg(v, "en") for k, v in args.items()})
-        return said(english, key, args, lang)
+        return said(english, key, args, lang, top=False)
     if isinstance(value, dict):  # a scenario text or a name with its translations
         return localized(value, lang)
     if isinstance(value, list):  # names, each in this language

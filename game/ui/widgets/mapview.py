@@ -659,7 +659,7 @@ def crisis_text(world: World, crisis) -> str:
     """ "Repression of the Kosovar Albanians in Servia", in the interface's language."""
     kind = t(f"match.crisis.{crisis.kind}")
     state = world.actors.get(crisis.state)
-    where = i18n_name(state) if state else crisis.state
+    where = i18n_name(state, article=True) if state else crisis.state
     group = world.groups.get(crisis.group or "")
     if group is not None:
         return t("match.crisis.of_group_in", kind=kind, group=i18n_name(group), state=where)
