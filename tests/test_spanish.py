@@ -213,7 +213,9 @@ def test_name_helpers_show_the_players_language() -> None:
     assert i18n.name(servia, "es") == "República de Servia"  # a label drops the article
     assert i18n.name(servia, "es", article=True) == "la República de Servia"
     assert i18n.name(servia.name, "en") == "Republic of Servia"
-    assert i18n.name(world.groups["kosovar_albanians"], "es") == "albanokosovares"
+    albanians = world.groups["kosovar_albanians"]
+    assert i18n.name(albanians, "es") == "Albanokosovares"  # a label starts with a capital
+    assert i18n.name(albanians, "es", article=True) == "albanokosovares"  # "los albanokosovares"
     assert i18n.localized({"en": "Yes", "es": "Sí"}, "es") == "Sí"
     assert i18n.localized("plain", "es") == "plain"
 

@@ -22,12 +22,13 @@ ARTICLES: dict[str, tuple[str, ...]] = {"es": ("el ", "la ", "los ", "las ")}
 
 
 def label(text: str, lang: str) -> str:
-    """A name as a label: without a leading article, starting with a capital."""
+    """A name as a label: without a leading article, starting with a capital ("albanokosovares"
+    reads "Albanokosovares" at the head of a row)."""
     for article in ARTICLES.get(lang, ()):
         if text.startswith(article) and len(text) > len(article):
-            rest = text[len(article) :]
-            return rest[:1].upper() + rest[1:]
-    return text
+            text = text[len(article) :]
+            break
+    return text[:1].upper() + text[1:]
 
 
 class Name(str):

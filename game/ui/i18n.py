@@ -104,8 +104,8 @@ _CONTRACTIONS = {
 
 def name(thing: object, lang: str | None = None, article: bool = False) -> str:
     """The name of an actor, region, group or corporation (the thing itself or its name) in the
-    current language, as a label ("República de Servia"); with ``article``, as it reads inside a
-    sentence ("la República de Servia")."""
+    current language, as a label ("República de Servia", "Albanokosovares"); with ``article``, as
+    it reads inside a sentence ("la República de Servia", "los albanokosovares" after "los")."""
     lang = lang or _lang
     if not isinstance(thing, str | dict) and hasattr(thing, "name"):
         thing = thing.name  # type: ignore[union-attr]

@@ -662,5 +662,7 @@ def crisis_text(world: World, crisis) -> str:
     where = i18n_name(state, article=True) if state else crisis.state
     group = world.groups.get(crisis.group or "")
     if group is not None:
-        return t("match.crisis.of_group_in", kind=kind, group=i18n_name(group), state=where)
+        return t(
+            "match.crisis.of_group_in", kind=kind, group=i18n_name(group, article=True), state=where
+        )
     return t("match.crisis.in", kind=kind, state=where)
