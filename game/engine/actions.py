@@ -11,6 +11,7 @@ from .conditions import is_member
 from .model import NGO, Crisis, Federation, GlobalBody, Proposal, State
 from .orders import ACTIONS, PROPOSAL_KINDS, Order
 from .report import Ledger
+from .retable import may_table
 from .say import say
 from .world import World
 
@@ -91,7 +92,7 @@ def _body_proposals(world: World, body: GlobalBody) -> list[Move]:
                 if s.wealth / max(0.1, geo.population.get(s.id, 0.0)) < mean / 2
             ]
         for subj in subjects:
-            if (body.id, kind, subj) not in open_keys:
+            if (body.id, kind, subj) not in open_keys and may_table(world, body.id, kind, subj):
                 out.append(Move("propose", body.id, subj, kind))
     return out
 

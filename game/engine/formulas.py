@@ -117,3 +117,10 @@ BUDGET_INCOME = 0.002  # a union's budget grows by members' wealth * ceded sover
 INSTITUTION_DECAY = 0.4  # mandate and enforcement unused wither this much a turn ("no one is
 # sufficiently interested" in institutions for their own sake); a union's depth half as fast
 BODY_INCOME = 0.0005  # a global body's, by its members' wealth * ceded sovereignty * this
+
+# ---- re-tabled resolutions (retable.py) ------------------------------------------------------
+VETO_LIMIT = 2  # a question vetoed this often is not tabled again unchanged: a veto ends a
+# debate, and re-tabling it turn after turn to be vetoed again is no debate at all...
+RETABLE_WORSENED = 10  # ...until the matter is this much graver than at the last veto (a new cause)
+RETABLE_CLEANSING = 25  # repression turned to ethnic cleansing counts this much graver
+RETABLE_WAR_TURN = 3  # each turn a war goes on counts this much graver (mediation, sanctions)

@@ -8,7 +8,7 @@ of the four criteria toward what the world's shape makes likely.
 from __future__ import annotations
 
 from . import formulas as F
-from . import ops
+from . import ops, retable
 from .actions import memberships, neighbors_of, wealth_per_person
 from .conditions import is_member
 from .model import Arrangement, Federation, GlobalBody, Group
@@ -83,6 +83,16 @@ def tally_votes(world: World, ledger: Ledger) -> None:
                 how=how,
             ),
         )
+        if retable.record(world, p, passed, bool(vetoes)):
+            ledger.line(
+                "vote",
+                say(
+                    "vote.closed",
+                    body=body.name,
+                    kind=say(f"proposal.{p.kind}"),
+                    target=ops.name(world, p.target),
+                ),
+            )
         if passed:
             _carry_out(world, ledger, body, p.kind, p.target)
 

@@ -29,6 +29,7 @@ from .model import (
     TurnRecord,
     War,
 )
+from .retable import Veto
 from .scenario import Rules
 
 SAVE_FORMAT = 1
@@ -104,6 +105,9 @@ class World(Model):
     wars: dict[Id, War] = Field(default_factory=dict)
     treaties: dict[Id, Treaty] = Field(default_factory=dict)
     proposals: dict[Id, Proposal] = Field(default_factory=dict)
+    vetoes: dict[str, Veto] = Field(
+        default_factory=dict, description="Vetoed questions (retable.py), by body:kind:target."
+    )
     hand: list[HandCard] = Field(default_factory=list)
     flags: dict[Id, float] = Field(default_factory=dict)
     fired: dict[Id, int] = Field(default_factory=dict, description="Card id -> last turn dealt.")
