@@ -3,13 +3,14 @@
     python bench/bench_pacing.py [--matches 50] [--scenario kosovo ...] [--json]
 
 For each scenario it plays ``--matches`` matches with the baseline AI on every seat, and
-``--matches`` matches in which one seat is played by a scripted human (a player who invests and
-reforms at home, answers every card with its default and votes yes); the scripted seat turns
-through the scenario's ``seats``, so each seat is scripted in about matches/len(seats) of them.
+``--matches`` matches in which the scenario's first seat is played by a scripted human (a player
+who invests and reforms at home, answers every card with its default and votes yes); with
+``--every-seat``, ``--matches`` more for each other seat in ``seats``.
 
 A *decision* for a seat on a turn is a card dealt to it or a resolution it may vote on. Each
 match is cut into thirds (by its own length); the goal is at least one decision every three turns
-on average in each third, for every seat in ``seats`` (the worst seat decides MET / NOT MET).
+on average in each third, for every seat in ``seats`` with the AI playing, and for the scripted
+seat(s); the worst seat decides MET / NOT MET.
 """
 
 from __future__ import annotations
@@ -181,16 +182,21 @@ class Pace:
         }
 
 
-def measure(scenario: Scenario, matches: int, seed: int | None = None) -> dict:
-    """Both measurements for one scenario: AI on every seat, and one seat scripted."""
+def measure(
+    scenario: Scenario, matches: int, seed: int | None = None, every_seat: bool = False
+) -> dict:
+    """The measurements for one scenario: the AI on every seat; the scripted human on the
+    scenario's first seat; with ``every_seat``, the scripted human on each other seat too
+    (``matches`` matches each)."""
     base = scenario.seed if seed is None else seed
     seats = list(scenario.seats)
     ai, human = Pace(), Pace()
     for i in range(matches):
         ai.add(play(scenario, base + i), seats)
-    for i in range(matches):
-        seat = seats[i % len(seats)]
-        human.add(play(scenario, base + i, scripted=seat), [seat])
+    for seat in seats if every_seat else seats[:1]:
+        for i in range(matches):
+            human.add(play(scenario, base + i, scripted=seat), [seat])
+    human.matches = matches
     a, h = ai.to_json(), human.to_json()
     return {"scenario": scenario.id, "ai": a, "scripted": h, "met": a["met"] and h["met"]}
 
@@ -199,7 +205,12 @@ def _table(result: dict) -> str:
     lines = [f"== {result['scenario']}: {'MET' if result['met'] else 'NOT MET'}"]
     for label in ("ai", "scripted"):
         r = result[label]
-        who = "AI on every seat" if label == "ai" else "one seat scripted (each seat in turn)"
+        who = (
+            "AI on every seat"
+            if label == "ai"
+            else "the scripted human on "
+            + ("each seat in turn" if len(r["seats"]) > 1 else "the first seat")
+        )
         lines.append(
             f"  {who}, {r['matches']} matches; cards fired per match by third: "
             + " / ".join(f"{c:.1f}" for c in r["cards_per_third"])
@@ -228,12 +239,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--scenario", action="append", help="a shipped scenario's id (repeatable)")
     p.add_argument("--seed", type=int, default=None, help="first seed (default: the scenario's)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument(
+        "--every-seat",
+        action="store_true",
+        help="script the human on every seat in turn, not only the first (len(seats) times longer)",
+    )
     args = p.parse_args(argv)
     results = []
     started = time.perf_counter()
     for sid in args.scenario or SHIPPED:
         t0 = time.perf_counter()
-        result = measure(load_scenario(ROOT / "scenarios" / f"{sid}.json"), args.matches, args.seed)
+        scenario = load_scenario(ROOT / "scenarios" / f"{sid}.json")
+        result = measure(scenario, args.matches, args.seed, args.every_seat)
         result["seconds"] = round(time.perf_counter() - t0, 1)
         results.append(result)
         if not args.json:

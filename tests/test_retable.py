@@ -83,3 +83,14 @@ def test_a_passed_resolution_clears_the_record() -> None:
     world, _ = table_and_vote(world, "yes")
     assert world.crises[CRISIS].authorized
     assert world.vetoes == {}
+
+
+def test_the_ai_does_not_table_a_closed_question() -> None:
+    from game.ai.baseline import BaselineBot
+
+    world, _ = table_and_vote(start(), "no")
+    assert any(o.action == "propose" for o in BaselineBot().choose(world, "un"))  # still open
+    world, _ = table_and_vote(world, "no")
+    for actor in ("un", "arcadia"):
+        chosen = BaselineBot().choose(world, actor)
+        assert not any(o.action == "propose" and o.subject == CRISIS for o in chosen), chosen

@@ -15,6 +15,7 @@ from game.engine.actions import VIOLENT, Move, legal_moves, neighbors_of, wealth
 from game.engine.model import CRITERIA, NGO, Crisis, Federation, GlobalBody, State
 from game.engine.orders import ACTIONS, Order
 from game.engine.resolve import card_by_id
+from game.engine.retable import renewed_cause
 from game.engine.rng import Rng, mix
 from game.engine.scoring import mission_of
 from game.engine.structure import power
@@ -295,6 +296,17 @@ _UTILITY = {
 
 
 def _proposal_utility(
+    world: World, me: str, o: Move, wt: dict[str, float], allies: set[str]
+) -> float:
+    u = _proposal_worth(world, me, o, wt, allies)
+    # A resolution vetoed before, on a matter no graver, will most likely be vetoed again: the AI
+    # would rather spend the point on what else can be done.
+    if u > 0 and not renewed_cause(world, o.target or "", o.option or "", o.subject or ""):
+        u *= 0.7
+    return u
+
+
+def _proposal_worth(
     world: World, me: str, o: Move, wt: dict[str, float], allies: set[str]
 ) -> float:
     subj = o.subject or ""

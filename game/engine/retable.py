@@ -55,12 +55,16 @@ def gravity(world: World, kind: str, target: str) -> float:
     return 0.0
 
 
+def renewed_cause(world: World, body: str, kind: str, target: str) -> bool:
+    """True unless the question was vetoed and its matter has not grown graver since."""
+    v = world.vetoes.get(question(body, kind, target))
+    return v is None or gravity(world, kind, target) >= v.gravity + F.RETABLE_WORSENED
+
+
 def may_table(world: World, body: str, kind: str, target: str) -> bool:
     """False for a question vetoed ``VETO_LIMIT`` times whose matter has not grown graver."""
     v = world.vetoes.get(question(body, kind, target))
-    if v is None or v.count < F.VETO_LIMIT:
-        return True
-    return gravity(world, kind, target) >= v.gravity + F.RETABLE_WORSENED
+    return v is None or v.count < F.VETO_LIMIT or renewed_cause(world, body, kind, target)
 
 
 def record(world: World, p: Proposal, passed: bool, vetoed: bool) -> bool:
