@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from game.ai.baseline import BaselineBot  # noqa: E402
 from game.content import load_scenario  # noqa: E402
-from game.engine import Order, Scenario, World, legal_actions  # noqa: E402
+from game.engine import Order, Scenario, World, default_option, legal_actions, waiting  # noqa: E402
 from game.engine.resolve import card_by_id  # noqa: E402
 from game.session.match import Match  # noqa: E402
 
@@ -43,20 +43,20 @@ def cards_for(world: World, seat: str) -> int:
 
 
 def decisions(world: World, seat: str) -> int:
-    """The cards waiting for this seat and the resolutions it may vote on, this turn."""
-    votes = {o.target for o in legal_actions(world, seat, "vote")}
-    return cards_for(world, seat) + len(votes)
+    """The cards waiting for this seat and the resolutions it may vote on, this turn (what the
+    match screen lists as waiting: ``game.engine.waiting``)."""
+    return len(waiting(world, seat))
 
 
-def default_option(world: World, hand_key: str, options: list[Order]) -> Order:
-    """The option a card marks as its default (``"default": true``), else its first."""
+def default_answer(world: World, hand_key: str, options: list[Order]) -> Order:
+    """The order that answers a card with the option it takes by default."""
     hand = next((h for h in world.hand if h.key == hand_key), None)
     card = card_by_id(world, hand.card) if hand else None
-    for opt in card.options if card else []:
-        if getattr(opt, "default", False):
-            for o in options:
-                if o.option == opt.id:
-                    return o
+    if card is not None:
+        chosen = default_option(card).id
+        for o in options:
+            if o.option == chosen:
+                return o
     return options[0]
 
 
@@ -70,7 +70,7 @@ def scripted_human(world: World, seat: str) -> list[Order]:
             cards.setdefault(o.target or "", []).append(o)
         elif o.action == "vote" and o.option == "yes":
             orders.append(o)
-    orders.extend(default_option(world, k, opts) for k, opts in cards.items())
+    orders.extend(default_answer(world, k, opts) for k, opts in cards.items())
     points = world.actors[seat].action_points
     for action in ("invest", "reform", "recruit", "build_capacity", "integrate"):
         o = next((x for x in legal if x.action == action), None)
