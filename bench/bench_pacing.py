@@ -88,6 +88,7 @@ class MatchPace:
     per_seat: dict[str, list[int]]
     cards: dict[str, list[int]]
     fired: list[int]
+    strain: list[float]
     scripted: str | None = None
 
 
@@ -99,6 +100,7 @@ def play(scenario: Scenario, seed: int, scripted: str | None = None) -> MatchPac
     per_seat: dict[str, list[int]] = {s: [] for s in seats}
     cards: dict[str, list[int]] = {s: [] for s in seats}
     fired: list[int] = []
+    strain: list[float] = []
     while not match.world.ended:
         w = match.world
         for s in seats:
@@ -112,7 +114,14 @@ def play(scenario: Scenario, seed: int, scripted: str | None = None) -> MatchPac
                 orders.extend(bot.choose(w, actor_id))
         report = match.play_turn(orders)
         fired.append(len(report.cards))
-    return MatchPace(len(fired), per_seat, cards, fired, scripted)
+        strain.append(crisis_strain(match.world))
+    return MatchPace(len(fired), per_seat, cards, fired, strain, scripted)
+
+
+def crisis_strain(world: World) -> float:
+    """How hard the world is pressed after a turn: the crises' summed severity, plus 25 for
+    each war under way."""
+    return sum(c.severity for c in world.crises.values()) + 25 * len(world.wars)
 
 
 def thirds(n: int) -> list[range]:
@@ -131,6 +140,8 @@ class Pace:
     turns: dict[str, list[int]] = field(default_factory=dict)
     idle: dict[str, list[int]] = field(default_factory=dict)
     fired: list[int] = field(default_factory=lambda: [0, 0, 0])
+    strain: list[float] = field(default_factory=lambda: [0.0, 0.0, 0.0])
+    strain_turns: list[int] = field(default_factory=lambda: [0, 0, 0])
     matches: int = 0
 
     def add(self, m: MatchPace, seats: Iterable[str]) -> None:
@@ -138,6 +149,8 @@ class Pace:
         parts = thirds(m.turns)
         for i, r in enumerate(parts):
             self.fired[i] += sum(m.fired[t] for t in r)
+            self.strain[i] += sum(m.strain[t] for t in r)
+            self.strain_turns[i] += len(r)
         for s in seats:
             d = self.decisions.setdefault(s, [0, 0, 0])
             c = self.cards.setdefault(s, [0, 0, 0])
@@ -163,6 +176,10 @@ class Pace:
         return {
             "matches": self.matches,
             "cards_per_third": [round(f / max(1, self.matches), 2) for f in self.fired],
+            "crisis_strain_per_third": [
+                round(x / n, 1) if n else 0.0
+                for x, n in zip(self.strain, self.strain_turns, strict=True)
+            ],
             "seats": {
                 s: {
                     "decisions_per_turn": [round(r, 3) for r in self.rate(s)],
@@ -214,6 +231,10 @@ def _table(result: dict) -> str:
         lines.append(
             f"  {who}, {r['matches']} matches; cards fired per match by third: "
             + " / ".join(f"{c:.1f}" for c in r["cards_per_third"])
+        )
+        lines.append(
+            "    crises' severity + 25 a war, mean after a turn, by third: "
+            + " / ".join(f"{x:.0f}" for x in r["crisis_strain_per_third"])
         )
         lines.append(
             f"    {'seat':<20} {'decisions/turn by third':<25} {'of which cards':<25} "
