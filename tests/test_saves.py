@@ -19,7 +19,7 @@ from game.engine.scenario import Scenario
 from game.engine.world import World
 from game.session import saves
 from game.session.match import Match, ai_orders
-from game.session.saves import MAX_SAVE_BYTES, SaveError, load_world, save_world
+from game.session.saves import MAX_SAVE_BYTES, SAVE_VERSION, SaveError, load_world, save_world
 
 
 def saved(world: World, tmp_path: Path, name: str = "match.save") -> Path:
@@ -72,7 +72,7 @@ def test_the_header_names_the_scenario_and_turn(mini_world: World, tmp_path: Pat
     doc = json.loads(saved(later(mini_world), tmp_path).read_text(encoding="utf-8"))
     assert {k: doc[k] for k in ("format", "version", "scenario", "turn")} == {
         "format": "continuum-save",
-        "version": 1,
+        "version": 2,
         "scenario": "mini",
         "turn": 5,
     }
@@ -228,7 +228,7 @@ def test_a_corrupt_save(mini_world: World, tmp_path: Path) -> None:
 
 def test_a_save_from_a_newer_version(mini_world: World, tmp_path: Path) -> None:
     p = saved(mini_world, tmp_path)
-    _rewrite(p, lambda d: d.update(version=2))
+    _rewrite(p, lambda d: d.update(version=SAVE_VERSION + 1))
     _refused(p, "saved by a newer version")
 
 

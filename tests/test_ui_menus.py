@@ -506,7 +506,7 @@ def test_peek_reads_only_the_header_and_names_what_is_wrong(sandbox: Path) -> No
     info = peek_save(saves / "ok.json")
     assert (info.scenario, info.turn, info.last_turn, info.error) == ("kosovo", 1, 24, "")
     text = (saves / "ok.json").read_text(encoding="utf-8")
-    (saves / "newer.json").write_text(text.replace('"version":1', '"version":99', 1))
+    (saves / "newer.json").write_text(text.replace('"version":2', '"version":99', 1))
     assert "newer version" in peek_save(saves / "newer.json").error
     (saves / "other.json").write_text('{"hello": "world"}')
     assert peek_save(saves / "other.json").error == "not a Continuum save"

@@ -208,23 +208,65 @@ class ScoreRow:
 
 
 def decisions(world: World, reports: Sequence[TurnReport]) -> list[Decision]:
-    """Every card that fired, with who chose which option, turn by turn. Without reports (a
-    resumed save) the world's history still knows which cards fired, not what was chosen."""
+    """Every card that fired, with who chose which option, turn by turn. For a turn without a
+    report (played before a save that kept no record) the world's history still knows which
+    cards fired, not what was chosen."""
+    by_turn = {r.turn: r for r in reports}
     out: list[Decision] = []
-    if reports:
-        for r in reports:
-            for c in r.cards:
-                title, option, lesson = card_texts(world, c.card, c.option)
-                out.append(
-                    Decision(r.turn, c.card, title or c.title, actor_name(world, c.actor), option,
-                             lesson or c.lesson)
-                )  # fmt: skip
-        return out
     for rec in world.history:
-        for cid in rec.cards:
-            title, _, lesson = card_texts(world, cid)
-            out.append(Decision(rec.turn, cid, title, "", "", lesson))
+        r = by_turn.pop(rec.turn, None)
+        if r is None:
+            for cid in rec.cards:
+                title, _, lesson = card_texts(world, cid)
+                out.append(Decision(rec.turn, cid, title, "", "", lesson))
+            continue
+        for c in r.cards:
+            title, option, lesson = card_texts(world, c.card, c.option)
+            out.append(
+                Decision(r.turn, c.card, title or c.title, actor_name(world, c.actor), option,
+                         lesson or c.lesson)
+            )  # fmt: skip
+    for r in by_turn.values():  # a report the history does not list (not in a real match)
+        for c in r.cards:
+            title, option, lesson = card_texts(world, c.card, c.option)
+            out.append(Decision(r.turn, c.card, title or c.title, actor_name(world, c.actor),
+                                option, lesson or c.lesson))  # fmt: skip
+    out.sort(key=lambda d: d.turn)
     return out
+
+
+def unrecorded_turns(world: World, reports: Sequence[TurnReport]) -> list[int]:
+    """The turns played for which there is no report: those before an old save that kept only
+    the world. Their votes, chosen options and changes are not known."""
+    recorded = {r.turn for r in reports}
+    return [rec.turn for rec in world.history if rec.turn >= 1 and rec.turn not in recorded]
+
+
+def turn_span(turns: Sequence[int]) -> str:
+    """1, 2, 3, 5 → "1–3, 5"."""
+    spans: list[list[int]] = []
+    for n in turns:
+        if spans and n == spans[-1][1] + 1:
+            spans[-1][1] = n
+        else:
+            spans.append([n, n])
+    return ", ".join(f"{a}" if a == b else f"{a}\u2013{b}" for a, b in spans)
+
+
+def unrecorded_text(turns: Sequence[int]) -> str:
+    """What the debrief says of turns without a record, or "" when every turn has one."""
+    if not turns:
+        return ""
+    key = "trust.unrecorded_one" if len(turns) == 1 else "trust.unrecorded_many"
+    return t(key, turns=turn_span(turns))
+
+
+def no_votes_text(unrecorded: Sequence[int]) -> str:
+    return t("trust.no_votes_on_record") if unrecorded else t("debrief.no_votes")
+
+
+def no_changes_text(unrecorded: Sequence[int]) -> str:
+    return t("trust.no_changes_on_record") if unrecorded else t("debrief.no_changes")
 
 
 def lessons(world: World) -> list[Lesson]:
@@ -451,15 +493,19 @@ def _markdown(
     md.append("")
 
     # key decisions
-    md += [f"## {t('debrief.md.decisions')}", "", f"### {t('debrief.cards_chosen')}", ""]
+    md += [f"## {t('debrief.md.decisions')}", ""]
+    gap = unrecorded_turns(world, reports)
+    if gap:
+        md += [f"*{unrecorded_text(gap)}*", ""]
+    md += [f"### {t('debrief.cards_chosen')}", ""]
     ds = decisions(world, reports)
     md += [f"- {decision_text(d)}" for d in ds] or [f"- {t('debrief.no_cards')}"]
     md += ["", f"### {t('debrief.votes')}", ""]
     vs = votes(world, reports)
-    md += [f"- {vote_text(v)}" for v in vs] or [f"- {t('debrief.no_votes')}"]
+    md += [f"- {vote_text(v)}" for v in vs] or [f"- {no_votes_text(gap)}"]
     md += ["", f"### {t('debrief.biggest')}", ""]
     big = biggest_changes(reports)
-    md += [f"- {change_text(c)}" for c in big] or [f"- {t('debrief.no_changes')}"]
+    md += [f"- {change_text(c)}" for c in big] or [f"- {no_changes_text(gap)}"]
     md.append("")
 
     # lessons
@@ -527,7 +573,7 @@ def move_text(mv: Move) -> str:
 def decision_text(d: Decision) -> str:
     if d.option:
         return t("debrief.decision", turn=d.turn, title=d.title, actor=d.actor, option=d.option)
-    return t("debrief.decision_unknown", turn=d.turn, title=d.title)
+    return t("trust.decision_unrecorded", turn=d.turn, title=d.title)
 
 
 def vote_text(v: VoteRow) -> str:

@@ -15,7 +15,7 @@ from game.ai.baseline import BaselineBot
 from game.engine import Order, Scenario, TurnReport, World, check_orders, legal_actions, new_world
 from game.engine.orders import ACTIONS
 from game.session.match import Match
-from game.session.saves import save_world
+from game.session.saves import MatchRecord, remember, save_world
 
 
 @dataclass
@@ -26,6 +26,9 @@ class LocalMatch:
     drafts: dict[str, list[Order]] = field(default_factory=dict)
     submitted: set[str] = field(default_factory=set)
     bot: BaselineBot = field(default_factory=BaselineBot)
+
+    def __post_init__(self) -> None:
+        self._remember()
 
     @classmethod
     def start(
@@ -38,8 +41,51 @@ class LocalMatch:
         return cls(Match(new_world(scenario, seed)), [h for h in humans if h], autosave)
 
     @classmethod
-    def resume(cls, world: World, humans: list[str], autosave: Path | None = None) -> LocalMatch:
-        return cls(Match(world), [h for h in humans if h in world.actors], autosave)
+    def resume(
+        cls,
+        world: World,
+        humans: list[str],
+        autosave: Path | None = None,
+        record: MatchRecord | None = None,
+    ) -> LocalMatch:
+        """The match saved as ``world`` and ``record`` (without a record: the one the world was
+        loaded with, if any), played on by ``humans``. The orders a seat had already submitted
+        this turn still count while that seat stays human; an unfinished draft comes back to
+        its own seat."""
+        if record is None:
+            match = Match(world)
+        else:
+            match = Match(
+                world, [list(o) for o in record.log], list(record.reports), record.first_turn
+            )
+        local = cls(match, [h for h in humans if h in world.actors], autosave)
+        if record is not None:
+            seats = set(local.seats)
+            local.drafts = {s: list(o) for s, o in record.drafts.items() if s in seats}
+            local.submitted = {s for s in record.submitted if s in seats}
+            local._remember()
+        return local
+
+    def record(self) -> MatchRecord:
+        """Everything a save needs beside the world: the match's orders and reports, the seats
+        people play, and this turn's drafts (a submitted turn is never lost)."""
+        base = self.match.record()
+        return MatchRecord.model_construct(
+            first_turn=base.first_turn,
+            log=base.log,
+            reports=base.reports,
+            humans=list(self.humans),
+            drafts={s: list(o) for s, o in self.drafts.items() if o},
+            submitted=[s for s in self.humans if s in self.submitted],
+        )
+
+    def save(self, path: Path) -> None:
+        """Save the whole match to ``path`` (SaveError says what went wrong)."""
+        save_world(self.world, path, self.record())
+
+    def _remember(self) -> None:
+        # A screen that saves ``local.world`` gets this match's whole record with it.
+        remember(self.world, self.record)
 
     # ---- whose turn ---------------------------------------------------------------------------
 
@@ -108,6 +154,8 @@ class LocalMatch:
         self.submitted.add(actor)
         if self.current_seat() is None:
             return self.resolve()
+        if self.autosave is not None:
+            self.save(self.autosave)  # hot-seat: a submitted turn survives a closed window
         return None
 
     def resolve(self) -> TurnReport:
@@ -121,8 +169,9 @@ class LocalMatch:
         report = self.match.play_turn(orders)
         self.drafts.clear()
         self.submitted.clear()
+        self._remember()
         if self.autosave is not None:
-            save_world(self.world, self.autosave)
+            self.save(self.autosave)
         return report
 
     @property

@@ -7,17 +7,32 @@ from dataclasses import dataclass, field
 
 from game.ai.baseline import BaselineBot
 from game.engine import Order, Scenario, TurnReport, World, new_world, resolve
+from game.session.saves import MatchRecord, played_turns, record_of, remember
 
 Seat = Callable[[World, str], list[Order]]
 
 
 @dataclass
 class Match:
-    """A match in progress. ``log`` holds every turn's orders: replay is a fold over it."""
+    """A match in progress. ``log`` holds every turn's orders since ``first_turn`` (1 unless the
+    match was resumed from a save that did not keep them): replay is a fold over it."""
 
     world: World
     log: list[list[Order]] = field(default_factory=list)
     reports: list[TurnReport] = field(default_factory=list)
+    first_turn: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.first_turn is None and not self.log and not self.reports:
+            # A world loaded from a save (or taken from another match) brings its record.
+            known = record_of(self.world)
+            if known is not None:
+                self.first_turn = known.first_turn
+                self.log = [list(orders) for orders in known.log]
+                self.reports = list(known.reports)
+        if self.first_turn is None:
+            self.first_turn = played_turns(self.world) - len(self.reports) + 1
+        remember(self.world, self.record)
 
     @classmethod
     def start(cls, scenario: Scenario, seed: int | None = None) -> Match:
@@ -27,7 +42,19 @@ class Match:
         self.world, report = resolve(self.world, orders)
         self.log.append(list(orders))
         self.reports.append(report)
+        remember(self.world, self.record)
         return report
+
+    def record(self) -> MatchRecord:
+        """The orders and reports of every turn this match knows, for a save."""
+        return MatchRecord.model_construct(
+            first_turn=self.first_turn or 1,
+            log=[list(orders) for orders in self.log],
+            reports=list(self.reports),
+            humans=None,
+            drafts={},
+            submitted=[],
+        )
 
 
 def ai_orders(world: World, bot: BaselineBot | None = None) -> list[Order]:

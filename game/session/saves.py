@@ -1,27 +1,38 @@
 """Saving a match and loading it back, exactly.
 
 A save is one JSON file: a small header (format tag, version, scenario, turn) that a menu can
-read cheaply, and the whole world. Writing goes through a temporary file in the same folder
-and an atomic rename, so a crash or a full disk never leaves half a save where a good one was.
-Reading uses the same hard limits as scenario files, with room for a long match's history.
+read cheaply, the whole world, and the match's record: every turn's orders and every turn
+report, who plays which seat, and the hot-seat drafts of the turn in progress. With the record a
+match resumed any number of times debriefs exactly as one played in one sitting. Writing goes
+through a temporary file in the same folder and an atomic rename, so a crash or a full disk
+never leaves half a save where a good one was. Reading uses the same hard limits as scenario
+files, with room for a long match's history.
+
+Version 1 saves hold only the world: they still load, with an empty record that starts at the
+save's turn (the debrief then says which turns carry no record instead of guessing).
 """
 
 from __future__ import annotations
 
 import json
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, Field, ValidationError
 
 from game.atomic import write_atomic
 from game.content.explain import explain
 from game.content.jsonio import MIB, JsonReadError, decode_text, parse_json, read_limited
 from game.content.problems import format_path
-from game.engine.world import SAVE_FORMAT, World
+from game.engine import Order, TurnReport
+from game.engine.world import World
 
 FORMAT_TAG = "continuum-save"
-SAVE_VERSION = SAVE_FORMAT
-MAX_SAVE_BYTES = 32 * MIB
+SAVE_VERSION = 2  # 2: the match's record (orders, reports, seats, drafts) beside the world
+MAX_SAVE_BYTES = 32 * MIB  # a 40-turn match with its reports is about 1 MiB
 MAX_LISTED = 10
 
 
@@ -29,15 +40,80 @@ class SaveError(Exception):
     """A save could not be written or read; the message names the file and what is wrong."""
 
 
-def save_world(world: World, path: str | Path) -> None:
-    """Write ``world`` to ``path`` atomically: on any failure the previous file is untouched."""
+class MatchRecord(BaseModel):
+    """What a match remembers beside its world: the orders and the report of every turn played
+    since ``first_turn`` (1 for a whole match), and the people at the keyboard."""
+
+    first_turn: int = Field(1, ge=1, description="The first turn the record holds.")
+    log: list[list[Order]] = Field(default_factory=list)
+    reports: list[TurnReport] = Field(default_factory=list)
+    humans: list[str] | None = Field(None, description="The seats people play (None: unknown).")
+    drafts: dict[str, list[Order]] = Field(default_factory=dict)
+    submitted: list[str] = Field(default_factory=list, description="Seats done this turn.")
+
+    @classmethod
+    def empty(cls, world: World) -> MatchRecord:
+        """A record that starts now: nothing is known of the turns already played."""
+        return cls(first_turn=played_turns(world) + 1)
+
+
+def played_turns(world: World) -> int:
+    """How many turns the world has resolved (its history starts with turn 0, the start)."""
+    return world.history[-1].turn if world.history else 0
+
+
+@dataclass(frozen=True)
+class SavedMatch:
+    world: World
+    record: MatchRecord
+
+
+# ---- the record of each live world ------------------------------------------------------------
+# Screens that save hold only the world (``save_world(local.world, path)``); the match that
+# produced it registers here how to tell its record, so every save carries the whole match.
+
+_live: dict[int, tuple[weakref.ref[World], Callable[[], Any]]] = {}
+
+
+def remember(world: World, source: MatchRecord | Callable[[], MatchRecord]) -> None:
+    """From now on ``world``'s record is ``source``: a record, or a match's bound ``record``
+    method (held weakly, so the registry keeps no match alive)."""
+    key = id(world)
+    if isinstance(source, MatchRecord):
+        record = source
+        getter: Callable[[], Any] = lambda: record  # noqa: E731
+    else:
+        getter = weakref.WeakMethod(source)  # type: ignore[arg-type]
+    _live[key] = (weakref.ref(world, lambda _ref, key=key: _live.pop(key, None)), getter)
+
+
+def record_of(world: World) -> MatchRecord | None:
+    """The record of a world a live match or a load produced, or None."""
+    entry = _live.get(id(world))
+    if entry is None or entry[0]() is not world:
+        return None
+    found = entry[1]()
+    if callable(found):  # a live match's method: ask it now
+        found = found()
+    return found if isinstance(found, MatchRecord) else None
+
+
+# ---- writing ------------------------------------------------------------------------------------
+
+
+def save_world(world: World, path: str | Path, record: MatchRecord | None = None) -> None:
+    """Write ``world`` and its record to ``path`` atomically: on any failure the previous file is
+    untouched. Without ``record``, the record of the live match that produced ``world``."""
     path = Path(path)
+    if record is None:
+        record = record_of(world) or MatchRecord.empty(world)
     document = {
         "format": FORMAT_TAG,
         "version": SAVE_VERSION,
         "scenario": world.scenario,
         "turn": world.turn,
         "world": world.model_dump(mode="json"),
+        "record": record.model_dump(mode="json"),
     }
     try:
         # allow_nan=False: a NaN would be written, then refused on loading.
@@ -55,8 +131,20 @@ def save_world(world: World, path: str | Path) -> None:
         raise SaveError(f"{path}: could not be written: {e.strerror or e}") from e
 
 
+# ---- reading ------------------------------------------------------------------------------------
+
+
 def load_world(path: str | Path) -> World:
-    """The world saved at ``path``. Raises SaveError naming the file and what is wrong."""
+    """The world saved at ``path``. Raises SaveError naming the file and what is wrong.
+
+    The save's record stays attached to the world: a Match built on it, or a later
+    ``save_world`` of it, keeps the whole match."""
+    return load_match(path).world
+
+
+def load_match(path: str | Path) -> SavedMatch:
+    """The world and the record saved at ``path``. Raises SaveError naming the file and what is
+    wrong."""
     path = Path(path)
     try:
         # Saves hold text the game wrote itself, so the scenario reader's extra text checks
@@ -79,22 +167,44 @@ def load_world(path: str | Path) -> World:
     data = doc.get("world")
     if not isinstance(data, dict):
         raise SaveError(f"{path}: the save holds no world")
-    try:
-        world = World.model_validate(data)
-    except ValidationError as e:
-        findings = explain(e, data, World)
-        lines = [f"  {_where(f.elems)}: {f.message}" for f in findings[:MAX_LISTED]]
-        if len(findings) > MAX_LISTED:
-            lines.append(f"  … and {len(findings) - MAX_LISTED} more")
-        raise SaveError(f"{path}: the saved world is not valid:\n" + "\n".join(lines)) from None
+    world = _validated(path, World, data, "world")
     if doc.get("scenario") != world.scenario or doc.get("turn") != world.turn:
         raise SaveError(
             f"{path}: the header (scenario {doc.get('scenario')!r}, turn {doc.get('turn')!r}) "
             f"does not match the world inside (scenario {world.scenario!r}, turn {world.turn})"
         )
-    return world
+    if version < 2:  # the world alone: what came before this save is not known
+        record = MatchRecord.empty(world)
+    else:
+        raw = doc.get("record")
+        if not isinstance(raw, dict):
+            raise SaveError(f"{path}: the save holds no record of the turns played")
+        record = _validated(path, MatchRecord, raw, "record")
+        _check_record(path, world, record)
+    remember(world, record)
+    return SavedMatch(world, record)
 
 
-def _where(elems: tuple[str | int, ...]) -> str:
-    """A path inside the save document, which keeps the world under ``"world"``."""
-    return format_path(("world", *elems))
+def _validated(path: Path, model: type[Any], data: dict, where: str) -> Any:
+    try:
+        return model.model_validate(data)
+    except ValidationError as e:
+        findings = explain(e, data, model)
+        lines = [f"  {format_path((where, *f.elems))}: {f.message}" for f in findings[:MAX_LISTED]]
+        if len(findings) > MAX_LISTED:
+            lines.append(f"  … and {len(findings) - MAX_LISTED} more")
+        what = "world" if where == "world" else "record of the turns played"
+        raise SaveError(f"{path}: the saved {what} is not valid:\n" + "\n".join(lines)) from None
+
+
+def _check_record(path: Path, world: World, record: MatchRecord) -> None:
+    """The record must tell the turns from ``first_turn`` up to the world's last, one each."""
+    played = played_turns(world)
+    want = list(range(record.first_turn, played + 1))
+    got = [r.turn for r in record.reports]
+    if got != want or len(record.log) != len(got):
+        raise SaveError(
+            f"{path}: the record of the turns played does not match the world: it should hold "
+            f"turns {record.first_turn}–{played} with their orders, and holds "
+            f"{len(got)} report(s) and {len(record.log)} turn(s) of orders"
+        )

@@ -474,10 +474,13 @@ class DebriefScene(Scene):
                 )
             )
 
+        gap = words.unrecorded_turns(world, reports)
+        if gap:  # an old save: say what is not known rather than "no vote was held"
+            out += ["", self._muted(f"<i>{esc(words.unrecorded_text(gap))}</i>")]
         out += ["", self._head(t("debrief.cards_chosen"))]
         ds = words.decisions(world, reports)
         for d in ds:
-            key = "debrief.decision" if d.option else "debrief.decision_unknown"
+            key = "debrief.decision" if d.option else "trust.decision_unrecorded"
             out.append(
                 "\u2022 "
                 + t_markup(
@@ -504,7 +507,7 @@ class DebriefScene(Scene):
             )
             out.append("\u2022 " + line)
         if not big:
-            out.append(self._muted(esc(t("debrief.no_changes"))))
+            out.append(self._muted(esc(words.no_changes_text(gap))))
 
         out += ["", self._head(t("debrief.votes"))]
         vs = words.votes(world, reports)
@@ -512,7 +515,7 @@ class DebriefScene(Scene):
             colour = p.good if v.passed else p.bad
             out.append(f"<font color='{hexc(colour)}'>\u2022</font> {esc(words.vote_text(v))}")
         if not vs:
-            out.append(self._muted(esc(t("debrief.no_votes"))))
+            out.append(self._muted(esc(words.no_votes_text(gap))))
         return "<br>".join(out)
 
     def _lessons(self) -> str:

@@ -22,7 +22,15 @@ from game import paths
 from game.engine.model import Arrangement, Criterion
 from game.engine.scenario import text as pick
 from game.engine.world import World
-from game.session.saves import FORMAT_TAG, MAX_SAVE_BYTES, SAVE_VERSION, SaveError, load_world
+from game.session.saves import (
+    FORMAT_TAG,
+    MAX_SAVE_BYTES,
+    SAVE_VERSION,
+    MatchRecord,
+    SaveError,
+    load_match,
+    load_world,
+)
 from game.ui import i18n
 from game.ui.i18n import t
 from game.ui.scenes.menu import (
@@ -172,6 +180,7 @@ class LoadScene(MenuScreen):
         self.errors: dict[Path, str] = {}  # what loading found, over what the header said
         self.selected = 0
         self.loaded: tuple[Path, World] | None = None
+        self.record: MatchRecord | None = None  # what the loaded save knows of its match
         self.humans: list[str] = []
         self.file_dialog: UIFileDialog | None = None
         self.pending = open_path
@@ -312,14 +321,17 @@ class LoadScene(MenuScreen):
     def open(self, path: Path) -> None:
         """Read the save (only read); on success ask who plays, else say what is wrong."""
         try:
-            world = load_world(path)
+            saved = load_match(path)
         except SaveError as e:
             self.errors[path] = short_error(e, path)
             self._offset = self.list.offset if self.list else 0
             self.refresh()
             self.tell(t("menu.load.failed.title"), t("menu.load.failed", error=str(e)))
             return
+        world, self.record = saved.world, saved.record
         remembered = remembered_seats(world.scenario)
+        if saved.record.humans is not None:  # the save knows who was playing: they go on
+            remembered = saved.record.humans
         seats = world.rules.seats or list(world.actors)
         if remembered is not None:
             self.humans = [h for h in remembered if h in world.actors]
@@ -343,7 +355,7 @@ class LoadScene(MenuScreen):
         from game.session.local import LocalMatch
         from game.ui import flow
 
-        local = LocalMatch.resume(world, humans, autosave=autosave_path())
+        local = LocalMatch.resume(world, humans, autosave=autosave_path(), record=self.record)
         remember_seats(world.scenario, local.humans)
         try:
             flow.start(self.app, local)
