@@ -139,7 +139,9 @@ class Ledger:
         self.world = world
         self._changes: dict[tuple[str, str], float] = {}
         self._said: dict[str, Said] = {}
-        self.lines: list[Line] = []
+        self._lines: list[Line] = []
+        # each crisis's severity as the turn began: the report says how far it moved
+        self._severity = {cid: c.severity for cid, c in world.crises.items()}
         self.votes: list[Tally] = []
         self.cards: list[FiredCard] = []
 
@@ -168,7 +170,45 @@ class Ledger:
             "actor": actor,
             "private_to": private_to,
         }
-        self.lines.append(_trusted(Line, fields))
+        self._lines.append(_trusted(Line, fields))
+
+    @property
+    def lines(self) -> list[Line]:
+        """What the turn said, closed by how far each crisis still under way moved: read when
+        the report is made, so "no crisis changed" is never said of a crisis that grew."""
+        return [*self._lines, *self._crisis_moves()]
+
+    def _crisis_moves(self) -> list[Line]:
+        from .ops import crisis_label  # ops imports this module
+
+        out = []
+        for cid, c in self.world.crises.items():
+            before = self._severity.get(cid)
+            if before is None or f"{before:.0f}" == f"{c.severity:.0f}":
+                continue  # new (its own line says so), or a move the report's figures hide
+            grew = c.severity > before
+            label = crisis_label(self.world, c)
+            english = (
+                f"The {label} {'grew' if grew else 'eased'} from {before:.0f} to {c.severity:.0f}."
+            )
+            # Said by hand: its key's template lives with the screens' tables (trust.json)
+            said = Said(english)
+            said.key = "crisis_grew" if grew else "crisis_eased"
+            said.args = {"crisis": label, "before": f"{before:.0f}", "after": f"{c.severity:.0f}"}
+            out.append(
+                _trusted(
+                    Line,
+                    {
+                        "kind": "crisis",
+                        "text": english,
+                        "key": said.key,
+                        "args": as_data(said)["args"],
+                        "actor": None,
+                        "private_to": None,
+                    },
+                )
+            )
+        return out
 
     def changes(self) -> list[Change]:
         out = []

@@ -60,8 +60,12 @@ def in_language(lang: str | None) -> Iterator[None]:
 
 
 def signed(value: float, digits: int = 1) -> str:
-    """+4.5 / −2.8, with a true minus sign."""
-    return f"{value:+.{digits}f}".replace("-", "\u2212")
+    """+4.5 / −2.8, with a true minus sign; a value that rounds to nothing is "0.0", never
+    "−0.0" (a change too small to show is no change)."""
+    shown = round(value, digits)
+    if shown == 0:
+        return f"{0:.{digits}f}"
+    return f"{shown:+.{digits}f}".replace("-", "\u2212")
 
 
 def criterion_name(criterion: str) -> str:

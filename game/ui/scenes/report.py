@@ -604,6 +604,13 @@ class ReportScene(Scene):
                 out.append(
                     f"&nbsp;&nbsp;&nbsp;{self._signed(ch.amount)}&nbsp;&nbsp;{esc(cause(ch))}"
                 )
+            # the causes too small to list one by one: the lines under a total add up to it
+            rest = (after - before) - sum(ch.amount for ch in causes)
+            if round(rest, 1) != 0:
+                out.append(
+                    f"&nbsp;&nbsp;&nbsp;{self._signed(rest)}&nbsp;&nbsp;"
+                    + self._muted(esc(t("trust.smaller_effects")))
+                )
         return out or [self._muted(esc(t("report.none.changes")))]
 
     def _votes(self) -> list[str]:
