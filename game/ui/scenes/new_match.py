@@ -22,6 +22,7 @@ from game.ui.scenes.menu import (
     Card,
     CardList,
     MenuScreen,
+    Modal,
     Stop,
     autosave_path,
     blit,
@@ -324,7 +325,7 @@ class NewMatchScene(MenuScreen):
             return scenario.seed
         return value if 0 <= value <= MAX_SEED else scenario.seed
 
-    def start(self) -> None:
+    def start(self, confirmed: bool = False) -> None:
         entry = self.entry
         scenario = self.scenario(entry) if entry else None
         if scenario is None:
@@ -334,7 +335,22 @@ class NewMatchScene(MenuScreen):
         from game.session.local import LocalMatch
         from game.ui import flow
 
-        humans = self.picker.humans if self.picker else []
+        # The seats chosen for this scenario, whether or not "Who plays?" is open (at a large
+        # scale the briefing and the seats share a tab strip and the picker may not exist).
+        humans = self.picker.humans if self.picker else list(self.picker_humans())
+        if not humans and not confirmed:
+            choose = [(t("trust.nobody.choose"), lambda: self._switch_tab("seats"))]
+            watch = [(t("trust.nobody.watch"), lambda: self.start(confirmed=True))]
+            self._open(
+                Modal(
+                    self,
+                    t("trust.nobody.title"),
+                    t("trust.nobody.text"),
+                    choose + watch,
+                    "#primary",
+                )
+            )
+            return
         local = LocalMatch.start(scenario, humans, self.seed(scenario), autosave=autosave_path())
         remember_seats(scenario.id, humans)
         try:
