@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+import pygame
 import pytest
 from uikit import frames, make_app
 
@@ -100,3 +101,29 @@ def test_every_total_is_the_sum_of_the_lines_under_it_and_no_minus_zero(turns) -
             assert abs(sum(amounts) - want) <= 0.05 * (len(amounts) + 1), (report.turn, block)
             checked += 1
     assert checked > 20
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("scale", [100, 150, 200])
+def test_the_log_fills_the_window_at_every_scale(turns, scale: int, lang: str) -> None:
+    """At 200 % on 1280x720 the log showed four lines; now the header is one line and the
+    headline a strip, and the log keeps more than half the window."""
+    _, _, report, local = turns[5]
+    i18n.set_language(lang)
+    try:
+        app = make_app(ui_scale=scale, language=lang)
+        scene = ReportScene(app, local, report, "servia")
+        app.push(scene)
+        frames(app, 1)
+    finally:
+        i18n.set_language("en")
+    box = scene.text_box.rect
+    line = app.font(15).get_linesize() * 1.25  # the text box's line spacing
+    assert box.height / line >= 7, (scale, lang, box.height)
+    assert box.height >= app.size[1] * 0.55
+    screen = app.screen.get_rect()
+    for img, pos in scene._header:  # nothing drawn outside the window or under the log
+        r = pygame.Rect(pos, img.get_size())
+        assert screen.contains(r) and not r.colliderect(box)
+    for tile in scene.tiles:
+        assert screen.contains(tile.rect) and not tile.rect.colliderect(box)

@@ -209,30 +209,42 @@ class ReportScene(Scene):
         scene_theme(app)
         self._preload_fonts()
 
+        # A short canvas (a large UI scale): a one-line header, a strip of chips and no key
+        # hint, so that the causal log, the point of the screen, keeps most of the window.
+        short = h < s(540)
+        self.short = short
+
         # the header: title, who sees it, and (at the end) how the match ended
         self._header = []
         self.header_text = ""
-        tf = app.font(24 if w / app.settings.scale >= 1000 else 20, True)
-        y = self._text(
-            t("report.title", turn=self.report.turn), tf, app.palette.accent, m, m, w - 2 * m
-        )
+        tf = app.font(24 if w / app.settings.scale >= 1000 and not short else 20, True)
+        title = t("report.title", turn=self.report.turn)
         sub = self.local.world.title_in(language())
         who = (
             t("report.public")
             if self.seat is None
             else t("report.as_seat", actor=self.name(self.seat))
         )
-        y = self._text(
-            f"{sub} \u00b7 {who}" if sub else who, app.font(14), app.palette.muted, m, y, w - 2 * m
-        )
+        if short and self._one_line(title, who, tf, app.font(14), m, m, w - 2 * m):
+            y = m + tf.get_linesize()
+        else:
+            y = self._text(title, tf, app.palette.accent, m, m, w - 2 * m)
+            y = self._text(
+                f"{sub} \u00b7 {who}" if sub else who,
+                app.font(14),
+                app.palette.muted,
+                m,
+                y,
+                w - 2 * m,
+            )
         if self.report.ended:
             reason = t("report.match_ends", reason=i18n_end_reason(self.local.world))
             y = self._text(reason, app.font(15, True), app.palette.accent, m, y, w - 2 * m)
-        y += s(10)
+        y += s(6) if short else s(10)
 
         # the headline strip: the world, then the four criteria
-        y = self._build_tiles(m, y, w - 2 * m)
-        y += s(12)
+        y = self._build_tiles(m, y, w - 2 * m, strip=short)
+        y += s(8) if short else s(12)
 
         # the footer: the hint and Continue
         label = t("report.to_debrief") if ended else t("report.continue")
@@ -241,6 +253,8 @@ class ReportScene(Scene):
         hint_w = w - 3 * m - bw
         fh = app.font(13)
         hint = wrap(t("report.hint"), fh, hint_w) if hint_w > s(120) else []
+        if short:  # the keys are in Continue's tooltip; the log needs the room more
+            hint, bh = [], s(38)
         footer_h = max(bh, len(hint) * fh.get_linesize())
         fy = h - m - footer_h
         self.continue_button = self.keep(
@@ -265,7 +279,7 @@ class ReportScene(Scene):
         self.text_box = self.keep(
             pygame_gui.elements.UITextBox(
                 self.markup(),
-                pygame.Rect(m, y, w - 2 * m, max(s(60), fy - s(12) - y)),
+                pygame.Rect(m, y, w - 2 * m, max(s(60), fy - (s(8) if short else s(12)) - y)),
                 manager=app.manager,
                 object_id="#report_text",
             )
@@ -282,16 +296,38 @@ class ReportScene(Scene):
         self.header_text += text + "\n"
         return y
 
+    def _one_line(
+        self,
+        title: str,
+        who: str,
+        tf: pygame.font.Font,
+        sf: pygame.font.Font,
+        x: int,
+        y: int,
+        width: int,
+    ) -> bool:
+        """The title and who sees it on one line, if they fit; False when they do not."""
+        gap = self.app.s(14)
+        tw, ww = tf.size(title)[0], sf.size(who)[0]
+        if tw + gap + ww > width:
+            return False
+        pal = self.app.palette
+        self._header.append((tf.render(title, True, pal.accent), (x, y)))
+        base = y + tf.get_ascent() - sf.get_ascent()  # on the title's baseline
+        self._header.append((sf.render(who, True, pal.muted), (x + tw + gap, base)))
+        self.header_text += f"{title}\n{who}\n"
+        return True
+
     def _preload_fonts(self) -> None:
         """The sizes and styles the log's markup uses, loaded once (no warnings, no stutter)."""
         preload_fonts(
             self.app, [(19, True, False), (17, True, False), (15, True, False), (15, False, True)]
         )
 
-    def _build_tiles(self, x: int, y: int, width: int) -> int:
+    def _build_tiles(self, x: int, y: int, width: int, strip: bool = False) -> int:
         """The world's tile and the four criteria's: rich tiles on one row when the screen is
-        wide enough at the player's scale, else a compact row of chips (the details are in
-        their tooltips)."""
+        wide enough at the player's scale, else a compact row of chips, and on a short canvas a
+        one-line strip (the details are in their tooltips)."""
         s = self.app.s
         gap = s(10)
         unit = (width - 4 * gap) / 6
@@ -305,6 +341,20 @@ class ReportScene(Scene):
         crit_w[-1] = width - arr_w - 4 * gap - sum(crit_w[:3])
         make_world = self._world_chip if compact else self._world_tile
         make_crit = self._criterion_chip if compact else self._criterion_tile
+        if strip:  # one line each, as wide as its words need, if all five fit unclipped
+            gap = s(8)
+            needs = [
+                self._world_strip_width(),
+                *(self._criterion_strip_width(c.value) for c in CRITERIA),
+            ]
+            spare = width - 4 * gap - sum(needs)
+            if spare >= 0:
+                bar = min(spare, s(110))  # room first for the continuum bar beside the world
+                needs[0] += bar
+                widths = [n + (spare - bar) // 5 for n in needs]
+                widths[0] += width - 4 * gap - sum(widths)
+                arr_w, crit_w = widths[0], widths[1:]
+                make_world, make_crit = self._world_strip, self._criterion_strip
         first = [
             make_world(arr_w),
             *(make_crit(c.value, w) for c, w in zip(CRITERIA, crit_w, strict=True)),
@@ -343,6 +393,64 @@ class ReportScene(Scene):
             surf.blit(f.render(line, True, p.accent if moved else p.text), (pad, y))
             y += f.get_linesize()
         self._continuum_bar(surf, pygame.Rect(pad, y + s(6), width - 2 * pad, bar_h))
+        return surf
+
+    def _strip_fonts(self) -> tuple[pygame.font.Font, pygame.font.Font, pygame.font.Font]:
+        return self.app.font(13, True), self.app.font(15, True), self.app.font(12, True)
+
+    def _world_strip_width(self) -> int:
+        s = self.app.s
+        name = words.arrangement_name(self.report.arrangement_after, short=True)
+        return self.app.font(14, True).size(name)[0] + 2 * s(8)
+
+    def _world_strip(self, width: int, height: int | None = None) -> pygame.Surface:
+        """The world on one line: its arrangement's short name, the continuum bar beside it
+        when there is room."""
+        p, s = self.app.palette, self.app.s
+        r = self.report
+        pad = s(8)
+        f = self.app.font(14, True)
+        height = max(height or 0, self._strip_fonts()[1].get_linesize() + 2 * s(6))
+        surf = self._panel(width, height)
+        moved = r.arrangement_after != r.arrangement_before
+        name = words.arrangement_name(r.arrangement_after, short=True)
+        img = f.render(name, True, p.accent if moved else p.text)
+        surf.blit(img, (pad, (height - img.get_height()) // 2))
+        bar_w = width - 3 * pad - img.get_width()
+        if bar_w >= s(40):
+            bar = pygame.Rect(width - pad - bar_w, height // 2 - s(4), bar_w, s(8))
+            self._continuum_bar(surf, bar)
+        return surf
+
+    def _criterion_strip_parts(self, c: str) -> list[tuple[str, pygame.font.Font, Colour]]:
+        """Name, value and change (its sign and colour say which way: no room for an arrow)."""
+        p = self.app.palette
+        r = self.report
+        before, after = r.criteria_before.get(c), r.criteria_after.get(c)
+        name_f, value_f, delta_f = self._strip_fonts()
+        return [
+            (words.criterion_name(c), name_f, p.text),
+            (f"{after:.0f}", value_f, p.text),
+            (words.signed(after - before), delta_f, self._delta_colour(after - before)),
+        ]
+
+    def _criterion_strip_width(self, c: str) -> int:
+        s = self.app.s
+        parts = self._criterion_strip_parts(c)
+        return s(10) + sum(f.size(text)[0] for text, f, _ in parts) + 2 * s(5) + s(6)
+
+    def _criterion_strip(self, c: str, width: int, height: int | None = None) -> pygame.Surface:
+        """A criterion on one line: its name, its value and its change."""
+        p, s = self.app.palette, self.app.s
+        _, value_f, _ = self._strip_fonts()
+        height = max(height or 0, value_f.get_linesize() + 2 * s(6))
+        surf = self._panel(width, height, p.criteria.get(c, p.accent))
+        x = s(10)
+        base = (height - value_f.get_linesize()) // 2 + value_f.get_ascent()
+        for text, f, colour in self._criterion_strip_parts(c):
+            img = f.render(text, True, colour)
+            surf.blit(img, (x, base - f.get_ascent()))
+            x += img.get_width() + s(5)
         return surf
 
     def _criterion_chip(self, c: str, width: int, height: int | None = None) -> pygame.Surface:
