@@ -197,3 +197,36 @@ def test_a_forty_turn_match_with_its_reports_fits_a_save(kosovo: Scenario, tmp_p
     save_world(local.world, path)
     assert len(load_match(path).record.reports) == len(local.reports) >= 30
     assert path.stat().st_size < 4 * 1024 * 1024
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("en", "no record of turns 1–"), ("es", "no tiene registro de los turnos 1–")],
+)
+def test_loading_an_old_save_says_what_it_lacks_before_resuming(
+    kosovo: Scenario, sandbox: Path, lang: str, words: str
+) -> None:
+    from game.ui.scenes.load import LoadScene
+
+    local = LocalMatch.start(kosovo, [HUMAN], seed=SEED)
+    for _ in range(4):
+        play_turn(local)
+    path = sandbox / "data" / "saves" / "old.json"
+    save_world(local.world, path)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["version"] = 1
+    del doc["record"]
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    for scale in (100, 200):
+        app = make_app(ui_scale=scale, language=lang)
+        scene = LoadScene(app)
+        app.push(scene)
+        frames(app)
+        scene.open(path)
+        frames(app)
+        assert scene.loaded is not None
+        assert words + "4" in scene._lacks(scene.loaded[1])
+    # a save with its record lacks nothing
+    save_world(local.world, path)
+    scene.open(path)
+    assert scene._lacks(scene.loaded[1]) == ""

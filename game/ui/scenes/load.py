@@ -559,6 +559,14 @@ class LoadScene(MenuScreen):
             blit(surface, f"{value:.0f}", f_small, pal.text, (track.right + s(8), y))
             y += s(22)
 
+    def _lacks(self, world: World) -> str:
+        """What the loaded save does not know of its match ("" when it knows every turn)."""
+        if self.record is None or self.record.first_turn <= 1:
+            return ""
+        last = self.record.first_turn - 1
+        key = "trust.save_lacks_one" if last == 1 else "trust.save_lacks_many"
+        return t(key, last=last)
+
     def _draw_seats_heading(self, surface: pygame.Surface) -> None:
         app, s, pal = self.app, self.app.s, self.app.palette
         assert self.loaded is not None
@@ -576,9 +584,23 @@ class LoadScene(MenuScreen):
         y += f.get_linesize() + s(4)
         blit(surface, clip(path.name, f_small, r.width), f_small, pal.muted, (r.x, y))
         y += f_small.get_linesize() + s(18)
-        for line in wrap(t("menu.seats.hint"), f, r.width, 4):
+        hint = wrap(t("menu.seats.hint"), f, r.width, 4)
+        lacks = self._lacks(world)
+        if lacks:  # an old save: say before resuming what its debrief will not know
+            room = (r.bottom - y - s(8)) // f_small.get_linesize()
+            lacks_lines = wrap(lacks, f_small, r.width, max(1, min(5, room)))
+            if len(hint) * f.get_linesize() + len(lacks_lines) * f_small.get_linesize() + s(8) > (
+                r.bottom - y
+            ):
+                hint = []  # a short canvas: what the save lacks matters more than the hint
+        for line in hint:
             blit(surface, line, f, pal.muted, (r.x, y))
             y += f.get_linesize()
+        if lacks:
+            y += s(8) if hint else 0
+            for line in lacks_lines:
+                blit(surface, line, f_small, pal.accent, (r.x, y))
+                y += f_small.get_linesize()
         self._draw_world(surface, world, pygame.Rect(r.x, y + s(22), r.width, r.bottom - y - s(22)))
         # the right column: who plays
         rr = self.right
