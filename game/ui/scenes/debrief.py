@@ -235,6 +235,9 @@ class DebriefScene(Scene):
             ],
         )
         self.wide = w / app.settings.scale >= 1000
+        # A short canvas (a large UI scale): a one-line title and no key hint, so that the
+        # text and charts keep most of the window.
+        self.short = h < s(540)
         if self.tab not in self.tabs:
             self.tab = "scores" if self.wide else self.tabs[0]
         self._texts = []
@@ -285,12 +288,15 @@ class DebriefScene(Scene):
         """The title and how the match ended; returns the y below them."""
         app, s, p = self.app, self.app.s, self.app.palette
         y = m
-        tf = app.font(24 if self.wide else 20, True)
-        for line in wrap(
-            t("debrief.title", title=self.world.title_in(language()) or self.world.scenario),
-            tf,
-            w - 2 * m,
-        ):
+        tf = app.font(24 if self.wide and not self.short else 20, True)
+        title = t("debrief.title", title=self.world.title_in(language()) or self.world.scenario)
+        lines = wrap(title, tf, w - 2 * m)
+        if self.short and len(lines) > 1:  # one line, cut at a word with an ellipsis
+            words_ = title.split()
+            while len(words_) > 1 and tf.size(" ".join(words_) + "\u2026")[0] > w - 2 * m:
+                words_.pop()
+            lines = [" ".join(words_).rstrip(".,;:") + "\u2026"]
+        for line in lines:
             self._texts.append((tf.render(line, True, p.accent), (m, y)))
             y += tf.get_linesize()
         sub = words.end_text(self.world)
@@ -303,7 +309,7 @@ class DebriefScene(Scene):
         for line in wrap(sub, f, w - 2 * m):
             self._texts.append((f.render(line, True, p.muted), (m, y)))
             y += f.get_linesize()
-        return y + s(10)
+        return y + (s(6) if self.short else s(10))
 
     def _build_footer(self, w: int, h: int, m: int) -> int:
         """The hint (or what Export did) and the two buttons; returns the footer's top."""
@@ -348,8 +354,8 @@ class DebriefScene(Scene):
 
     def _footer_lines(self, font: pygame.font.Font, width: int) -> list[str]:
         """The hint, or what the last export did; a folder breaks after its separators."""
-        if not self.status:
-            return wrap(t("debrief.hint", n=len(self.tabs)), font, width)
+        if not self.status:  # the keys are in the buttons' tooltips on a short canvas
+            return [] if self.short else wrap(t("debrief.hint", n=len(self.tabs)), font, width)
         if self.last_export is None or not self.status_ok:
             return wrap(self.status, font, width)
         folder = str(self.last_export.folder)
