@@ -230,3 +230,27 @@ def test_loading_an_old_save_says_what_it_lacks_before_resuming(
     save_world(local.world, path)
     scene.open(path)
     assert scene._lacks(scene.loaded[1]) == ""
+
+
+def test_a_card_nobody_answered_says_its_default_was_applied(
+    kosovo: Scenario, sandbox: Path
+) -> None:
+    from game.ui.scenes.report import ReportScene
+
+    local = LocalMatch.start(kosovo, [HUMAN], seed=SEED)
+    for _ in range(8):  # the human ends every turn without answering anything
+        report = local.submit(HUMAN)
+        assert report is not None
+        mine = [c for c in report.cards if c.actor == HUMAN]
+        if mine:
+            break
+    assert mine and all(c.by_default for c in mine)
+    app = make_app()
+    scene = ReportScene(app, local, report, HUMAN)
+    app.push(scene)
+    frames(app)
+    assert "did not answer: the default" in scene.plain_text()
+    md = debrief_markdown(local.world, local.reports, lang="es")
+    assert "no respondió; se aplicó la opción por defecto" in md
+    answered = one_sitting(kosovo)  # a human who answers every card: chosen, never defaulted
+    assert "did not answer" not in debrief_markdown(answered.world, answered.reports)

@@ -145,6 +145,7 @@ class Decision:
     actor: str
     option: str
     lesson: str
+    by_default: bool = False  # nobody answered: the card's default option was applied
 
 
 @dataclass(frozen=True)
@@ -224,18 +225,21 @@ def decisions(world: World, reports: Sequence[TurnReport]) -> list[Decision]:
                 title, _, lesson = card_texts(world, cid)
                 out.append(Decision(rec.turn, cid, title, "", "", lesson))
             continue
-        for c in r.cards:
-            title, option, lesson = card_texts(world, c.card, c.option)
-            out.append(
-                Decision(r.turn, c.card, title or c.title, actor_name(world, c.actor), option,
-                         lesson or c.lesson)
-            )  # fmt: skip
+        out += _fired(world, r)
     for r in by_turn.values():  # a report the history does not list (not in a real match)
-        for c in r.cards:
-            title, option, lesson = card_texts(world, c.card, c.option)
-            out.append(Decision(r.turn, c.card, title or c.title, actor_name(world, c.actor),
-                                option, lesson or c.lesson))  # fmt: skip
+        out += _fired(world, r)
     out.sort(key=lambda d: d.turn)
+    return out
+
+
+def _fired(world: World, report: TurnReport) -> list[Decision]:
+    out = []
+    for c in report.cards:
+        title, option, lesson = card_texts(world, c.card, c.option)
+        out.append(
+            Decision(report.turn, c.card, title or c.title, actor_name(world, c.actor), option,
+                     lesson or c.lesson, c.by_default)
+        )  # fmt: skip
     return out
 
 
@@ -574,7 +578,18 @@ def move_text(mv: Move) -> str:
     )
 
 
+def decision_key(d: Decision) -> str:
+    """Chosen, applied by default (nobody answered), or not on record (an old save)."""
+    if not d.option:
+        return "trust.decision_unrecorded"
+    return "debrief.decision_default" if d.by_default else "debrief.decision"
+
+
 def decision_text(d: Decision) -> str:
+    if d.option and d.by_default:
+        return t(
+            "debrief.decision_default", turn=d.turn, title=d.title, actor=d.actor, option=d.option
+        )
     if d.option:
         return t("debrief.decision", turn=d.turn, title=d.title, actor=d.actor, option=d.option)
     return t("trust.decision_unrecorded", turn=d.turn, title=d.title)

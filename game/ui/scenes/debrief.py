@@ -486,7 +486,7 @@ class DebriefScene(Scene):
         out += ["", self._head(t("debrief.cards_chosen"))]
         ds = words.decisions(world, reports)
         for d in ds:
-            key = "debrief.decision" if d.option else "trust.decision_unrecorded"
+            key = words.decision_key(d)
             out.append(
                 "\u2022 "
                 + t_markup(

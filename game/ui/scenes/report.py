@@ -777,7 +777,8 @@ class ReportScene(Scene):
             if out:
                 out.append("")
             out.append(f"<b>{esc(title or fired.title)}</b>")
-            out.append(esc(t("report.card.chose", actor=self.name(fired.actor), option=option)))
+            key = "report.card.defaulted" if fired.by_default else "report.card.chose"
+            out.append(esc(t(key, actor=self.name(fired.actor), option=option)))
             out.append(
                 self._muted(f"<i>{esc(t('report.card.lesson'))}: {esc(lesson or fired.lesson)}</i>")
             )
