@@ -13,7 +13,7 @@ from uikit import frames, make_app
 import game.paths
 from game.content import find_scenario, load_scenario
 from game.engine.scenario import Scenario
-from game.report.debrief import criteria_csv, debrief_markdown
+from game.report.debrief import criteria_csv, debrief_markdown, export_debrief
 from game.session.local import LocalMatch
 from game.session.saves import load_match, load_world, save_world
 from game.ui import i18n
@@ -88,10 +88,14 @@ def three_sittings(scenario: Scenario, saves: Path) -> LocalMatch:
     return local
 
 
-def debrief_texts(local: LocalMatch) -> dict[str, str]:
+def debrief_texts(local: LocalMatch, root: Path) -> dict[str, str]:
     out = {"csv": criteria_csv(local.world)}
     for lang in ("en", "es"):
         out[f"md-{lang}"] = debrief_markdown(local.world, local.reports, lang=lang, humans=[HUMAN])
+        # the files Export writes for the class
+        done = export_debrief(local.world, local.reports, humans=[HUMAN], lang=lang, root=root)
+        for f in done.files:
+            out[f"export-{lang}-{f.name}"] = f.read_text(encoding="utf-8")
         i18n.set_language(lang)
         app = make_app()
         scene = DebriefScene(app, local)
@@ -117,11 +121,11 @@ def test_three_sittings_debrief_line_by_line_as_one(kosovo: Scenario, sandbox: P
     resumed = three_sittings(kosovo, sandbox / "data" / "saves")
     assert resumed.world.digest() == whole.world.digest()
     assert [r.model_dump() for r in resumed.reports] == [r.model_dump() for r in whole.reports]
-    want = debrief_texts(whole)
+    want = debrief_texts(whole, sandbox / "one")
     # the debrief says what a played match held: votes, chosen options, changes
     assert "chose" in want["md-en"] and "No vote was held" not in want["md-en"]
     assert "No criterion changed" not in want["md-en"]
-    assert_same_lines(debrief_texts(resumed), want)
+    assert_same_lines(debrief_texts(resumed, sandbox / "three"), want)
 
 
 def test_continue_from_the_menu_brings_the_whole_match_back(
