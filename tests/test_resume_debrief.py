@@ -258,3 +258,29 @@ def test_a_card_nobody_answered_says_its_default_was_applied(
     assert "no respondió; se aplicó la opción por defecto" in md
     answered = one_sitting(kosovo)  # a human who answers every card: chosen, never defaulted
     assert "did not answer" not in debrief_markdown(answered.world, answered.reports)
+
+
+def test_a_record_that_does_not_match_its_world_is_refused_with_where(
+    kosovo: Scenario, tmp_path: Path
+) -> None:
+    from game.session.saves import SaveError
+
+    local = LocalMatch.start(kosovo, [HUMAN], seed=SEED)
+    for _ in range(3):
+        play_turn(local)
+    path = tmp_path / "x.json"
+    save_world(local.world, path)
+    good = json.loads(path.read_text(encoding="utf-8"))
+
+    def refused(change, words: str) -> None:
+        doc = json.loads(json.dumps(good))
+        change(doc)
+        path.write_text(json.dumps(doc), encoding="utf-8")
+        with pytest.raises(SaveError) as e:
+            load_match(path)
+        assert str(path) in str(e.value) and words in str(e.value), str(e.value)
+
+    refused(lambda d: d["record"]["reports"].pop(), "should hold turns 1–3")
+    refused(lambda d: d["record"]["log"].pop(), "2 turn(s) of orders")
+    refused(lambda d: d["record"]["reports"][1].update(turn="two"), "record.reports[1].turn")
+    refused(lambda d: d.pop("record"), "no record of the turns played")
