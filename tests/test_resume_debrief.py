@@ -284,3 +284,12 @@ def test_a_record_that_does_not_match_its_world_is_refused_with_where(
     refused(lambda d: d["record"]["log"].pop(), "2 turn(s) of orders")
     refused(lambda d: d["record"]["reports"][1].update(turn="two"), "record.reports[1].turn")
     refused(lambda d: d.pop("record"), "no record of the turns played")
+
+
+def test_a_failed_autosave_never_ends_the_match_in_play(kosovo: Scenario, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the saves folder should be", encoding="utf-8")
+    local = LocalMatch.start(kosovo, [HUMAN], seed=SEED, autosave=blocker / "autosave.json")
+    report = local.submit(HUMAN)
+    assert report is not None and local.world.turn == 2
+    assert local.autosave_error and "could not be written" in local.autosave_error

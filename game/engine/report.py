@@ -191,23 +191,21 @@ class Ledger:
             english = (
                 f"The {label} {'grew' if grew else 'eased'} from {before:.0f} to {c.severity:.0f}."
             )
-            # Said by hand: its key's template lives with the screens' tables (trust.json)
-            said = Said(english)
-            said.key = "crisis_grew" if grew else "crisis_eased"
-            said.args = {"crisis": label, "before": f"{before:.0f}", "after": f"{c.severity:.0f}"}
-            out.append(
-                _trusted(
-                    Line,
-                    {
-                        "kind": "crisis",
-                        "text": english,
-                        "key": said.key,
-                        "args": as_data(said)["args"],
-                        "actor": None,
-                        "private_to": None,
-                    },
-                )
-            )
+            # The key's template lives with the screens' tables (assets/i18n/*/trust.json).
+            args = {
+                "crisis": as_data(label),
+                "before": f"{before:.0f}",
+                "after": f"{c.severity:.0f}",
+            }
+            fields = {
+                "kind": "crisis",
+                "text": english,
+                "key": "crisis_grew" if grew else "crisis_eased",
+                "args": args,
+                "actor": None,
+                "private_to": None,
+            }
+            out.append(_trusted(Line, fields))
         return out
 
     def changes(self) -> list[Change]:

@@ -15,7 +15,7 @@ from game.ai.baseline import BaselineBot
 from game.engine import Order, Scenario, TurnReport, World, check_orders, legal_actions, new_world
 from game.engine.orders import ACTIONS
 from game.session.match import Match
-from game.session.saves import MatchRecord, remember, save_world
+from game.session.saves import MatchRecord, SaveError, remember, save_world
 
 
 @dataclass
@@ -26,6 +26,7 @@ class LocalMatch:
     drafts: dict[str, list[Order]] = field(default_factory=dict)
     submitted: set[str] = field(default_factory=set)
     bot: BaselineBot = field(default_factory=BaselineBot)
+    autosave_error: str | None = None  # why the last autosave failed (None: it worked)
 
     def __post_init__(self) -> None:
         self._remember()
@@ -82,6 +83,17 @@ class LocalMatch:
     def save(self, path: Path) -> None:
         """Save the whole match to ``path`` (SaveError says what went wrong)."""
         save_world(self.world, path, self.record())
+
+    def _autosave(self) -> None:
+        """Keep the match in the autosave. A failure (a full disk, a read-only folder) must not
+        end the match in play: it is kept in ``autosave_error`` for a screen to tell."""
+        if self.autosave is None:
+            return
+        try:
+            self.save(self.autosave)
+            self.autosave_error = None
+        except SaveError as e:
+            self.autosave_error = str(e)
 
     def _remember(self) -> None:
         # A screen that saves ``local.world`` gets this match's whole record with it.
@@ -154,8 +166,7 @@ class LocalMatch:
         self.submitted.add(actor)
         if self.current_seat() is None:
             return self.resolve()
-        if self.autosave is not None:
-            self.save(self.autosave)  # hot-seat: a submitted turn survives a closed window
+        self._autosave()  # hot-seat: a submitted turn survives a closed window
         return None
 
     def resolve(self) -> TurnReport:
@@ -170,8 +181,7 @@ class LocalMatch:
         self.drafts.clear()
         self.submitted.clear()
         self._remember()
-        if self.autosave is not None:
-            self.save(self.autosave)
+        self._autosave()
         return report
 
     @property
