@@ -293,3 +293,10 @@ def test_a_failed_autosave_never_ends_the_match_in_play(kosovo: Scenario, tmp_pa
     report = local.submit(HUMAN)
     assert report is not None and local.world.turn == 2
     assert local.autosave_error and "could not be written" in local.autosave_error
+    from game.ui.scenes.report import ReportScene
+
+    app = make_app()
+    scene = ReportScene(app, local, report, HUMAN)
+    app.push(scene)
+    frames(app)
+    assert "The autosave failed, so this match is not being kept" in scene.header_text

@@ -240,6 +240,16 @@ class ReportScene(Scene):
         if self.report.ended:
             reason = t("report.match_ends", reason=i18n_end_reason(self.local.world))
             y = self._text(reason, app.font(15, True), app.palette.accent, m, y, w - 2 * m)
+        failed = getattr(self.local, "autosave_error", None)
+        if failed:  # the match goes on, but the player must know it is not being kept
+            y = self._text(
+                t("trust.autosave_failed", error=failed),
+                app.font(13),
+                app.palette.bad,
+                m,
+                y,
+                w - 2 * m,
+            )
         y += s(6) if short else s(10)
 
         # the headline strip: the world, then the four criteria
