@@ -23,12 +23,16 @@ ROOT = Path(__file__).resolve().parent.parent
 SEAT = "castria"
 
 
-def start(size=(1280, 720), seat: str | None = SEAT, **settings):
+def start(size=(1280, 720), seat: str | None = SEAT, actions: bool = True, **settings):
+    """The mini match on turn 1; a card waits, so the screen opens on Cards: ``actions`` goes
+    to the Actions tab, as most tests want."""
     app = make_app(size, **settings)
     local = LocalMatch.start(load_scenario(MINI), [seat] if seat else [], seed=1)
     scene = MatchScene(app, local, seat)
     app.push(scene)
     frames(app)
+    if actions and seat is not None:
+        key(app, pygame.K_1)
     return app, local, scene
 
 
@@ -37,6 +41,13 @@ def press(app, scene, button) -> None:
     scene.reveal(button)
     frames(app, 1)
     click(app, button)
+
+
+def answer_the_card(app, scene) -> None:
+    """Answer the mini match's one card, as a player would, in the Cards tab."""
+    key(app, pygame.K_2)
+    press(app, scene, scene.option_buttons[("hand_2", "autonomy")])
+    key(app, pygame.K_1)
 
 
 class AfterSubmit:
@@ -154,9 +165,10 @@ def test_end_turn_with_points_left_asks_first_then_resolves(after):
 
 def test_end_turn_through_the_real_flow_opens_the_report():
     app, local, scene = start()
+    answer_the_card(app, scene)
     for o in (Order(actor=SEAT, action="invest"), Order(actor=SEAT, action="reform")):
         press(app, scene, scene.action_buttons[o])
-    click(app, find_button(app, "End turn"))  # no points left: no question
+    click(app, find_button(app, "End turn"))  # no points left, nothing waits: no question
     assert local.world.turn == 2
     assert type(app.scene).__name__ == "ReportScene"
 
@@ -192,6 +204,7 @@ def test_shift_tab_goes_back():
 
 def test_e_ends_the_turn(after):
     app, local, scene = start()
+    answer_the_card(app, scene)
     for o in (Order(actor=SEAT, action="invest"), Order(actor=SEAT, action="reform")):
         press(app, scene, scene.action_buttons[o])
     key(app, pygame.K_e)

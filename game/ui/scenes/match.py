@@ -21,65 +21,41 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UIImage, UIPanel, UIScrollingContainer
 
-from game.engine import ACTIONS, Order, view
-from game.engine.actions import memberships
+from game.engine import Order, view
 from game.engine.model import NGO, Federation, GlobalBody, State
 from game.engine.scenario import text as scenario_text
 from game.engine.scoring import Score, mission_of, score
 from game.engine.structure import measure
 from game.ui import flow
-from game.ui.i18n import cause, language, localized, t, tn
-from game.ui.i18n import line as i18n_line
-from game.ui.i18n import name as i18n_name
+from game.ui.i18n import language, t
 from game.ui.scene import Scene
-from game.ui.widgets import mix, text_block, wrap
-from game.ui.widgets.continuum_bar import ContinuumBar, position, signed
+from game.ui.scenes.match_panel import SidePanel
+from game.ui.scenes.match_pending import Waiting, hand_of, waiting
+from game.ui.scenes.match_words import (  # noqa: F401 - the words' old home: tests import here
+    action_label,
+    action_preview,
+    name_of,
+    option_label,
+    order_hint,
+    order_key,
+    order_preview,
+    order_sentence,
+    target_name,
+)
+from game.ui.widgets import mix, text_block
+from game.ui.widgets.continuum_bar import ContinuumBar, position
 from game.ui.widgets.criteria import CriteriaPanel
+from game.ui.widgets.gui_pieces import Blocker, Hotspot, Picture
 from game.ui.widgets.mapview import MapView, capitalized, crisis_text
+from game.ui.widgets.row_list import Focusable
 
 if TYPE_CHECKING:
     from game.engine import World
     from game.session.local import LocalMatch
     from game.ui.app import App
 
-SCROLLBAR = 20  # pygame_gui's scroll bar is 20 px wide at every UI scale
 TIP_WIDTH = 320
 NOTICE_SECONDS = 8.0
-
-
-# ---- small pygame_gui pieces ------------------------------------------------------------------
-
-
-class Picture(UIImage):
-    """A picture laid over a button (its wrapped text): hover and clicks go to the button."""
-
-    def can_hover(self) -> bool:
-        return False
-
-
-class Hotspot(UIImage):
-    """An invisible element over a drawn figure: it carries the figure's tooltip."""
-
-    def __init__(self, rect: pygame.Rect, manager, tip: str, wrap_width: int, **kw) -> None:
-        super().__init__(rect, pygame.Surface((1, 1), pygame.SRCALPHA), manager, **kw)
-        self.set_tooltip(tip, wrap_width=wrap_width, delay=0.35)
-
-
-class Blocker(UIImage):
-    """A dimmed veil under a modal panel that swallows clicks meant for what it covers."""
-
-    def process_event(self, event: pygame.event.Event) -> bool:
-        return event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEWHEEL)
-
-
-@dataclass
-class Focusable:
-    """One stop of the keyboard focus ring."""
-
-    key: str
-    element: pygame_gui.core.UIElement
-    activate: Callable[[], None]
-    scroll: UIScrollingContainer | None = None
 
 
 @dataclass
@@ -117,106 +93,6 @@ def layout(size: tuple[int, int], s: Callable[[float], int]) -> Layout:
         criteria=pygame.Rect(0, h - bottom_h, w - side_w, bottom_h),
         footer=pygame.Rect(w - side_w, h - bottom_h, side_w, bottom_h),
     )
-
-
-# ---- words for orders ---------------------------------------------------------------------------
-
-
-def _tr(key: str, fallback: str, **values: object) -> str:
-    """A translated string, or the engine's English when the key is not translated."""
-    out = t(key, **values)
-    return fallback.format(**values) if out == key else out
-
-
-def action_label(action: str) -> str:
-    return _tr(f"match.action.{action}", ACTIONS[action].label)
-
-
-def action_preview(action: str) -> str:
-    return _tr(f"match.preview.{action}", ACTIONS[action].preview)
-
-
-def target_name(world: World, order: Order) -> str:
-    """The name of what an order acts on, as a player reads it."""
-    if order.action == "propose":
-        body = world.actors.get(order.target or "")
-        subject = Order(actor=order.actor, action="vote", target=order.subject)
-        return t(
-            "match.propose_target",
-            body=i18n_name(body) if body else order.target,
-            kind=t(f"match.proposal.{order.option}"),
-            subject=target_name(world, subject),
-        )
-    ident = order.target or ""
-    if ident in world.actors:
-        return i18n_name(world.actors[ident])
-    if ident in world.groups:
-        return i18n_name(world.groups[ident])
-    if ident in world.crises:
-        return crisis_text(world, world.crises[ident])
-    if ident in world.regions:
-        return i18n_name(world.regions[ident])
-    if ident in world.proposals:
-        p = world.proposals[ident]
-        return t(
-            "match.proposal_line",
-            kind=t(f"match.proposal.{p.kind}"),
-            target=target_name(world, Order(actor=order.actor, action="vote", target=p.target)),
-        )
-    return ident
-
-
-def order_sentence(world: World, order: Order) -> str:
-    """ "Repress the Kosovar Albanians" — the order in words."""
-    if order.target is None:
-        return action_label(order.action)
-    return _tr(
-        f"match.do.{order.action}",
-        "{label}: {target}",
-        target=target_name(world, order),
-        label=action_label(order.action),
-    )
-
-
-def order_preview(world: World, order: Order) -> str:
-    """The plain-language preview with the concrete target: "Repress the Kosovar Albanians:
-    grievance rises, …"."""
-    preview = action_preview(order.action)
-    if not preview:
-        return order_sentence(world, order)
-    return f"{order_sentence(world, order)}: {preview[:1].lower()}{preview[1:]}"
-
-
-def order_hint(world: World, seat: str | None, order: Order) -> str:
-    """A figure that helps choose between targets (the group's grievance, the enemy's army)."""
-    ident = order.target or ""
-    a = order.action
-    if ident in world.groups:
-        g = world.groups[ident]
-        return t("match.hint.group", grievance=f"{g.grievance:.0f}", autonomy=f"{g.autonomy:.0f}")
-    if ident in world.crises:
-        return t("match.hint.crisis", severity=f"{world.crises[ident].severity:.0f}")
-    target = world.actors.get(ident)
-    me = world.actors.get(seat or "")
-    if isinstance(target, State):
-        if a == "attack" and isinstance(me, State):
-            return t(
-                "match.hint.armies", theirs=f"{target.military:.0f}", ours=f"{me.military:.0f}"
-            )
-        if a in ("aid", "lend", "sanction"):
-            return t("match.hint.wealth", n=f"{target.wealth:.0f}")
-        if a == "campaign":
-            return t("match.hint.pressure", n=f"{target.pressure:.0f}")
-        return ""
-    if isinstance(target, Federation):
-        return t("match.hint.depth", n=f"{target.depth:.0f}")
-    if isinstance(target, GlobalBody):
-        return t("match.hint.mandate", n=f"{target.mandate:.0f}")
-    return ""
-
-
-def order_key(o: Order) -> str:
-    return "|".join(str(x) for x in o.key())
 
 
 # ---- the scene ------------------------------------------------------------------------------------
@@ -257,7 +133,9 @@ class MatchScene(Scene):
         self.remove_buttons: list[UIButton] = []
         self.tab_buttons: dict[str, UIButton] = {}
         self.tipped: list[pygame_gui.core.UIElement] = []
-        self.scroll: UIScrollingContainer | None = None
+        self.panel = SidePanel(self)
+        self._waiting: list[Waiting] | None = None
+        self._opened_turn = -1  # the turn the screen last opened on what waits
         self.map_hotspot: Hotspot | None = None
         self.end_button: UIButton | None = None
         self.menu_button: UIButton | None = None
@@ -295,11 +173,19 @@ class MatchScene(Scene):
         )
         self._static = None
         self._details = None
+        self.panel.reset()
         self.refresh_draft()
+        if self.seat is not None and self.view.turn != self._opened_turn:
+            # A new turn: open on the first card or vote that waits, if any does.
+            self._opened_turn = self.view.turn
+            if self.waiting():
+                self.tab = "cards"
+                self._open_on_waiting = True
 
     def refresh_draft(self) -> None:
         self.draft: list[Order] = self.local.draft(self.seat) if self.seat else []
         self.points_left = self.local.points_left(self.seat) if self.seat else 0
+        self._waiting = None
         self._static = None
 
     @property
@@ -311,14 +197,18 @@ class MatchScene(Scene):
     def leave(self) -> None:
         self._close_modal()
         super().leave()
+        self.panel.reset()
         self.tipped.clear()
         self.focusables.clear()
         self._ring = None
-        self.scroll = None
 
     def enter(self) -> None:
         super().enter()
-        if not getattr(self, "_card_sounded", False) and self.seat is not None and self._hand():
+        if (
+            not getattr(self, "_card_sounded", False)
+            and self.seat is not None
+            and hand_of(self.view, self.seat)
+        ):
             from game.ui.audio import audio_of
 
             audio_of(self.app).play("card")  # once per turn: new cards are waiting
@@ -403,11 +293,18 @@ class MatchScene(Scene):
         self._header_hotspots()
         self.map_hotspot = self._hotspot(lay.map, None)
 
+        self.panel.reset()  # a new scale or language: every tab draws afresh
+        for tab in self.tabs:  # all at once, so a tab switch later only hides and shows
+            if tab != self.tab:
+                self.panel.show(tab)
         self.build_content()
+        if getattr(self, "_open_on_waiting", False):
+            self._open_on_waiting = False
+            self.go_to_waiting()
 
     def _tab_title(self, tab: str) -> str:
         if tab == "cards":
-            n = len(self._hand()) + len(self._ballots())
+            n = len(self.waiting())  # what still waits, not what was dealt
             return t("match.tab.cards_n", n=n) if n else t("match.tab.cards")
         if tab == "actions" and self.draft:
             return t("match.tab.actions_n", n=len(self.draft))
@@ -435,488 +332,88 @@ class MatchScene(Scene):
             self._hotspot(rect, tip)
 
     def build_content(self) -> None:
-        """The side panel's scrolling content for the current tab (rebuilt on any change)."""
-        app, s = self.app, self.app.s
-        keep_scroll = 0.0
-        if self.scroll is not None:
-            bar = self.scroll.vert_scroll_bar
-            keep_scroll = bar.start_percentage if bar is not None else 0.0
-            self.scroll.kill()
-            if self.scroll in self.widgets:
-                self.widgets.remove(self.scroll)
-            self.tipped = [e for e in self.tipped if e.alive()]
-        self.scroll = self.keep(
-            UIScrollingContainer(self.lay.content, app.manager, allow_scroll_x=False)
-        )
-        self.action_buttons, self.option_buttons, self.vote_buttons = {}, {}, {}
-        self.remove_buttons = []
+        """Show the current tab's list (built the first time), and the focus ring around it."""
+        rl = self.panel.show(self.tab)
+        self._sync_buttons()
+        self._set_tab_titles()
+        self._collect_focus()
+        del rl
+        self.app.dirty()
+
+    def _sync_buttons(self) -> None:
+        p = self.panel
+        self.action_buttons, self.option_buttons = p.action_buttons, p.option_buttons
+        self.vote_buttons, self.remove_buttons = p.vote_buttons, p.remove_buttons
+
+    def _set_tab_titles(self) -> None:
+        for tab, b in self.tab_buttons.items():
+            title = self._tab_title(tab)
+            if b.text != title:
+                b.set_text(title)
+            if tab == self.tab and not b.is_selected:
+                b.select()
+            elif tab != self.tab and b.is_selected:
+                b.unselect()
+
+    def _collect_focus(self) -> None:
+        """The focus ring: the tabs, the shown list's controls, End turn and the menu."""
+        rl = self.panel.lists.get(self.tab)
         self.focusables = [
-            Focusable(f"tab:{tab}", b, lambda tab=tab: self.set_tab(tab))
+            Focusable(f"tab:{tab}", b, partial(self.set_tab, tab))
             for tab, b in self.tab_buttons.items()
         ]
-        self._y = s(4)
-        self._w = self.lay.content.w - SCROLLBAR - s(8)
-        getattr(self, f"_content_{self.tab}")()
-        self.scroll.set_scrollable_area_dimensions((self.lay.content.w - SCROLLBAR, self._y + s(8)))
+        if rl is not None:
+            self.focusables += rl.focus()
         if self.end_button is not None:
             self.focusables.append(Focusable("end", self.end_button, self.end_turn))
         if self.menu_button is not None:
             self.focusables.append(Focusable("menu", self.menu_button, self.open_menu))
-        for tab, b in self.tab_buttons.items():
-            b.set_text(self._tab_title(tab))
-            if tab == self.tab:
-                b.select()
-            else:
-                b.unselect()
-        if keep_scroll:
-            self._scroll_to_fraction(keep_scroll)
         self._show_focus()
-        self.app.dirty()
 
-    # ---- content pieces -------------------------------------------------------------------------
+    @property
+    def scroll(self) -> UIScrollingContainer | None:
+        rl = self.panel.lists.get(self.tab)
+        return rl.scroll if rl is not None else None
 
-    def _gap(self, px: float) -> None:
-        self._y += self.app.s(px)
+    # ---- what still waits -----------------------------------------------------------------------
 
-    def _heading(self, text: str, tip: str | None = None) -> None:
-        app, s = self.app, self.app.s
-        font = app.font(12, bold=True)
-        surf = text_block(text.upper(), font, app.palette.accent, self._w)
-        pygame.draw.line(
-            surf,
-            mix(app.palette.accent, app.palette.panel, 0.6),
-            (0, surf.get_height() - 1),
-            (self._w, surf.get_height() - 1),
-        )
-        self._picture(surf, tip, pos=(s(4), self._y))
-        self._y += surf.get_height() + s(6)
-
-    def _para(
-        self,
-        text: str,
-        size: int = 13,
-        colour=None,
-        bold: bool = False,
-        tip: str | None = None,
-        indent: int = 0,
-    ) -> None:
-        app, s = self.app, self.app.s
-        font = app.font(size, bold=bold)
-        surf = text_block(text, font, colour or app.palette.text, self._w - s(indent))
-        self._picture(surf, tip, pos=(s(4 + indent), self._y))
-        self._y += surf.get_height() + s(4)
-
-    def _picture(
-        self, surf: pygame.Surface, tip: str | None = None, pos: tuple[int, int] = (0, 0)
-    ) -> UIImage:
-        """A rendered surface in the scrolling content; with a tooltip if ``tip``."""
-        cls = UIImage if tip else Picture
-        img = self.keep(
-            cls(pygame.Rect(pos, surf.get_size()), surf, self.app.manager, container=self.scroll)
-        )
-        self._tip(img, tip)
-        return img
-
-    def _rich(
-        self,
-        key: str,
-        title: str,
-        body: str = "",
-        meta: str = "",
-        tip: str | None = None,
-        command: Callable[[], None] | None = None,
-        selected: bool = False,
-        indent: int = 0,
-        meta_tone: tuple[int, int, int] | None = None,
-    ) -> UIButton:
-        """A button with wrapped text: a bold title, a right-hand figure (cost, hint) and a
-        muted line below. Buttons cannot wrap text themselves, so the words are a picture laid
-        over an empty button that keeps the hover, the click, the focus and the tooltip."""
-        app, s, pal = self.app, self.app.s, self.app.palette
-        width = self._w - s(indent)
-        pad = s(8)
-        inner = width - 2 * pad
-        tfont, bfont, mfont = app.font(14, bold=True), app.font(12), app.font(12, bold=True)
-        meta_w = mfont.size(meta)[0] + s(10) + (s(16) if selected else 0) if meta else 0
-        title_lines = wrap(title, tfont, inner - meta_w)
-        body_lines = wrap(body, bfont, inner) if body else []
-        h = (
-            pad * 2
-            + len(title_lines) * tfont.get_linesize()
-            + len(body_lines) * bfont.get_linesize()
-        )
-        surf = pygame.Surface((width, h), pygame.SRCALPHA)
-        y = pad
-        for line in title_lines:
-            surf.blit(tfont.render(line, True, pal.text), (pad, y))
-            y += tfont.get_linesize()
-        for line in body_lines:
-            surf.blit(bfont.render(line, True, pal.muted), (pad, y))
-            y += bfont.get_linesize()
-        if meta:
-            tone = meta_tone or pal.accent
-            chip = mfont.render(meta, True, tone)
-            cx = width - pad - chip.get_width()
-            cy = pad + (tfont.get_linesize() - chip.get_height()) // 2
-            surf.blit(chip, (cx, cy))
-            if selected:  # a drawn check mark: the UI font has no ✓ glyph
-                yc = cy + chip.get_height() // 2
-                pts = [(cx - s(14), yc), (cx - s(10), yc + s(4)), (cx - s(4), yc - s(4))]
-                pygame.draw.lines(surf, tone, False, pts, max(2, s(2)))
-        rect = pygame.Rect(s(4 + indent), self._y, width, h)
-        button = self.keep(
-            UIButton(
-                rect,
-                "",
-                app.manager,
-                container=self.scroll,
-                command=self._cmd(command) if command else None,
-            )
-        )
-        if selected:
-            button.select()
-        self._tip(button, tip)
-        over = self.keep(Picture(rect, surf, app.manager, container=self.scroll, starting_height=2))
-        del over
-        if command is not None:
-            self.focusables.append(Focusable(key, button, command, self.scroll))
-        self._y += h + s(4)
-        return button
-
-    # ---- the Actions tab ------------------------------------------------------------------------
-
-    def _content_actions(self) -> None:
-        s, pal = self.app.s, self.app.palette
-        w = self.view
-        # The draft: what this seat has ordered so far.
-        self._heading(t("match.draft.heading"), t("match.draft.tip"))
-        if not self.draft:
-            self._para(t("match.draft.empty"), 12, pal.muted)
-        for i, o in enumerate(self.draft):
-            cost = ACTIONS[o.action].cost
-            self._draft_row(i, o, cost)
-        self._gap(8)
-        self._heading(t("match.actions.heading"), t("match.actions.tip"))
-        groups: dict[str, list[Order]] = {}
-        for o in self.legal:
-            if o.action not in ("vote", "choose"):
-                groups.setdefault(o.action, []).append(o)
-        if not groups:
-            self._para(t("match.actions.none"), 12, pal.muted)
-        drafted = set(self.draft)
-        for action, orders in groups.items():
-            spec = ACTIONS[action]
-            cost = t("match.cost", n=spec.cost)
-            cost_tip = tn("match.cost_tip", spec.cost, left=self.points_left)
-            if len(orders) == 1 and orders[0].target is None:
-                o = orders[0]
-                self.action_buttons[o] = self._rich(
-                    f"order:{order_key(o)}",
-                    action_label(action),
-                    action_preview(action),
-                    t("match.drafted") if o in drafted else cost,
-                    tip=html.escape(order_preview(w, o)) + "<br><br>" + html.escape(cost_tip),
-                    command=lambda o=o: self.toggle(o),
-                    selected=o in drafted,
-                    meta_tone=pal.good if o in drafted else None,
-                )
-                continue
-            # Several targets: the action and its preview once, then one button per target.
-            head = text_block(
-                action_label(action), self.app.font(14, bold=True), pal.text, self._w - s(60)
-            )
-            chip = self.app.font(12, bold=True).render(cost, True, pal.accent)
-            surf = pygame.Surface(
-                (self._w, max(head.get_height(), chip.get_height())), pygame.SRCALPHA
-            )
-            surf.blit(head, (s(4), 0))
-            surf.blit(
-                chip,
-                (
-                    self._w - chip.get_width() - s(8),
-                    (self.app.font(14).get_linesize() - chip.get_height()) // 2,
-                ),
-            )
-            tip = html.escape(action_preview(action)) + "<br><br>" + html.escape(cost_tip)
-            self._picture(surf, tip, pos=(s(4), self._y + s(2)))
-            self._y += surf.get_height() + s(2)
-            self._para(action_preview(action), 12, pal.muted, indent=4)
-            for o in orders:
-                hint = order_hint(w, self.seat, o)
-                self.action_buttons[o] = self._rich(
-                    f"order:{order_key(o)}",
-                    capitalized(target_name(w, o)),
-                    hint,
-                    t("match.drafted") if o in drafted else "",
-                    tip=html.escape(order_preview(w, o)) + "<br><br>" + html.escape(cost_tip),
-                    command=lambda o=o: self.toggle(o),
-                    selected=o in drafted,
-                    indent=14,
-                    meta_tone=pal.good,
-                )
-            self._gap(6)
-
-    def _draft_row(self, index: int, o: Order, cost: int) -> None:
-        app, s, pal = self.app, self.app.s, self.app.palette
-        label = t("match.remove")
-        bw = app.font(15).size(label)[0] + s(20)
-        font = app.font(13, bold=True)
-        text = order_sentence(self.view, o)
-        text_w = self._w - bw - s(16)
-        lines = wrap(text, font, text_w)
-        sub = app.font(11)
-        cost_text = t("match.cost", n=cost) if cost else t("match.free")
-        h = max(s(30), len(lines) * font.get_linesize() + sub.get_linesize() + s(8))
-        surf = pygame.Surface((text_w, h), pygame.SRCALPHA)
-        pygame.draw.rect(surf, pal.good, (0, s(4), s(3), h - s(8)), border_radius=s(2))
-        y = s(4)
-        for line in lines:
-            surf.blit(font.render(line, True, pal.text), (s(10), y))
-            y += font.get_linesize()
-        surf.blit(sub.render(cost_text, True, pal.muted), (s(10), y))
-        self._picture(surf, html.escape(order_preview(self.view, o)), pos=(s(4), self._y))
-        b = self.keep(
-            UIButton(
-                pygame.Rect(self._w - bw + s(4), self._y + (h - s(28)) // 2, bw, s(28)),
-                label,
-                app.manager,
-                container=self.scroll,
-                object_id="#danger",
-                command=self._cmd(partial(self.remove, index)),
-            )
-        )
-        self._tip(b, t("match.remove_tip", order=text))
-        self.remove_buttons.append(b)
-        self.focusables.append(
-            Focusable(f"remove:{index}", b, lambda i=index: self.remove(i), self.scroll)
-        )
-        self._y += h + s(4)
-
-    # ---- the Cards tab --------------------------------------------------------------------------
-
-    def _hand(self) -> list:
+    def waiting(self) -> list[Waiting]:
+        """The seat's unanswered cards and ballots (see match_pending: the engine's seam)."""
         if self.seat is None:
             return []
-        return [h for h in self.view.hand if h.actor == self.seat and h.turn == self.view.turn]
+        if self._waiting is None:
+            self._waiting = waiting(self.view, self.seat, self.legal, self.draft)
+        return self._waiting
 
-    def _ballots(self) -> dict[str, list[Order]]:
-        out: dict[str, list[Order]] = {}
-        for o in self.legal:
-            if o.action == "vote" and o.target:
-                out.setdefault(o.target, []).append(o)
-        return out
+    def _hand(self) -> list:
+        """The seat's cards dealt this turn (the tutorial asks by this name)."""
+        return hand_of(self.view, self.seat)
 
-    def _content_cards(self) -> None:
-        app, s, pal = self.app, self.app.s, self.app.palette
-        lang = language()
-        hand = self._hand()
-        chosen = {o.target: o.option for o in self.draft if o.action == "choose"}
-        self._heading(t("match.cards.heading"), t("match.cards.tip"))
-        if not hand:
-            self._para(t("match.cards.none"), 12, pal.muted)
-        for h in hand:
-            card = next((c for c in self.view.rules.cards if c.id == h.card), None)
-            if card is None:
-                continue
-            self._para(scenario_text(card.title, lang), 15, pal.accent, bold=True)
-            self._para(scenario_text(card.text, lang), 13, pal.text)
-            self._gap(2)
-            for opt in card.options:
-                o = Order(actor=self.seat, action="choose", target=h.key, option=opt.id)
-                mine = chosen.get(h.key) == opt.id
-                self.option_buttons[(h.key, opt.id)] = self._rich(
-                    f"opt:{h.key}:{opt.id}",
-                    scenario_text(opt.label, lang),
-                    meta=t("match.cards.your_choice") if mine else "",
-                    tip=html.escape(t("match.cards.option_tip")),
-                    command=lambda o=o: self.toggle(o),
-                    selected=mine,
-                    meta_tone=pal.good,
-                )
-            self._gap(10)
-        ballots = self._ballots()
-        self._heading(t("match.votes.heading"), t("match.votes.tip"))
-        if not ballots:
-            self._para(t("match.votes.none"), 12, pal.muted)
-        cast = {o.target: o.option for o in self.draft if o.action == "vote"}
-        for pid, orders in ballots.items():
-            p = self.view.proposals.get(pid)
-            if p is None:
-                continue
-            body = self.view.actors.get(p.body)
-            proposer = self.view.actors.get(p.proposer)
-            self._para(
-                t(
-                    "match.votes.line",
-                    body=i18n_name(body) if body else p.body,
-                    what=target_name(self.view, Order(actor=self.seat, action="vote", target=pid)),
-                    proposer=i18n_name(proposer) if proposer else p.proposer,
-                ),
-                13,
-            )
-            font = app.font(15)
-            x = s(4)
-            bh = s(30)
-            for o in orders:
-                label = t(f"match.votes.{o.option}")
-                bw = max(font.size(label)[0] + s(24), s(70))
-                b = self.keep(
-                    UIButton(
-                        pygame.Rect(x, self._y, bw, bh),
-                        label,
-                        app.manager,
-                        container=self.scroll,
-                        command=self._cmd(partial(self.toggle, o)),
-                    )
-                )
-                if cast.get(pid) == o.option:
-                    b.select()
-                self._tip(b, t("match.votes.button_tip", vote=label))
-                self.vote_buttons[(pid, o.option or "")] = b
-                self.focusables.append(
-                    Focusable(f"vote:{pid}:{o.option}", b, lambda o=o: self.toggle(o), self.scroll)
-                )
-                x += bw + s(6)
-            self._y += bh + s(10)
+    def default_words(self, w: Waiting) -> str:
+        """ "Waiting: if unanswered, Hunt them village by village" — what ending the turn now
+        would decide for the player."""
+        if w.kind == "card":
+            return t("panel.card.waiting", choice=option_label(self.view, w.key, w.default))
+        return t("panel.vote.waiting")
 
-    # ---- the Actor tab --------------------------------------------------------------------------
-
-    def _stat(self, label: str, value: str, tip: str, bar: float | None = None, tone=None) -> None:
-        """One figure of the actor: label, value and (for 0–100 figures) a small gauge."""
-        app, s, pal = self.app, self.app.s, self.app.palette
-        font, vfont = app.font(13), app.font(13, bold=True)
-        h = font.get_linesize() + s(6)
-        surf = pygame.Surface((self._w, h), pygame.SRCALPHA)
-        vimg = vfont.render(value, True, tone or pal.text)
-        gauge_w = s(70) if bar is not None else 0
-        label_w = self._w - vimg.get_width() - gauge_w - s(24)
-        lines = wrap(label, font, label_w)
-        if len(lines) > 1:  # a long label (a narrow panel, Spanish): give it the lines it needs
-            h = len(lines) * font.get_linesize() + s(6)
-            surf = pygame.Surface((self._w, h), pygame.SRCALPHA)
-        for i, line in enumerate(lines):
-            surf.blit(font.render(line, True, pal.muted), (s(6), s(3) + i * font.get_linesize()))
-        vx = self._w - vimg.get_width() - s(6)
-        surf.blit(vimg, (vx, s(3)))
-        if bar is not None:
-            g = pygame.Rect(
-                vx - gauge_w - s(8), s(3) + font.get_linesize() // 2 - s(3), gauge_w, s(6)
-            )
-            pygame.draw.rect(surf, pal.background, g, border_radius=s(3))
-            filled = g.copy()
-            filled.w = round(g.w * max(0.0, min(1.0, bar / 100)))
-            pygame.draw.rect(surf, tone or pal.accent, filled, border_radius=s(3))
-        pygame.draw.line(
-            surf, mix(pal.panel_border, pal.panel, 0.5), (s(6), h - 1), (self._w - s(6), h - 1)
-        )
-        self._picture(surf, tip, pos=(s(4), self._y))
-        self._y += h
-
-    def _content_actor(self) -> None:
-        app, s, pal = self.app, self.app.s, self.app.palette
-        a = self.actor
-        if a is None:
-            self._para(t("match.actor.gone"), 13, pal.muted)
+    def go_to_waiting(self) -> None:
+        """The Cards tab, with the first unanswered card or ballot in view."""
+        self.set_tab("cards")
+        first = next(iter(self.waiting()), None)
+        rl = self.panel.lists.get("cards")
+        if first is None or rl is None:
             return
-        w = self.view
-        lang = language()
-        colour = self.map.owner_colour(a.id) if a.id in w.actors else pal.accent
-        # Name plate.
-        font = app.font(17, bold=True)
-        name = text_block(i18n_name(a), font, pal.text, self._w - s(30))
-        kind = t(f"match.kind.{a.kind}") + (
-            " · " + t(f"match.gov.{a.government}") if isinstance(a, State) else ""
-        )
-        sub = text_block(kind, app.font(12), pal.muted, self._w - s(30))
-        surf = pygame.Surface(
-            (self._w, name.get_height() + sub.get_height() + s(4)), pygame.SRCALPHA
-        )
-        pygame.draw.rect(surf, colour, (s(4), s(4), s(14), s(14)), border_radius=s(3))
-        surf.blit(name, (s(26), 0))
-        surf.blit(sub, (s(26), name.get_height()))
-        self._picture(surf, pos=(s(4), self._y))
-        self._y += surf.get_height() + s(6)
+        prefix = f"card:{first.key}:" if first.kind == "card" else f"ballot:{first.key}:"
+        row = next((r for r in rl.rows if r.key.startswith(prefix)), None)
+        if row is not None:
+            rl.scroll.update(0.0)
+            rl.scroll_to(row.y - self.app.s(4))
+            self.app.dirty()
 
-        # Score.
-        if self.score is not None:
-            sc = self.score
-            met = sum(g.points for g in sc.goals if g.met)
-            self._stat(
-                t("match.actor.score"),
-                f"{sc.total:.1f}",
-                html.escape(
-                    t("match.actor.score_tip", criteria=f"{sc.criteria:.1f}", goals=f"{met:g}")
-                ),
-                tone=pal.accent,
-            )
-        self._stat(
-            t("match.stat.action_points"),
-            t("match.of", n=self.points_left, total=a.action_points),
-            html.escape(t("match.stat_tip.action_points")),
-        )
-        self._gap(6)
-        self._heading(t("match.actor.figures"))
-        for key, value, bar in self._figures(a):
-            self._stat(t(f"match.stat.{key}"), value, html.escape(t(f"match.stat_tip.{key}")), bar)
-        # Memberships.
-        if isinstance(a, State):
-            self._gap(8)
-            self._heading(t("match.actor.memberships"), t("match.actor.memberships_tip"))
-            orgs = [i18n_name(w.actors[i]) for i in memberships(w, a.id) if i in w.actors]
-            self._para(", ".join(orgs) if orgs else t("match.actor.no_memberships"), 13)
-            groups = w.groups_in(a.id)
-            if groups:
-                self._gap(6)
-                self._heading(t("match.actor.groups"), t("match.actor.groups_tip"))
-                for g in groups:
-                    self._stat(
-                        i18n_name(g),
-                        t(
-                            "match.actor.group_figures",
-                            grievance=f"{g.grievance:.0f}",
-                            autonomy=f"{g.autonomy:.0f}",
-                        ),
-                        html.escape(
-                            t(
-                                "match.actor.group_tip",
-                                name=i18n_name(g),
-                                grievance=f"{g.grievance:.0f}",
-                                security=f"{g.security:.0f}",
-                                autonomy=f"{g.autonomy:.0f}",
-                                separation=f"{g.separation:.0f}",
-                            )
-                        ),
-                        g.grievance,
-                        self.map.grievance_colour(g.grievance),
-                    )
-        # Mission.
-        mission = mission_of(w, a.id)
-        self._gap(8)
-        self._heading(t("match.actor.mission"), t("match.actor.mission_tip"))
-        self._para(scenario_text(mission.role, lang), 14, pal.text, bold=True)
-        brief = scenario_text(mission.brief, lang)
-        if brief:
-            self._para(brief, 12, pal.muted)
-        weights = ", ".join(
-            f"{t(f'match.crit.{c.value}')} ×{mission.weights.get(c, 0):g}" for c in mission.weights
-        )
-        self._para(
-            t("match.actor.weights", weights=weights),
-            12,
-            pal.muted,
-            tip=html.escape(t("match.actor.weights_tip")),
-        )
-        if self.score is not None and self.score.goals:
-            self._gap(4)
-            for g in self.score.goals:
-                mark = t("match.actor.goal_met") if g.met else t("match.actor.goal_open")
-                prefix = t("match.actor.secret") + " " if g.secret else ""
-                self._stat(
-                    f"{prefix}{localized(g.text)}",
-                    f"{mark} {g.points:+g}",
-                    html.escape(t("match.actor.goal_tip")),
-                    tone=pal.good if g.met else pal.muted,
-                )
+    def toggle_group(self, kind: str) -> None:
+        self.panel.toggle_group(kind)
+        self._collect_focus()
+        self.app.dirty()
 
     def _figures(self, a) -> list[tuple[str, str, float | None]]:
         w = self.view
@@ -931,12 +428,12 @@ class MatchScene(Scene):
                 ("pressure", f"{a.pressure:.0f}", a.pressure),
             ]
             if a.sanctioned:
-                out.append(("sanctioned", tn("match.turns_left", a.sanctioned), None))
+                out.append(("sanctioned", t("match.turns_left", n=a.sanctioned), None))
             if a.indicted:
                 out.append(("indicted", t("match.yes"), None))
             return out
         if isinstance(a, Federation):
-            members = ", ".join(i18n_name(w.actors[m]) for m in a.members if m in w.actors) or "—"
+            members = ", ".join(w.actors[m].name for m in a.members if m in w.actors) or "—"
             return [
                 ("purpose", t(f"match.purpose.{a.purpose}"), None),
                 ("members", members, None),
@@ -963,7 +460,7 @@ class MatchScene(Scene):
                 out.append(("permanent", names, None))
             return out
         if isinstance(a, NGO):
-            reach = ", ".join(i18n_name(w.actors[r]) for r in a.reach if r in w.actors) or "—"
+            reach = ", ".join(w.actors[r].name for r in a.reach if r in w.actors) or "—"
             return [
                 ("focus", t(f"match.focus.{a.focus}"), None),
                 ("volunteers", t("match.thousands", n=f"{a.volunteers:.0f}"), None),
@@ -971,51 +468,6 @@ class MatchScene(Scene):
                 ("reach", reach, None),
             ]
         return []
-
-    # ---- the public view's tabs -----------------------------------------------------------------
-
-    def _content_world(self) -> None:
-        """Every actor for the projector: its colour, name, kind and first figures."""
-        app, s, pal = self.app, self.app.s, self.app.palette
-        w = self.view
-        self._heading(t("match.world.heading"), t("match.world.tip"))
-        nfont, ffont = app.font(13, bold=True), app.font(11)
-        for a in w.actors.values():
-            kind = t(f"match.kind.{a.kind}")
-            figures = " · ".join(f"{t(f'match.stat.{k}')} {v}" for k, v, _ in self._figures(a)[:3])
-            name = text_block(i18n_name(a), nfont, pal.text, self._w - s(30))
-            sub = text_block(f"{kind} — {figures}", ffont, pal.muted, self._w - s(30))
-            surf = pygame.Surface(
-                (self._w, name.get_height() + sub.get_height() + s(8)), pygame.SRCALPHA
-            )
-            colour = self.map.owner_colour(a.id)
-            pygame.draw.rect(surf, colour, (s(6), s(5), s(12), s(12)), border_radius=s(3))
-            surf.blit(name, (s(26), s(2)))
-            surf.blit(sub, (s(26), s(2) + name.get_height()))
-            line = mix(pal.panel_border, pal.panel, 0.5)
-            pygame.draw.line(
-                surf, line, (s(6), surf.get_height() - 1), (self._w - s(6), surf.get_height() - 1)
-            )
-            role = scenario_text(mission_of(w, a.id).role, language())
-            self._picture(surf, html.escape(role), pos=(s(4), self._y))
-            self._y += surf.get_height() + s(2)
-
-    def _content_log(self) -> None:
-        pal = self.app.palette
-        report = self.local.reports[-1] if self.local.reports else None
-        self._heading(t("match.log.heading"), t("match.log.tip"))
-        if report is None:
-            self._para(t("match.log.none"), 12, pal.muted)
-            return
-        for line in report.for_actor(self.seat).lines:
-            self._para(i18n_line(line), 12, pal.text)
-        for ch in report.changes:
-            tone = pal.good if ch.amount > 0 else pal.bad
-            self._para(
-                f"{t(f'match.crit.{ch.criterion.value}')} {signed(ch.amount)}: {cause(ch)}",
-                12,
-                tone,
-            )
 
     # ---- actions ----------------------------------------------------------------------------------
 
@@ -1035,9 +487,6 @@ class MatchScene(Scene):
         if tab in self.tabs and tab != self.tab:
             self.tab = tab
             self._static = None  # the active tab's underline
-            if self.scroll is not None:
-                self.scroll.kill()
-                self.scroll = None
             self.build_content()
 
     def toggle(self, order: Order) -> None:
@@ -1045,8 +494,9 @@ class MatchScene(Scene):
         if self.seat is None:
             return
         if order in self.draft:
-            self.remove(self.draft.index(order))
+            self.remove(self.draft.index(order), anchor=self._row_of(order))
             return
+        before = list(self.draft)
         refused = self.local.add(order)
         if refused:
             self.notice = (
@@ -1055,23 +505,40 @@ class MatchScene(Scene):
             )
         else:
             self.notice = (t("match.ordered", order=order_sentence(self.view, order)), "good")
-        self.refresh_draft()
         self._notice_surface = None
         self.notice_age = 0.0
-        self.build_content()
+        self._after_change(before, self._row_of(order))
 
-    def remove(self, index: int) -> None:
+    def remove(self, index: int, anchor: str | None = None) -> None:
         if self.seat is None or not (0 <= index < len(self.draft)):
             return
+        before = list(self.draft)
         o = self.draft[index]
         self.local.remove(self.seat, index)
         self.notice = (t("match.removed", order=order_sentence(self.view, o)), "good")
         self._notice_surface = None
         self.notice_age = 0.0
-        self.refresh_draft()
-        if self.focus_key == f"remove:{index}" and index >= len(self.draft):
+        if self.focus_key == f"remove:{index}" and index >= len(before) - 1:
             self.focus_key = f"remove:{index - 1}" if index else None
-        self.build_content()
+        self._after_change(before, anchor)
+
+    def _after_change(self, before: list[Order], anchor: str | None) -> None:
+        """The draft changed: swap the rows it touched, in place, and the tab counts."""
+        self.refresh_draft()
+        self.panel.draft_changed(before, anchor)
+        self._sync_buttons()
+        self._set_tab_titles()
+        self._collect_focus()
+        self.app.dirty()
+
+    @staticmethod
+    def _row_of(order: Order) -> str:
+        """The key of the side-panel row that holds ``order``'s button."""
+        if order.action == "choose":
+            return f"card:{order.target}:opt:{order.option}"
+        if order.action == "vote":
+            return f"ballot:{order.target}:buttons"
+        return f"order:{order_key(order)}"
 
     def end_turn(self, confirmed: bool = False) -> None:
         if self.modal is not None and not confirmed:
@@ -1083,20 +550,49 @@ class MatchScene(Scene):
             report = self.local.resolve()
             flow.after_submit(self.app, self.local, report, None)
             return
-        if self.points_left > 0 and not confirmed:
-            self.open_modal(
-                "confirm",
-                t("match.confirm.title"),
-                tn("match.confirm.text", self.points_left),
-                [
-                    (t("match.confirm.end"), lambda: self.end_turn(confirmed=True), "#primary"),
-                    (t("match.confirm.back"), self._close_modal, None),
-                ],
-            )
+        open_ = self.waiting()
+        if (self.points_left > 0 or open_) and not confirmed:
+            buttons = [(t("match.confirm.end"), lambda: self.end_turn(confirmed=True), "#primary")]
+            if open_:
+                buttons.append((t("panel.confirm.answer"), self._answer_waiting, None))
+            buttons.append((t("match.confirm.back"), self._close_modal, None))
+            self.open_modal("confirm", t("match.confirm.title"), self._end_question(), buttons)
             return
         self._close_modal()
         report = self.local.submit(self.seat)
         flow.after_submit(self.app, self.local, report, self.seat)
+
+    def _end_question(self) -> str:
+        """What ending the turn now would leave to defaults, in words, and the points left."""
+        parts = []
+        open_ = self.waiting()
+        if open_:
+            lines = [t("panel.confirm.waiting")]
+            for w in open_[:4]:
+                if w.kind == "card":
+                    lines.append(
+                        t(
+                            "panel.confirm.card",
+                            card=name_of(self.view, w.key),
+                            choice=option_label(self.view, w.key, w.default),
+                        )
+                    )
+                else:
+                    p = self.view.proposals.get(w.key)
+                    body = name_of(self.view, p.body) if p else ""
+                    lines.append(
+                        t("panel.confirm.ballot", body=body, what=name_of(self.view, w.key))
+                    )
+            if len(open_) > 4:
+                lines.append(t("panel.confirm.more", n=len(open_) - 4))
+            parts.append("\n".join(lines))
+        if self.points_left > 0:
+            parts.append(t("match.confirm.text", n=self.points_left))
+        return "\n\n".join(parts)
+
+    def _answer_waiting(self) -> None:
+        self._close_modal()
+        self.go_to_waiting()
 
     def open_menu(self) -> None:
         self.open_modal(
@@ -1268,37 +764,9 @@ class MatchScene(Scene):
         self.app.dirty()
 
     def _scroll_into_view(self, element) -> None:
-        sc = self.scroll
-        if sc is None or sc.vert_scroll_bar is None:
-            return
-        view_h = self.lay.content.h
-        total = sc.scrolling_height
-        top = -sc.scrollable_container.relative_rect.y
-        r = element.relative_rect
-        if r.top < top:
-            self._scroll_to(r.top - self.app.s(8), total, view_h)
-        elif r.bottom > top + view_h:
-            self._scroll_to(r.bottom - view_h + self.app.s(8), total, view_h)
-
-    def _scroll_to(self, y: int, total: int, view_h: int) -> None:
-        sc = self.scroll
-        if sc is None or sc.vert_scroll_bar is None or total <= 0:
-            return
-        y = max(0, min(y, total - view_h))
-        bar = sc.vert_scroll_bar
-        bar.set_scroll_from_start_percentage(y / total)
-        sc.scrollable_container.set_relative_position((0, -y))
-
-    def _scroll_to_fraction(self, fraction: float) -> None:
-        sc = self.scroll
-        if sc is None:
-            return
-        sc.update(0.0)  # let it make its scroll bar for the new content first
-        if sc.vert_scroll_bar is None:
-            return
-        self._scroll_to(
-            round(fraction * sc.scrolling_height), sc.scrolling_height, self.lay.content.h
-        )
+        rl = self.panel.lists.get(self.tab)
+        if rl is not None:
+            rl.scroll_into_view(element, self.app.s(8))
 
     # ---- events -----------------------------------------------------------------------------------
 
@@ -1406,11 +874,10 @@ class MatchScene(Scene):
             if n < len(self.tabs):
                 tab = self.tabs[n]
                 self.queue(lambda: self.set_tab(tab))
-        elif k in (pygame.K_PAGEUP, pygame.K_PAGEDOWN) and self.scroll is not None:
-            sc = self.scroll
-            top = -sc.scrollable_container.relative_rect.y
+        elif k in (pygame.K_PAGEUP, pygame.K_PAGEDOWN) and self.tab in self.panel.lists:
+            rl = self.panel.lists[self.tab]
             step = self.lay.content.h * 0.8 * (1 if k == pygame.K_PAGEDOWN else -1)
-            self._scroll_to(round(top + step), sc.scrolling_height, self.lay.content.h)
+            rl.scroll_to(round(rl.top + step))
             self.app.dirty()
 
     # ---- the frame --------------------------------------------------------------------------------
@@ -1503,8 +970,8 @@ class MatchScene(Scene):
         a = self.actor
         if a is not None:
             role = scenario_text(mission_of(w, a.id).role, language())
-            chip_text = i18n_name(a)
-            role_text = f" — {role}" if role and role != i18n_name(a) else ""
+            chip_text = a.name
+            role_text = f" — {role}" if role and role != a.name else ""
         else:
             chip_text, role_text = t("match.public_view"), ""
         room_right = menu_left - s(12)
@@ -1610,11 +1077,11 @@ class MatchScene(Scene):
             width = min(s(300), self.lay.map.w // 2)
             inner = width - s(24)
             parts: list[pygame.Surface] = [
-                text_block(i18n_name(r), app.font(15, bold=True), pal.text, inner),
+                text_block(r.name, app.font(15, bold=True), pal.text, inner),
                 text_block(
                     t(
                         "match.map.held_by",
-                        owner=i18n_name(owner) if owner else r.owner,
+                        owner=owner.name if owner else r.owner,
                         pop=f"{r.population:g}",
                     ),
                     app.font(12),
@@ -1627,13 +1094,13 @@ class MatchScene(Scene):
                     line = (
                         t(
                             "match.map.group_line",
-                            name=i18n_name(g),
+                            name=g.name,
                             grievance=f"{g.grievance:.0f}",
                             security=f"{g.security:.0f}",
                             autonomy=f"{g.autonomy:.0f}",
                         )
                         if self.show_details
-                        else i18n_name(g)
+                        else g.name
                     )
                     parts.append(
                         text_block(

@@ -1,0 +1,915 @@
+"""The match screen's side panel: one scrolling list of rows per tab (Actions, Cards, Actor; the
+public view's Actors and Last turn), built the first time a tab is shown and then changed in
+place. A click swaps the few rows it changed (the order's button, the draft, a card's options)
+and moves the rows below; a tab switch hides one list and shows another. Nothing is rebuilt
+until the turn, the language or the scale changes."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+import pygame
+from pygame_gui.elements import UIButton, UIImage
+
+from game.engine import ACTIONS, Order
+from game.engine.actions import memberships
+from game.engine.model import State
+from game.engine.scenario import text as scenario_text
+from game.engine.scoring import mission_of
+from game.ui.i18n import cause, language, t
+from game.ui.i18n import line as i18n_line
+from game.ui.scenes.match_groups import group_orders
+from game.ui.scenes.match_pending import Waiting, ballots_of, goal_states, hand_of
+from game.ui.scenes.match_words import (
+    action_label,
+    action_preview,
+    counted,
+    name_of,
+    option_label,
+    order_hint,
+    order_key,
+    order_preview,
+    order_sentence,
+    target_name,
+)
+from game.ui.widgets import mix, triangle
+from game.ui.widgets.continuum_bar import signed
+from game.ui.widgets.gui_pieces import Picture
+from game.ui.widgets.mapview import capitalized
+from game.ui.widgets.row_list import SCROLLBAR, Focusable, Row, RowList, TextSpan
+from game.ui.widgets.text_fit import was_cut, wrap_words
+
+if TYPE_CHECKING:
+    from game.ui.scenes.match import MatchScene
+
+
+class SidePanel:
+    """The rows of every tab of one match screen, kept until ``reset``."""
+
+    def __init__(self, scene: MatchScene) -> None:
+        self.scene = scene
+        self.lists: dict[str, RowList] = {}
+        self.collapsed: set[str] = set()  # group kinds the player folded; kept across turns
+        self.action_buttons: dict[Order, UIButton] = {}
+        self.option_buttons: dict[tuple[str, str], UIButton] = {}
+        self.vote_buttons: dict[tuple[str, str], UIButton] = {}
+        self.remove_buttons: list[UIButton] = []
+        self.list: RowList | None = None  # the one being built
+
+    # ---- shorthand ---------------------------------------------------------------------------
+
+    @property
+    def app(self):
+        return self.scene.app
+
+    def s(self, px: float) -> int:
+        return self.scene.app.s(px)
+
+    @property
+    def width(self) -> int:
+        return self.scene.lay.content.w - SCROLLBAR - self.s(8)
+
+    # ---- lists -------------------------------------------------------------------------------
+
+    def reset(self) -> None:
+        """Forget every list (a new turn, language or scale): tabs build again when shown."""
+        for rl in self.lists.values():
+            rl.kill()
+        self.lists = {}
+        self.action_buttons, self.option_buttons, self.vote_buttons = {}, {}, {}
+        self.remove_buttons = []
+
+    def show(self, tab: str) -> RowList:
+        for name, rl in self.lists.items():
+            if name != tab and rl.shown:
+                rl.hide()
+        rl = self.lists.get(tab)
+        if rl is None:
+            rl = self._build(tab)
+        elif not rl.shown:
+            rl.show()
+        return rl
+
+    def _build(self, tab: str) -> RowList:
+        rl = RowList(self.app.manager, self.scene.lay.content, self.s(4))
+        rl.collapsed = self.collapsed
+        self.list = rl
+        self.lists[tab] = rl
+        rl.rows = getattr(self, f"_rows_{tab}")()
+        rl.layout()
+        return rl
+
+    def toggle_group(self, kind: str) -> None:
+        if kind in self.collapsed:
+            self.collapsed.discard(kind)
+        else:
+            self.collapsed.add(kind)
+        rl = self.lists.get("actions")
+        if rl is None:
+            return
+        self.list = rl
+        if kind == "mission":
+            rl.swap("grp:mission", self._mission_head())  # the goal rows stay, hidden or shown
+        else:
+            rl.swap(f"grp:{kind}", self._group_head(kind, *self._group_counts[kind]))
+        rl.layout()
+
+    # ---- a change of the draft, in place ------------------------------------------------------
+
+    def draft_changed(self, before: list[Order], anchor: str | None) -> None:
+        """Swap the rows the change touched in every list built so far; keep the row the player
+        clicked (``anchor``) under the pointer."""
+        changed = set(before) ^ set(self.scene.draft)
+        for tab, rl in self.lists.items():
+            self.list = rl
+            old_y = rl.get(anchor).y if anchor and rl.get(anchor) else None
+            if tab == "actions":
+                self._swap_draft(rl)
+                for o in changed:
+                    if o.action not in ("vote", "choose") and rl.get(f"order:{order_key(o)}"):
+                        self._swap_order(rl, o)
+                self._swap_waiting_head(rl)
+            elif tab == "cards":
+                for o in changed:
+                    if o.action == "choose":
+                        self._swap_card(rl, o.target or "")
+                    elif o.action == "vote":
+                        self._swap_ballot(rl, o.target or "")
+                self._swap_waiting_head(rl)
+            rl.layout()
+            if old_y is not None and rl.shown:
+                row = rl.get(anchor)  # type: ignore[arg-type]
+                if row is not None and row.y != old_y:
+                    rl.scroll_to(rl.top + row.y - old_y)
+
+    def _swap_draft(self, rl: RowList) -> None:
+        keys = [r.key for r in rl.rows if r.key.startswith("draft:")]
+        at = rl.index("draft:head") + 1
+        self.remove_buttons = []
+        rl.replace([k for k in keys if k != "draft:head"], self._draft_rows(), at)
+
+    def _swap_order(self, rl: RowList, o: Order) -> None:
+        key = f"order:{order_key(o)}"
+        old = rl.get(key)
+        if old is not None:
+            rl.swap(key, self._order_row(o, old.group or "", single=o.target is None))
+
+    def _swap_card(self, rl: RowList, hand_key: str) -> None:
+        prefix = f"card:{hand_key}:"
+        keys = [r.key for r in rl.rows if r.key.startswith(prefix)]
+        h = next((h for h in hand_of(self.scene.view, self.scene.seat) if h.key == hand_key), None)
+        if not keys or h is None:
+            return
+        rl.replace(keys, self._card_rows(h), rl.index(keys[0]))
+
+    def _swap_ballot(self, rl: RowList, pid: str) -> None:
+        prefix = f"ballot:{pid}:"
+        keys = [r.key for r in rl.rows if r.key.startswith(prefix)]
+        orders = ballots_of(self.scene.legal).get(pid)
+        if not keys or not orders:
+            return
+        rl.replace(keys, self._ballot_rows(pid, orders), rl.index(keys[0]))
+
+    def _swap_waiting_head(self, rl: RowList) -> None:
+        if rl.get("waiting"):
+            rl.swap("waiting", self._waiting_row())
+
+    # ---- row makers --------------------------------------------------------------------------
+
+    def _picture(
+        self, row: Row, surf: pygame.Surface, x: int, dy: int, tip: str | None = None
+    ) -> UIImage:
+        cls = UIImage if tip else Picture
+        rl = self.list
+        assert rl is not None
+        img = cls(
+            pygame.Rect((x, dy), surf.get_size()), surf, self.app.manager, container=rl.scroll
+        )
+        self.scene._tip(img, tip)
+        row.add(img, x, dy)
+        return img
+
+    def _lines(
+        self,
+        row: Row,
+        surf: pygame.Surface,
+        text: str,
+        font: pygame.font.Font,
+        colour,
+        x: int,
+        y: int,
+        width: int,
+        max_lines: int = 0,
+    ) -> int:
+        """Draw ``text`` word-wrapped into ``surf`` at (x, y); record each line for the layout
+        tests; return the height used."""
+        lines = wrap_words(text, font, width, max_lines) if text else []
+        for line in lines:
+            if line:
+                surf.blit(font.render(line, True, colour), (x, y))
+            row.texts.append(TextSpan(line, font, pygame.Rect(x, y, width, font.get_linesize())))
+            y += font.get_linesize()
+        return len(lines) * font.get_linesize()
+
+    def heading(self, key: str, text: str, tip: str | None = None) -> Row:
+        app, s, pal = self.app, self.s, self.app.palette
+        font = app.font(12, bold=True)
+        row = Row(key)
+        lines = wrap_words(text.upper(), font, self.width)
+        surf = pygame.Surface((self.width, len(lines) * font.get_linesize() + 1), pygame.SRCALPHA)
+        self._lines(row, surf, text.upper(), font, pal.accent, 0, 0, self.width)
+        pygame.draw.line(
+            surf,
+            mix(pal.accent, pal.panel, 0.6),
+            (0, surf.get_height() - 1),
+            (self.width, surf.get_height() - 1),
+        )
+        self._picture(row, surf, s(4), 0, tip)
+        row.height = surf.get_height() + s(6)
+        return row
+
+    def para(
+        self,
+        key: str,
+        text: str,
+        size: int = 13,
+        colour=None,
+        bold: bool = False,
+        tip: str | None = None,
+        indent: int = 0,
+        group: str | None = None,
+    ) -> Row:
+        app, s = self.app, self.s
+        font = app.font(size, bold=bold)
+        row = Row(key, group=group)
+        width = self.width - s(indent)
+        lines = wrap_words(text, font, width)
+        surf = pygame.Surface((width, max(1, len(lines) * font.get_linesize())), pygame.SRCALPHA)
+        self._lines(row, surf, text, font, colour or app.palette.text, 0, 0, width)
+        if tip is None and was_cut(text, lines):
+            tip = html.escape(text)
+        self._picture(row, surf, s(4 + indent), 0, tip)
+        row.height = surf.get_height() + s(4)
+        return row
+
+    def gap(self, key: str, px: float, group: str | None = None) -> Row:
+        return Row(key, height=self.s(px), group=group)
+
+    def rich(
+        self,
+        key: str,
+        title: str,
+        body: str = "",
+        meta: str = "",
+        tip: str | None = None,
+        command: Callable[[], None] | None = None,
+        selected: bool = False,
+        indent: int = 0,
+        meta_tone=None,
+        reserve: str = "",
+        group: str | None = None,
+    ) -> tuple[Row, UIButton]:
+        """A button with wrapped text: a bold title, a right-hand figure (cost, "ordered") and a
+        muted line below. Buttons cannot wrap text themselves, so the words are a picture laid
+        over an empty button that keeps the hover, the click, the focus and the tooltip. The
+        figure's room is kept for ``reserve`` too, so choosing it never re-wraps the title
+        (and never moves the buttons under the pointer)."""
+        app, s, pal = self.app, self.s, self.app.palette
+        row = Row(key, group=group)
+        width = self.width - s(indent)
+        pad = s(8)
+        inner = width - 2 * pad
+        tfont, bfont, mfont = app.font(14, bold=True), app.font(12), app.font(12, bold=True)
+        check = s(16)
+        meta_w = max(mfont.size(meta)[0] if meta else 0, mfont.size(reserve)[0] if reserve else 0)
+        meta_w = meta_w + s(10) + (check if selected or reserve else 0) if meta_w else 0
+        title_lines = wrap_words(title, tfont, inner - meta_w)
+        body_lines = wrap_words(body, bfont, inner) if body else []
+        h = (
+            pad * 2
+            + len(title_lines) * tfont.get_linesize()
+            + len(body_lines) * bfont.get_linesize()
+        )
+        surf = pygame.Surface((width, h), pygame.SRCALPHA)
+        y = pad + self._lines(row, surf, title, tfont, pal.text, pad, pad, inner - meta_w)
+        self._lines(row, surf, body, bfont, pal.muted, pad, y, inner)
+        if meta:
+            tone = meta_tone or pal.accent
+            chip = mfont.render(meta, True, tone)
+            cx = width - pad - chip.get_width()
+            cy = pad + (tfont.get_linesize() - chip.get_height()) // 2
+            surf.blit(chip, (cx, cy))
+            row.texts.append(TextSpan(meta, mfont, pygame.Rect(cx, cy, chip.get_width(), 1)))
+            if selected:  # a drawn check mark: the UI font has no ✓ glyph
+                yc = cy + chip.get_height() // 2
+                pts = [(cx - s(14), yc), (cx - s(10), yc + s(4)), (cx - s(4), yc - s(4))]
+                pygame.draw.lines(surf, tone, False, pts, max(2, s(2)))
+        if tip is None and (was_cut(title, title_lines) or was_cut(body, body_lines)):
+            tip = html.escape(f"{title}. {body}" if body else title)
+        rl = self.list
+        assert rl is not None
+        x = s(4 + indent)
+        button = UIButton(
+            pygame.Rect(x, 0, width, h),
+            "",
+            app.manager,
+            container=rl.scroll,
+            command=self.scene._cmd(command) if command else None,
+        )
+        if selected:
+            button.select()
+        self.scene._tip(button, tip)
+        row.add(button, x, 0)
+        over = Picture(
+            pygame.Rect(x, 0, width, h), surf, app.manager, container=rl.scroll, starting_height=2
+        )
+        row.add(over, x, 0)
+        if command is not None:
+            row.focus.append(Focusable(key, button, command, rl.scroll))
+        row.height = h + s(4)
+        return row, button
+
+    # ---- the Actions tab -----------------------------------------------------------------------
+
+    def _rows_actions(self) -> list[Row]:
+        sc, pal = self.scene, self.app.palette
+        rows = self._mission_rows()
+        rows.append(self._waiting_row())
+        rows.append(self.heading("draft:head", t("match.draft.heading"), t("match.draft.tip")))
+        rows += self._draft_rows()
+        rows.append(self.gap("gap:actions", 8))
+        rows.append(
+            self.heading("actions:head", t("match.actions.heading"), t("match.actions.tip"))
+        )
+        mission = mission_of(sc.view, sc.seat) if sc.seat in sc.view.actors else None
+        groups = group_orders(sc.view, sc.legal, mission)
+        if not groups:
+            rows.append(self.para("actions:none", t("match.actions.none"), 12, pal.muted))
+        self._group_counts: dict[str, tuple[int, bool]] = {}
+        for g in groups:
+            self._group_counts[g.kind] = (len(g.orders), g.relevant)
+            rows.append(self._group_head(g.kind, len(g.orders), g.relevant))
+            by_action: dict[str, list[Order]] = {}
+            for o in g.orders:
+                by_action.setdefault(o.action, []).append(o)
+            for action, orders in by_action.items():
+                if len(orders) == 1 and orders[0].target is None:
+                    rows.append(self._order_row(orders[0], g.kind, single=True))
+                    continue
+                rows += self._action_head(action, g.kind)
+                rows += [self._order_row(o, g.kind, single=False) for o in orders]
+                rows.append(self.gap(f"gap:{g.kind}:{action}", 6, g.kind))
+            rows.append(self.gap(f"gap:{g.kind}", 4))
+        return rows
+
+    def _group_head(self, kind: str, n: int, relevant: bool) -> Row:
+        """A group's header: a button that folds and unfolds the group."""
+        open_ = kind not in self.collapsed
+        title = t(f"panel.group.{kind}", n=n)
+        body = t("panel.group.mission") if relevant and kind != "crises" else ""
+        tip = t("panel.group.fold_tip" if open_ else "panel.group.unfold_tip", group=title)
+        row, _ = self.rich(
+            f"grp:{kind}",
+            title,
+            body,
+            tip=html.escape(tip),
+            command=partial(self.scene.toggle_group, kind),
+            indent=0,
+        )
+        self._fold_arrow(row, open_)
+        return row
+
+    def _action_head(self, action: str, group: str) -> list[Row]:
+        """An action with several targets: its name and cost once, its preview below."""
+        app, s, pal = self.app, self.s, self.app.palette
+        spec = ACTIONS[action]
+        cost = t("match.cost", n=spec.cost)
+        cost_tip = t("match.cost_tip", n=spec.cost, left=self.scene.points_left)
+        row = Row(f"act:{action}", group=group)
+        cfont = app.font(12, bold=True)
+        chip = cfont.render(cost, True, pal.accent)
+        tfont = app.font(14, bold=True)
+        head_w = self.width - chip.get_width() - s(16)
+        lines = wrap_words(action_label(action), tfont, head_w)
+        h = max(len(lines) * tfont.get_linesize(), chip.get_height())
+        surf = pygame.Surface((self.width, h), pygame.SRCALPHA)
+        self._lines(row, surf, action_label(action), tfont, pal.text, s(4), 0, head_w)
+        cx = self.width - chip.get_width() - s(8)
+        surf.blit(chip, (cx, (tfont.get_linesize() - chip.get_height()) // 2))
+        row.texts.append(TextSpan(cost, cfont, pygame.Rect(cx, 0, chip.get_width(), 1)))
+        tip = html.escape(action_preview(action)) + "<br><br>" + html.escape(cost_tip)
+        self._picture(row, surf, s(4), s(2), tip)
+        row.height = h + s(4)
+        preview = self.para(
+            f"act:{action}:preview", action_preview(action), 12, pal.muted, indent=4, group=group
+        )
+        return [row, preview]
+
+    def _order_row(self, o: Order, group: str, single: bool) -> Row:
+        sc, pal = self.scene, self.app.palette
+        w = sc.view
+        drafted = o in sc.draft
+        spec = ACTIONS[o.action]
+        cost_tip = t("match.cost_tip", n=spec.cost, left=sc.points_left)
+        tip = html.escape(order_preview(w, o)) + "<br><br>" + html.escape(cost_tip)
+        cost = t("match.cost", n=spec.cost)
+        if single:
+            row, button = self.rich(
+                f"order:{order_key(o)}",
+                action_label(o.action),
+                action_preview(o.action),
+                t("match.drafted") if drafted else cost,
+                tip=tip,
+                command=partial(sc.toggle, o),
+                selected=drafted,
+                meta_tone=pal.good if drafted else None,
+                reserve=t("match.drafted"),
+                group=group,
+            )
+        else:
+            row, button = self.rich(
+                f"order:{order_key(o)}",
+                capitalized(target_name(w, o)),
+                order_hint(w, sc.seat, o),
+                t("match.drafted") if drafted else "",
+                tip=tip,
+                command=partial(sc.toggle, o),
+                selected=drafted,
+                indent=14,
+                meta_tone=pal.good,
+                reserve=t("match.drafted"),
+                group=group,
+            )
+        self.action_buttons[o] = button
+        return row
+
+    def _draft_rows(self) -> list[Row]:
+        sc, pal = self.scene, self.app.palette
+        if not sc.draft:
+            return [self.para("draft:empty", t("match.draft.empty"), 12, pal.muted)]
+        return [self._draft_row(i, o) for i, o in enumerate(sc.draft)]
+
+    def _draft_row(self, index: int, o: Order) -> Row:
+        """One order given: its sentence (wrapped at words, never cut mid-word), its cost and a
+        Remove button."""
+        app, s, pal = self.app, self.s, self.app.palette
+        sc = self.scene
+        row = Row(f"draft:{index}:{order_key(o)}")
+        label = t("match.remove")
+        bw = app.font(15).size(label)[0] + s(20)
+        font = app.font(13, bold=True)
+        text = order_sentence(sc.view, o)
+        text_w = self.width - bw - s(16)
+        lines = wrap_words(text, font, text_w - s(10), max_lines=3)
+        sub = app.font(11)
+        cost = ACTIONS[o.action].cost
+        cost_text = t("match.cost", n=cost) if cost else t("match.free")
+        h = max(s(30), len(lines) * font.get_linesize() + sub.get_linesize() + s(8))
+        surf = pygame.Surface((text_w, h), pygame.SRCALPHA)
+        pygame.draw.rect(surf, pal.good, (0, s(4), s(3), h - s(8)), border_radius=s(2))
+        y = s(4) + self._lines(row, surf, text, font, pal.text, s(10), s(4), text_w - s(10), 3)
+        surf.blit(sub.render(cost_text, True, pal.muted), (s(10), y))
+        self._picture(row, surf, s(4), 0, html.escape(order_preview(sc.view, o)))
+        rl = self.list
+        assert rl is not None
+        bx, by = self.width - bw + s(4), (h - s(28)) // 2
+        b = UIButton(
+            pygame.Rect(bx, by, bw, s(28)),
+            label,
+            app.manager,
+            container=rl.scroll,
+            object_id="#danger",
+            command=sc._cmd(partial(sc.remove, index)),
+        )
+        row.add(b, bx, by)
+        sc._tip(b, t("match.remove_tip", order=text))
+        self.remove_buttons.append(b)
+        row.focus.append(Focusable(f"remove:{index}", b, partial(sc.remove, index), rl.scroll))
+        row.height = h + s(4)
+        return row
+
+    def _waiting_row(self) -> Row:
+        """A line on what still waits (cards, votes), or an empty row when nothing does."""
+        sc, pal = self.scene, self.app.palette
+        waiting = sc.waiting()
+        if not waiting:
+            return Row("waiting")
+        cards = sum(1 for w in waiting if w.kind == "card")
+        votes = len(waiting) - cards
+        parts = [counted("panel.n_cards", cards)] if cards else []
+        parts += [counted("panel.n_votes", votes)] if votes else []
+        text = t("panel.waiting.line", what=t("panel.waiting.and").join(parts))
+        row, _ = self.rich(
+            "waiting",
+            text,
+            t("panel.waiting.go"),
+            tip=html.escape(t("panel.waiting.tip")),
+            command=sc.go_to_waiting,
+            meta_tone=pal.bad,
+        )
+        return row
+
+    def _mission_head(self) -> Row:
+        """The mission's header: the role and how many goals hold; it folds the goals."""
+        sc = self.scene
+        mission = mission_of(sc.view, sc.seat or "")
+        role = scenario_text(mission.role, language())
+        goals = goal_states(sc.view, sc.seat)
+        open_n = sum(1 for g in goals if g.state in ("open", "missed"))
+        head = t("panel.mission.head", role=role)
+        body = t("panel.mission.summary", holding=len(goals) - open_n, open=open_n) if goals else ""
+        open_ = "mission" not in self.collapsed
+        tip = t("panel.group.fold_tip" if open_ else "panel.group.unfold_tip", group=head)
+        row, _ = self.rich(
+            "grp:mission",
+            head,
+            body,
+            tip=html.escape(tip) + "<br><br>" + html.escape(t("match.actor.mission_tip")),
+            command=partial(sc.toggle_group, "mission"),
+        )
+        self._fold_arrow(row, open_)
+        return row
+
+    def _fold_arrow(self, row: Row, open_: bool) -> None:
+        """The fold arrow, drawn (the UI font has no ▸ glyph), at the header's right."""
+        s = self.s
+        over = row.elements[-1][0]
+        img = over.image.copy()
+        tfont = self.app.font(14, bold=True)
+        centre = (img.get_width() - s(14), s(8) + tfont.get_linesize() // 2)
+        triangle(img, centre, s(9), up=open_, colour=self.app.palette.accent)
+        over.set_image(img)
+
+    def _mission_rows(self) -> list[Row]:
+        """The seat's mission where the player sees it, first in the Actions tab: its role and
+        each goal's state, in a group that folds like the others."""
+        sc, pal = self.scene, self.app.palette
+        if sc.actor is None:
+            return []
+        rows = [self._mission_head()]
+        tones = {"holding": pal.good, "met": pal.good, "open": pal.muted, "missed": pal.bad}
+        for i, g in enumerate(goal_states(sc.view, sc.seat)):
+            prefix = t("match.actor.secret") + " " if g.secret else ""
+            rows.append(
+                self.stat(
+                    f"mission:goal:{i}",
+                    f"{prefix}{g.text}",
+                    t(f"panel.goal.{g.state}", points=f"{g.points:+g}"),
+                    html.escape(t(f"panel.goal.{g.state}_tip")),
+                    tone=tones[g.state],
+                    group="mission",
+                )
+            )
+        rows.append(self.gap("mission:gap", 8))
+        return rows
+
+    # ---- the Cards tab -----------------------------------------------------------------------
+
+    def _rows_cards(self) -> list[Row]:
+        sc, pal = self.scene, self.app.palette
+        rows = [self._waiting_row()]
+        hand = hand_of(sc.view, sc.seat)
+        rows.append(self.heading("cards:head", t("match.cards.heading"), t("match.cards.tip")))
+        if not hand:
+            rows.append(self.para("cards:none", t("match.cards.none"), 12, pal.muted))
+        for h in hand:
+            rows += self._card_rows(h)
+        ballots = ballots_of(sc.legal)
+        rows.append(self.heading("votes:head", t("match.votes.heading"), t("match.votes.tip")))
+        if not ballots:
+            rows.append(self.para("votes:none", t("match.votes.none"), 12, pal.muted))
+        for pid, orders in ballots.items():
+            rows += self._ballot_rows(pid, orders)
+        return rows
+
+    def _status(self, key: str, w: Waiting | None, answered: str) -> Row:
+        """ "Waiting — if unanswered: …" in the warning colour, or "Answered: …"."""
+        pal = self.app.palette
+        if w is None:
+            return self.para(key, answered, 12, pal.good, bold=True)
+        return self.para(key, self.scene.default_words(w), 12, pal.bad, bold=True)
+
+    def _card_rows(self, h) -> list[Row]:
+        sc, pal = self.scene, self.app.palette
+        lang = language()
+        card = next((c for c in sc.view.rules.cards if c.id == h.card), None)
+        if card is None:
+            return []
+        p = f"card:{h.key}:"
+        chosen = next(
+            (o.option for o in sc.draft if o.action == "choose" and o.target == h.key), None
+        )
+        wait = next((w for w in sc.waiting() if w.key == h.key), None)
+        rows = [
+            self.para(p + "title", scenario_text(card.title, lang), 15, pal.accent, bold=True),
+            self._status(
+                p + "status",
+                wait,
+                t("panel.card.answered", choice=option_label(sc.view, h.key, chosen)),
+            ),
+            self.para(p + "text", scenario_text(card.text, lang), 13, pal.text),
+            self.gap(p + "gap0", 2),
+        ]
+        mine_label = t("match.cards.your_choice")
+        for opt in card.options:
+            o = Order(actor=sc.seat, action="choose", target=h.key, option=opt.id)
+            mine = chosen == opt.id
+            row, button = self.rich(
+                p + f"opt:{opt.id}",
+                scenario_text(opt.label, lang),
+                meta=mine_label if mine else "",
+                tip=html.escape(t("match.cards.option_tip")),
+                command=partial(sc.toggle, o),
+                selected=mine,
+                meta_tone=pal.good,
+                reserve=mine_label,
+            )
+            row.focus[0].key = f"opt:{h.key}:{opt.id}"
+            self.option_buttons[(h.key, opt.id)] = button
+            rows.append(row)
+        rows.append(self.gap(p + "gap1", 10))
+        return rows
+
+    def _ballot_rows(self, pid: str, orders: list[Order]) -> list[Row]:
+        app, s = self.app, self.s
+        sc = self.scene
+        w = sc.view
+        p = w.proposals.get(pid)
+        if p is None:
+            return []
+        k = f"ballot:{pid}:"
+        cast = next((o.option for o in sc.draft if o.action == "vote" and o.target == pid), None)
+        wait = next((x for x in sc.waiting() if x.key == pid), None)
+        line = self.para(
+            k + "line",
+            t(
+                "match.votes.line",
+                body=name_of(w, p.body),
+                what=name_of(w, pid),
+                proposer=name_of(w, p.proposer),
+            ),
+            13,
+        )
+        status = self._status(
+            k + "status", wait, t("panel.vote.cast", vote=t(f"match.votes.{cast}") if cast else "")
+        )
+        row = Row(k + "buttons")
+        rl = self.list
+        assert rl is not None
+        font = app.font(15)
+        x, bh = s(4), s(30)
+        for o in orders:
+            label = t(f"match.votes.{o.option}")
+            bw = max(font.size(label)[0] + s(24), s(70))
+            b = UIButton(
+                pygame.Rect(x, 0, bw, bh),
+                label,
+                app.manager,
+                container=rl.scroll,
+                command=sc._cmd(partial(sc.toggle, o)),
+            )
+            if cast == o.option:
+                b.select()
+            sc._tip(b, t("match.votes.button_tip", vote=label))
+            self.vote_buttons[(pid, o.option or "")] = b
+            row.add(b, x, 0)
+            row.focus.append(
+                Focusable(f"vote:{pid}:{o.option}", b, partial(sc.toggle, o), rl.scroll)
+            )
+            x += bw + s(6)
+        row.height = bh + s(10)
+        return [line, status, row]
+
+    # ---- the Actor tab -----------------------------------------------------------------------
+
+    def stat(
+        self,
+        key: str,
+        label: str,
+        value: str,
+        tip: str,
+        bar: float | None = None,
+        tone=None,
+        group: str | None = None,
+    ) -> Row:
+        """One figure: label, value and (for 0–100 figures) a small gauge. When the label would
+        get less than half the width (long names, Spanish, 200 %), the value goes under it, so a
+        name never wraps one letter per line."""
+        app, s, pal = self.app, self.s, self.app.palette
+        font, vfont = app.font(13), app.font(13, bold=True)
+        row = Row(key, group=group)
+        w = self.width
+        vw = vfont.size(value)[0]
+        gauge_w = s(70) if bar is not None else 0
+        label_w = w - vw - gauge_w - s(24)
+        below = label_w < w // 2
+        if below:
+            label_w = w - s(12)
+        lines = wrap_words(label, font, label_w)
+        lh = font.get_linesize()
+        h = len(lines) * lh + s(6) + (lh if below else 0)
+        surf = pygame.Surface((w, h), pygame.SRCALPHA)
+        self._lines(row, surf, label, font, pal.muted, s(6), s(3), label_w)
+        vx, vy = (s(6) if below else w - vw - s(6)), (s(3) + len(lines) * lh if below else s(3))
+        if below and bar is not None:
+            vx = w - vw - s(6)
+        surf.blit(vfont.render(value, True, tone or pal.text), (vx, vy))
+        row.texts.append(TextSpan(value, vfont, pygame.Rect(vx, vy, max(vw, w - vx - s(6)), lh)))
+        if bar is not None:
+            g = pygame.Rect(vx - gauge_w - s(8), vy + lh // 2 - s(3), gauge_w, s(6))
+            pygame.draw.rect(surf, pal.background, g, border_radius=s(3))
+            filled = g.copy()
+            filled.w = round(g.w * max(0.0, min(1.0, bar / 100)))
+            pygame.draw.rect(surf, tone or pal.accent, filled, border_radius=s(3))
+        pygame.draw.line(
+            surf, mix(pal.panel_border, pal.panel, 0.5), (s(6), h - 1), (w - s(6), h - 1)
+        )
+        self._picture(row, surf, s(4), 0, tip)
+        row.height = h
+        return row
+
+    def _rows_actor(self) -> list[Row]:
+        app, s, pal = self.app, self.s, self.app.palette
+        sc = self.scene
+        a = sc.actor
+        if a is None:
+            return [self.para("actor:gone", t("match.actor.gone"), 13, pal.muted)]
+        w = sc.view
+        lang = language()
+        colour = sc.map.owner_colour(a.id) if a.id in w.actors else pal.accent
+        plate = Row("actor:plate")
+        font = app.font(17, bold=True)
+        kind = t(f"match.kind.{a.kind}") + (
+            " · " + t(f"match.gov.{a.government}") if isinstance(a, State) else ""
+        )
+        sfont = app.font(12)
+        inner = self.width - s(30)
+        nh = len(wrap_words(a.name, font, inner)) * font.get_linesize()
+        kh = len(wrap_words(kind, sfont, inner)) * sfont.get_linesize()
+        surf = pygame.Surface((self.width, nh + kh + s(4)), pygame.SRCALPHA)
+        pygame.draw.rect(surf, colour, (s(4), s(4), s(14), s(14)), border_radius=s(3))
+        self._lines(plate, surf, a.name, font, pal.text, s(26), 0, inner)
+        self._lines(plate, surf, kind, sfont, pal.muted, s(26), nh, inner)
+        self._picture(plate, surf, s(4), 0)
+        plate.height = surf.get_height() + s(6)
+        rows = [plate]
+        if sc.score is not None:
+            scr = sc.score
+            met = sum(g.points for g in scr.goals if g.met)
+            rows.append(
+                self.stat(
+                    "actor:score",
+                    t("match.actor.score"),
+                    f"{scr.total:.1f}",
+                    html.escape(
+                        t("match.actor.score_tip", criteria=f"{scr.criteria:.1f}", goals=f"{met:g}")
+                    ),
+                    tone=pal.accent,
+                )
+            )
+        rows.append(
+            self.stat(
+                "actor:points",
+                t("match.stat.action_points"),
+                t("match.of", n=sc.points_left, total=a.action_points),
+                html.escape(t("match.stat_tip.action_points")),
+            )
+        )
+        rows.append(self.gap("actor:gap0", 6))
+        rows.append(self.heading("actor:figures", t("match.actor.figures")))
+        for key, value, bar in sc._figures(a):
+            rows.append(
+                self.stat(
+                    f"fig:{key}",
+                    t(f"match.stat.{key}"),
+                    value,
+                    html.escape(t(f"match.stat_tip.{key}")),
+                    bar,
+                )
+            )
+        if isinstance(a, State):
+            rows.append(self.gap("actor:gap1", 8))
+            rows.append(
+                self.heading(
+                    "actor:members", t("match.actor.memberships"), t("match.actor.memberships_tip")
+                )
+            )
+            orgs = [w.actors[i].name for i in memberships(w, a.id) if i in w.actors]
+            rows.append(
+                self.para(
+                    "actor:orgs", ", ".join(orgs) if orgs else t("match.actor.no_memberships"), 13
+                )
+            )
+            groups = w.groups_in(a.id)
+            if groups:
+                rows.append(self.gap("actor:gap2", 6))
+                rows.append(
+                    self.heading(
+                        "actor:groups", t("match.actor.groups"), t("match.actor.groups_tip")
+                    )
+                )
+                for g in groups:
+                    rows.append(
+                        self.stat(
+                            f"grp-fig:{g.id}",
+                            g.name,
+                            t(
+                                "match.actor.group_figures",
+                                grievance=f"{g.grievance:.0f}",
+                                autonomy=f"{g.autonomy:.0f}",
+                            ),
+                            html.escape(
+                                t(
+                                    "match.actor.group_tip",
+                                    name=g.name,
+                                    grievance=f"{g.grievance:.0f}",
+                                    security=f"{g.security:.0f}",
+                                    autonomy=f"{g.autonomy:.0f}",
+                                    separation=f"{g.separation:.0f}",
+                                )
+                            ),
+                            g.grievance,
+                            sc.map.grievance_colour(g.grievance),
+                        )
+                    )
+        mission = mission_of(w, a.id)
+        rows.append(self.gap("actor:gap3", 8))
+        rows.append(
+            self.heading("actor:mission", t("match.actor.mission"), t("match.actor.mission_tip"))
+        )
+        rows.append(
+            self.para("actor:role", scenario_text(mission.role, lang), 14, pal.text, bold=True)
+        )
+        brief = scenario_text(mission.brief, lang)
+        if brief:
+            rows.append(self.para("actor:brief", brief, 12, pal.muted))
+        weights = ", ".join(
+            f"{t(f'match.crit.{c.value}')} ×{mission.weights.get(c, 0):g}" for c in mission.weights
+        )
+        rows.append(
+            self.para(
+                "actor:weights",
+                t("match.actor.weights", weights=weights),
+                12,
+                pal.muted,
+                tip=html.escape(t("match.actor.weights_tip")),
+            )
+        )
+        return rows
+
+    # ---- the public view -----------------------------------------------------------------------
+
+    def _rows_world(self) -> list[Row]:
+        """Every actor for the projector: its colour, name, kind and first figures."""
+        app, s, pal = self.app, self.s, self.app.palette
+        sc = self.scene
+        w = sc.view
+        rows = [self.heading("world:head", t("match.world.heading"), t("match.world.tip"))]
+        nfont, ffont = app.font(13, bold=True), app.font(11)
+        inner = self.width - s(30)
+        for a in w.actors.values():
+            row = Row(f"world:{len(rows)}")
+            kind = t(f"match.kind.{a.kind}")
+            figures = " · ".join(f"{t(f'match.stat.{k}')} {v}" for k, v, _ in sc._figures(a)[:3])
+            sub_text = f"{kind} — {figures}"
+            nh = len(wrap_words(a.name, nfont, inner)) * nfont.get_linesize()
+            fh = len(wrap_words(sub_text, ffont, inner)) * ffont.get_linesize()
+            surf = pygame.Surface((self.width, nh + fh + s(8)), pygame.SRCALPHA)
+            pygame.draw.rect(
+                surf, sc.map.owner_colour(a.id), (s(6), s(5), s(12), s(12)), border_radius=s(3)
+            )
+            self._lines(row, surf, a.name, nfont, pal.text, s(26), s(2), inner)
+            self._lines(row, surf, sub_text, ffont, pal.muted, s(26), s(2) + nh, inner)
+            line = mix(pal.panel_border, pal.panel, 0.5)
+            y = surf.get_height() - 1
+            pygame.draw.line(surf, line, (s(6), y), (self.width - s(6), y))
+            role = scenario_text(mission_of(w, a.id).role, language())
+            self._picture(row, surf, s(4), 0, html.escape(role))
+            row.height = surf.get_height() + s(2)
+            rows.append(row)
+        return rows
+
+    def _rows_log(self) -> list[Row]:
+        pal = self.app.palette
+        sc = self.scene
+        report = sc.local.reports[-1] if sc.local.reports else None
+        rows = [self.heading("log:head", t("match.log.heading"), t("match.log.tip"))]
+        if report is None:
+            rows.append(self.para("log:none", t("match.log.none"), 12, pal.muted))
+            return rows
+        for i, line in enumerate(report.for_actor(sc.seat).lines):
+            rows.append(self.para(f"log:{i}", i18n_line(line), 12, pal.text))
+        for i, ch in enumerate(report.changes):
+            tone = pal.good if ch.amount > 0 else pal.bad
+            rows.append(
+                self.para(
+                    f"log:ch:{i}",
+                    f"{t(f'match.crit.{ch.criterion.value}')} {signed(ch.amount)}: {cause(ch)}",
+                    12,
+                    tone,
+                )
+            )
+        return rows

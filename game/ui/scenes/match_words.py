@@ -1,0 +1,167 @@
+"""Orders in words, as a player reads them: "Repress the Kosovar Albanians", "Answer: A warning
+called irresponsible", "UN: sanctions on Servia". Names and titles only: no internal identifier
+(an actor's, a card's, a crisis's id) ever reaches the window through these functions."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.engine import ACTIONS, Order
+from game.engine.model import Federation, GlobalBody, State
+from game.engine.scenario import text as scenario_text
+from game.ui.i18n import language, t
+from game.ui.widgets.mapview import crisis_text
+
+if TYPE_CHECKING:
+    from game.engine import World
+
+
+def _tr(key: str, fallback: str, **values: object) -> str:
+    """A translated string, or the engine's English when the key is not translated."""
+    out = t(key, **values)
+    return fallback.format(**values) if out == key else out
+
+
+def action_label(action: str) -> str:
+    return _tr(f"match.action.{action}", ACTIONS[action].label)
+
+
+def action_preview(action: str) -> str:
+    return _tr(f"match.preview.{action}", ACTIONS[action].preview)
+
+
+def counted(key: str, n: int) -> str:
+    """ "1 card", "3 cards": ``key + "_one"`` or ``key + "_other"`` (both languages we ship
+    have these two plural forms)."""
+    return t(f"{key}_{'one' if n == 1 else 'other'}", n=n)
+
+
+def card_of(world: World, hand_key: str):
+    """The scenario card behind a card in hand (``hand_13`` → the card), or None."""
+    h = next((h for h in world.hand if h.key == hand_key), None)
+    if h is None:
+        return None
+    return next((c for c in world.rules.cards if c.id == h.card), None)
+
+
+def card_title(world: World, hand_key: str) -> str:
+    card = card_of(world, hand_key)
+    return scenario_text(card.title, language()) if card is not None else t("panel.words.a_card")
+
+
+def option_label(world: World, hand_key: str, option: str | None) -> str:
+    card = card_of(world, hand_key)
+    opt = next((o for o in card.options if o.id == option), None) if card else None
+    return scenario_text(opt.label, language()) if opt is not None else ""
+
+
+def proposal_words(world: World, proposal_id: str) -> str:
+    """ "Sanctions on Servia": what a resolution before a body is about."""
+    p = world.proposals.get(proposal_id)
+    if p is None:
+        return t("panel.words.a_resolution")
+    return t(
+        "match.proposal_line",
+        kind=t(f"match.proposal.{p.kind}"),
+        target=name_of(world, p.target),
+    )
+
+
+def name_of(world: World, ident: str) -> str:
+    """What a player calls the thing ``ident`` names: an actor, a group, a crisis, a region or
+    a resolution; never the identifier itself (a neutral word when the seat cannot see it)."""
+    if ident in world.actors:
+        return world.actors[ident].name
+    if ident in world.groups:
+        return world.groups[ident].name
+    if ident in world.crises:
+        return crisis_text(world, world.crises[ident])
+    if ident in world.regions:
+        return world.regions[ident].name
+    if ident in world.proposals:
+        return proposal_words(world, ident)
+    if any(h.key == ident for h in world.hand):
+        return card_title(world, ident)
+    return t("panel.words.unknown")
+
+
+def target_name(world: World, order: Order) -> str:
+    """The name of what an order acts on, as a player reads it."""
+    if order.action == "propose":
+        return t(
+            "match.propose_target",
+            body=name_of(world, order.target or ""),
+            kind=t(f"match.proposal.{order.option}"),
+            subject=name_of(world, order.subject or ""),
+        )
+    if order.action == "choose":
+        return card_title(world, order.target or "")
+    return name_of(world, order.target or "")
+
+
+def order_sentence(world: World, order: Order) -> str:
+    """ "Repress the Kosovar Albanians" — the order in words."""
+    if order.action == "vote" and order.option:
+        return t(
+            f"panel.words.voted_{order.option}",
+            what=name_of(world, order.target or ""),
+            body=_body_of(world, order.target or ""),
+        )
+    if order.action == "choose":
+        choice = option_label(world, order.target or "", order.option)
+        title = card_title(world, order.target or "")
+        return t("panel.words.answered", card=title, choice=choice) if choice else title
+    if order.target is None:
+        return action_label(order.action)
+    return _tr(
+        f"match.do.{order.action}",
+        "{label}: {target}",
+        target=target_name(world, order),
+        label=action_label(order.action),
+    )
+
+
+def _body_of(world: World, proposal_id: str) -> str:
+    p = world.proposals.get(proposal_id)
+    return name_of(world, p.body) if p is not None else t("panel.words.a_body")
+
+
+def order_preview(world: World, order: Order) -> str:
+    """The plain-language preview with the concrete target: "Repress the Kosovar Albanians:
+    grievance rises, …"."""
+    preview = action_preview(order.action)
+    if not preview or order.action in ("vote", "choose"):
+        return order_sentence(world, order)
+    return f"{order_sentence(world, order)}: {preview[:1].lower()}{preview[1:]}"
+
+
+def order_hint(world: World, seat: str | None, order: Order) -> str:
+    """A figure that helps choose between targets (the group's grievance, the enemy's army)."""
+    ident = order.target or ""
+    a = order.action
+    if ident in world.groups:
+        g = world.groups[ident]
+        return t("match.hint.group", grievance=f"{g.grievance:.0f}", autonomy=f"{g.autonomy:.0f}")
+    if ident in world.crises:
+        return t("match.hint.crisis", severity=f"{world.crises[ident].severity:.0f}")
+    target = world.actors.get(ident)
+    me = world.actors.get(seat or "")
+    if isinstance(target, State):
+        if a == "attack" and isinstance(me, State):
+            return t(
+                "match.hint.armies", theirs=f"{target.military:.0f}", ours=f"{me.military:.0f}"
+            )
+        if a in ("aid", "lend", "sanction"):
+            return t("match.hint.wealth", n=f"{target.wealth:.0f}")
+        if a == "campaign":
+            return t("match.hint.pressure", n=f"{target.pressure:.0f}")
+        return ""
+    if isinstance(target, Federation):
+        return t("match.hint.depth", n=f"{target.depth:.0f}")
+    if isinstance(target, GlobalBody):
+        return t("match.hint.mandate", n=f"{target.mandate:.0f}")
+    return ""
+
+
+def order_key(o: Order) -> str:
+    return "|".join(str(x) for x in o.key())
