@@ -427,16 +427,24 @@ def test_layout_fits_the_window(size, scale, language):
 
 
 def test_spanish_has_every_string(monkeypatch):
-    en = json.loads((ROOT / "assets/i18n/en/match.json").read_text(encoding="utf-8"))
-    es = json.loads((ROOT / "assets/i18n/es/match.json").read_text(encoding="utf-8"))
-    assert sorted(en) == sorted(es)
-    for k, v in en.items():
-        assert set(re.findall(r"{(\w+)}", v)) == set(re.findall(r"{(\w+)}", es[k])), k
+    en: dict[str, str] = {}
+    for name in ("match.json", "panel.json"):
+        en_part = json.loads((ROOT / "assets/i18n/en" / name).read_text(encoding="utf-8"))
+        es_part = json.loads((ROOT / "assets/i18n/es" / name).read_text(encoding="utf-8"))
+        assert sorted(en_part) == sorted(es_part), name
+        for k, v in en_part.items():
+            assert set(re.findall(r"{(\w+)}", v)) == set(re.findall(r"{(\w+)}", es_part[k])), k
+        en |= en_part
     # Every literal key the screen asks for exists.
-    sources = [ROOT / "game/ui/scenes/match.py", *(ROOT / "game/ui/widgets").glob("*.py")]
+    sources = [
+        *(ROOT / "game/ui/scenes").glob("match*.py"),
+        *(ROOT / "game/ui/widgets").glob("*.py"),
+    ]
     used = set()
     for src in sources:
-        used |= set(re.findall(r"""t\(\s*["'](match\.[a-z0-9_.]+)["']""", src.read_text()))
+        used |= set(
+            re.findall(r"""t\(\s*["']((?:match|panel)\.[a-z0-9_.]+)["']""", src.read_text())
+        )
     assert used and used <= set(en), sorted(used - set(en))
 
 

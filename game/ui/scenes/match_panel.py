@@ -20,7 +20,6 @@ from game.engine.model import State
 from game.engine.scenario import text as scenario_text
 from game.engine.scoring import mission_of
 from game.ui.i18n import cause, language, t
-from game.ui.i18n import line as i18n_line
 from game.ui.scenes.match_groups import group_orders
 from game.ui.scenes.match_pending import Waiting, ballots_of, goal_states, hand_of
 from game.ui.scenes.match_words import (
@@ -33,6 +32,7 @@ from game.ui.scenes.match_words import (
     order_key,
     order_preview,
     order_sentence,
+    report_line,
     target_name,
 )
 from game.ui.widgets import mix, triangle
@@ -901,7 +901,7 @@ class SidePanel:
             rows.append(self.para("log:none", t("match.log.none"), 12, pal.muted))
             return rows
         for i, line in enumerate(report.for_actor(sc.seat).lines):
-            rows.append(self.para(f"log:{i}", i18n_line(line), 12, pal.text))
+            rows.append(self.para(f"log:{i}", report_line(sc.view, line), 12, pal.text))
         for i, ch in enumerate(report.changes):
             tone = pal.good if ch.amount > 0 else pal.bad
             rows.append(
