@@ -145,6 +145,7 @@ class MatchScene(Scene):
         self._details: pygame.Surface | None = None
         self._details_key: tuple | None = None
         self._notice_surface: pygame.Surface | None = None
+        self._footer: pygame.Surface | None = None
         self.builds = 0
         self._world_ref: World | None = None
         self.refresh_world()
@@ -171,7 +172,7 @@ class MatchScene(Scene):
         self.score: Score | None = (
             score(self.view, self.seat) if self.seat in self.view.actors else None
         )
-        self._static = None
+        self._static = self._footer = None
         self._details = None
         self.panel.reset()
         self.refresh_draft()
@@ -186,7 +187,7 @@ class MatchScene(Scene):
         self.draft: list[Order] = self.local.draft(self.seat) if self.seat else []
         self.points_left = self.local.points_left(self.seat) if self.seat else 0
         self._waiting = None
-        self._static = None
+        self._footer = None
 
     @property
     def actor(self):
@@ -232,7 +233,7 @@ class MatchScene(Scene):
         # Entering again may follow a change of palette, language or scale: draw afresh.
         for picture in (self.map, self.bar, self.criteria):
             picture.invalidate()
-        self._details = self._notice_surface = None
+        self._details = self._notice_surface = self._footer = None
         self._static = None
         self.tab_buttons = {}
         self.tipped = []
@@ -486,7 +487,6 @@ class MatchScene(Scene):
     def set_tab(self, tab: str) -> None:
         if tab in self.tabs and tab != self.tab:
             self.tab = tab
-            self._static = None  # the active tab's underline
             self.build_content()
 
     def toggle(self, order: Order) -> None:
@@ -914,6 +914,10 @@ class MatchScene(Scene):
             self._render_static()
         assert self._static is not None
         surface.blit(self._static, (0, 0))
+        if self._footer is None:
+            self._footer = self._render_footer()
+        surface.blit(self._footer, self.lay.footer.topleft)
+        self._draw_tab_underline(surface)
         self.bar.draw(surface)
         self.criteria.draw(surface)
         self.map.draw(surface)
@@ -940,15 +944,6 @@ class MatchScene(Scene):
             surf, pal.panel_border, lay.criteria.topleft, (lay.footer.right, lay.footer.top)
         )
         pygame.draw.line(surf, pal.panel_border, lay.footer.topleft, lay.footer.bottomleft)
-        # Active tab: an accent underline.
-        tab_i = self.tabs.index(self.tab)
-        n = len(self.tabs)
-        gap = s(6)
-        tw = (lay.tabs.w - gap * (n - 1)) // n
-        pygame.draw.rect(
-            surf, pal.accent, (lay.tabs.x + tab_i * (tw + gap), lay.tabs.bottom + s(1), tw, s(3))
-        )
-
         # Header: scenario · turn on the left, the seat on the right (before the menu button).
         self._header_tips: list[tuple[pygame.Rect, str]] = []
         w = self.view
@@ -1006,9 +1001,37 @@ class MatchScene(Scene):
             img = bfont.render(title, True, pal.muted)
             surf.blit(img, (x, cy - img.get_height() // 2))
 
-        # Footer: action points as pips and words.
-        f = lay.footer
+        self._header_tips.append(self._footer_tip())
+        self._static = surf
+
+    def _draw_tab_underline(self, surface: pygame.Surface) -> None:
+        """The active tab's accent underline (drawn each frame: a tab switch redraws nothing)."""
+        s, lay = self.app.s, self.lay
+        n = len(self.tabs)
+        gap = s(6)
+        tw = (lay.tabs.w - gap * (n - 1)) // n
+        x = lay.tabs.x + self.tabs.index(self.tab) * (tw + gap)
+        pygame.draw.rect(surface, self.app.palette.accent, (x, lay.tabs.bottom + s(1), tw, s(3)))
+
+    def _footer_tip(self) -> tuple[pygame.Rect, str]:
+        f, s = self.lay.footer, self.app.s
         end_left = self.end_button.relative_rect.x if self.end_button else f.right
+        rect = pygame.Rect(f.x, f.y, max(1, end_left - f.x - s(4)), f.h)
+        a = self.actor
+        if self.seat is not None and a is not None:
+            tip = t("match.points_tip", n=self.points_left, total=a.action_points)
+        else:
+            tip = t("match.public_note")
+        return rect, html.escape(tip)
+
+    def _render_footer(self) -> pygame.Surface:
+        """The footer's left part: action points as pips and words (drawn again when the draft
+        changes, apart from the rest of the static picture), or the public view's note."""
+        app, s, pal = self.app, self.app.s, self.app.palette
+        f = self.lay.footer
+        end_left = self.end_button.relative_rect.x if self.end_button else f.right
+        surf = pygame.Surface((max(1, end_left - f.x), f.h), pygame.SRCALPHA)
+        a = self.actor
         if self.seat is not None and a is not None:
             total = a.action_points
             left = self.points_left
@@ -1017,10 +1040,10 @@ class MatchScene(Scene):
             if lfont.size(text)[0] > end_left - f.x - s(22):
                 text = t("match.points_short")  # "AP": the words stay whole, never cut
             label = lfont.render(text, True, pal.muted)
-            surf.blit(label, (f.x + s(14), f.y + s(12)))
+            surf.blit(label, (s(14), s(12)))
             r = s(7)
-            px = f.x + s(14) + r
-            py = f.y + s(12) + label.get_height() + s(12)
+            px = s(14) + r
+            py = s(12) + label.get_height() + s(12)
             for i in range(total):
                 pos = (px + i * (2 * r + s(6)), py)
                 if i < left:
@@ -1029,20 +1052,17 @@ class MatchScene(Scene):
                     pygame.draw.circle(surf, pal.muted, pos, r, max(1, s(2)))
             words = app.font(13).render(t("match.points_left", n=left, total=total), True, pal.text)
             wx = px + total * (2 * r + s(6))
-            if wx + words.get_width() < end_left - s(8):
+            if f.x + wx + words.get_width() < end_left - s(8):
                 surf.blit(words, (wx, py - words.get_height() // 2))
-            self._header_tips.append(
-                (
-                    pygame.Rect(f.x, f.y, max(1, end_left - f.x - s(4)), f.h),
-                    html.escape(t("match.points_tip", n=left, total=total)),
-                )
-            )
         elif self.seat is None:
-            img = text_block(
-                t("match.public_note"), app.font(12), pal.muted, max(s(40), end_left - f.x - s(24))
-            )
-            surf.blit(img, (f.x + s(12), f.centery - img.get_height() // 2))
-        self._static = surf
+            # The note whole if it fits the footer, else its short name (the tooltip and the
+            # Actors tab carry it whole): never cut off, never drawn over the list above.
+            width = max(s(40), end_left - f.x - s(24))
+            img = text_block(t("match.public_note"), app.font(12), pal.muted, width)
+            if img.get_height() > f.h - s(8):
+                img = text_block(t("panel.public_short"), app.font(13, bold=True), pal.muted, width)
+            surf.blit(img, (s(12), (f.h - img.get_height()) // 2))
+        return surf
 
     def _draw_notice(self, surface: pygame.Surface) -> None:
         """The last click's result (ordered, or refused and why) along the map's foot."""

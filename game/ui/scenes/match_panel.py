@@ -123,6 +123,7 @@ class SidePanel:
         """Swap the rows the change touched in every list built so far; keep the row the player
         clicked (``anchor``) under the pointer."""
         changed = set(before) ^ set(self.scene.draft)
+        waits_changed = any(o.action in ("choose", "vote") for o in changed)
         for tab, rl in self.lists.items():
             self.list = rl
             old_y = rl.get(anchor).y if anchor and rl.get(anchor) else None
@@ -131,13 +132,15 @@ class SidePanel:
                 for o in changed:
                     if o.action not in ("vote", "choose") and rl.get(f"order:{order_key(o)}"):
                         self._swap_order(rl, o)
-                self._swap_waiting_head(rl)
-            elif tab == "cards":
+            elif tab == "cards" and waits_changed:
                 for o in changed:
                     if o.action == "choose":
                         self._swap_card(rl, o.target or "")
                     elif o.action == "vote":
                         self._swap_ballot(rl, o.target or "")
+            else:
+                continue  # nothing of this list changed
+            if waits_changed:
                 self._swap_waiting_head(rl)
             rl.layout()
             if old_y is not None and rl.shown:
@@ -146,10 +149,30 @@ class SidePanel:
                     rl.scroll_to(rl.top + row.y - old_y)
 
     def _swap_draft(self, rl: RowList) -> None:
-        keys = [r.key for r in rl.rows if r.key.startswith("draft:")]
+        """The draft's rows: those whose order and place are unchanged stay as they are."""
+        sc = self.scene
+        old = [r for r in rl.rows if r.key.startswith("draft:") and r.key != "draft:head"]
+        keep = {r.key: r for r in old}
+        wanted = [f"draft:{i}:{order_key(o)}" for i, o in enumerate(sc.draft)] or ["draft:empty"]
+        if [r.key for r in old] == wanted:
+            return
         at = rl.index("draft:head") + 1
-        self.remove_buttons = []
-        rl.replace([k for k in keys if k != "draft:head"], self._draft_rows(), at)
+        for r in old:
+            if r.key not in wanted:
+                r.kill()
+        rows = []
+        for i, key in enumerate(wanted):
+            if key in keep:
+                rows.append(keep[key])
+            elif key == "draft:empty":
+                rows.append(
+                    self.para("draft:empty", t("match.draft.empty"), 12, self.app.palette.muted)
+                )
+            else:
+                rows.append(self._draft_row(i, sc.draft[i]))
+        rl.rows = [r for r in rl.rows if r not in old]
+        rl.rows[at:at] = rows
+        self.remove_buttons = [e for r in rows for e, _, _ in r.elements if isinstance(e, UIButton)]
 
     def _swap_order(self, rl: RowList, o: Order) -> None:
         key = f"order:{order_key(o)}"

@@ -11,7 +11,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIScrollingContainer
 
-from game.ui.widgets.gui_pieces import Backdrop
+from game.ui.widgets.gui_pieces import Backdrop, Picture
 
 SCROLLBAR = 20  # pygame_gui's scroll bar is 20 px wide at every UI scale
 
@@ -79,6 +79,13 @@ class RowList:
         self.scroll = UIScrollingContainer(self.rect, manager, allow_scroll_x=False)
         view = pygame.Rect(self.rect.x, self.rect.y, self.rect.w - SCROLLBAR, self.rect.h)
         self.backdrop = Backdrop(view, manager, self.scroll)
+        # pygame_gui walks every element of a container when one on its top layer goes away
+        # (~15 ms at 200 %): a never-killed, invisible element above all rows (overlays are at
+        # +2, the focus ring at +5) keeps removals off the top layer.
+        self.cap = Picture(
+            pygame.Rect(0, 0, 1, 1), pygame.Surface((1, 1), pygame.SRCALPHA), manager,
+            container=self.scroll, starting_height=6,
+        )  # fmt: skip
         self.rows: list[Row] = []
         self.collapsed: set[str] = set()
         self.height = -1  # of the scrollable area
@@ -135,9 +142,10 @@ class RowList:
                 r.y = y
             y += r.height
         self.content_height = y + self.pad
-        # Resizing the scrollable area rebuilds the scroll bar (~10 ms): do it in steps, so a
-        # row more or less in the draft seldom needs it. The list may end in a little space.
-        step = self.rect.h // 4 or 1
+        # Resizing the scrollable area rebuilds the scroll bar and moves every element (10-40
+        # ms): grow it a screenful at a time and shrink it only when two screens are left
+        # empty, so a row more or less in the draft seldom needs it.
+        step = max(1, self.rect.h)
         total = max(self.rect.h, -(-self.content_height // step) * step)
         if total > self.height or total < self.height - 2 * step:
             keep = self.top if self.height > 0 else 0
