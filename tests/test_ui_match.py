@@ -16,7 +16,7 @@ from game.engine import Order
 from game.session.local import LocalMatch
 from game.ui import flow
 from game.ui.scenes.match import MatchScene, order_preview
-from tests.uikit import click, click_at, find_button, frames, key, make_app
+from tests.uikit import click, click_at, find_button, frames, hover, key, make_app
 
 MINI = Path(__file__).parent / "fixtures" / "mini.json"
 ROOT = Path(__file__).resolve().parent.parent
@@ -478,3 +478,88 @@ def test_new_settings_redraw_the_pictures():
     assert scene.map.renders > renders
     assert scene.lay.header.h == app.s(32)
     assert app.scene is scene and scene.tab_buttons["actions"].alive()
+
+
+@pytest.mark.parametrize("scale,language", [(100, "en"), (200, "es")])
+def test_choosing_an_option_moves_no_button_under_the_pointer(scale, language):
+    app, local, scene = start(ui_scale=scale, language=language, actions=False)
+    assert scene.tab == "cards"  # a card waits: the screen opens on it
+    buttons = [scene.option_buttons[("hand_2", o)] for o in ("autonomy", "crack_down")]
+    press(app, scene, buttons[1])
+    target = scene.option_buttons[("hand_2", "autonomy")]
+    scene.reveal(target)
+    frames(app, 30)
+    before = [pygame.Rect(b.rect) for b in scene.option_buttons.values()]
+    click(app, target)  # no scrolling in between: the pointer stays where it was
+    frames(app, 30)
+    assert [o.option for o in local.draft(SEAT)] == ["autonomy"]
+    after = [pygame.Rect(b.rect) for b in scene.option_buttons.values()]
+    assert after == before
+
+
+def test_counts_show_what_still_waits_and_end_turn_asks_about_it(after):
+    app, local, scene = start(actions=False)
+    assert scene.tab_buttons["cards"].text == "Cards (1)"
+    click(app, find_button(app, "End turn"))
+    assert scene.modal == "confirm"
+    # The question names the card and what would be chosen by default.
+    assert "Unrest in the highlands" in scene.modal_text or "“" in scene.modal_text
+    assert "chosen for you" in scene.modal_text
+    key(app, pygame.K_ESCAPE)
+    press(app, scene, scene.option_buttons[("hand_2", "autonomy")])
+    assert scene.tab_buttons["cards"].text == "Cards"  # nothing waits now
+    assert local.world.turn == 1
+
+
+def test_a_vote_in_your_orders_says_which_way():
+    from game.ui.scenes.match_words import order_sentence
+
+    local = LocalMatch.start(load_scenario(ROOT / "scenarios/kosovo.json"), ["servia"], seed=1)
+    for _ in range(3):
+        local.resolve()
+    votes = [o for o in local.legal("servia") if o.action == "vote"]
+    assert votes, "kosovo's turn 4 has a resolution to vote on"
+    words = {o.option: order_sentence(local.world, o) for o in votes}
+    assert words["yes"].startswith("Vote yes in") and words["no"].startswith("Vote no in")
+    assert words["abstain"].startswith("Abstain in")
+
+
+def test_the_mission_and_its_goals_lead_the_actions_tab():
+    _app, _local, scene = start()
+    rows = [r.key for r in scene.panel.lists["actions"].rows]
+    assert rows[0] == "grp:mission"
+    goals = [r for r in rows if r.startswith("mission:goal:")]
+    assert goals and rows.index(goals[0]) < rows.index("draft:head")
+    texts = [s.text for r in scene.panel.lists["actions"].rows for s in r.texts]
+    assert not any(t.startswith("met ") for t in texts)  # turn 1: goals hold, none is met yet
+
+
+def test_the_mouse_wheel_scrolls_the_actions_list():
+    app, _local, scene = start(ui_scale=200)
+    rl = scene.panel.lists["actions"]
+    c = scene.lay.content
+    for pos in [(c.x + 30, c.y + 40), (c.centerx, c.centery), (c.right - 40, c.bottom - 20)]:
+        rl.scroll_to(0)
+        hover(app, pos)
+        wheel = pygame.event.Event(
+            pygame.MOUSEWHEEL, x=0, y=-1, flipped=False, precise_x=0.0, precise_y=-1.0
+        )
+        for _ in range(3):
+            app.frame(1 / 60, events=[wheel])
+        frames(app, 30)
+        assert rl.top > 0, pos
+    pygame.mouse.set_pos((0, 0))
+
+
+def test_groups_fold_and_unfold():
+    app, _local, scene = start()
+    rl = scene.panel.lists["actions"]
+    kind = next(iter(scene.panel._group_counts))
+    inside = [r for r in rl.rows if r.group == kind]
+    assert inside and all(r.visible for r in inside)
+    head = rl.get(f"grp:{kind}").focus[0].element
+    press(app, scene, head)
+    assert not any(r.visible for r in rl.rows if r.group == kind)
+    assert all(not e.visible for r in inside for e, _, _ in r.elements)
+    press(app, scene, rl.get(f"grp:{kind}").focus[0].element)
+    assert all(r.visible for r in rl.rows if r.group == kind)

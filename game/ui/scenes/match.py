@@ -31,6 +31,7 @@ from game.ui.i18n import language, t
 from game.ui.scene import Scene
 from game.ui.scenes.match_panel import SidePanel
 from game.ui.scenes.match_pending import Waiting, hand_of, waiting
+from game.ui.scenes.match_tips import place
 from game.ui.scenes.match_words import (  # noqa: F401 - the words' old home: tests import here
     action_label,
     action_preview,
@@ -288,11 +289,13 @@ class MatchScene(Scene):
             self.end_button, t("match.end_turn_tip") if self.seat else t("match.next_turn_tip")
         )
 
-        # Hotspots carrying the tooltips of the drawn figures.
+        # Hotspots carrying the tooltips of the drawn figures; those of the bar, the criteria
+        # and the map open over the map, never over the panel, the header or a tutorial box.
         for rect, tip in self.bar.tooltips() + self.criteria.tooltips():
-            self._hotspot(rect, tip)
+            self._hotspot(rect, tip).placer = self._place_tip
         self._header_hotspots()
         self.map_hotspot = self._hotspot(lay.map, None)
+        self.map_hotspot.placer = self._place_tip
 
         self.panel.reset()  # a new scale or language: every tab draws afresh
         for tab in self.tabs:  # all at once, so a tab switch later only hides and shows
@@ -324,6 +327,25 @@ class MatchScene(Scene):
             h.set_tooltip(None)
         self.tipped.append(h)
         return h
+
+    def _place_tip(self, spot: Hotspot, tip, mouse: tuple[int, int]) -> None:
+        """Put a figure's new tooltip over the map, off the figure it explains (the pointer's
+        surroundings on the map), the side panel, the header and any box a hosting screen (the
+        tutorial) lays over this one."""
+        s, lay = self.app.s, self.lay
+        if spot is self.map_hotspot:
+            anchor = pygame.Rect(0, 0, s(28), s(28))
+            anchor.center = mouse
+        else:
+            anchor = pygame.Rect(spot.rect)
+        avoid = [lay.side, lay.header, lay.bar, lay.footer]
+        host = self.app.scene
+        box = getattr(host, "panel_rect", None) if host is not self else None
+        if isinstance(box, pygame.Rect) and box.w:
+            avoid.append(box)
+        room = pygame.Rect(0, lay.header.bottom, lay.map.w, self.app.size[1] - lay.header.bottom)
+        rect = place(tip.rect.size, anchor, room, avoid, s(8))
+        tip.set_position(rect.topleft)
 
     def _header_hotspots(self) -> None:
         """The header's figures (turn, seat) are drawn; their tooltips ride on hotspots."""

@@ -21,7 +21,13 @@ from game.engine.scenario import text as scenario_text
 from game.engine.scoring import mission_of
 from game.ui.i18n import cause, language, t
 from game.ui.scenes.match_groups import group_orders
-from game.ui.scenes.match_pending import Waiting, ballots_of, goal_states, hand_of
+from game.ui.scenes.match_pending import (
+    Waiting,
+    ballots_of,
+    default_option,
+    goal_states,
+    hand_of,
+)
 from game.ui.scenes.match_words import (
     action_label,
     action_preview,
@@ -608,12 +614,33 @@ class SidePanel:
             rows += self._ballot_rows(pid, orders)
         return rows
 
-    def _status(self, key: str, w: Waiting | None, answered: str) -> Row:
-        """ "Waiting — if unanswered: …" in the warning colour, or "Answered: …"."""
+    def _status(self, key: str, w: Waiting | None, answered: str, longest: str = "") -> Row:
+        """ "Not answered yet. If the turn ends now: …" in the warning colour, or "Answered: …"
+        in green. As tall as the taller of the two, so answering moves nothing below it."""
         pal = self.app.palette
-        if w is None:
-            return self.para(key, answered, 12, pal.good, bold=True)
-        return self.para(key, self.scene.default_words(w), 12, pal.bad, bold=True)
+        waiting_text = self.scene.default_words(w) if w is not None else ""
+        row = (
+            self.para(key, waiting_text, 12, pal.bad, bold=True)
+            if w is not None
+            else self.para(key, answered, 12, pal.good, bold=True)
+        )
+        font = self.app.font(12, bold=True)
+        for other in (longest or answered, self._default_text(key)):
+            lines = len(wrap_words(other, font, self.width)) if other else 0
+            row.height = max(row.height, lines * font.get_linesize() + self.s(4))
+        return row
+
+    def _default_text(self, key: str) -> str:
+        """What the status row ``key`` would say if its card or ballot still waited."""
+        sc = self.scene
+        kind, ident = key.split(":")[0], key.split(":")[1]
+        if kind == "card":
+            card = next((h for h in hand_of(sc.view, sc.seat) if h.key == ident), None)
+            c = next((c for c in sc.view.rules.cards if card and c.id == card.card), None)
+            if c is None or not c.options:
+                return ""
+            return sc.default_words(Waiting("card", ident, default_option(c)))
+        return sc.default_words(Waiting("ballot", ident, "abstain"))
 
     def _card_rows(self, h) -> list[Row]:
         sc, pal = self.scene, self.app.palette
@@ -632,6 +659,13 @@ class SidePanel:
                 p + "status",
                 wait,
                 t("panel.card.answered", choice=option_label(sc.view, h.key, chosen)),
+                max(
+                    (
+                        t("panel.card.answered", choice=scenario_text(o.label, lang))
+                        for o in card.options
+                    ),
+                    key=len,
+                ),
             ),
             self.para(p + "text", scenario_text(card.text, lang), 13, pal.text),
             self.gap(p + "gap0", 2),

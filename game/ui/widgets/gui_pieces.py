@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 from pygame_gui.elements import UIImage
 
@@ -19,11 +21,19 @@ class Picture(UIImage):
 
 
 class Hotspot(UIImage):
-    """An invisible element over a drawn figure: it carries the figure's tooltip."""
+    """An invisible element over a drawn figure: it carries the figure's tooltip. ``placer``,
+    when set, moves a new tooltip before it is first drawn (see match_tips)."""
 
     def __init__(self, rect: pygame.Rect, manager, tip: str, wrap_width: int, **kw) -> None:
         super().__init__(rect, pygame.Surface((1, 1), pygame.SRCALPHA), manager, **kw)
         self.set_tooltip(tip, wrap_width=wrap_width, delay=0.35)
+        self.placer: Callable[[Hotspot, object, tuple[int, int]], None] | None = None
+
+    def while_hovering(self, time_delta: float, mouse_pos) -> None:
+        had = self.tool_tip is not None
+        super().while_hovering(time_delta, mouse_pos)
+        if not had and self.tool_tip is not None and self.placer is not None:
+            self.placer(self, self.tool_tip, (int(mouse_pos[0]), int(mouse_pos[1])))
 
 
 class Blocker(UIImage):
