@@ -204,7 +204,7 @@ class SidePanel:
 
     def _swap_waiting_head(self, rl: RowList) -> None:
         if rl.get("waiting"):
-            rl.swap("waiting", self._waiting_row())
+            rl.swap("waiting", self._waiting_row(here=rl is self.lists.get("cards")))
 
     # ---- row makers --------------------------------------------------------------------------
 
@@ -520,8 +520,9 @@ class SidePanel:
         row.height = h + s(4)
         return row
 
-    def _waiting_row(self) -> Row:
-        """A line on what still waits (cards, votes), or an empty row when nothing does."""
+    def _waiting_row(self, here: bool = False) -> Row:
+        """A line on what still waits (cards, votes), or an empty row when nothing does: a
+        button to the Cards tab, or (``here``, in the Cards tab) a plain line."""
         sc, pal = self.scene, self.app.palette
         waiting = sc.waiting()
         if not waiting:
@@ -531,6 +532,8 @@ class SidePanel:
         parts = [counted("panel.n_cards", cards)] if cards else []
         parts += [counted("panel.n_votes", votes)] if votes else []
         text = t("panel.waiting.line", what=t("panel.waiting.and").join(parts))
+        if here:
+            return self.para("waiting", text, 13, pal.bad, bold=True)
         row, _ = self.rich(
             "waiting",
             text,
@@ -599,7 +602,7 @@ class SidePanel:
 
     def _rows_cards(self) -> list[Row]:
         sc, pal = self.scene, self.app.palette
-        rows = [self._waiting_row()]
+        rows = [self._waiting_row(here=True)]
         hand = hand_of(sc.view, sc.seat)
         rows.append(self.heading("cards:head", t("match.cards.heading"), t("match.cards.tip")))
         if not hand:
