@@ -143,17 +143,25 @@ class RowList:
             y += r.height
         self.content_height = y + self.pad
         # Resizing the scrollable area rebuilds the scroll bar and moves every element (10-40
-        # ms): grow it a screenful at a time and shrink it only when two screens are left
-        # empty, so a row more or less in the draft seldom needs it.
-        step = max(1, self.rect.h)
-        total = max(self.rect.h, -(-self.content_height // step) * step)
-        if total > self.height or total < self.height - 2 * step:
-            keep = self.top if self.height > 0 else 0
-            self.height = total
-            self.scroll.set_scrollable_area_dimensions((self.rect.w - SCROLLBAR, total))
-            if keep:
-                self.scroll.update(0.0)  # let it make its scroll bar for the new height first
-                self.scroll_to(keep)
+        # ms): the first layout fits the rows exactly; later ones grow it with half a screen
+        # to spare and shrink it only when a screen is left empty, so a row more or less in
+        # the draft seldom needs it.
+        step = max(1, self.rect.h // 2)
+        content = self.content_height
+        if self.height < 0:
+            total = content
+        elif content > self.height:
+            total = content + step
+        elif content < self.height - 2 * step:
+            total = content
+        else:
+            return
+        keep = self.top if self.height > 0 else 0
+        self.height = total
+        self.scroll.set_scrollable_area_dimensions((self.rect.w - SCROLLBAR, total))
+        if keep:
+            self.scroll.update(0.0)  # let it make its scroll bar for the new height first
+            self.scroll_to(keep)
 
     def focus(self) -> list[Focusable]:
         return [f for r in self.rows if r.visible for f in r.focus]
