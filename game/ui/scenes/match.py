@@ -11,7 +11,6 @@ click shows its effect in the next picture.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -19,18 +18,20 @@ from typing import TYPE_CHECKING
 
 import pygame
 import pygame_gui
-from pygame_gui.elements import UIButton, UIImage, UIPanel, UIScrollingContainer
+from pygame_gui.elements import UIButton, UIImage, UIScrollingContainer
 
 from game.engine import Order, view
 from game.engine.model import NGO, Federation, GlobalBody, State
-from game.engine.scenario import text as scenario_text
-from game.engine.scoring import Score, mission_of, score
+from game.engine.scoring import Score, score
 from game.engine.structure import measure
 from game.ui import flow
 from game.ui.i18n import language, t
 from game.ui.scene import Scene
+from game.ui.scenes.match_keys import KeyboardFocus
+from game.ui.scenes.match_modal import ModalPanels
 from game.ui.scenes.match_panel import SidePanel
 from game.ui.scenes.match_pending import Waiting, hand_of, waiting
+from game.ui.scenes.match_pictures import MatchPictures
 from game.ui.scenes.match_tips import place
 from game.ui.scenes.match_words import (  # noqa: F401 - the words' old home: tests import here
     action_label,
@@ -43,11 +44,10 @@ from game.ui.scenes.match_words import (  # noqa: F401 - the words' old home: te
     order_sentence,
     target_name,
 )
-from game.ui.widgets import mix, text_block
 from game.ui.widgets.continuum_bar import ContinuumBar, position
 from game.ui.widgets.criteria import CriteriaPanel
-from game.ui.widgets.gui_pieces import Blocker, Hotspot, Picture
-from game.ui.widgets.mapview import MapView, capitalized, crisis_text
+from game.ui.widgets.gui_pieces import Hotspot
+from game.ui.widgets.mapview import MapView
 from game.ui.widgets.row_list import Focusable
 
 if TYPE_CHECKING:
@@ -102,7 +102,7 @@ TABS_SEAT = ("actions", "cards", "actor")
 TABS_PUBLIC = ("world", "log")
 
 
-class MatchScene(Scene):
+class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, Scene):
     """The match as ``seat`` sees it; ``seat=None`` is the public (projector) view, where a
     "Next turn" button lets the AI play a turn."""
 
@@ -653,143 +653,6 @@ class MatchScene(Scene):
     def message(self, title: str, text: str) -> None:
         self.open_modal("message", title, text, [(t("match.ok"), self._close_modal, "#primary")])
 
-    # ---- modal panels ---------------------------------------------------------------------------
-
-    def open_modal(
-        self,
-        kind: str,
-        title: str,
-        text: str,
-        buttons: list[tuple[str, Callable[[], None], str | None]],
-    ) -> None:
-        """A small panel over a dimmed screen (menu, confirmation, message), keyboard-driven:
-        Tab moves between its buttons, Enter presses, Escape closes."""
-        self._close_modal()
-        app, s, pal = self.app, self.app.s, self.app.palette
-        m = app.manager
-        self.modal, self.modal_text = kind, text
-        veil = pygame.Surface(app.size, pygame.SRCALPHA)
-        veil.fill((*pal.background, 170))
-        self.modal_widgets.append(
-            Blocker(pygame.Rect((0, 0), app.size), veil, m, starting_height=200)
-        )
-        width = min(s(440), app.size[0] - s(40))
-        inner = width - s(40)
-        tsurf = text_block(title, app.font(19, bold=True), pal.accent, inner)
-        bsurf = text_block(text, app.font(14), pal.text, inner)
-        bfont = app.font(15)
-        # Buttons side by side when they fit, else stacked.
-        widths = [bfont.size(label)[0] + s(32) for label, _, _ in buttons]
-        # A menu stacks its buttons; a question puts its answers side by side when they fit.
-        row = kind != "menu" and sum(widths) + s(8) * (len(buttons) - 1) <= inner
-        bh = s(36)
-        buttons_h = bh if row else len(buttons) * (bh + s(8)) - s(8)
-        height = s(20) + tsurf.get_height() + s(10) + bsurf.get_height() + s(18) + buttons_h + s(20)
-        height = min(height, app.size[1] - s(20))
-        rect = pygame.Rect(0, 0, width, height)
-        rect.center = (app.size[0] // 2, app.size[1] // 2)
-        panel = UIPanel(rect, starting_height=210, manager=m)
-        self.modal_widgets.append(panel)
-        y = s(20)
-        for surf in (tsurf, bsurf):
-            img = Picture(pygame.Rect((s(20), y), surf.get_size()), surf, m, container=panel)
-            self.modal_widgets.append(img)
-            y += surf.get_height() + (s(10) if surf is tsurf else s(18))
-        self.modal_focus = []
-        x = s(20)
-        for (label, fn, style), bw in zip(buttons, widths, strict=True):
-            r = pygame.Rect(x, y, bw, bh) if row else pygame.Rect(s(20), y, inner, bh)
-            b = UIButton(r, label, m, container=panel, object_id=style, command=self._cmd(fn))
-            self.modal_widgets.append(b)
-            self.modal_focus.append(Focusable(f"modal:{label}", b, fn))
-            if row:
-                x += bw + s(8)
-            else:
-                y += bh + s(8)
-        self.modal_default = buttons[0][1]
-        self.modal_cancel = buttons[-1][1] if kind == "confirm" else self._close_modal
-        self.focus_key = self.modal_focus[0].key
-        self._show_focus()
-        app.dirty()
-
-    def _close_modal(self) -> None:
-        for w in self.modal_widgets:
-            w.kill()
-        self.modal_widgets = []
-        if self.modal is not None:
-            self.focus_key = None
-        self.modal = None
-        self.modal_focus = []
-        self.modal_default = self.modal_cancel = None
-        self._show_focus()
-        self.app.dirty()
-
-    # ---- keyboard focus -------------------------------------------------------------------------
-
-    def _ring_list(self) -> list[Focusable]:
-        return self.modal_focus if self.modal else self.focusables
-
-    def move_focus(self, step: int) -> None:
-        items = self._ring_list()
-        if not items:
-            return
-        if self.map.focused:
-            self.map.focused = False
-        keys = [f.key for f in items]
-        if self.focus_key in keys:
-            i = (keys.index(self.focus_key) + step) % len(items)
-        else:
-            i = 0 if step > 0 else len(items) - 1
-        self.focus_key = items[i].key
-        self._show_focus()
-
-    def focused(self) -> Focusable | None:
-        for f in self._ring_list():
-            if f.key == self.focus_key:
-                return f
-        return None
-
-    def _show_focus(self) -> None:
-        """Draw the focus ring (an accent outline above the focused widget) and scroll the
-        side panel so the focused widget is in view."""
-        if self._ring is not None:
-            self._ring.kill()
-            self._ring = None
-        f = self.focused()
-        if f is None or not f.element.alive():
-            return
-        if f.scroll is not None:
-            self._scroll_into_view(f.element)
-        s = self.app.s
-        rel = (
-            f.element.get_relative_rect()
-            if hasattr(f.element, "get_relative_rect")
-            else f.element.relative_rect
-        )
-        rect = pygame.Rect(rel).inflate(s(4), s(4))
-        surf = pygame.Surface(rect.size, pygame.SRCALPHA)
-        pygame.draw.rect(
-            surf, self.app.palette.accent, surf.get_rect(), max(2, s(2)), border_radius=s(5)
-        )
-        container = f.scroll if f.scroll is not None else f.element.ui_container
-        height = 20 if self.modal else 5
-        self._ring = Picture(
-            rect, surf, self.app.manager, container=container, starting_height=height
-        )
-        if self.modal:
-            self.modal_widgets.append(self._ring)
-        self.app.dirty()
-
-    def reveal(self, element) -> None:
-        """Scroll the side panel so ``element`` (one of its widgets) is in view."""
-        self._scroll_into_view(element)
-        self.app.dirty()
-
-    def _scroll_into_view(self, element) -> None:
-        rl = self.panel.lists.get(self.tab)
-        if rl is not None:
-            rl.scroll_into_view(element, self.app.s(8))
-
     # ---- events -----------------------------------------------------------------------------------
 
     def handle(self, event: pygame.event.Event) -> None:
@@ -828,78 +691,6 @@ class MatchScene(Scene):
     def select_region(self, region: str | None) -> None:
         if self.map.select(region):
             self._details = None
-            self.app.dirty()
-
-    def _key(self, event: pygame.event.Event) -> None:
-        k = event.key
-        shift = bool(event.mod & pygame.KMOD_SHIFT)
-        enter = k in (pygame.K_RETURN, pygame.K_KP_ENTER)
-        if self.modal is not None:
-            if k == pygame.K_TAB:
-                self.move_focus(-1 if shift else 1)
-            elif enter or k == pygame.K_SPACE:
-                f = self.focused()
-                self.queue(f.activate if f else self.modal_default)
-            elif k == pygame.K_ESCAPE:
-                self.queue(self.modal_cancel)
-            elif k in (pygame.K_LEFT, pygame.K_UP):
-                self.move_focus(-1)
-            elif k in (pygame.K_RIGHT, pygame.K_DOWN):
-                self.move_focus(1)
-            return
-        if k == pygame.K_TAB:
-            self.move_focus(-1 if shift else 1)
-        elif self.map.focused and k in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN):
-            dx = {pygame.K_LEFT: -1, pygame.K_RIGHT: 1}.get(k, 0)
-            dy = {pygame.K_UP: -1, pygame.K_DOWN: 1}.get(k, 0)
-            self.select_region(self.map.step(self.map.selected, dx, dy))
-        elif enter and self.map.focused:
-            if self.map.selected is None:
-                self.select_region(self.map.home_region())
-            self.show_details = not self.show_details
-            self._details = None
-            self.app.dirty()
-        elif enter or (k == pygame.K_SPACE and self.focused() is not None):
-            f = self.focused()
-            self.queue(f.activate if f else (self.end_turn if enter else None))
-        elif k in (pygame.K_UP, pygame.K_DOWN) and self.focused() is not None:
-            self.move_focus(-1 if k == pygame.K_UP else 1)
-        elif k == pygame.K_ESCAPE:
-            if self.map.focused or self.map.selected is not None:
-                self.map.focused = False
-                self.show_details = False
-                self.select_region(None)
-                self.app.dirty()
-            elif self.focus_key is not None:
-                self.focus_key = None
-                self._show_focus()
-            else:
-                self.queue(self.open_menu)
-        elif k == pygame.K_e:
-            self.queue(self.end_turn)
-        elif k == pygame.K_m:
-            self.focus_key = None
-            self._show_focus()
-            self.map.focused = True
-            if self.map.selected is None:
-                self.select_region(self.map.home_region())
-            self.app.dirty()
-        elif k in (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_KP1, pygame.K_KP2, pygame.K_KP3):
-            n = {
-                pygame.K_1: 0,
-                pygame.K_2: 1,
-                pygame.K_3: 2,
-                pygame.K_KP1: 0,
-                pygame.K_KP2: 1,
-                pygame.K_KP3: 2,
-            }[k]
-            if n < len(self.tabs):
-                tab = self.tabs[n]
-                self.queue(lambda: self.set_tab(tab))
-        elif k in (pygame.K_PAGEUP, pygame.K_PAGEDOWN) and self.tab in self.panel.lists:
-            rl = self.panel.lists[self.tab]
-            step = self.lay.content.h * 0.8 * (1 if k == pygame.K_PAGEDOWN else -1)
-            rl.scroll_to(round(rl.top + step))
             self.app.dirty()
 
     # ---- the frame --------------------------------------------------------------------------------
@@ -947,229 +738,3 @@ class MatchScene(Scene):
             self._draw_details(surface)
         if self.notice is not None:
             self._draw_notice(surface)
-
-    def _render_static(self) -> None:
-        """Panel backgrounds, the header and the footer's action points: drawn once per change."""
-        app, s, pal, lay = self.app, self.app.s, self.app.palette, self.lay
-        surf = pygame.Surface(app.size)
-        surf.fill(pal.background)
-        pygame.draw.rect(surf, pal.panel, lay.header)
-        pygame.draw.rect(surf, mix(pal.panel, pal.background, 0.5), lay.bar)
-        pygame.draw.line(
-            surf, pal.panel_border, lay.bar.bottomleft, (lay.bar.right, lay.bar.bottom)
-        )
-        pygame.draw.rect(surf, pal.panel, lay.side)
-        pygame.draw.line(surf, pal.panel_border, lay.side.topleft, lay.side.bottomleft)
-        pygame.draw.rect(surf, pal.panel, lay.criteria)
-        pygame.draw.rect(surf, pal.panel, lay.footer)
-        pygame.draw.line(
-            surf, pal.panel_border, lay.criteria.topleft, (lay.footer.right, lay.footer.top)
-        )
-        pygame.draw.line(surf, pal.panel_border, lay.footer.topleft, lay.footer.bottomleft)
-        # Header: scenario · turn on the left, the seat on the right (before the menu button).
-        self._header_tips: list[tuple[pygame.Rect, str]] = []
-        w = self.view
-        menu_left = self.menu_button.relative_rect.x if self.menu_button else lay.header.right
-        cy = lay.header.centery
-        turn = t("match.turn", turn=w.turn, last=w.last_turn)
-        tfont, bfont = app.font(14, bold=True), app.font(14)
-        turn_img = tfont.render(turn, True, pal.accent)
-        x = s(12)
-        surf.blit(turn_img, (x, cy - turn_img.get_height() // 2))
-        self._header_tips.append(
-            (
-                pygame.Rect(x, 0, turn_img.get_width(), lay.header.h),
-                html.escape(t("match.turn_tip", turn=w.turn, last=w.last_turn)),
-            )
-        )
-        x += turn_img.get_width() + s(14)
-        # The seat chip, right-aligned.
-        a = self.actor
-        if a is not None:
-            role = scenario_text(mission_of(w, a.id).role, language())
-            chip_text = a.name
-            role_text = f" — {role}" if role and role != a.name else ""
-        else:
-            chip_text, role_text = t("match.public_view"), ""
-        room_right = menu_left - s(12)
-        name_img = tfont.render(chip_text, True, pal.text)
-        role_img = bfont.render(role_text, True, pal.muted) if role_text else None
-        chip_w = s(20) + name_img.get_width() + (role_img.get_width() if role_img else 0)
-        if role_img is not None and room_right - chip_w < x + s(40):
-            role_img = None  # no room for the role: the name alone (the Actor tab has the role)
-            chip_w = s(20) + name_img.get_width()
-        cx = room_right - chip_w
-        if a is not None:
-            pygame.draw.rect(
-                surf, self.map.owner_colour(a.id), (cx, cy - s(6), s(12), s(12)), border_radius=s(3)
-            )
-        surf.blit(name_img, (cx + s(20), cy - name_img.get_height() // 2))
-        if role_img is not None:
-            surf.blit(
-                role_img, (cx + s(20) + name_img.get_width(), cy - role_img.get_height() // 2)
-            )
-        self._header_tips.append(
-            (
-                pygame.Rect(cx, 0, chip_w, lay.header.h),
-                html.escape(
-                    t("match.seat_tip", name=chip_text) if a is not None else t("match.public_tip")
-                ),
-            )
-        )
-        # The scenario's title in what room is left, whole or not at all.
-        title = w.title_in(language())
-        room = cx - x - s(16)
-        if title and bfont.size(title)[0] <= room:
-            img = bfont.render(title, True, pal.muted)
-            surf.blit(img, (x, cy - img.get_height() // 2))
-
-        self._header_tips.append(self._footer_tip())
-        self._static = surf
-
-    def _draw_tab_underline(self, surface: pygame.Surface) -> None:
-        """The active tab's accent underline (drawn each frame: a tab switch redraws nothing)."""
-        s, lay = self.app.s, self.lay
-        n = len(self.tabs)
-        gap = s(6)
-        tw = (lay.tabs.w - gap * (n - 1)) // n
-        x = lay.tabs.x + self.tabs.index(self.tab) * (tw + gap)
-        pygame.draw.rect(surface, self.app.palette.accent, (x, lay.tabs.bottom + s(1), tw, s(3)))
-
-    def _footer_tip(self) -> tuple[pygame.Rect, str]:
-        f, s = self.lay.footer, self.app.s
-        end_left = self.end_button.relative_rect.x if self.end_button else f.right
-        rect = pygame.Rect(f.x, f.y, max(1, end_left - f.x - s(4)), f.h)
-        a = self.actor
-        if self.seat is not None and a is not None:
-            tip = t("match.points_tip", n=self.points_left, total=a.action_points)
-        else:
-            tip = t("match.public_note")
-        return rect, html.escape(tip)
-
-    def _render_footer(self) -> pygame.Surface:
-        """The footer's left part: action points as pips and words (drawn again when the draft
-        changes, apart from the rest of the static picture), or the public view's note."""
-        app, s, pal = self.app, self.app.s, self.app.palette
-        f = self.lay.footer
-        end_left = self.end_button.relative_rect.x if self.end_button else f.right
-        surf = pygame.Surface((max(1, end_left - f.x), f.h), pygame.SRCALPHA)
-        a = self.actor
-        if self.seat is not None and a is not None:
-            total = a.action_points
-            left = self.points_left
-            lfont = app.font(12, bold=True)
-            text = t("match.points").upper()
-            if lfont.size(text)[0] > end_left - f.x - s(22):
-                text = t("match.points_short")  # "AP": the words stay whole, never cut
-            label = lfont.render(text, True, pal.muted)
-            surf.blit(label, (s(14), s(12)))
-            r = s(7)
-            px = s(14) + r
-            py = s(12) + label.get_height() + s(12)
-            for i in range(total):
-                pos = (px + i * (2 * r + s(6)), py)
-                if i < left:
-                    pygame.draw.circle(surf, pal.accent, pos, r)
-                else:
-                    pygame.draw.circle(surf, pal.muted, pos, r, max(1, s(2)))
-            words = app.font(13).render(t("match.points_left", n=left, total=total), True, pal.text)
-            wx = px + total * (2 * r + s(6))
-            if f.x + wx + words.get_width() < end_left - s(8):
-                surf.blit(words, (wx, py - words.get_height() // 2))
-        elif self.seat is None:
-            # The note whole if it fits the footer, else its short name (the tooltip and the
-            # Actors tab carry it whole): never cut off, never drawn over the list above.
-            width = max(s(40), end_left - f.x - s(24))
-            img = text_block(t("match.public_note"), app.font(12), pal.muted, width)
-            if img.get_height() > f.h - s(8):
-                img = text_block(t("panel.public_short"), app.font(13, bold=True), pal.muted, width)
-            surf.blit(img, (s(12), (f.h - img.get_height()) // 2))
-        return surf
-
-    def _draw_notice(self, surface: pygame.Surface) -> None:
-        """The last click's result (ordered, or refused and why) along the map's foot."""
-        app, s, pal = self.app, self.app.s, self.app.palette
-        if self._notice_surface is None:
-            text, tone = self.notice  # type: ignore[misc]
-            colour = pal.good if tone == "good" else pal.bad
-            width = min(self.lay.map.w - s(40), s(620))
-            body = text_block(text, app.font(13, bold=tone == "bad"), pal.text, width - s(28))
-            surf = pygame.Surface((width, body.get_height() + s(16)), pygame.SRCALPHA)
-            pygame.draw.rect(surf, (*pal.background, 235), surf.get_rect(), border_radius=s(6))
-            pygame.draw.rect(surf, colour, surf.get_rect(), max(1, s(2)), border_radius=s(6))
-            pygame.draw.rect(
-                surf, colour, (s(6), s(6), s(4), surf.get_height() - s(12)), border_radius=s(2)
-            )
-            surf.blit(body, (s(18), s(8)))
-            self._notice_surface = surf
-        above = self.lay.map.bottom - self.map.legend_rect.h  # clear of the map's legend
-        r = self._notice_surface.get_rect(midbottom=(self.lay.map.centerx, above - s(10)))
-        surface.blit(self._notice_surface, r)
-
-    def _draw_details(self, surface: pygame.Surface) -> None:
-        """The selected region's card in the map's top-left corner (its groups and crises in
-        full once Enter asks for details)."""
-        app, s, pal = self.app, self.app.s, self.app.palette
-        rid = self.map.selected
-        key = (rid, self.show_details)
-        if self._details is None or self._details_key != key:
-            w = self.view
-            r = w.regions[rid]  # type: ignore[index]
-            owner = w.actors.get(r.owner)
-            width = min(s(300), self.lay.map.w // 2)
-            inner = width - s(24)
-            parts: list[pygame.Surface] = [
-                text_block(r.name, app.font(15, bold=True), pal.text, inner),
-                text_block(
-                    t(
-                        "match.map.held_by",
-                        owner=owner.name if owner else r.owner,
-                        pop=f"{r.population:g}",
-                    ),
-                    app.font(12),
-                    pal.muted,
-                    inner,
-                ),
-            ]
-            for g in w.groups.values():
-                if rid in g.regions:
-                    line = (
-                        t(
-                            "match.map.group_line",
-                            name=g.name,
-                            grievance=f"{g.grievance:.0f}",
-                            security=f"{g.security:.0f}",
-                            autonomy=f"{g.autonomy:.0f}",
-                        )
-                        if self.show_details
-                        else g.name
-                    )
-                    parts.append(
-                        text_block(
-                            line, app.font(12), self.map.grievance_colour(g.grievance), inner
-                        )
-                    )
-            for c in w.crises.values():
-                if self.map._crisis_region(c) == rid:
-                    parts.append(
-                        text_block(
-                            capitalized(crisis_text(w, c))
-                            + " · "
-                            + t("match.map.severity", n=f"{c.severity:.0f}"),
-                            app.font(12, bold=True),
-                            pal.bad,
-                            inner,
-                        )
-                    )
-            if not self.show_details:
-                parts.append(text_block(t("match.map.more"), app.font(11), pal.muted, inner))
-            h = sum(p.get_height() for p in parts) + s(20)
-            surf = pygame.Surface((width, h), pygame.SRCALPHA)
-            pygame.draw.rect(surf, (*pal.panel, 240), surf.get_rect(), border_radius=s(6))
-            pygame.draw.rect(surf, pal.accent, surf.get_rect(), max(1, s(1)), border_radius=s(6))
-            y = s(10)
-            for p in parts:
-                surf.blit(p, (s(12), y))
-                y += p.get_height()
-            self._details, self._details_key = surf, key
-        surface.blit(self._details, (self.lay.map.x + s(10), self.lay.map.y + s(10)))
