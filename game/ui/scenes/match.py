@@ -405,7 +405,7 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, Scene):
         if self.seat is None:
             return []
         if self._waiting is None:
-            self._waiting = waiting(self.view, self.seat, self.legal, self.draft)
+            self._waiting = waiting(self.view, self.seat, self.draft)
         return self._waiting
 
     def _hand(self) -> list:

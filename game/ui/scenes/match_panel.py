@@ -547,7 +547,7 @@ class SidePanel(InfoTabs):
         mission = mission_of(sc.view, sc.seat or "")
         role = scenario_text(mission.role, language())
         goals = goal_states(sc.view, sc.seat)
-        open_n = sum(1 for g in goals if g.state in ("open", "missed"))
+        open_n = sum(1 for g in goals if g.state in ("open", "failed"))
         head = t("panel.mission.head", role=role)
         body = t("panel.mission.summary", holding=len(goals) - open_n, open=open_n) if goals else ""
         open_ = "mission" not in self.collapsed
@@ -579,7 +579,7 @@ class SidePanel(InfoTabs):
         if sc.actor is None:
             return []
         rows = [self._mission_head()]
-        tones = {"holding": pal.good, "met": pal.good, "open": pal.muted, "missed": pal.bad}
+        tones = {"holding": pal.good, "met": pal.good, "open": pal.muted, "failed": pal.bad}
         for i, g in enumerate(goal_states(sc.view, sc.seat)):
             prefix = t("match.actor.secret") + " " if g.secret else ""
             rows.append(

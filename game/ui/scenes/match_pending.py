@@ -1,17 +1,19 @@
 """What still waits for a seat this turn (cards and ballots not yet answered, with what happens
 if the turn ends without an answer) and where its mission's goals stand.
 
-This is the one seam the match screen reads decisions through. The engine is gaining its own
-pure function for both (``default`` card options and goal statuses); when it lands, point
-``waiting`` and ``goal_states`` at it and the screen follows unchanged."""
+The one seam the match screen reads decisions through; the rules are the engine's
+(``engine.decisions.waiting`` and ``default_option``, ``engine.scoring.goal_statuses``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from game.engine import Order
-from game.engine.scoring import score
+from game.engine import Order, goal_statuses
+from game.engine import default_option as engine_default
+from game.engine import waiting as engine_waiting
+from game.engine.scenario import text as scenario_text
+from game.ui.i18n import language
 
 if TYPE_CHECKING:
     from game.engine import World
@@ -29,10 +31,9 @@ class Waiting:
 
 
 def default_option(card) -> str:
-    """The option that applies when a card goes unanswered: the one the scenario marks as the
-    default when it marks one, else (as the engine resolves today) the first."""
-    marked = next((o for o in card.options if getattr(o, "default", False)), None)
-    return (marked or card.options[0]).id
+    """The option that applies when a card goes unanswered (the one the scenario marks, else
+    the least drastic: the engine's rule)."""
+    return engine_default(card).id
 
 
 def hand_of(world: World, seat: str | None) -> list:
@@ -51,26 +52,21 @@ def ballots_of(legal: list[Order]) -> dict[str, list[Order]]:
     return out
 
 
-def waiting(
-    world: World, seat: str | None, legal: list[Order], draft: list[Order]
-) -> list[Waiting]:
+def waiting(world: World, seat: str | None, draft: list[Order]) -> list[Waiting]:
     """Cards, then ballots, that the seat's draft does not answer yet."""
-    answered = {o.target for o in draft if o.action in ("choose", "vote")}
-    out: list[Waiting] = []
-    for h in hand_of(world, seat):
-        card = next((c for c in world.rules.cards if c.id == h.card), None)
-        if card is not None and card.options and h.key not in answered:
-            out.append(Waiting("card", h.key, default_option(card)))
-    for pid in ballots_of(legal):
-        if pid not in answered:
-            out.append(Waiting("ballot", pid, "abstain"))
-    return out
+    if seat is None:
+        return []
+    return [
+        Waiting("card" if w.kind == "card" else "ballot", w.target, w.default)
+        for w in engine_waiting(world, seat, draft)
+    ]
 
 
 @dataclass(frozen=True)
 class GoalState:
-    """A mission goal as the seat reads it: ``state`` is "holding" (it would count if the match
-    ended now; goals count only at the end), "open", and at the end "met" or "missed"."""
+    """A mission goal as the seat reads it. ``state`` is the engine's status: "holding" (it
+    holds and always has: nothing was at stake yet; it counts only at the end), "met" (it was
+    achieved), "open" (it never held yet) or "failed" (lost; at the end: missed)."""
 
     text: str
     points: float
@@ -81,9 +77,8 @@ class GoalState:
 def goal_states(world: World, seat: str | None) -> list[GoalState]:
     if seat is None or seat not in world.actors:
         return []
-    over = world.ended
-    out = []
-    for g in score(world, seat).goals:
-        state = ("met" if g.met else "missed") if over else ("holding" if g.met else "open")
-        out.append(GoalState(g.text, g.points, state, g.secret))
-    return out
+    lang = language()
+    return [
+        GoalState(scenario_text(g.text, lang), g.points, g.status, g.secret)
+        for g in goal_statuses(world, seat)
+    ]
