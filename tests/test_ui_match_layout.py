@@ -167,3 +167,17 @@ def test_figure_tooltips_open_over_the_map_not_the_panel(scale):
             hover(app, (lay.side.centerx, lay.footer.centery), frames=2)
     finally:
         pygame.mouse.set_pos((0, 0))
+
+
+def test_a_tooltip_is_placed_off_the_box_it_must_not_hide():
+    from game.ui.scenes.match_tips import place
+
+    room = pygame.Rect(0, 100, 800, 500)
+    anchor = pygame.Rect(390, 290, 20, 20)
+    box = pygame.Rect(300, 310, 300, 200)  # a tutorial's box right under the pointer
+    r = place((200, 100), anchor, room, [box])
+    assert room.contains(r)
+    assert not r.colliderect(box) and not r.colliderect(anchor)
+    # Larger than the room: it starts at the room's corner, never above or left of it.
+    big = place((900, 600), anchor, room, [])
+    assert big.topleft == room.topleft

@@ -671,18 +671,29 @@ class SidePanel(InfoTabs):
             self.gap(p + "gap0", 2),
         ]
         mine_label = t("match.cards.your_choice")
+        default_label = t("panel.card.default_chip")
+        reserve = max(mine_label, default_label, key=lambda x: self.app.font(12, True).size(x)[0])
+        default_id = default_option(card)
         for opt in card.options:
             o = Order(actor=sc.seat, action="choose", target=h.key, option=opt.id)
             mine = chosen == opt.id
+            # Unanswered, the option that would apply says so ("default"); answered, the choice.
+            meta = (
+                mine_label
+                if mine
+                else default_label
+                if chosen is None and opt.id == default_id
+                else ""
+            )
             row, button = self.rich(
                 p + f"opt:{opt.id}",
                 scenario_text(opt.label, lang),
-                meta=mine_label if mine else "",
+                meta=meta,
                 tip=html.escape(t("match.cards.option_tip")),
                 command=partial(sc.toggle, o),
                 selected=mine,
-                meta_tone=pal.good,
-                reserve=mine_label,
+                meta_tone=pal.good if mine else pal.muted,
+                reserve=reserve,
             )
             row.focus[0].key = f"opt:{h.key}:{opt.id}"
             self.option_buttons[(h.key, opt.id)] = button
