@@ -554,7 +554,7 @@ def test_the_mouse_wheel_scrolls_the_actions_list():
 def test_groups_fold_and_unfold():
     app, _local, scene = start()
     rl = scene.panel.lists["actions"]
-    kind = next(iter(scene.panel._group_counts))
+    kind = scene.panel.group_kinds[0]
     inside = [r for r in rl.rows if r.group == kind]
     assert inside and all(r.visible for r in inside)
     head = rl.get(f"grp:{kind}").focus[0].element

@@ -115,7 +115,7 @@ def test_the_side_panel_text_fits_and_nothing_overlaps(scale, language):
     assert button_labels_fit(app) == []
     # Folding every group changes nothing of that.
     key(app, pygame.K_1)
-    for kind in [k for k in scene.panel._group_counts] + ["mission"]:
+    for kind in [*scene.panel.group_kinds, "mission"]:
         scene.toggle_group(kind)
     frames(app, 2)
     assert overlaps(scene) == []

@@ -48,6 +48,8 @@ from game.ui.widgets.text_fit import was_cut, wrap_words
 if TYPE_CHECKING:
     from game.ui.scenes.match import MatchScene
 
+TIP_WIDTH = 320  # as the scene's tooltips
+
 
 class SidePanel(InfoTabs):
     """The rows of every tab of one match screen, kept until ``reset``."""
@@ -61,6 +63,7 @@ class SidePanel(InfoTabs):
         self.vote_buttons: dict[tuple[str, str], UIButton] = {}
         self.remove_buttons: list[UIButton] = []
         self.list: RowList | None = None  # the one being built
+        self._group_counts: dict[str, tuple[int, bool]] = {}  # kind: (orders, touches mission)
 
     # ---- shorthand ---------------------------------------------------------------------------
 
@@ -104,6 +107,11 @@ class SidePanel(InfoTabs):
         rl.rows = getattr(self, f"_rows_{tab}")()
         rl.layout()
         return rl
+
+    @property
+    def group_kinds(self) -> list[str]:
+        """The Actions tab's order groups, in the order shown."""
+        return list(self._group_counts)
 
     def toggle_group(self, kind: str) -> None:
         if kind in self.collapsed:
@@ -181,15 +189,26 @@ class SidePanel(InfoTabs):
         key = f"order:{order_key(o)}"
         old = rl.get(key)
         if old is not None:
-            rl.swap(key, self._order_row(o, old.group or "", single=o.target is None))
+            new = self._order_row(o, old.group or "", single=o.target is None, into=old)
+            if new is not old:
+                rl.swap(key, new)
 
     def _swap_card(self, rl: RowList, hand_key: str) -> None:
-        prefix = f"card:{hand_key}:"
-        keys = [r.key for r in rl.rows if r.key.startswith(prefix)]
-        h = next((h for h in hand_of(self.scene.view, self.scene.seat) if h.key == hand_key), None)
-        if not keys or h is None:
+        """A card's status line, and those of its options whose mark changed (the chosen one,
+        the one given up, the default's "if unanswered"); its title and text stay."""
+        sc = self.scene
+        h = next((h for h in hand_of(sc.view, sc.seat) if h.key == hand_key), None)
+        card = next((c for c in sc.view.rules.cards if h and c.id == h.card), None)
+        if h is None or card is None or rl.get(f"card:{hand_key}:status") is None:
             return
-        rl.replace(keys, self._card_rows(h), rl.index(keys[0]))
+        rl.swap(f"card:{hand_key}:status", self._card_status(h, card))
+        for opt in card.options:
+            key = f"card:{hand_key}:opt:{opt.id}"
+            old = rl.get(key)
+            if old is not None and old.state != self._option_meta(h, card, opt):
+                new = self._option_row(h, card, opt, into=old)
+                if new is not old:
+                    rl.swap(key, new)
 
     def _swap_ballot(self, rl: RowList, pid: str) -> None:
         prefix = f"ballot:{pid}:"
@@ -197,10 +216,22 @@ class SidePanel(InfoTabs):
         orders = ballots_of(self.scene.legal).get(pid)
         if not keys or not orders:
             return
-        rl.replace(keys, self._ballot_rows(pid, orders), rl.index(keys[0]))
+        # In place: the buttons keep their widgets (the cast one selected), the status is new.
+        sc = self.scene
+        cast = next((o.option for o in sc.draft if o.action == "vote" and o.target == pid), None)
+        for o in orders:
+            b = self.vote_buttons.get((pid, o.option or ""))
+            if b is not None and b.alive():
+                if o.option == cast and not b.is_selected:
+                    b.select()
+                elif o.option != cast and b.is_selected:
+                    b.unselect()
+        wait = next((x for x in sc.waiting() if x.key == pid), None)
+        rl.swap(prefix + "status", self._ballot_status(pid, wait, cast))
 
     def _swap_waiting_head(self, rl: RowList) -> None:
-        if rl.get("waiting"):
+        old = rl.get("waiting")
+        if old is not None and old.state != self._waiting_text():
             rl.swap("waiting", self._waiting_row(here=rl is self.lists.get("cards")))
 
     # ---- row makers --------------------------------------------------------------------------
@@ -297,12 +328,15 @@ class SidePanel(InfoTabs):
         meta_tone=None,
         reserve: str = "",
         group: str | None = None,
+        into: Row | None = None,
     ) -> tuple[Row, UIButton]:
         """A button with wrapped text: a bold title, a right-hand figure (cost, "ordered") and a
         muted line below. Buttons cannot wrap text themselves, so the words are a picture laid
         over an empty button that keeps the hover, the click, the focus and the tooltip. The
         figure's room is kept for ``reserve`` too, so choosing it never re-wraps the title
-        (and never moves the buttons under the pointer)."""
+        (and never moves the buttons under the pointer). Given ``into`` (a row this made
+        before, of the same size), its button and picture are changed in place: no widget is
+        made or killed."""
         app, s, pal = self.app, self.s, self.app.palette
         row = Row(key, group=group)
         width = self.width - s(indent)
@@ -335,6 +369,18 @@ class SidePanel(InfoTabs):
                 pygame.draw.lines(surf, tone, False, pts, max(2, s(2)))
         if tip is None and (was_cut(title, title_lines) or was_cut(body, body_lines)):
             tip = html.escape(f"{title}. {body}" if body else title)
+        if into is not None and len(into.elements) == 2:
+            button, over = into.elements[0][0], into.elements[1][0]
+            if over.image.get_size() == surf.get_size():
+                over.set_image(surf)
+                if selected and not button.is_selected:
+                    button.select()
+                elif not selected and button.is_selected:
+                    button.unselect()
+                if tip and button.tool_tip_text != tip:
+                    button.set_tooltip(tip, wrap_width=s(TIP_WIDTH), delay=0.35)
+                into.texts = row.texts
+                return into, button
         rl = self.list
         assert rl is not None
         x = s(4 + indent)
@@ -374,7 +420,7 @@ class SidePanel(InfoTabs):
         groups = group_orders(sc.view, sc.legal, mission)
         if not groups:
             rows.append(self.para("actions:none", t("match.actions.none"), 12, pal.muted))
-        self._group_counts: dict[str, tuple[int, bool]] = {}
+        self._group_counts = {}
         for g in groups:
             self._group_counts[g.kind] = (len(g.orders), g.relevant)
             rows.append(self._group_head(g.kind, len(g.orders), g.relevant))
@@ -434,7 +480,7 @@ class SidePanel(InfoTabs):
         )
         return [row, preview]
 
-    def _order_row(self, o: Order, group: str, single: bool) -> Row:
+    def _order_row(self, o: Order, group: str, single: bool, into: Row | None = None) -> Row:
         sc, pal = self.scene, self.app.palette
         w = sc.view
         drafted = o in sc.draft
@@ -454,6 +500,7 @@ class SidePanel(InfoTabs):
                 meta_tone=pal.good if drafted else None,
                 reserve=t("match.drafted"),
                 group=group,
+                into=into,
             )
         else:
             row, button = self.rich(
@@ -468,6 +515,7 @@ class SidePanel(InfoTabs):
                 meta_tone=pal.good,
                 reserve=t("match.drafted"),
                 group=group,
+                into=into,
             )
         self.action_buttons[o] = button
         return row
@@ -517,28 +565,34 @@ class SidePanel(InfoTabs):
         row.height = h + s(4)
         return row
 
-    def _waiting_row(self, here: bool = False) -> Row:
-        """A line on what still waits (cards, votes), or an empty row when nothing does: a
-        button to the Cards tab, or (``here``, in the Cards tab) a plain line."""
-        sc, pal = self.scene, self.app.palette
-        waiting = sc.waiting()
-        if not waiting:
-            return Row("waiting")
+    def _waiting_text(self) -> str:
+        """ "Waiting for your answer: 1 card and 1 vote", or "" when nothing waits."""
+        waiting = self.scene.waiting()
         cards = sum(1 for w in waiting if w.kind == "card")
         votes = len(waiting) - cards
         parts = [counted("panel.n_cards", cards)] if cards else []
         parts += [counted("panel.n_votes", votes)] if votes else []
-        text = t("panel.waiting.line", what=t("panel.waiting.and").join(parts))
+        return t("panel.waiting.line", what=t("panel.waiting.and").join(parts)) if parts else ""
+
+    def _waiting_row(self, here: bool = False) -> Row:
+        """A line on what still waits (cards, votes), or an empty row when nothing does: a
+        button to the Cards tab, or (``here``, in the Cards tab) a plain line."""
+        sc, pal = self.scene, self.app.palette
+        text = self._waiting_text()
+        if not text:
+            return Row("waiting", state="")
         if here:
-            return self.para("waiting", text, 13, pal.bad, bold=True)
-        row, _ = self.rich(
-            "waiting",
-            text,
-            t("panel.waiting.go"),
-            tip=html.escape(t("panel.waiting.tip")),
-            command=sc.go_to_waiting,
-            meta_tone=pal.bad,
-        )
+            row = self.para("waiting", text, 13, pal.bad, bold=True)
+        else:
+            row, _ = self.rich(
+                "waiting",
+                text,
+                t("panel.waiting.go"),
+                tip=html.escape(t("panel.waiting.tip")),
+                command=sc.go_to_waiting,
+                meta_tone=pal.bad,
+            )
+        row.state = text
         return row
 
     def _mission_head(self) -> Row:
@@ -649,57 +703,78 @@ class SidePanel(InfoTabs):
         if card is None:
             return []
         p = f"card:{h.key}:"
-        chosen = next(
-            (o.option for o in sc.draft if o.action == "choose" and o.target == h.key), None
-        )
-        wait = next((w for w in sc.waiting() if w.key == h.key), None)
         rows = [
             self.para(p + "title", scenario_text(card.title, lang), 15, pal.accent, bold=True),
-            self._status(
-                p + "status",
-                wait,
-                t("panel.card.answered", choice=option_label(sc.view, h.key, chosen)),
-                max(
-                    (
-                        t("panel.card.answered", choice=scenario_text(o.label, lang))
-                        for o in card.options
-                    ),
-                    key=len,
-                ),
-            ),
+            self._card_status(h, card),
             self.para(p + "text", scenario_text(card.text, lang), 13, pal.text),
             self.gap(p + "gap0", 2),
         ]
-        mine_label = t("match.cards.your_choice")
-        default_label = t("panel.card.default_chip")
-        reserve = max(mine_label, default_label, key=lambda x: self.app.font(12, True).size(x)[0])
-        default_id = default_option(card)
-        for opt in card.options:
-            o = Order(actor=sc.seat, action="choose", target=h.key, option=opt.id)
-            mine = chosen == opt.id
-            # Unanswered, the option that would apply says so ("default"); answered, the choice.
-            meta = (
-                mine_label
-                if mine
-                else default_label
-                if chosen is None and opt.id == default_id
-                else ""
-            )
-            row, button = self.rich(
-                p + f"opt:{opt.id}",
-                scenario_text(opt.label, lang),
-                meta=meta,
-                tip=html.escape(t("match.cards.option_tip")),
-                command=partial(sc.toggle, o),
-                selected=mine,
-                meta_tone=pal.good if mine else pal.muted,
-                reserve=reserve,
-            )
-            row.focus[0].key = f"opt:{h.key}:{opt.id}"
-            self.option_buttons[(h.key, opt.id)] = button
-            rows.append(row)
+        rows += [self._option_row(h, card, opt) for opt in card.options]
         rows.append(self.gap(p + "gap1", 10))
         return rows
+
+    def _chosen(self, hand_key: str) -> str | None:
+        sc = self.scene
+        return next(
+            (o.option for o in sc.draft if o.action == "choose" and o.target == hand_key), None
+        )
+
+    def _option_meta(self, h, card, opt) -> str:
+        chosen = self._chosen(h.key)
+        if chosen == opt.id:
+            return t("match.cards.your_choice")
+        if chosen is None and opt.id == default_option(card):
+            return t("panel.card.default_chip")
+        return ""
+
+    def _card_status(self, h, card) -> Row:
+        sc, lang = self.scene, language()
+        wait = next((w for w in sc.waiting() if w.key == h.key), None)
+        longest = max(
+            (t("panel.card.answered", choice=scenario_text(o.label, lang)) for o in card.options),
+            key=len,
+        )
+        answered = t(
+            "panel.card.answered", choice=option_label(sc.view, h.key, self._chosen(h.key))
+        )
+        return self._status(f"card:{h.key}:status", wait, answered, longest)
+
+    def _option_row(self, h, card, opt, into: Row | None = None) -> Row:
+        """One answer of a card: "your choice" when chosen; "if unanswered" on the option that
+        would apply while none is chosen. The figure's room is the same either way."""
+        sc, pal, lang = self.scene, self.app.palette, language()
+        mine_label = t("match.cards.your_choice")
+        default_label = t("panel.card.default_chip")
+        font = self.app.font(12, bold=True)
+        reserve = max(mine_label, default_label, key=lambda x: font.size(x)[0])
+        meta = self._option_meta(h, card, opt)
+        mine = meta == mine_label
+        o = Order(actor=sc.seat, action="choose", target=h.key, option=opt.id)
+        row, button = self.rich(
+            f"card:{h.key}:opt:{opt.id}",
+            scenario_text(opt.label, lang),
+            meta=meta,
+            tip=html.escape(t("match.cards.option_tip")),
+            command=partial(sc.toggle, o),
+            selected=mine,
+            meta_tone=pal.good if mine else pal.muted,
+            reserve=reserve,
+            into=into,
+        )
+        row.state = meta
+        row.focus[0].key = f"opt:{h.key}:{opt.id}"
+        self.option_buttons[(h.key, opt.id)] = button
+        return row
+
+    def _ballot_status(self, pid: str, wait: Waiting | None, cast: str | None) -> Row:
+        vote = t(f"match.votes.{cast}") if cast else ""
+        longest = max((t(f"match.votes.{v}") for v in ("yes", "no", "abstain")), key=len)
+        return self._status(
+            f"ballot:{pid}:status",
+            wait,
+            t("panel.vote.cast", vote=vote),
+            t("panel.vote.cast", vote=longest),
+        )
 
     def _ballot_rows(self, pid: str, orders: list[Order]) -> list[Row]:
         app, s = self.app, self.s
@@ -721,9 +796,7 @@ class SidePanel(InfoTabs):
             ),
             13,
         )
-        status = self._status(
-            k + "status", wait, t("panel.vote.cast", vote=t(f"match.votes.{cast}") if cast else "")
-        )
+        status = self._ballot_status(pid, wait, cast)
         row = Row(k + "buttons")
         rl = self.list
         assert rl is not None

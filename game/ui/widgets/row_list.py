@@ -48,6 +48,7 @@ class Row:
     group: str | None = None  # rows of a collapsible group hide with it
     visible: bool = True
     y: int = 0
+    state: object = None  # what the row shows, for a maker to tell whether it must redraw it
 
     def add(self, element: pygame_gui.core.UIElement, x: int, dy: int) -> None:
         self.elements.append((element, x, dy))
