@@ -25,7 +25,8 @@ from game.engine.model import NGO, Federation, GlobalBody, State
 from game.engine.scoring import Score, score
 from game.engine.structure import measure
 from game.ui import flow
-from game.ui.i18n import language, t
+from game.ui.i18n import language, t, tn
+from game.ui.i18n import name as i18n_name
 from game.ui.scene import Scene
 from game.ui.scenes.match_keys import KeyboardFocus
 from game.ui.scenes.match_modal import ModalPanels
@@ -451,12 +452,12 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, Scene):
                 ("pressure", f"{a.pressure:.0f}", a.pressure),
             ]
             if a.sanctioned:
-                out.append(("sanctioned", t("match.turns_left", n=a.sanctioned), None))
+                out.append(("sanctioned", tn("match.turns_left", a.sanctioned), None))
             if a.indicted:
                 out.append(("indicted", t("match.yes"), None))
             return out
         if isinstance(a, Federation):
-            members = ", ".join(w.actors[m].name for m in a.members if m in w.actors) or "—"
+            members = ", ".join(i18n_name(w.actors[m]) for m in a.members if m in w.actors) or "—"
             return [
                 ("purpose", t(f"match.purpose.{a.purpose}"), None),
                 ("members", members, None),
@@ -479,11 +480,11 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, Scene):
                 ("independence", f"{a.independence:.0f}", a.independence),
             ]
             if a.permanent:
-                names = ", ".join(w.actors[p].name for p in a.permanent if p in w.actors)
+                names = ", ".join(i18n_name(w.actors[p]) for p in a.permanent if p in w.actors)
                 out.append(("permanent", names, None))
             return out
         if isinstance(a, NGO):
-            reach = ", ".join(w.actors[r].name for r in a.reach if r in w.actors) or "—"
+            reach = ", ".join(i18n_name(w.actors[r]) for r in a.reach if r in w.actors) or "—"
             return [
                 ("focus", t(f"match.focus.{a.focus}"), None),
                 ("volunteers", t("match.thousands", n=f"{a.volunteers:.0f}"), None),
@@ -609,7 +610,7 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, Scene):
                 lines.append(t("panel.confirm.more", n=len(open_) - 4))
             parts.append("\n".join(lines))
         if self.points_left > 0:
-            parts.append(t("match.confirm.text", n=self.points_left))
+            parts.append(tn("match.confirm.text", self.points_left))
         return "\n\n".join(parts)
 
     def _answer_waiting(self) -> None:

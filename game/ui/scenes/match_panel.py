@@ -17,7 +17,7 @@ from pygame_gui.elements import UIButton, UIImage
 from game.engine import ACTIONS, Order
 from game.engine.scenario import text as scenario_text
 from game.engine.scoring import mission_of
-from game.ui.i18n import language, t
+from game.ui.i18n import language, t, tn
 from game.ui.scenes.match_groups import group_orders
 from game.ui.scenes.match_pending import (
     Waiting,
@@ -459,7 +459,7 @@ class SidePanel(InfoTabs):
         app, s, pal = self.app, self.s, self.app.palette
         spec = ACTIONS[action]
         cost = t("match.cost", n=spec.cost)
-        cost_tip = t("match.cost_tip", n=spec.cost, left=self.scene.points_left)
+        cost_tip = tn("match.cost_tip", spec.cost, left=self.scene.points_left)
         row = Row(f"act:{action}", group=group)
         cfont = app.font(12, bold=True)
         chip = cfont.render(cost, True, pal.accent)
@@ -485,7 +485,7 @@ class SidePanel(InfoTabs):
         w = sc.view
         drafted = o in sc.draft
         spec = ACTIONS[o.action]
-        cost_tip = t("match.cost_tip", n=spec.cost, left=sc.points_left)
+        cost_tip = tn("match.cost_tip", spec.cost, left=sc.points_left)
         tip = html.escape(order_preview(w, o)) + "<br><br>" + html.escape(cost_tip)
         cost = t("match.cost", n=spec.cost)
         if single:

@@ -11,6 +11,7 @@ import pygame
 from game.engine.scenario import text as scenario_text
 from game.engine.scoring import mission_of
 from game.ui.i18n import language, t
+from game.ui.i18n import name as i18n_name
 from game.ui.widgets import mix, text_block
 from game.ui.widgets.mapview import capitalized, crisis_text
 
@@ -57,8 +58,8 @@ class MatchPictures:
         a = self.actor
         if a is not None:
             role = scenario_text(mission_of(w, a.id).role, language())
-            chip_text = a.name
-            role_text = f" — {role}" if role and role != a.name else ""
+            chip_text = i18n_name(a)
+            role_text = f" — {role}" if role and role != i18n_name(a) else ""
         else:
             chip_text, role_text = t("match.public_view"), ""
         room_right = menu_left - s(12)
@@ -189,11 +190,11 @@ class MatchPictures:
             width = min(s(300), self.lay.map.w // 2)
             inner = width - s(24)
             parts: list[pygame.Surface] = [
-                text_block(r.name, app.font(15, bold=True), pal.text, inner),
+                text_block(i18n_name(r), app.font(15, bold=True), pal.text, inner),
                 text_block(
                     t(
                         "match.map.held_by",
-                        owner=owner.name if owner else r.owner,
+                        owner=i18n_name(owner) if owner else r.owner,
                         pop=f"{r.population:g}",
                     ),
                     app.font(12),
@@ -206,13 +207,13 @@ class MatchPictures:
                     line = (
                         t(
                             "match.map.group_line",
-                            name=g.name,
+                            name=i18n_name(g),
                             grievance=f"{g.grievance:.0f}",
                             security=f"{g.security:.0f}",
                             autonomy=f"{g.autonomy:.0f}",
                         )
                         if self.show_details
-                        else g.name
+                        else i18n_name(g)
                     )
                     parts.append(
                         text_block(

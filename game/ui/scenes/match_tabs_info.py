@@ -12,6 +12,7 @@ from game.engine.model import State
 from game.engine.scenario import text as scenario_text
 from game.engine.scoring import mission_of
 from game.ui.i18n import cause, language, t
+from game.ui.i18n import name as i18n_name
 from game.ui.scenes.match_words import report_line
 from game.ui.widgets import mix
 from game.ui.widgets.continuum_bar import signed
@@ -38,11 +39,11 @@ class InfoTabs:
         )
         sfont = app.font(12)
         inner = self.width - s(30)
-        nh = len(wrap_words(a.name, font, inner)) * font.get_linesize()
+        nh = len(wrap_words(i18n_name(a), font, inner)) * font.get_linesize()
         kh = len(wrap_words(kind, sfont, inner)) * sfont.get_linesize()
         surf = pygame.Surface((self.width, nh + kh + s(4)), pygame.SRCALPHA)
         pygame.draw.rect(surf, colour, (s(4), s(4), s(14), s(14)), border_radius=s(3))
-        self._lines(plate, surf, a.name, font, pal.text, s(26), 0, inner)
+        self._lines(plate, surf, i18n_name(a), font, pal.text, s(26), 0, inner)
         self._lines(plate, surf, kind, sfont, pal.muted, s(26), nh, inner)
         self._picture(plate, surf, s(4), 0)
         plate.height = surf.get_height() + s(6)
@@ -88,7 +89,7 @@ class InfoTabs:
                     "actor:members", t("match.actor.memberships"), t("match.actor.memberships_tip")
                 )
             )
-            orgs = [w.actors[i].name for i in memberships(w, a.id) if i in w.actors]
+            orgs = [i18n_name(w.actors[i]) for i in memberships(w, a.id) if i in w.actors]
             rows.append(
                 self.para(
                     "actor:orgs", ", ".join(orgs) if orgs else t("match.actor.no_memberships"), 13
@@ -106,7 +107,7 @@ class InfoTabs:
                     rows.append(
                         self.stat(
                             f"grp-fig:{g.id}",
-                            g.name,
+                            i18n_name(g),
                             t(
                                 "match.actor.group_figures",
                                 grievance=f"{g.grievance:.0f}",
@@ -115,7 +116,7 @@ class InfoTabs:
                             html.escape(
                                 t(
                                     "match.actor.group_tip",
-                                    name=g.name,
+                                    name=i18n_name(g),
                                     grievance=f"{g.grievance:.0f}",
                                     security=f"{g.security:.0f}",
                                     autonomy=f"{g.autonomy:.0f}",
@@ -166,13 +167,13 @@ class InfoTabs:
             kind = t(f"match.kind.{a.kind}")
             figures = " · ".join(f"{t(f'match.stat.{k}')} {v}" for k, v, _ in sc._figures(a)[:3])
             sub_text = f"{kind} — {figures}"
-            nh = len(wrap_words(a.name, nfont, inner)) * nfont.get_linesize()
+            nh = len(wrap_words(i18n_name(a), nfont, inner)) * nfont.get_linesize()
             fh = len(wrap_words(sub_text, ffont, inner)) * ffont.get_linesize()
             surf = pygame.Surface((self.width, nh + fh + s(8)), pygame.SRCALPHA)
             pygame.draw.rect(
                 surf, sc.map.owner_colour(a.id), (s(6), s(5), s(12), s(12)), border_radius=s(3)
             )
-            self._lines(row, surf, a.name, nfont, pal.text, s(26), s(2), inner)
+            self._lines(row, surf, i18n_name(a), nfont, pal.text, s(26), s(2), inner)
             self._lines(row, surf, sub_text, ffont, pal.muted, s(26), s(2) + nh, inner)
             line = mix(pal.panel_border, pal.panel, 0.5)
             y = surf.get_height() - 1

@@ -12,8 +12,9 @@ from game.engine import ACTIONS, Order
 from game.engine.model import Federation, GlobalBody, State
 from game.engine.say import TEMPLATES
 from game.engine.scenario import text as scenario_text
-from game.ui.i18n import language, said, t
+from game.ui.i18n import language, said, t, tn
 from game.ui.i18n import line as i18n_line
+from game.ui.i18n import name as i18n_name
 from game.ui.widgets.mapview import crisis_text
 
 if TYPE_CHECKING:
@@ -35,9 +36,8 @@ def action_preview(action: str) -> str:
 
 
 def counted(key: str, n: int) -> str:
-    """ "1 card", "3 cards": ``key + "_one"`` or ``key + "_other"`` (both languages we ship
-    have these two plural forms)."""
-    return t(f"{key}_{'one' if n == 1 else 'other'}", n=n)
+    """ "1 card", "3 cards": the plural form of ``key`` for ``n`` (see i18n.tn)."""
+    return tn(key, n)
 
 
 def card_of(world: World, hand_key: str):
@@ -75,13 +75,13 @@ def name_of(world: World, ident: str) -> str:
     """What a player calls the thing ``ident`` names: an actor, a group, a crisis, a region or
     a resolution; never the identifier itself (a neutral word when the seat cannot see it)."""
     if ident in world.actors:
-        return world.actors[ident].name
+        return i18n_name(world.actors[ident])
     if ident in world.groups:
-        return world.groups[ident].name
+        return i18n_name(world.groups[ident])
     if ident in world.crises:
         return crisis_text(world, world.crises[ident])
     if ident in world.regions:
-        return world.regions[ident].name
+        return i18n_name(world.regions[ident])
     if ident in world.proposals:
         return proposal_words(world, ident)
     if any(h.key == ident for h in world.hand):
