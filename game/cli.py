@@ -164,27 +164,6 @@ def arrangement_name(value: str) -> str:
     return t(f"report.arrangement.{value}")
 
 
-def learn_names(world: Any, names: dict[str, str]) -> dict[str, str]:
-    """Add to ``names`` what a reader calls each id of ``world``: actors, groups, regions, and
-    the crises and wars the engine knows only by an id (they vanish from the world when they
-    end, so the table is kept across the match and only grows)."""
-    from game.engine import ops
-    from game.engine.model import ARRANGEMENT_ORDER
-    from game.engine.scenario import text
-
-    if not names:
-        names.update({a.value: arrangement_name(a.value) for a in ARRANGEMENT_ORDER})
-    for table in (world.actors, world.groups, world.regions):
-        for ident, thing in table.items():
-            names[ident] = text(thing.name)  # a name may be a table of translations
-    for ident, crisis in world.crises.items():
-        names[ident] = "the " + str(ops.crisis_label(world, crisis))
-    for ident, war in world.wars.items():
-        a, b = text(ops.name(world, war.attacker)), text(ops.name(world, war.defender))
-        names[ident] = f"the war between {a} and {b}"
-    return names
-
-
 def cmd_play(args: argparse.Namespace) -> int:
     from game.engine import scores
     from game.engine.scenario import text
@@ -206,13 +185,10 @@ def cmd_play(args: argparse.Namespace) -> int:
             print(text(scenario.title))
             print(text(scenario.briefing) or text(scenario.summary))
         print()
-        names: dict[str, str] = {}
         played = 0
         while not match.world.ended and (args.turns is None or played < args.turns):
-            learn_names(match.world, names)
             report = match.play_turn(ai_orders(match.world))
-            learn_names(match.world, names)
-            print(report.text(names), end="\n\n")
+            print(report.text(), end="\n\n")
             played += 1
         world = match.world
         if world.ended:

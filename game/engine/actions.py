@@ -12,7 +12,7 @@ from .model import NGO, Crisis, Federation, GlobalBody, Proposal, State
 from .orders import ACTIONS, PROPOSAL_KINDS, Order
 from .report import Ledger
 from .retable import may_table
-from .say import say
+from .say import as_data, say
 from .world import World
 
 # Crises that force can stop; famine, plague, refugees and financial panics call for relief and money.
@@ -643,6 +643,10 @@ def _propose(world: World, ledger: Ledger, o: Order) -> None:
     for p in world.proposals.values():
         if (p.body, p.kind, p.target) == (body.id, o.option, o.subject):
             return  # tabled by someone else this same turn: one resolution, one vote
+    kind = say(f"proposal.{o.option}")
+    who, subject = ops.name(world, o.actor), ops.name(world, o.subject)
+    if subject == o.subject:  # a crisis that ended earlier this turn
+        subject = ledger.named.get(o.subject, subject)
     pid = world.new_id("res")
     world.proposals[pid] = Proposal(
         id=pid,
@@ -651,9 +655,8 @@ def _propose(world: World, ledger: Ledger, o: Order) -> None:
         kind=o.option,
         target=o.subject,
         opened=world.turn,  # type: ignore[arg-type]
+        subject=as_data(subject),  # its name, should the crisis end before the vote
     )
-    kind = say(f"proposal.{o.option}")
-    who, subject = ops.name(world, o.actor), ops.name(world, o.subject)
     line = (
         say("tables", who=who, kind=kind, subject=subject)
         if o.actor == body.id

@@ -148,21 +148,12 @@ def _vote_waiting(world: World, proposal_id: str) -> Waiting | None:
     )
 
 
-def motion(world: World, kind: str, target: str) -> Said:
-    """What a resolution is about, as a phrase: "sanctions on Republic of Servia"."""
-    if kind == "authorize_force":
-        crisis = world.crises.get(target)
-        subject: object = ops.crisis_label(world, crisis) if crisis else ops.name(world, target)
-    elif kind == "mediate":
-        war = world.wars.get(target)
-        subject = (
-            say("war_between", a=ops.name(world, war.attacker), b=ops.name(world, war.defender))
-            if war
-            else target
-        )
-    else:
-        subject = ops.name(world, target)
-    return say(f"motion.{kind}", subject=subject)
+def motion(world: World, kind: str, target: str, subject: str | None = None) -> Said:
+    """What a resolution is about, as a phrase: "sanctions on Republic of Servia". ``subject``:
+    the target's name when it is already known (a crisis over since it was tabled)."""
+    return say(
+        f"motion.{kind}", subject=subject if subject is not None else ops.name(world, target)
+    )
 
 
 def vote_sentence(world: World, order: Order) -> Said | None:

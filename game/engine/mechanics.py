@@ -11,6 +11,7 @@ from . import formulas as F
 from . import ops, retable
 from .actions import memberships, neighbors_of, wealth_per_person
 from .conditions import is_member
+from .decisions import motion
 from .model import Arrangement, Federation, GlobalBody, Group
 from .report import Ledger, Tally
 from .rng import Rng
@@ -66,10 +67,13 @@ def tally_votes(world: World, ledger: Ledger) -> None:
         else:
             passed = len(yes) > len(no)
             how = say("vote.majority") if passed else say("vote.no_majority")
+        subject = ops.subject_name(world, p)
+        voted_on = say("motion_in", body=body.name, motion=motion(world, p.kind, p.target, subject))
         ledger.votes.append(
             Tally(proposal=pid, body=body.id, kind=p.kind, target=p.target, yes=yes, no=no,
                   abstain=abstain, vetoed_by=vetoes if not passed else [], passed=passed, how=how,
-                  key=how.key, args=as_data(how)["args"])
+                  key=how.key, args=as_data(how)["args"], motion=voted_on,
+                  motion_key=voted_on.key, motion_args=as_data(voted_on)["args"])
         )  # fmt: skip
         verdict = say("verdict.passes" if passed else "verdict.fails")
         ledger.line(
@@ -78,7 +82,7 @@ def tally_votes(world: World, ledger: Ledger) -> None:
                 "resolution",
                 body=body.name,
                 kind=say(f"proposal.{p.kind}"),
-                target=ops.name(world, p.target),
+                target=subject,
                 verdict=verdict,
                 how=how,
             ),
@@ -90,7 +94,7 @@ def tally_votes(world: World, ledger: Ledger) -> None:
                     "vote.closed",
                     body=body.name,
                     kind=say(f"proposal.{p.kind}"),
-                    target=ops.name(world, p.target),
+                    target=subject,
                 ),
             )
         if passed:

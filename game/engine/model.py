@@ -8,7 +8,7 @@ validation is paid once, when a scenario or a save is read.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -551,6 +551,12 @@ class Proposal(Model):
     target: Id
     opened: int = Field(ge=0)
     votes: dict[Id, Literal["yes", "no", "abstain"]] = Field(default_factory=dict)
+    subject: str | dict[str, Any] | None = Field(
+        None,
+        description="What the target was called when the resolution was tabled (a crisis's "
+        "label, a war's sentence, as message data): the vote can still name a crisis that ended "
+        "in the meantime.",
+    )
 
 
 class Treaty(Model):

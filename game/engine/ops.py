@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from . import formulas as F
-from .model import Crisis, Group, Region, State, War
+from .model import Crisis, Group, Proposal, Region, State, War
 from .names import translated
 from .report import Ledger
-from .say import Said, say
+from .say import Said, from_data, say
 from .world import World
 
 STAT_MAX = {
@@ -37,12 +37,31 @@ FREE_STATE = {"en": "Free {group}", "es": "el Estado libre de los {group}"}
 
 
 def name(world: World, ident: str | None) -> str:
+    """What a reader calls ``ident``: an actor's, group's or region's ``Name``; a crisis's label
+    and a war's sentence as messages (``Said``), so no sentence the engine writes shows an id
+    and a screen can still say it in the player's language."""
     if ident is None:
         return "nobody"
-    for table in (world.actors, world.groups, world.regions, world.crises):
+    for table in (world.actors, world.groups, world.regions):
         if ident in table:
-            return table[ident].name if hasattr(table[ident], "name") else ident  # type: ignore[union-attr]
+            return table[ident].name  # type: ignore[union-attr]
+    if ident in world.crises:
+        return crisis_label(world, world.crises[ident])
+    if ident in world.wars:
+        war = world.wars[ident]
+        return say("war_between", a=name(world, war.attacker), b=name(world, war.defender))
+    for p in world.proposals.values():  # a crisis or war gone since a resolution named it
+        if p.target == ident and p.subject is not None:
+            return from_data(p.subject)
     return ident
+
+
+def subject_name(world: World, p: Proposal) -> str:
+    """What a resolution is about, by name, even once its crisis or war is over."""
+    named = name(world, p.target)
+    if named == p.target and p.subject is not None:
+        return from_data(p.subject)
+    return named
 
 
 def crisis_label(world: World, c: Crisis) -> Said:

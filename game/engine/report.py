@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
 from typing import Any, Literal
 
 from pydantic import Field
 
 from .model import Arrangement, Criteria, Criterion, Id, Model
-from .say import Said, as_data
+from .say import TEMPLATES, Said, as_data
 from .world import World
 
 
@@ -48,6 +46,13 @@ class Tally(Model):
     how: str
     key: str | None = Field(None, description="The message key of ``how``.")
     args: dict[str, Any] = Field(default_factory=dict)
+    motion: str = Field(
+        "",
+        description="What was voted on, in the engine's English (\"United Nations: sanctions on "
+        'Republic of Servia"); empty in reports older than it.',
+    )
+    motion_key: str | None = Field(None, description="The message key of ``motion``.")
+    motion_args: dict[str, Any] = Field(default_factory=dict)
 
 
 class FiredCard(Model):
@@ -81,28 +86,22 @@ class TurnReport(Model):
         lines = [ln for ln in self.lines if ln.private_to in (None, actor)]
         return self.model_copy(update={"lines": lines})
 
-    def text(self, names: Mapping[str, str] | None = None) -> str:
-        """The report as plain text (the command line's). ``names`` maps the ids the report
-        holds (actors, bodies, crises, wars, arrangements) to what a reader sees; without it,
-        an arrangement shows as "pluralism 1" and the rest as the engine wrote it."""
-        names = names or {}
-
-        def name(ident: str) -> str:
-            return names.get(ident) or ident.replace("_", " ")
-
+    def text(self) -> str:
+        """The report as plain text (the command line's), in the engine's English: every line
+        names what it speaks of, so no id shows."""
         out = [f"== Turn {self.turn} =="]
-        out += [f"  {_named(ln, names)}" for ln in self.lines]
+        out += [f"  {ln.text}" for ln in self.lines]
         for t in self.votes:
             out.append(
-                f"  Vote in {name(t.body)} on {t.kind.replace('_', ' ')} ({name(t.target)}): "
+                f"  Vote: {t.motion or t.kind.replace('_', ' ')}: "
                 f"{len(t.yes)} yes, {len(t.no)} no, {len(t.abstain)} abstain — {t.how}"
             )
         out += [f"  {c}" for c in self.changes]
         b, a = self.arrangement_before.value, self.arrangement_after.value
         out.append(
-            f"  World: {name(a)} (centralization {self.centralization_after:.0f}, "
+            f"  World: {_arrangement(a)} (centralization {self.centralization_after:.0f}, "
             f"{self.centralization_after - self.centralization_before:+.1f})"
-            + ("" if a == b else f", moved from {name(b)}")
+            + ("" if a == b else f", moved from {_arrangement(b)}")
         )
         crit = ", ".join(f"{k} {v:.0f}" for k, v in self.criteria_after.as_dict().items())
         out.append(f"  Criteria: {crit}")
@@ -111,15 +110,10 @@ class TurnReport(Model):
         return "\n".join(out)
 
 
-def _named(line: Line, names: Mapping[str, str]) -> str:
-    """A line with any id among its arguments (a crisis or a war the engine could only name by
-    its id) replaced by its name."""
-    out = line.text
-    for value in line.args.values():
-        if isinstance(value, str) and names.get(value) and value in out:
-            name = names[value]
-            out = re.sub(rf"(?<!\w){re.escape(value)}(?!\w)", lambda _m, n=name: n, out)
-    return out
+def _arrangement(value: str) -> str:
+    """ "Pluralism I": an arrangement as the engine names it, at the head of a phrase."""
+    words = TEMPLATES.get(f"arrangement.{value}", value.replace("_", " "))
+    return words[:1].upper() + words[1:]
 
 
 def _trusted(cls: type[Model], fields: dict) -> Model:
@@ -142,6 +136,9 @@ class Ledger:
         self._lines: list[Line] = []
         # each crisis's severity as the turn began: the report says how far it moved
         self._severity = {cid: c.severity for cid, c in world.crises.items()}
+        # what the turn's crises and wars were called as it began (resolve fills it): an order
+        # may name one that ended earlier in the turn
+        self.named: dict[str, str] = {}
         self.votes: list[Tally] = []
         self.cards: list[FiredCard] = []
 

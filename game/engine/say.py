@@ -226,3 +226,20 @@ def as_data(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [as_data(v) for v in value]
     return str(value)
+
+
+def from_data(value: Any) -> Any:
+    """An argument back from its plain data (``as_data``'s inverse): a message as a ``Said``, a
+    table of translations as a ``Name``, a list as a list, a string as it is."""
+    if isinstance(value, dict) and "key" in value and "args" in value:
+        args = value["args"] if isinstance(value["args"], dict) else {}
+        key = str(value["key"])
+        if key in TEMPLATES:
+            return say(key, **{k: from_data(v) for k, v in args.items()})
+        return key
+    if isinstance(value, dict):
+        english = value.get("en") or next(iter(value.values()), "")
+        return Name(str(english), {str(k): str(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return [from_data(v) for v in value]
+    return value

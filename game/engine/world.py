@@ -328,8 +328,10 @@ class World(Model):
         """A SHA-256 over the whole state: two matches with the same digest are the same match.
         The rules (cards, missions) never change during a match: their own digest, computed
         once, stands in for them."""
+        # A resolution's remembered subject is only its name (for the report): not the state.
+        skip = {"rules": True, "proposals": {"__all__": {"subject"}}}
         blob = json.dumps(
-            self.model_dump(mode="json", exclude={"rules"}), sort_keys=True, separators=(",", ":")
+            self.model_dump(mode="json", exclude=skip), sort_keys=True, separators=(",", ":")
         )
         h = hashlib.sha256(self.rules.digest().encode())
         h.update(blob.encode())

@@ -112,6 +112,16 @@ def target_name(world: World, target: str) -> str:
     return target.replace("_", " ")
 
 
+def tally_target(world: World, tally: Tally) -> str:
+    """What a vote was about, by name: as the engine named it when it counted the vote (so a
+    crisis over by then still reads as itself), else from the world."""
+    motion = tally.motion_args.get("motion")
+    subject = motion.get("args", {}).get("subject") if isinstance(motion, dict) else None
+    if subject is None or tally.target in world.actors or tally.target in world.groups:
+        return target_name(world, tally.target)
+    return i18n.message(subject)
+
+
 def proposal_name(kind: str) -> str:
     return t_or(f"report.proposal.{kind}", kind.replace("_", " "))
 
@@ -308,7 +318,7 @@ def vote_row(world: World, turn: int, tally: Tally) -> VoteRow:
         turn=turn,
         body=actor_name(world, tally.body),
         kind=proposal_name(tally.kind),
-        target=target_name(world, tally.target),
+        target=tally_target(world, tally),
         passed=tally.passed,
         how=i18n.line(tally),
         yes=len(tally.yes),

@@ -166,6 +166,12 @@ def _said_arg(value: object, lang: str) -> str:
     return localized(value, lang)
 
 
+def message(value: object, lang: str | None = None) -> str:
+    """A piece of a sentence the engine keeps as data (a crisis's label as ``{"key", "args"}``,
+    a name's table of translations, a plain string) in the current language."""
+    return _said_arg(value, lang or _lang)
+
+
 def cause(change: object, lang: str | None = None) -> str:
     """A report's ``Change`` cause in the current language."""
     return said(change.cause, change.key, change.args, lang)  # type: ignore[attr-defined]

@@ -12,8 +12,8 @@ from game.engine.model import State
 from game.engine.scenario import text as scenario_text
 from game.engine.scoring import mission_of
 from game.ui.i18n import cause, language, t
+from game.ui.i18n import line as i18n_line
 from game.ui.i18n import name as i18n_name
-from game.ui.scenes.match_words import report_line
 from game.ui.widgets import mix
 from game.ui.widgets.continuum_bar import signed
 from game.ui.widgets.row_list import Row
@@ -193,7 +193,7 @@ class InfoTabs:
             rows.append(self.para("log:none", t("match.log.none"), 12, pal.muted))
             return rows
         for i, line in enumerate(report.for_actor(sc.seat).lines):
-            rows.append(self.para(f"log:{i}", report_line(sc.view, line), 12, pal.text))
+            rows.append(self.para(f"log:{i}", i18n_line(line), 12, pal.text))
         for i, ch in enumerate(report.changes):
             tone = pal.good if ch.amount > 0 else pal.bad
             rows.append(

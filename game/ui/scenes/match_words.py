@@ -4,16 +4,12 @@ called irresponsible", "UN: sanctions on Servia". Names and titles only: no inte
 
 from __future__ import annotations
 
-import contextlib
-import re
 from typing import TYPE_CHECKING
 
 from game.engine import ACTIONS, Order
 from game.engine.model import Federation, GlobalBody, State
-from game.engine.say import TEMPLATES
 from game.engine.scenario import text as scenario_text
-from game.ui.i18n import language, said, t, tn
-from game.ui.i18n import line as i18n_line
+from game.ui.i18n import language, t, tn
 from game.ui.i18n import name as i18n_name
 from game.ui.widgets.mapview import crisis_text
 
@@ -169,43 +165,3 @@ def order_hint(world: World, seat: str | None, order: Order) -> str:
 
 def order_key(o: Order) -> str:
     return "|".join(str(x) for x in o.key())
-
-
-def report_line(world: World, ln) -> str:
-    """A turn report's line in the current language, with any identifier among its arguments
-    (a resolution's subject, "crisis_6") replaced by the thing's name. The engine's sentence
-    keeps ids for the log; the window shows names."""
-    args = dict(ln.args or {})
-    named = {
-        k: name_of(world, v) if isinstance(v, str) and _is_id(world, v) else v
-        for k, v in args.items()
-    }
-    if named == args or not ln.key:
-        return i18n_line(ln)
-    text = ln.text
-    with contextlib.suppress(KeyError, IndexError, ValueError):
-        text = _english({"key": ln.key, "args": named})
-    return said(text, ln.key, named)
-
-
-def _english(v: object) -> str:
-    """A message argument in English: a nested message formatted, a scenario text's English."""
-    if isinstance(v, dict) and "key" in v and "args" in v:
-        args = v["args"] if isinstance(v["args"], dict) else {}
-        return TEMPLATES[str(v["key"])].format(**{k: _english(x) for k, x in args.items()})
-    if isinstance(v, dict):
-        return str(v.get("en") or next(iter(v.values()), ""))
-    return str(v)
-
-
-def _is_id(world: World, v: str) -> bool:
-    return (
-        v in world.actors
-        or v in world.groups
-        or v in world.crises
-        or v in world.regions
-        or v in world.proposals
-    ) or bool(_SNAKE.fullmatch(v))
-
-
-_SNAKE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")

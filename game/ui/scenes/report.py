@@ -763,7 +763,7 @@ class ReportScene(Scene):
         colour = hexc(p.good if tally.passed else p.bad)
         head = (
             f"<b>{esc(self.name(tally.body))}</b> \u00b7 {esc(words.proposal_name(tally.kind))}"
-            f" \u00b7 {esc(words.target_name(world, tally.target))}: "
+            f" \u00b7 {esc(words.tally_target(world, tally))}: "
             f"<font color='{colour}'><b>{esc(verdict)}</b></font>, {esc(i18n_line(tally))}"
         )
         ind = "&nbsp;&nbsp;&nbsp;"

@@ -1,0 +1,89 @@
+"""The engine names what it speaks of: no crisis or war id in a report line, the report screen,
+the debrief or its export, in English or Spanish, for every shipped scenario; and a resolution
+on a crisis that ended before the vote still names that crisis."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from game.content import load_scenario
+from game.engine import Order, new_world, ops, resolve
+from game.report import debrief_markdown
+from game.session.local import LocalMatch
+from game.ui import i18n
+from game.ui.scenes.report import ReportScene
+from tests.uikit import frames, make_app
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED = sorted(f.stem for f in (ROOT / "scenarios").glob("*.json"))
+# What the engine makes up as ids while a match runs (crisis_41, war_29, res_3)
+MADE_UP = re.compile(r"\b(?:crisis|war|res)_\d+\b")
+
+
+def played(scenario: str, turns: int = 12) -> LocalMatch:
+    data = load_scenario(ROOT / "scenarios" / f"{scenario}.json")
+    local = LocalMatch.start(data.model_copy(update={"turns": turns}), humans=[], seed=3)
+    while not local.world.ended:
+        local.resolve()
+    return local
+
+
+@pytest.fixture(scope="module", params=SHIPPED)
+def match(request: pytest.FixtureRequest) -> LocalMatch:
+    return played(request.param)
+
+
+def test_report_lines_and_votes_name_crises_and_wars(match: LocalMatch) -> None:
+    for report in match.reports:
+        assert not MADE_UP.findall(report.text()), report.text()
+        for lang in ("en", "es"):
+            for ln in report.lines:
+                assert not MADE_UP.findall(i18n.line(ln, lang)), (lang, ln.text)
+
+
+def test_debrief_export_names_crises_and_wars(match: LocalMatch) -> None:
+    for lang in ("en", "es"):
+        md = debrief_markdown(match.world, match.reports, lang=lang, charts=None)
+        assert not MADE_UP.findall(md), sorted(set(MADE_UP.findall(md)))
+
+
+def test_report_screen_names_crises_and_wars(match: LocalMatch) -> None:
+    app = make_app(language="es")
+    try:
+        for report in match.reports:
+            scene = ReportScene(app, match, report, None)
+            app.push(scene)
+            frames(app, 1)
+            shown = scene.plain_text() + scene.header_text
+            assert not MADE_UP.findall(shown), (report.turn, sorted(set(MADE_UP.findall(shown))))
+            app.pop()
+    finally:
+        i18n.set_language("en")
+
+
+def test_a_vote_on_a_crisis_over_before_it_still_names_it() -> None:
+    world = new_world(load_scenario(ROOT / "scenarios" / "kosovo.json"), 3)
+    label = ops.crisis_label(world, world.crises["kosovo_repression"])
+    assert ops.name(world, "kosovo_repression") == label
+    table = Order(
+        actor="un",
+        action="propose",
+        target="un",
+        subject="kosovo_repression",
+        option="authorize_force",
+    )
+    world, report = resolve(world, [table])
+    (tabled,) = [ln for ln in report.lines if ln.key == "tables"]
+    assert str(label) in tabled.text and "kosovo_repression" not in tabled.text
+    # The crisis ends (its authors arrested, say) before the members vote.
+    world.crises.pop("kosovo_repression", None)
+    world, report = resolve(world, [])
+    (verdict,) = [ln for ln in report.lines if ln.key == "resolution"]
+    assert str(label) in verdict.text, verdict.text
+    spanish = i18n.line(verdict, "es")
+    assert "represión" in spanish and "kosovo_repression" not in spanish, spanish
+    (tally,) = report.votes
+    assert str(label) in tally.motion and "kosovo_repression" not in report.text()
