@@ -168,7 +168,7 @@ def cmd_play(args: argparse.Namespace) -> int:
     from game.engine import scores
     from game.engine.scenario import text
     from game.session.match import Match, ai_orders
-    from game.session.saves import SaveError, load_world, save_world
+    from game.session.saves import SaveError, load_match
 
     if args.turns is not None and args.turns < 0:
         print("continuum: --turns must be 0 or more", file=sys.stderr)
@@ -177,7 +177,8 @@ def cmd_play(args: argparse.Namespace) -> int:
         return _refuse(why)  # before the match is played, not after
     try:
         if args.load:
-            match = Match(load_world(Path(args.load)))
+            saved = load_match(Path(args.load))
+            match = Match.resumed(saved.world, saved.record)
             print(f"{match.world.title}: resumed at turn {match.world.turn}")
         else:
             scenario = _load(args.scenario)
@@ -198,7 +199,7 @@ def cmd_play(args: argparse.Namespace) -> int:
                 print(f"  {name:<32} {s.total:6.1f}  ({text(s.role)})")
             print()
         if args.save:
-            save_world(world, Path(args.save))
+            match.save(Path(args.save))
         print(_closing(world, played, args.save))
     except SaveError as e:
         print(f"continuum: {e}", file=sys.stderr)

@@ -15,7 +15,7 @@ from game.content import find_scenario, load_scenario
 from game.engine.scenario import Scenario
 from game.report.debrief import criteria_csv, debrief_markdown, export_debrief
 from game.session.local import LocalMatch
-from game.session.saves import load_match, load_world, save_world
+from game.session.saves import load_match
 from game.ui import i18n
 from game.ui import settings as ui_settings
 from game.ui.scenes.debrief import DebriefScene
@@ -70,7 +70,7 @@ def one_sitting(scenario: Scenario) -> LocalMatch:
 
 def three_sittings(scenario: Scenario, saves: Path) -> LocalMatch:
     """Sitting 1 ends on the autosave; sitting 2 is loaded from it and saved the way the match
-    screen saves (the world alone passed to save_world); sitting 3 is loaded from that file."""
+    screen saves (``local.save``); sitting 3 is loaded from that file."""
     auto = saves / "autosave.json"
     local = LocalMatch.start(scenario, [HUMAN], seed=SEED, autosave=auto)
     for _ in range(8):
@@ -80,9 +80,10 @@ def three_sittings(scenario: Scenario, saves: Path) -> LocalMatch:
     local = LocalMatch.resume(saved.world, [HUMAN], autosave=auto, record=saved.record)
     for _ in range(8):
         play_turn(local)
-    save_world(local.world, saves / "screen.json")
+    local.save(saves / "screen.json")
     del local
-    local = LocalMatch.resume(load_world(saves / "screen.json"), [HUMAN], autosave=auto)
+    saved = load_match(saves / "screen.json")
+    local = LocalMatch.resume(saved.world, [HUMAN], autosave=auto, record=saved.record)
     while not local.world.ended:
         play_turn(local)
     return local
@@ -173,7 +174,7 @@ def test_a_submitted_hot_seat_turn_survives_the_window_closing(
 def test_an_old_save_says_what_it_lacks_in_both_languages(kosovo: Scenario, sandbox: Path) -> None:
     local = one_sitting(kosovo)
     path = sandbox / "data" / "saves" / "old.json"
-    save_world(local.world, path)
+    local.save(path)
     doc = json.loads(path.read_text(encoding="utf-8"))
     doc["version"] = 1  # a save from before the record: the world alone
     del doc["record"]
@@ -198,7 +199,7 @@ def test_a_forty_turn_match_with_its_reports_fits_a_save(kosovo: Scenario, tmp_p
     while not local.world.ended:
         local.resolve()
     path = tmp_path / "long.json"
-    save_world(local.world, path)
+    local.save(path)
     assert len(load_match(path).record.reports) == len(local.reports) >= 30
     assert path.stat().st_size < 4 * 1024 * 1024
 
@@ -216,7 +217,7 @@ def test_loading_an_old_save_says_what_it_lacks_before_resuming(
     for _ in range(4):
         play_turn(local)
     path = sandbox / "data" / "saves" / "old.json"
-    save_world(local.world, path)
+    local.save(path)
     doc = json.loads(path.read_text(encoding="utf-8"))
     doc["version"] = 1
     del doc["record"]
@@ -231,7 +232,7 @@ def test_loading_an_old_save_says_what_it_lacks_before_resuming(
         assert scene.loaded is not None
         assert words + "4" in scene._lacks(scene.loaded[1])
     # a save with its record lacks nothing
-    save_world(local.world, path)
+    local.save(path)
     scene.open(path)
     assert scene._lacks(scene.loaded[1]) == ""
 
@@ -269,7 +270,7 @@ def test_a_record_that_does_not_match_its_world_is_refused_with_where(
     for _ in range(3):
         play_turn(local)
     path = tmp_path / "x.json"
-    save_world(local.world, path)
+    local.save(path)
     good = json.loads(path.read_text(encoding="utf-8"))
 
     def refused(change, words: str) -> None:

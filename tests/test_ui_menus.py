@@ -20,7 +20,6 @@ import game.paths
 import game.ui.settings as ui_settings
 from game.content import load_scenario
 from game.session.local import LocalMatch
-from game.session.saves import save_world
 from game.ui import flow, i18n
 from game.ui.scenes.handover import HandoverScene
 from game.ui.scenes.load import LoadScene, peek_save
@@ -363,7 +362,7 @@ def test_settings_keyboard_and_discarding(sandbox: Path) -> None:
 def test_every_screen_fits_1280x720_at_200_percent(sandbox: Path) -> None:
     (sandbox / "data" / "scenarios" / "broken.json").write_text(json.dumps(BROKEN))
     local = LocalMatch.start(kosovo(), ["servia", "atlantic_alliance"], seed=3)
-    save_world(local.world, sandbox / "data" / "saves" / "autosave.json")
+    local.save(sandbox / "data" / "saves" / "autosave.json")
     (sandbox / "data" / "saves" / "corrupt.json").write_bytes(b"\x00not a save")
     for lang in ("en", "es"):
         app = make_app(ui_scale=200, language=lang)
@@ -412,7 +411,7 @@ def test_load_lists_saves_loads_a_good_one_and_never_touches_a_bad_one(
     saves = sandbox / "data" / "saves"
     local = LocalMatch.start(kosovo(), ["servia"], seed=7)
     local.resolve()
-    save_world(local.world, saves / "good.json")
+    local.save(saves / "good.json")
     digest = local.world.digest()
     corrupt = saves / "corrupt.json"
     corrupt.write_bytes(b'{"format":"continuum-save","version":1,"scenario":"kosovo","turn":2,"w')
@@ -455,7 +454,7 @@ def test_open_file_loads_a_save_from_another_folder(
 ) -> None:
     elsewhere = sandbox / "elsewhere" / "class-of-2025.json"
     local = LocalMatch.start(kosovo(), ["un"], seed=11)
-    save_world(local.world, elsewhere)
+    local.save(elsewhere)
     app = make_app()
     app.push(LoadScene(app))
     frames(app)
@@ -502,7 +501,7 @@ def test_continue_resumes_the_autosave_with_the_remembered_seats(
 def test_peek_reads_only_the_header_and_names_what_is_wrong(sandbox: Path) -> None:
     saves = sandbox / "data" / "saves"
     local = LocalMatch.start(kosovo(), [], seed=1)
-    save_world(local.world, saves / "ok.json")
+    local.save(saves / "ok.json")
     info = peek_save(saves / "ok.json")
     assert (info.scenario, info.turn, info.last_turn, info.error) == ("kosovo", 1, 24, "")
     text = (saves / "ok.json").read_text(encoding="utf-8")

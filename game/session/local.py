@@ -15,7 +15,7 @@ from game.ai.baseline import BaselineBot
 from game.engine import Order, Scenario, TurnReport, World, check_orders, legal_actions, new_world
 from game.engine.orders import ACTIONS
 from game.session.match import Match
-from game.session.saves import MatchRecord, SaveError, remember, save_world
+from game.session.saves import MatchRecord, SaveError, save_world
 
 
 @dataclass
@@ -27,9 +27,6 @@ class LocalMatch:
     submitted: set[str] = field(default_factory=set)
     bot: BaselineBot = field(default_factory=BaselineBot)
     autosave_error: str | None = None  # why the last autosave failed (None: it worked)
-
-    def __post_init__(self) -> None:
-        self._remember()
 
     @classmethod
     def start(
@@ -49,22 +46,16 @@ class LocalMatch:
         autosave: Path | None = None,
         record: MatchRecord | None = None,
     ) -> LocalMatch:
-        """The match saved as ``world`` and ``record`` (without a record: the one the world was
-        loaded with, if any), played on by ``humans``. The orders a seat had already submitted
+        """The match saved as ``world`` and ``record`` (without a record: from this turn on),
+        played on by ``humans``. The orders a seat had already submitted
         this turn still count while that seat stays human; an unfinished draft comes back to
         its own seat."""
-        if record is None:
-            match = Match(world)
-        else:
-            match = Match(
-                world, [list(o) for o in record.log], list(record.reports), record.first_turn
-            )
+        match = Match(world) if record is None else Match.resumed(world, record)
         local = cls(match, [h for h in humans if h in world.actors], autosave)
         if record is not None:
             seats = set(local.seats)
             local.drafts = {s: list(o) for s, o in record.drafts.items() if s in seats}
             local.submitted = {s for s in record.submitted if s in seats}
-            local._remember()
         return local
 
     def record(self) -> MatchRecord:
@@ -94,10 +85,6 @@ class LocalMatch:
             self.autosave_error = None
         except SaveError as e:
             self.autosave_error = str(e)
-
-    def _remember(self) -> None:
-        # A screen that saves ``local.world`` gets this match's whole record with it.
-        remember(self.world, self.record)
 
     # ---- whose turn ---------------------------------------------------------------------------
 
@@ -180,7 +167,6 @@ class LocalMatch:
         report = self.match.play_turn(orders)
         self.drafts.clear()
         self.submitted.clear()
-        self._remember()
         self._autosave()
         return report
 

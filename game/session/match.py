@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from game.ai.baseline import BaselineBot
 from game.engine import Order, Scenario, TurnReport, World, new_world, resolve
-from game.session.saves import MatchRecord, played_turns, record_of, remember
+from game.session.saves import MatchRecord, played_turns, save_world
 
 Seat = Callable[[World, str], list[Order]]
 
@@ -23,27 +24,27 @@ class Match:
     first_turn: int | None = None
 
     def __post_init__(self) -> None:
-        if self.first_turn is None and not self.log and not self.reports:
-            # A world loaded from a save (or taken from another match) brings its record.
-            known = record_of(self.world)
-            if known is not None:
-                self.first_turn = known.first_turn
-                self.log = [list(orders) for orders in known.log]
-                self.reports = list(known.reports)
         if self.first_turn is None:
             self.first_turn = played_turns(self.world) - len(self.reports) + 1
-        remember(self.world, self.record)
 
     @classmethod
     def start(cls, scenario: Scenario, seed: int | None = None) -> Match:
         return cls(new_world(scenario, seed))
 
+    @classmethod
+    def resumed(cls, world: World, record: MatchRecord) -> Match:
+        """The match saved as ``world`` with its ``record`` (``saves.load_match``)."""
+        return cls(world, [list(o) for o in record.log], list(record.reports), record.first_turn)
+
     def play_turn(self, orders: list[Order]) -> TurnReport:
         self.world, report = resolve(self.world, orders)
         self.log.append(list(orders))
         self.reports.append(report)
-        remember(self.world, self.record)
         return report
+
+    def save(self, path: Path) -> None:
+        """Save the whole match (its world and record) to ``path``; SaveError says what failed."""
+        save_world(self.world, path, self.record())
 
     def record(self) -> MatchRecord:
         """The orders and reports of every turn this match knows, for a save."""

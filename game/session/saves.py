@@ -15,8 +15,6 @@ save's turn (the debrief then says which turns carry no record instead of guessi
 from __future__ import annotations
 
 import json
-import weakref
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -68,45 +66,16 @@ class SavedMatch:
     record: MatchRecord
 
 
-# ---- the record of each live world ------------------------------------------------------------
-# Screens that save hold only the world (``save_world(local.world, path)``); the match that
-# produced it registers here how to tell its record, so every save carries the whole match.
-
-_live: dict[int, tuple[weakref.ref[World], Callable[[], Any]]] = {}
-
-
-def remember(world: World, source: MatchRecord | Callable[[], MatchRecord]) -> None:
-    """From now on ``world``'s record is ``source``: a record, or a match's bound ``record``
-    method (held weakly, so the registry keeps no match alive)."""
-    key = id(world)
-    if isinstance(source, MatchRecord):
-        record = source
-        getter: Callable[[], Any] = lambda: record  # noqa: E731
-    else:
-        getter = weakref.WeakMethod(source)  # type: ignore[arg-type]
-    _live[key] = (weakref.ref(world, lambda _ref, key=key: _live.pop(key, None)), getter)
-
-
-def record_of(world: World) -> MatchRecord | None:
-    """The record of a world a live match or a load produced, or None."""
-    entry = _live.get(id(world))
-    if entry is None or entry[0]() is not world:
-        return None
-    found = entry[1]()
-    if callable(found):  # a live match's method: ask it now
-        found = found()
-    return found if isinstance(found, MatchRecord) else None
-
-
 # ---- writing ------------------------------------------------------------------------------------
 
 
 def save_world(world: World, path: str | Path, record: MatchRecord | None = None) -> None:
     """Write ``world`` and its record to ``path`` atomically: on any failure the previous file is
-    untouched. Without ``record``, the record of the live match that produced ``world``."""
+    untouched. Without ``record``, the world alone (as a match that begins at its turn: the save
+    says it lacks the turns before). A match saves itself whole: ``LocalMatch.save``."""
     path = Path(path)
     if record is None:
-        record = record_of(world) or MatchRecord.empty(world)
+        record = MatchRecord.empty(world)
     document = {
         "format": FORMAT_TAG,
         "version": SAVE_VERSION,
@@ -135,10 +104,8 @@ def save_world(world: World, path: str | Path, record: MatchRecord | None = None
 
 
 def load_world(path: str | Path) -> World:
-    """The world saved at ``path``. Raises SaveError naming the file and what is wrong.
-
-    The save's record stays attached to the world: a Match built on it, or a later
-    ``save_world`` of it, keeps the whole match."""
+    """The world saved at ``path``, without the record of the turns played (``load_match``
+    has both). Raises SaveError naming the file and what is wrong."""
     return load_match(path).world
 
 
@@ -181,7 +148,6 @@ def load_match(path: str | Path) -> SavedMatch:
             raise SaveError(f"{path}: the save holds no record of the turns played")
         record = _validated(path, MatchRecord, raw, "record")
         _check_record(path, world, record)
-    remember(world, record)
     return SavedMatch(world, record)
 
 

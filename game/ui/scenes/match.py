@@ -631,12 +631,12 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, Scene):
 
     def save(self) -> None:
         from game import paths
-        from game.session.saves import SaveError, save_world
+        from game.session.saves import SaveError
 
         w = self.local.world
         path = paths.saves_dir() / f"{w.scenario}-turn{w.turn}.json"
         try:
-            save_world(w, path)
+            self.local.save(path)  # the whole match: its orders and every turn's report
         except (SaveError, OSError) as e:
             self.message(t("match.save.failed_title"), t("match.save.failed", error=str(e)))
             return
@@ -738,4 +738,6 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, Scene):
         if self.map.selected is not None:
             self._draw_details(surface)
         if self.notice is not None:
-            self._draw_notice(surface)
+            self._draw_notice(surface)  # with the autosave's failure under it
+        else:
+            self._draw_autosave_failed(surface)

@@ -14,6 +14,7 @@ from game.ui.i18n import language, t
 from game.ui.i18n import name as i18n_name
 from game.ui.widgets import mix, text_block
 from game.ui.widgets.mapview import capitalized, crisis_text
+from game.ui.widgets.text_fit import ellipsized
 
 
 class MatchPictures:
@@ -157,6 +158,35 @@ class MatchPictures:
             surf.blit(img, (s(12), (f.h - img.get_height()) // 2))
         return surf
 
+    def autosave_line(self) -> str:
+        """One line while the autosave fails (empty while it works): the match goes on, but
+        the player must know it is not being kept. LocalMatch tries again every turn."""
+        return t("ends.autosave_line") if getattr(self.local, "autosave_error", None) else ""
+
+    def _draw_autosave_failed(self, surface: pygame.Surface) -> int:
+        """The autosave's failure, one line along the map's foot (above the legend); the
+        height it takes, so the click notice stands above it."""
+        text = self.autosave_line()
+        if not text:
+            return 0
+        app, s, pal = self.app, self.app.s, self.app.palette
+        width = min(self.lay.map.w - s(40), s(720))
+        key = (text, width, pal.bad)
+        if getattr(self, "_autosave_key", None) != key:
+            font = app.font(13, bold=True)
+            shown = ellipsized(text, font, width - s(20))
+            img = font.render(shown, True, pal.bad)
+            surf = pygame.Surface((width, img.get_height() + s(10)), pygame.SRCALPHA)
+            pygame.draw.rect(surf, (*pal.background, 240), surf.get_rect(), border_radius=s(5))
+            pygame.draw.rect(surf, pal.bad, surf.get_rect(), max(1, s(1)), border_radius=s(5))
+            surf.blit(img, ((width - img.get_width()) // 2, s(5)))
+            self._autosave_key, self._autosave_surface = key, surf
+            self.autosave_shown = shown  # what the line says, for tests
+        surf = self._autosave_surface
+        above = self.lay.map.bottom - self.map.legend_rect.h
+        surface.blit(surf, surf.get_rect(midbottom=(self.lay.map.centerx, above - s(6))))
+        return surf.get_height() + s(6)
+
     def _draw_notice(self, surface: pygame.Surface) -> None:
         """The last click's result (ordered, or refused and why) along the map's foot."""
         app, s, pal = self.app, self.app.s, self.app.palette
@@ -174,6 +204,7 @@ class MatchPictures:
             surf.blit(body, (s(18), s(8)))
             self._notice_surface = surf
         above = self.lay.map.bottom - self.map.legend_rect.h  # clear of the map's legend
+        above -= self._draw_autosave_failed(surface)  # and of the autosave's failure, if any
         r = self._notice_surface.get_rect(midbottom=(self.lay.map.centerx, above - s(10)))
         surface.blit(self._notice_surface, r)
 

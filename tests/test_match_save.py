@@ -1,0 +1,72 @@
+"""Saving from the match screen keeps the whole match, and a failing autosave is said on the
+match screen in one line (in both languages) and tried again on the next turn."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import game.paths
+from game.content import load_scenario
+from game.session.local import LocalMatch
+from game.session.saves import load_match
+from game.ui import i18n
+from game.ui.scenes.match import MatchScene
+from tests.uikit import frames, make_app
+
+MINI = Path(__file__).parent / "fixtures" / "mini.json"
+SEAT = "castria"
+
+
+@pytest.fixture
+def saves(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "saves"
+    monkeypatch.setattr(game.paths, "saves_dir", lambda: folder)
+    yield folder
+    i18n.set_language("en")
+
+
+def test_save_from_the_match_screen_keeps_every_turn(saves: Path) -> None:
+    local = LocalMatch.start(load_scenario(MINI), [SEAT], seed=1)
+    for _ in range(3):
+        assert local.submit(SEAT) is not None
+    app = make_app()
+    scene = MatchScene(app, local, SEAT)
+    app.push(scene)
+    frames(app)
+    scene.save()
+    (path,) = saves.glob("*.json")
+    saved = load_match(path)
+    assert saved.world.digest() == local.world.digest()
+    assert [r.turn for r in saved.record.reports] == [1, 2, 3]
+    assert saved.record.log == local.match.log and saved.record.humans == [SEAT]
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("en", "autosave failed"), ("es", "guardado automático")]
+)
+def test_a_failed_autosave_is_said_on_the_match_screen_and_retried(
+    tmp_path: Path, lang: str, words: str
+) -> None:
+    blocker = tmp_path / "blocked"
+    blocker.write_text("a file where the saves folder should be")
+    auto = blocker / "autosave.json"
+    local = LocalMatch.start(load_scenario(MINI), [SEAT], seed=1, autosave=auto)
+    app = make_app(language=lang, ui_scale=200)
+    scene = MatchScene(app, local, SEAT)
+    app.push(scene)
+    frames(app)
+    assert scene.autosave_line() == ""  # nothing has failed yet
+    assert local.submit(SEAT) is not None
+    assert local.autosave_error
+    frames(app)
+    line = scene.autosave_line()
+    assert words in line.lower() and "\n" not in line
+    assert scene.autosave_shown  # drawn, on one line (cut with an ellipsis if it must be)
+    # The folder is mended: the next turn saves again and the line goes away.
+    blocker.unlink()
+    assert local.submit(SEAT) is not None
+    assert local.autosave_error is None and load_match(auto).world.turn == local.world.turn
+    frames(app)
+    assert scene.autosave_line() == ""
