@@ -94,6 +94,13 @@ def actor_name(world: World, actor_id: str | None) -> str:
     return i18n.name(actor) if actor is not None else actor_id.replace("_", " ").title()
 
 
+def actor_in_sentence(world: World, actor_id: str | None) -> str:
+    """An actor's name as it reads inside a sentence, with its article where the language
+    wants one ("la República de Servia eligió…"); the label where the actor is gone."""
+    actor = world.actors.get(actor_id or "")
+    return i18n.name(actor, article=True) if actor is not None else actor_name(world, actor_id)
+
+
 def names(world: World, ids: Iterable[str]) -> str:
     return ", ".join(actor_name(world, i) for i in ids) or "\u2014"
 
@@ -156,6 +163,12 @@ class Decision:
     option: str
     lesson: str
     by_default: bool = False  # nobody answered: the card's default option was applied
+    # the actor as it reads inside a sentence ("la República de Servia eligió…")
+    actor_in_sentence: str = ""
+
+    @property
+    def who(self) -> str:
+        return self.actor_in_sentence or self.actor
 
 
 @dataclass(frozen=True)
@@ -248,7 +261,7 @@ def _fired(world: World, report: TurnReport) -> list[Decision]:
         title, option, lesson = card_texts(world, c.card, c.option)
         out.append(
             Decision(report.turn, c.card, title or c.title, actor_name(world, c.actor), option,
-                     lesson or c.lesson, c.by_default)
+                     lesson or c.lesson, c.by_default, actor_in_sentence(world, c.actor))
         )  # fmt: skip
     return out
 
@@ -598,10 +611,10 @@ def decision_key(d: Decision) -> str:
 def decision_text(d: Decision) -> str:
     if d.option and d.by_default:
         return t(
-            "debrief.decision_default", turn=d.turn, title=d.title, actor=d.actor, option=d.option
+            "debrief.decision_default", turn=d.turn, title=d.title, actor=d.who, option=d.option
         )
     if d.option:
-        return t("debrief.decision", turn=d.turn, title=d.title, actor=d.actor, option=d.option)
+        return t("debrief.decision", turn=d.turn, title=d.title, actor=d.who, option=d.option)
     return t("trust.decision_unrecorded", turn=d.turn, title=d.title)
 
 

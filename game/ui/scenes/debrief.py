@@ -493,7 +493,7 @@ class DebriefScene(Scene):
                     key,
                     turn=str(d.turn),
                     title=f"<b>{esc(d.title)}</b>",
-                    actor=esc(d.actor),
+                    actor=esc(d.who),
                     option=esc(d.option),
                 )
             )

@@ -84,7 +84,9 @@ class MatchPictures:
             (
                 pygame.Rect(cx, 0, chip_w, lay.header.h),
                 html.escape(
-                    t("match.seat_tip", name=chip_text) if a is not None else t("match.public_tip")
+                    t("match.seat_tip", name=i18n_name(a, article=True))
+                    if a is not None
+                    else t("match.public_tip")
                 ),
             )
         )

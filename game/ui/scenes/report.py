@@ -28,6 +28,7 @@ from game.ui.i18n import line as i18n_line
 from game.ui.palette import Colour
 from game.ui.scene import Scene
 from game.ui.widgets import mix, triangle, wrap
+from game.ui.widgets.mapview import capitalized
 
 if TYPE_CHECKING:
     from game.session.local import LocalMatch
@@ -223,7 +224,7 @@ class ReportScene(Scene):
         who = (
             t("report.public")
             if self.seat is None
-            else t("report.as_seat", actor=self.name(self.seat))
+            else t("report.as_seat", actor=words.actor_in_sentence(self.local.world, self.seat))
         )
         if short and self._one_line(title, who, tf, app.font(14), m, m, w - 2 * m):
             y = m + tf.get_linesize()
@@ -788,7 +789,8 @@ class ReportScene(Scene):
                 out.append("")
             out.append(f"<b>{esc(title or fired.title)}</b>")
             key = "report.card.defaulted" if fired.by_default else "report.card.chose"
-            out.append(esc(t(key, actor=self.name(fired.actor), option=option)))
+            who = words.actor_in_sentence(world, fired.actor)
+            out.append(esc(capitalized(t(key, actor=who, option=option))))
             out.append(
                 self._muted(f"<i>{esc(t('report.card.lesson'))}: {esc(lesson or fired.lesson)}</i>")
             )
