@@ -137,19 +137,9 @@ def _load(name: str):
 
 
 def _cannot_write(option: str, value: str) -> str | None:
-    """Why the file an option names cannot be written, or None. A missing folder is refused,
-    never created: a typo must not leave folders behind (at the filesystem's root or anywhere)."""
-    path = Path(value)
-    folder = path.parent
-    if path.is_dir():
-        return f"{option} {value}: this is a folder; name a file inside it"
-    if not folder.exists():
-        return f"{option} {value}: the folder {folder} does not exist (create it first)"
-    if not folder.is_dir():
-        return f"{option} {value}: {folder} is not a folder"
-    if not os.access(folder, os.W_OK):
-        return f"{option} {value}: cannot write in the folder {folder}"
-    return None
+    from game.writable import cannot_write
+
+    return cannot_write(value, option)
 
 
 def _refuse(message: str) -> int:

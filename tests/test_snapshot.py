@@ -29,9 +29,7 @@ def test_kosovo_after_two_turns(tmp_path):
 
 
 def test_other_size_and_scale(tmp_path):
-    out = snapshot(
-        MINI, tmp_path / "sub" / "m.png", size=(1600, 900), settings=Settings(ui_scale=200)
-    )
+    out = snapshot(MINI, tmp_path / "m.png", size=(1600, 900), settings=Settings(ui_scale=200))
     assert pygame.image.load(str(out)).get_size() == (1600, 900)
     assert _colours(out) > 20
 
@@ -60,3 +58,12 @@ def test_debrief_screen(tmp_path):
 def test_unknown_screen(tmp_path):
     with pytest.raises(SnapshotError, match="unknown screen"):
         snapshot(MINI, tmp_path / "x.png", screen="lobby")
+
+
+def test_a_missing_folder_is_refused_and_not_created(tmp_path):
+    # Called from code as from the command line: the same refusal, and nothing is made.
+    with pytest.raises(SnapshotError, match=r"does not exist \(create it first\)"):
+        snapshot(MINI, tmp_path / "sub" / "deeper" / "m.png")
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(SnapshotError, match="this is a folder"):
+        snapshot(MINI, tmp_path)

@@ -36,6 +36,10 @@ def snapshot(
         raise SnapshotError(f"unknown screen {screen!r}; choose one of {', '.join(SCREENS)}")
     if turns < 0:
         raise SnapshotError("turns must be 0 or more")
+    from game.writable import cannot_write
+
+    if why := cannot_write(out):  # before the match is played, and no folder is made
+        raise SnapshotError(why)
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
@@ -86,6 +90,5 @@ def snapshot(
     app.dirty()
     app.frame(0.0, events=[])
     path = Path(out)
-    path.parent.mkdir(parents=True, exist_ok=True)
     pygame.image.save(app.screen, str(path))
     return path
