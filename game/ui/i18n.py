@@ -50,6 +50,12 @@ def _lookup(key: str) -> str | None:
     return _table(_lang).get(key) or _table("en").get(key)
 
 
+def key_name(key: str) -> str:
+    """A key as its cap and the hints name it in the current language: Spanish says "Intro"
+    for Enter, as its tutorial and tooltips do (assets/i18n/<lang>/ends.json, "key.*")."""
+    return _lookup(f"key.{key}") or key
+
+
 def plural_form(n: float, lang: str | None = None) -> str:
     """``one`` or ``other``: which form a count takes (English and Spanish: only exactly 1 is
     singular; 0, 1.5 and 2 are plural)."""

@@ -19,7 +19,7 @@ from pygame_gui.core import ObjectID, UIElement
 from pygame_gui.elements import UIButton, UIImage, UILabel, UIPanel, UITextBox
 
 from game import paths
-from game.ui.i18n import t
+from game.ui.i18n import key_name, t
 from game.ui.palette import Colour
 from game.ui.scene import Scene
 from game.ui.widgets import mix
@@ -440,6 +440,7 @@ def draw_keycap(surface: pygame.Surface, app: App, label: str, x: int, y: int) -
     f = app.font(12, True)
     h = s(20)
     arrow = label in ("up", "down", "left", "right")
+    label = label if arrow else key_name(label)
     w = h if arrow else max(h, f.size(label)[0] + s(10))
     r = pygame.Rect(x, y, w, h)
     pygame.draw.rect(surface, pal.panel, r, border_radius=s(4))
@@ -476,7 +477,9 @@ def hints_width(app: App, hints: Sequence[tuple[Sequence[str], str]]) -> int:
     for keys, what in hints:
         for k in keys:
             w += (
-                s(20) if k in ("up", "down", "left", "right") else max(s(20), fk.size(k)[0] + s(10))
+                s(20)
+                if k in ("up", "down", "left", "right")
+                else max(s(20), fk.size(key_name(k))[0] + s(10))
             )
             w += s(3)
         w += s(4) + f.size(what)[0] + s(16)
