@@ -428,7 +428,8 @@ def test_layout_fits_the_window(size, scale, language):
 
 def test_spanish_has_every_string(monkeypatch):
     en: dict[str, str] = {}
-    for name in ("match.json", "panel.json"):
+    # Every file is loaded, so a key may live in any of them (a part's own file too).
+    for name in sorted(p.name for p in (ROOT / "assets/i18n/en").glob("*.json")):
         en_part = json.loads((ROOT / "assets/i18n/en" / name).read_text(encoding="utf-8"))
         es_part = json.loads((ROOT / "assets/i18n/es" / name).read_text(encoding="utf-8"))
         assert sorted(en_part) == sorted(es_part), name
@@ -566,3 +567,22 @@ def test_groups_fold_and_unfold():
     assert all(not e.visible for r in inside for e, _, _ in r.elements)
     press(app, scene, rl.get(f"grp:{kind}").focus[0].element)
     assert all(r.visible for r in rl.rows if r.group == kind)
+
+
+def test_the_mission_box_counts_a_lost_goal_as_lost_not_open():
+    """Played as Servia: once its sovereignty is gone, the goal line says "lost" and the box's
+    summary counts it as lost (it used to add it to the open goals)."""
+    app = make_app()
+    local = LocalMatch.start(load_scenario(ROOT / "scenarios/kosovo.json"), ["servia"], seed=1)
+    local.world.actors["servia"].sovereignty = 5
+    scene = MatchScene(app, local, "servia")
+    app.push(scene)
+    frames(app)
+    key(app, pygame.K_1)
+    rows = {r.key: [s.text for s in r.texts] for r in scene.panel.lists["actions"].rows}
+    goal_lines = [" ".join(v) for k, v in rows.items() if k.startswith("mission:goal:")]
+    lost = sum(1 for g in goal_lines if " lost " in f" {g} ")
+    opened = sum(1 for g in goal_lines if " open " in f" {g} ")
+    assert lost == 1, goal_lines
+    head = " ".join(rows["grp:mission"])
+    assert f"open: {opened}" in head and "lost: 1" in head, head

@@ -601,9 +601,17 @@ class SidePanel(InfoTabs):
         mission = mission_of(sc.view, sc.seat or "")
         role = scenario_text(mission.role, language())
         goals = goal_states(sc.view, sc.seat)
-        open_n = sum(1 for g in goals if g.state in ("open", "failed"))
+        open_n = sum(1 for g in goals if g.state == "open")
+        lost_n = sum(1 for g in goals if g.state == "failed")
+        hold_n = len(goals) - open_n - lost_n
         head = t("panel.mission.head", role=role)
-        body = t("panel.mission.summary", holding=len(goals) - open_n, open=open_n) if goals else ""
+        # A lost goal is counted as lost, never as open: the lines below say "lost".
+        if not goals:
+            body = ""
+        elif lost_n:
+            body = t("panel.mission.summary_lost", holding=hold_n, open=open_n, lost=lost_n)
+        else:
+            body = t("panel.mission.summary", holding=hold_n, open=open_n)
         open_ = "mission" not in self.collapsed
         tip = t("panel.group.fold_tip" if open_ else "panel.group.unfold_tip", group=head)
         row, _ = self.rich(
