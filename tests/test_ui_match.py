@@ -586,3 +586,24 @@ def test_the_mission_box_counts_a_lost_goal_as_lost_not_open():
     assert lost == 1, goal_lines
     head = " ".join(rows["grp:mission"])
     assert f"open: {opened}" in head and "lost: 1" in head, head
+
+
+@pytest.mark.parametrize("scale", [100, 200])
+def test_a_long_mission_title_never_runs_under_its_fold_arrow(scale):
+    """The Tava Fever's "Chairman of the Kordavan Council" ran under the mission box's fold
+    arrow at 100 %: every header that folds keeps the arrow's room free of its title."""
+    app = make_app(ui_scale=scale)
+    local = LocalMatch.start(load_scenario(ROOT / "scenarios/pandemic.json"), ["kordava"], 1)
+    scene = MatchScene(app, local, "kordava")
+    app.push(scene)
+    frames(app)
+    key(app, pygame.K_1)
+    s = scene.panel.s
+    heads = [r for r in scene.panel.lists["actions"].rows if r.key.startswith("grp:")]
+    assert heads and heads[0].key == "grp:mission"
+    for row in heads:
+        width = row.elements[-1][0].image.get_width()
+        arrow_left = width - s(14) - s(9) // 2
+        for span in row.texts[:1]:
+            right = span.rect.x + span.font.size(span.text)[0]
+            assert right < arrow_left, (row.key, span.text, right, arrow_left)

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from game.ui.scenes.match import MatchScene
 
 TIP_WIDTH = 320  # as the scene's tooltips
+FOLD_ROOM = 24  # unscaled pixels a fold arrow needs at a header's right (see _fold_arrow)
 
 
 class SidePanel(InfoTabs):
@@ -329,6 +330,7 @@ class SidePanel(InfoTabs):
         reserve: str = "",
         group: str | None = None,
         into: Row | None = None,
+        room: int = 0,
     ) -> tuple[Row, UIButton]:
         """A button with wrapped text: a bold title, a right-hand figure (cost, "ordered") and a
         muted line below. Buttons cannot wrap text themselves, so the words are a picture laid
@@ -336,7 +338,8 @@ class SidePanel(InfoTabs):
         figure's room is kept for ``reserve`` too, so choosing it never re-wraps the title
         (and never moves the buttons under the pointer). Given ``into`` (a row this made
         before, of the same size), its button and picture are changed in place: no widget is
-        made or killed."""
+        made or killed. ``room`` (unscaled pixels) is kept free at the title's right for a
+        mark drawn there afterwards (a fold arrow)."""
         app, s, pal = self.app, self.s, self.app.palette
         row = Row(key, group=group)
         width = self.width - s(indent)
@@ -346,6 +349,7 @@ class SidePanel(InfoTabs):
         check = s(16)
         meta_w = max(mfont.size(meta)[0] if meta else 0, mfont.size(reserve)[0] if reserve else 0)
         meta_w = meta_w + s(10) + (check if selected or reserve else 0) if meta_w else 0
+        meta_w = max(meta_w, s(room))
         title_lines = wrap_words(title, tfont, inner - meta_w)
         body_lines = wrap_words(body, bfont, inner) if body else []
         h = (
@@ -450,6 +454,7 @@ class SidePanel(InfoTabs):
             tip=html.escape(tip),
             command=partial(self.scene.toggle_group, kind),
             indent=0,
+            room=FOLD_ROOM,
         )
         self._fold_arrow(row, open_)
         return row
@@ -620,6 +625,7 @@ class SidePanel(InfoTabs):
             body,
             tip=html.escape(tip) + "<br><br>" + html.escape(t("match.actor.mission_tip")),
             command=partial(sc.toggle_group, "mission"),
+            room=FOLD_ROOM,
         )
         self._fold_arrow(row, open_)
         return row
