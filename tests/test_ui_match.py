@@ -607,3 +607,17 @@ def test_a_long_mission_title_never_runs_under_its_fold_arrow(scale):
         for span in row.texts[:1]:
             right = span.rect.x + span.font.size(span.text)[0]
             assert right < arrow_left, (row.key, span.text, right, arrow_left)
+
+
+def test_the_actor_tab_says_sanctions_run_for_so_many_turns():
+    """ "Under sanctions: 1 left" left the player to guess one what: it says turns."""
+    app = make_app()
+    local = LocalMatch.start(load_scenario(ROOT / "scenarios/kosovo.json"), ["servia"], seed=1)
+    local.world.actors["servia"].sanctioned = 2
+    scene = MatchScene(app, local, "servia")
+    app.push(scene)
+    frames(app)
+    key(app, pygame.K_3)
+    texts = [s.text for r in scene.panel.lists["actor"].rows for s in r.texts]
+    at = texts.index("Under sanctions")
+    assert "2 turns left" in texts[at : at + 3], texts[at : at + 3]
