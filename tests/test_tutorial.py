@@ -115,9 +115,9 @@ def test_every_scenario_text_is_in_english_and_spanish() -> None:
 
 
 def _table(lang: str) -> dict[str, str]:
-    """The tutorial's strings: its steps (tutorial.json) and its keys (tutorial_keys.json)."""
+    """The tutorial's strings: its steps (tutorial.json) and its keys (tutorial_keys.json, keyboard.json)."""
     table: dict[str, str] = {}
-    for name in ("tutorial.json", "tutorial_keys.json"):
+    for name in ("tutorial.json", "tutorial_keys.json", "keyboard.json"):
         table |= json.loads((ROOT / "assets" / "i18n" / lang / name).read_text("utf-8"))
     return table
 

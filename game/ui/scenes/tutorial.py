@@ -57,6 +57,8 @@ HINTS = (
     "end_turn",
     "leave",
     "leave_now",
+    "pick_bar",
+    "pick_region",
     "close_tip",
     "close_region",
     "confirm_leave",
@@ -529,6 +531,10 @@ class TutorialScene(Scene):
             hints.append("continue")  # the report's own Enter: Continue
         elif kind == "match" and self._end_allowed():
             hints.append("end_turn")  # the match screen's own E
+        elif kind == "match" and self.step.wait == "bar":
+            hints.append("pick_bar")  # the arrows read the segments, as a click does
+        elif kind == "match" and self.step.wait == "region":
+            hints.append("pick_region")  # M takes the map; its arrows go region to region
         closes = self.escape_closes(under_question=True)
         if closes == "leave":
             hints.append("leave_now" if self.index >= len(STEPS) - 1 else "leave")
@@ -583,6 +589,9 @@ class TutorialScene(Scene):
             if event.key in (*ENTER, pygame.K_SPACE) and self.can_advance():
                 self.advance()
                 return
+            if self.step.wait == "bar" and event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+                self._step_bar(-1 if event.key == pygame.K_LEFT else 1)
+                return
             if self.error:
                 return
             if _kind(inner) == "match" and not self._end_allowed():
@@ -618,10 +627,24 @@ class TutorialScene(Scene):
             return
         arr = self.bar_segment_at(pos)
         if arr is not None:
-            self.info = arr
-            self.done = True
-            self._overlay_key = None
-            self.app.dirty()
+            self._reveal(arr)
+
+    def _step_bar(self, step: int) -> None:
+        """The arrows read the segments one by one (the bar step without a mouse), starting from
+        the segment the world is in."""
+        order = [a.value for a in ARRANGEMENT_ORDER]
+        if self.info in order:
+            i = max(0, min(len(order) - 1, order.index(self.info) + step))
+        else:
+            m = getattr(getattr(self.inner, "bar", None), "measure", None)
+            i = order.index(m.arrangement.value) if m is not None else 0
+        self._reveal(order[i])
+
+    def _reveal(self, arr: str) -> None:
+        self.info = arr
+        self.done = True
+        self._overlay_key = None
+        self.app.dirty()
 
     # ---- the frame ----------------------------------------------------------------------------
 
