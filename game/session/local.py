@@ -36,7 +36,9 @@ class LocalMatch:
         seed: int | None = None,
         autosave: Path | None = None,
     ) -> LocalMatch:
-        return cls(Match(new_world(scenario, seed)), [h for h in humans if h], autosave)
+        local = cls(Match(new_world(scenario, seed)), [h for h in humans if h], autosave)
+        local._autosave()  # Continue resumes this match from now on, not an older one
+        return local
 
     @classmethod
     def resume(
@@ -56,6 +58,7 @@ class LocalMatch:
             seats = set(local.seats)
             local.drafts = {s: list(o) for s, o in record.drafts.items() if s in seats}
             local.submitted = {s for s in record.submitted if s in seats}
+        local._autosave()  # Continue resumes the match just loaded, not the one before it
         return local
 
     def record(self) -> MatchRecord:
