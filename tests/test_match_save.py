@@ -50,9 +50,13 @@ def test_a_failed_autosave_is_said_on_the_match_screen_and_retried(
     tmp_path: Path, lang: str, words: str
 ) -> None:
     blocker = tmp_path / "blocked"
-    blocker.write_text("a file where the saves folder should be")
     auto = blocker / "autosave.json"
     local = LocalMatch.start(load_scenario(MINI), [SEAT], seed=1, autosave=auto)
+    assert local.autosave_error is None  # the match is kept from the moment it opens
+    # The folder is broken during play: a file stands where the saves folder was.
+    auto.unlink()
+    blocker.rmdir()
+    blocker.write_text("a file where the saves folder should be")
     app = make_app(language=lang, ui_scale=200)
     scene = MatchScene(app, local, SEAT)
     app.push(scene)
