@@ -74,3 +74,19 @@ def test_a_failed_autosave_is_said_on_the_match_screen_and_retried(
     assert local.autosave_error is None and load_match(auto).world.turn == local.world.turn
     frames(app)
     assert scene.autosave_line() == ""
+
+
+def test_quitting_to_the_menu_mid_turn_keeps_the_draft_for_continue(tmp_path: Path) -> None:
+    auto = tmp_path / "autosave.json"
+    local = LocalMatch.start(load_scenario(MINI), [SEAT], seed=1, autosave=auto)
+    order = next(o for o in local.legal(SEAT) if o.action not in ("vote", "choose"))
+    assert local.add(order) is None
+    app = make_app()
+    scene = MatchScene(app, local, SEAT)
+    app.push(scene)
+    frames(app)
+    scene.quit_to_menu()
+    saved = load_match(auto)
+    assert saved.record.drafts == {SEAT: [order]}
+    resumed = LocalMatch.resume(saved.world, [SEAT], autosave=auto, record=saved.record)
+    assert resumed.draft(SEAT) == [order]

@@ -78,6 +78,10 @@ class LocalMatch:
         """Save the whole match to ``path`` (SaveError says what went wrong)."""
         save_world(self.world, path, self.record())
 
+    def keep(self) -> None:
+        """Autosave now, drafts included: a player who leaves mid-turn finds the draft again."""
+        self._autosave()
+
     def _autosave(self) -> None:
         """Keep the match in the autosave. A failure (a full disk, a read-only folder) must not
         end the match in play: it is kept in ``autosave_error`` for a screen to tell."""

@@ -649,6 +649,7 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, Scene):
             self.message(t("match.menu.title"), t("match.menu.no_menu", error=str(e)))
             return
         self._close_modal()
+        self.local.keep()  # the orders drafted this turn come back with Continue
         self.app.replace(MainMenu(self.app))
 
     def message(self, title: str, text: str) -> None:
