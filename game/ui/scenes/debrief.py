@@ -355,7 +355,9 @@ class DebriefScene(Scene):
     def _footer_lines(self, font: pygame.font.Font, width: int) -> list[str]:
         """The hint, or what the last export did; a folder breaks after its separators."""
         if not self.status:  # the keys are in the buttons' tooltips on a short canvas
-            return [] if self.short else wrap(t("debrief.hint", n=len(self.tabs)), font, width)
+            return (
+                [] if self.short else wrap(t("debrief.hint_arrows", n=len(self.tabs)), font, width)
+            )
         if self.last_export is None or not self.status_ok:
             return wrap(self.status, font, width)
         folder = str(self.last_export.folder)
@@ -547,8 +549,25 @@ class DebriefScene(Scene):
             self.tab = tab
             self.rebuild()
 
+    def step_tab(self, d: int) -> None:
+        """Left / Right: the tab before or after the open one (stopping at the ends, as on the
+        New match strip); a focused tab button follows the tab it opened."""
+        i = self.tabs.index(self.tab) if self.tab in self.tabs else 0
+        tab = self.tabs[max(0, min(len(self.tabs) - 1, i + d))]
+        if self._focus_key in self.tabs:
+            self._focus_key = tab
+        self.select(tab)
+
     def export(self) -> ExportResult | None:
-        """Write the debrief's files; the footer says where (or why it could not)."""
+        """Write the debrief's files; the footer says where (or why it could not). A finished
+        match's debrief does not change, so once written a second press (Enter twice, E held)
+        says where it already is instead of writing another copy; if that folder has been
+        removed since, it is written afresh."""
+        done = self.last_export
+        if done is not None and self.status_ok and all(f.is_file() for f in done.files):
+            self.status = t("debrief.export_again", folder=str(done.folder))
+            self.rebuild()
+            return done
         world, palette = self.world, self.app.palette
         try:
             result = export_debrief(
@@ -607,6 +626,8 @@ class DebriefScene(Scene):
             )
         elif k in ENTER_KEYS and self.focus.focused is not None:
             self._press(self.focus.focused)
+        elif k in (pygame.K_LEFT, pygame.K_RIGHT):
+            self.step_tab(-1 if k == pygame.K_LEFT else 1)
         elif pygame.K_1 <= k <= pygame.K_9 and k - pygame.K_1 < len(self.tabs):
             self.select(self.tabs[k - pygame.K_1])
         elif k == pygame.K_e:

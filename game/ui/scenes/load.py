@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -291,8 +292,9 @@ class LoadScene(MenuScreen):
             )
             self.footer_left(t("menu.back"), self.back)
         else:
-            self.footer_primary(t("menu.load.resume"), self.resume, t("menu.load.resume.tip"))
+            # Resume is the last stop, so Shift+Tab from the first seat reaches it at once.
             self.footer_left(t("menu.load.other"), self.cancel)
+            self.footer_primary(t("menu.load.resume"), self.resume, t("menu.load.resume.tip"))
 
     # ---- actions ----------------------------------------------------------------------------
 
@@ -367,6 +369,10 @@ class LoadScene(MenuScreen):
             self.load_selected()
         else:
             self.resume()
+
+    def hints(self) -> list[tuple[Sequence[str], str]]:
+        main = t("menu.load.load") if self.loaded is None else t("menu.load.resume")
+        return [*super().hints(), (("Ctrl", "S"), main)]
 
     def cancel(self) -> None:
         self.loaded = None

@@ -806,16 +806,35 @@ class MenuScreen(Scene):
         right = min((r.left for r in row if r.centerx >= w // 2), default=w - self.margin)
         return left, right
 
-    def draw_footer_hints(self, surface: pygame.Surface) -> None:
+    def shown_hints(self) -> list[tuple[Sequence[str], str]]:
+        """The hints that fit in the foot."""
+        return self._hint_layout()[0]
+
+    def _hint_layout(self) -> tuple[list[tuple[Sequence[str], str]], int, int]:
+        """The hints that fit and the stretch they are centred in. The screen's own shortcuts
+        (Ctrl+S Start…) go last: Tab, Enter and Esc work everywhere, but a player cannot guess
+        a Ctrl key; when only those are left, they may come closer to the buttons."""
         hints = self.hints()
-        if not hints or self.modal is not None:
-            return
-        s = self.app.s
         left, right = self.footer_span()
-        left, right = left + s(28), right - s(28)
-        while hints and hints_width(self.app, hints) - s(16) > right - left:
-            hints = hints[:-1]
+        if not hints or self.modal is not None:
+            return [], left, right
+        s = self.app.s
+        own = [h for h in hints if h[0] and h[0][0] == "Ctrl"]
+        drop = [h for h in hints if h not in own][::-1] + own[::-1]
+
+        def fits(pad: int) -> bool:
+            return hints_width(self.app, hints) - s(16) <= right - left - 2 * pad
+
+        while hints and not fits(s(28)) and not (hints == own and fits(s(8))):
+            gone = drop.pop(0)
+            hints = [h for h in hints if h is not gone]
+        pad = s(28) if fits(s(28)) else s(8)
+        return hints, left + pad, right - pad
+
+    def draw_footer_hints(self, surface: pygame.Surface) -> None:
+        hints, left, right = self._hint_layout()
         if hints:
+            s = self.app.s
             width = hints_width(self.app, hints) - s(16)
             x = left + (right - left - width) // 2
             y = self.footer_top() + s(10)

@@ -215,13 +215,18 @@ class NewMatchScene(MenuScreen):
             self.actions[b] = lambda key=key: self._switch_tab(key)
             self.tab_buttons.append((b, key))
         span = rect.copy()
-        self.stops.append(
-            Stop(
-                rect=lambda: span,
-                activate=lambda: self._switch_tab("seats" if self.tab == "brief" else "brief"),
-                arrows=lambda d: self._switch_tab("brief" if d < 0 else "seats") or True,
-            )
+        strip = Stop(
+            rect=lambda: span,
+            activate=lambda: self._enter_tab(strip),
+            arrows=lambda d: self._switch_tab("brief" if d < 0 else "seats") or True,
         )
+        self.stops.append(strip)
+
+    def _enter_tab(self, strip: Stop) -> None:
+        """Enter on the tab strip: the arrows already opened the focused tab, so Enter goes
+        into it (to its first seat); it never switches to the other tab."""
+        if self.tab == "seats" and self.picker and self.picker.seats and strip in self.stops:
+            self.set_focus(self.stops.index(strip) + 1)
 
     def _build_picker(self, seats, area: pygame.Rect) -> None:
         entry = self.entry
@@ -260,7 +265,7 @@ class NewMatchScene(MenuScreen):
         gw = self.start_button.rect.width
         self.seed_entry = None
         if scenario is not None:
-            ew = s(150)
+            ew = s(110 if self.compact else 150)  # leaves the foot room for Ctrl+S Start
             ex = w - m - gw - s(16) - ew
             entry_line = UITextEntryLine(pygame.Rect(ex, y, ew, bh), app.manager, object_id=oid())
             entry_line.set_allowed_characters("numbers")
