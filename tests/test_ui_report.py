@@ -293,8 +293,10 @@ def test_debrief_export_writes_the_files_and_says_where(
     picture = pygame.image.load(str(result.folder / "charts.png"))
     assert picture.get_size() == (1600, 1200)
     assert str(result.folder) in scene.status and scene.status_ok
-    key(app, pygame.K_e)  # the key exports again, into a folder of its own
-    assert scene.last_export is not None and scene.last_export.folder != result.folder
+    key(app, pygame.K_e)  # the key again: no second copy, it says where the first one is
+    assert scene.last_export == result
+    assert list((tmp_path / "debriefs").iterdir()) == [result.folder]
+    assert str(result.folder) in scene.status and scene.status_ok
 
 
 def test_debrief_export_failure_is_said_not_raised(
