@@ -130,10 +130,20 @@ def scenario_path() -> Any:
 
 
 class _Spot(UIImage):
-    """The highlight and its arrow: drawn above everything, but never in the way of a click
-    or a hover (the player must reach what it points at)."""
+    """The veil, the highlight and its arrow: drawn above everything, never in the way of a
+    click (the player must reach what it points at). It takes the hover over what it veils, so
+    nothing there shows a tip (and no "Esc: close the tip" for a tip about something else);
+    what is lit (``lit``) keeps its hover and its tips."""
+
+    lit: tuple[pygame.Rect, ...] = ()
 
     def hover_point(self, hover_x: float, hover_y: float) -> bool:
+        point = (int(hover_x), int(hover_y))
+        return bool(self.rect.collidepoint(point)) and not any(
+            r.collidepoint(point) for r in self.lit
+        )
+
+    def can_hover(self) -> bool:
         return False
 
     def process_event(self, event: pygame.event.Event) -> bool:
@@ -212,6 +222,9 @@ class TutorialScene(Scene):
         self.question_rect = pygame.Rect(0, 0, 0, 0)
         self._overlay: list[pygame_gui.core.UIElement] = []
         self._overlay_key: tuple | None = None
+        self._spot: _Spot | None = None
+        self._lit: tuple[pygame.Rect, ...] = ()
+        self._panel: _Panel | None = None
         self._leaving = False
         self._entered = False
         try:
@@ -678,6 +691,7 @@ class TutorialScene(Scene):
         for w in self._overlay:
             w.kill()
         self._overlay = []
+        self._spot = self._panel = None
         self.next_button = self.leave_button = None
         self.stay_button = self.confirm_leave_button = None
         self.panel_rect = pygame.Rect(0, 0, 0, 0)
@@ -702,11 +716,16 @@ class TutorialScene(Scene):
             self.app.settings.language,
             self.can_advance(),
             tuple(self._details_rect() or ()) if self.step.wait == "region" else None,
-            tuple(self.key_hints()),
+            # Last, what changes only the pictures (updated in place, the buttons kept).
+            (tuple(self.key_hints()), tuple(self._notice_rect() or ())),
         )
         if key == self._overlay_key:
             return
-        self._overlay_key = key
+        old, self._overlay_key = self._overlay_key, key
+        if old is not None and old[:-1] == key[:-1] and self._panel is not None and not modal:
+            self._update_overlay(target)  # only the hints: the buttons must live on
+            self.app.dirty()
+            return
         self._kill_overlay()
         if modal and not self.asking:  # the match screen asks something: stay out of its way
             self.app.dirty()
@@ -786,7 +805,9 @@ class TutorialScene(Scene):
             note = f"{t(f'tutorial.arr.{self.info}')}: {t(f'tutorial.arr_tip.{self.info}')}"
         return title, body, task, note
 
-    def _build_overlay(self, target: pygame.Rect | None) -> None:
+    def _compose(self, target: pygame.Rect | None) -> tuple[pygame.Surface, pygame.Surface]:
+        """The panel's picture and the veil's, and where they go (``panel_rect``,
+        ``highlight``)."""
         app, s = self.app, self.app.s
         screen = pygame.Rect((0, 0), app.size)
         margin = s(12)
@@ -800,11 +821,19 @@ class TutorialScene(Scene):
         # the whole screen, which clicks and hovers go through.
         sheet = pygame.Surface(app.size, pygame.SRCALPHA)
         sheet.fill((*app.palette.background, VEIL))
+        # What keeps its hover (and its tips): the target, the control the task needs.
+        lit = [r for r, _ in self._avoid(target)]
+        if self.highlight is not None:
+            lit.append(self.highlight)
+        notice = self._notice_rect()
+        if notice is not None:  # the last click's result: in plain sight, as the box is
+            sheet.fill((0, 0, 0, 0), notice)
         outline = self._region_outline() if self.step.target == "velna" else None
         if outline:  # a region: its own shape, lit (and its details, once the player asked)
             details = self._details_rect() if self.done else None
             if details is not None:
                 sheet.fill((0, 0, 0, 0), details)
+                lit.append(details)
             pygame.draw.polygon(sheet, (0, 0, 0, 0), outline)
             pygame.draw.polygon(sheet, (*app.palette.accent, 255), outline, max(2, s(3)))
             self._draw_arrow(sheet, rect, self.highlight or pygame.Rect(outline[0], (1, 1)))
@@ -812,37 +841,56 @@ class TutorialScene(Scene):
             sheet.fill((0, 0, 0, 0), self.highlight)
             self._draw_highlight(sheet, self.highlight)
             self._draw_arrow(sheet, rect, self.highlight)
-        self._overlay.append(
-            _Spot(screen, sheet, app.manager, starting_height=LAYER, object_id="#tutorial_spot")
-        )
-        self._overlay.append(
-            _Panel(rect, panel, app.manager, starting_height=LAYER + 2, object_id="#tutorial")
-        )
-        # The buttons, in the panel's footer, right-aligned.
+        self._lit = tuple(lit)
+        return panel, sheet
+
+    def _button_rects(self) -> tuple[pygame.Rect | None, pygame.Rect | None]:
+        """Next's and Leave's places: in the panel's footer, right-aligned."""
+        app, s, rect = self.app, self.app.s, self.panel_rect
         bh = s(34)
         by = rect.bottom - s(14) - bh
         x = rect.right - s(16)
         next_label, leave_label = self._labels()
-        obj = ObjectID(object_id="#primary", class_id="@tutorial")
+        next_rect = leave_rect = None
         if next_label:
             nw = app.font(17, bold=True).size(next_label)[0] + s(36)
             x -= nw
-            self.next_button = UIButton(
-                pygame.Rect(x, by, nw, bh),
-                next_label,
-                app.manager,
-                starting_height=LAYER + 4,
-                object_id=obj,
-            )
-            if not self.can_advance():
-                self.next_button.disable()
-            self._overlay.append(self.next_button)
+            next_rect = pygame.Rect(x, by, nw, bh)
             x -= s(8)
         if leave_label:
             lw = app.font(15).size(leave_label)[0] + s(28)
             x -= lw
+            leave_rect = pygame.Rect(x, by, lw, bh)
+        return next_rect, leave_rect
+
+    def _build_overlay(self, target: pygame.Rect | None) -> None:
+        app = self.app
+        panel, sheet = self._compose(target)
+        screen = pygame.Rect((0, 0), app.size)
+        self._spot = _Spot(
+            screen, sheet, app.manager, starting_height=LAYER, object_id="#tutorial_spot"
+        )
+        self._spot.lit = self._lit
+        self._panel = _Panel(
+            self.panel_rect, panel, app.manager, starting_height=LAYER + 2, object_id="#tutorial"
+        )
+        self._overlay += [self._spot, self._panel]
+        next_label, leave_label = self._labels()
+        next_rect, leave_rect = self._button_rects()
+        if next_label and next_rect is not None:
+            self.next_button = UIButton(
+                next_rect,
+                next_label,
+                app.manager,
+                starting_height=LAYER + 4,
+                object_id=ObjectID(object_id="#primary", class_id="@tutorial"),
+            )
+            if not self.can_advance():
+                self.next_button.disable()
+            self._overlay.append(self.next_button)
+        if leave_label and leave_rect is not None:
             self.leave_button = UIButton(
-                pygame.Rect(x, by, lw, bh),
+                leave_rect,
                 leave_label,
                 app.manager,
                 starting_height=LAYER + 4,
@@ -850,6 +898,24 @@ class TutorialScene(Scene):
             )
             self._overlay.append(self.leave_button)
         self._theme_buttons()
+
+    def _update_overlay(self, target: pygame.Rect | None) -> None:
+        """Only the key-hint line changed (a tip opened or closed): redraw the pictures and
+        move the same buttons. Rebuilding them would lose a click whose press came before the
+        change and whose release comes after it."""
+        panel, sheet = self._compose(target)
+        if self._spot is not None:
+            self._spot.set_image(sheet)
+            self._spot.lit = self._lit
+        if self._panel is not None:
+            self._panel.set_position(self.panel_rect.topleft)
+            if self._panel.rect.size != self.panel_rect.size:
+                self._panel.set_dimensions(self.panel_rect.size)
+            self._panel.set_image(panel)
+        next_rect, leave_rect = self._button_rects()
+        for button, rect in ((self.next_button, next_rect), (self.leave_button, leave_rect)):
+            if button is not None and rect is not None and pygame.Rect(button.rect) != rect:
+                button.set_position(rect.topleft)
 
     def _fit(
         self,
@@ -865,6 +931,9 @@ class TutorialScene(Scene):
         s = self.app.s
         least = s(32) + self._buttons_width()
         avoid = self._avoid(target)
+        zone = self._notice_zone()
+        if zone is not None:  # where "Ordered: …" appears: never under the box
+            avoid.append((zone, 1.0))
         best: tuple[float, pygame.Surface, pygame.Rect] | None = None
         for size in (14, 13, 12, 11):
             for width in (460, 400, 340, 290):
@@ -900,6 +969,29 @@ class TutorialScene(Scene):
                 out.append((pygame.Rect(inner.end_button.rect), 4.0))
             out.append((pygame.Rect(inner.lay.tabs), 2.0))
         return out
+
+    def _notice_zone(self) -> pygame.Rect | None:
+        """Where the match screen shows the last click's result ("Ordered: …"), room for two
+        lines, whether or not one shows now: the box stays put when a notice comes and goes."""
+        m: Any = self.inner
+        if _kind(m) != "match":
+            return None
+        s = self.app.s
+        width = min(m.lay.map.w - s(40), s(620))
+        height = s(16) + 2 * self.app.font(13).get_linesize()
+        above = m.lay.map.bottom - m.map.legend_rect.h - s(10)
+        return pygame.Rect(0, 0, width, height).move(m.lay.map.centerx - width // 2, above - height)
+
+    def _notice_rect(self) -> pygame.Rect | None:
+        """The notice showing now, if one is (as the match screen places it)."""
+        m: Any = self.inner
+        zone = self._notice_zone()
+        surf = getattr(m, "_notice_surface", None)
+        if zone is None or getattr(m, "notice", None) is None:
+            return None
+        if not isinstance(surf, pygame.Surface):
+            return zone
+        return surf.get_rect(midbottom=zone.midbottom)
 
     def _labels(self) -> tuple[str, str | None]:
         """The panel's buttons: Next (or Back to the menu at the end) and Leave."""
@@ -1041,6 +1133,12 @@ class TutorialScene(Scene):
                 x = target.right + gap if side == "right" else target.left - gap - rect.w
                 ys = [target.top - gap, target.centery - rect.h // 2, target.bottom - rect.h]
                 candidates += [pygame.Rect(x, y, rect.w, rect.h) for y in ys]
+        # Failing all those (a large panel at 200 %), the screen's corners: far from the
+        # target, but the arrow still points at it.
+        for corner in ("topleft", "topright", "bottomleft", "bottomright"):
+            r = rect.copy()
+            setattr(r, corner, getattr(room, corner))
+            candidates.append(r)
         best: tuple[float, pygame.Rect] | None = None
         for r in candidates:
             r = r.clamp(room)
