@@ -108,6 +108,14 @@ _CONTRACTIONS = {
 }
 
 
+def contracted(text: str, lang: str | None = None) -> str:
+    """``text`` with the contractions its language makes once a name is put into a sentence:
+    Spanish "a el Reino" reads "al Reino", "de el Pacto" reads "del Pacto"."""
+    for pattern, short in _CONTRACTIONS.get(lang or _lang, ()):
+        text = pattern.sub(short, text)
+    return text
+
+
 def name(thing: object, lang: str | None = None, article: bool = False) -> str:
     """The name of an actor, region, group or corporation (the thing itself or its name) in the
     current language, as a label ("República de Servia", "Albanokosovares"); with ``article``, as

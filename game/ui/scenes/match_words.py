@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from game.engine import ACTIONS, Order
 from game.engine.model import Federation, GlobalBody, State
 from game.engine.scenario import text as scenario_text
-from game.ui.i18n import language, t, tn
+from game.ui.i18n import contracted, language, t, tn
 from game.ui.i18n import name as i18n_name
 from game.ui.widgets.mapview import crisis_text
 
@@ -67,17 +67,19 @@ def proposal_words(world: World, proposal_id: str) -> str:
     )
 
 
-def name_of(world: World, ident: str) -> str:
+def name_of(world: World, ident: str, article: bool = False) -> str:
     """What a player calls the thing ``ident`` names: an actor, a group, a crisis, a region or
-    a resolution; never the identifier itself (a neutral word when the seat cannot see it)."""
+    a resolution; never the identifier itself (a neutral word when the seat cannot see it).
+    With ``article``, as the name reads inside a sentence: "la República de Servia" (Spanish
+    names carry their article), a group in lower case after the template's own "los"."""
     if ident in world.actors:
-        return i18n_name(world.actors[ident])
+        return i18n_name(world.actors[ident], article=article)
     if ident in world.groups:
-        return i18n_name(world.groups[ident])
+        return i18n_name(world.groups[ident], article=article)
     if ident in world.crises:
         return crisis_text(world, world.crises[ident])
     if ident in world.regions:
-        return i18n_name(world.regions[ident])
+        return i18n_name(world.regions[ident], article=article)
     if ident in world.proposals:
         return proposal_words(world, ident)
     if any(h.key == ident for h in world.hand):
@@ -85,27 +87,30 @@ def name_of(world: World, ident: str) -> str:
     return t("panel.words.unknown")
 
 
-def target_name(world: World, order: Order) -> str:
-    """The name of what an order acts on, as a player reads it."""
+def target_name(world: World, order: Order, article: bool = False) -> str:
+    """The name of what an order acts on, as a player reads it: a label at the head of a row,
+    or with ``article`` as it reads inside a sentence ("Declarar la guerra a la República…")."""
     if order.action == "propose":
         return t(
             "match.propose_target",
-            body=name_of(world, order.target or ""),
+            body=name_of(world, order.target or "", article),
             kind=t(f"match.proposal.{order.option}"),
             subject=name_of(world, order.subject or ""),
         )
     if order.action == "choose":
         return card_title(world, order.target or "")
-    return name_of(world, order.target or "")
+    return name_of(world, order.target or "", article)
 
 
 def order_sentence(world: World, order: Order) -> str:
     """ "Repress the Kosovar Albanians" — the order in words."""
     if order.action == "vote" and order.option:
-        return t(
-            f"panel.words.voted_{order.option}",
-            what=name_of(world, order.target or ""),
-            body=_body_of(world, order.target or ""),
+        return contracted(
+            t(
+                f"panel.words.voted_{order.option}",
+                what=name_of(world, order.target or ""),
+                body=_body_of(world, order.target or ""),
+            )
         )
     if order.action == "choose":
         choice = option_label(world, order.target or "", order.option)
@@ -113,17 +118,19 @@ def order_sentence(world: World, order: Order) -> str:
         return t("panel.words.answered", card=title, choice=choice) if choice else title
     if order.target is None:
         return action_label(order.action)
-    return _tr(
+    sentence = _tr(
         f"match.do.{order.action}",
         "{label}: {target}",
-        target=target_name(world, order),
+        target=target_name(world, order, article=True),
         label=action_label(order.action),
     )
+    return contracted(sentence)
 
 
 def _body_of(world: World, proposal_id: str) -> str:
+    """The body a resolution is before, as it reads in a sentence ("en la Alianza Atlántica")."""
     p = world.proposals.get(proposal_id)
-    return name_of(world, p.body) if p is not None else t("panel.words.a_body")
+    return name_of(world, p.body, article=True) if p is not None else t("panel.words.a_body")
 
 
 def order_preview(world: World, order: Order) -> str:
