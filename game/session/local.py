@@ -27,6 +27,7 @@ class LocalMatch:
     submitted: set[str] = field(default_factory=set)
     bot: BaselineBot = field(default_factory=BaselineBot)
     autosave_error: str | None = None  # why the last autosave failed (None: it worked)
+    autosave_failure: SaveError | None = None  # the same failure, for a screen to translate
 
     @classmethod
     def start(
@@ -89,9 +90,9 @@ class LocalMatch:
             return
         try:
             self.save(self.autosave)
-            self.autosave_error = None
+            self.autosave_error = self.autosave_failure = None
         except SaveError as e:
-            self.autosave_error = str(e)
+            self.autosave_error, self.autosave_failure = str(e), e
 
     # ---- whose turn ---------------------------------------------------------------------------
 

@@ -35,7 +35,17 @@ MAX_LISTED = 10
 
 
 class SaveError(Exception):
-    """A save could not be written or read; the message names the file and what is wrong."""
+    """A save could not be written or read; the message names the file and what is wrong.
+
+    The message is English, for the command line. ``key`` and ``values`` say the same for a
+    screen to put in the player's language (``game.ui.i18n.save_error``): the key is one of
+    ``unwritable``, ``unstorable``, ``too_large``, ``missing``, ``unreadable``, ``damaged``,
+    ``not_save``, ``bad_version``, ``newer`` and ``invalid``."""
+
+    def __init__(self, message: str, key: str = "invalid", **values: object) -> None:
+        super().__init__(message)
+        self.key = key
+        self.values = values
 
 
 class MatchRecord(BaseModel):
@@ -88,16 +98,25 @@ def save_world(world: World, path: str | Path, record: MatchRecord | None = None
         # allow_nan=False: a NaN would be written, then refused on loading.
         blob = json.dumps(document, allow_nan=False, separators=(",", ":")).encode("ascii")
     except (TypeError, ValueError) as e:
-        raise SaveError(f"{path}: the world holds a value a save cannot store ({e})") from e
+        raise SaveError(
+            f"{path}: the world holds a value a save cannot store ({e})", "unstorable"
+        ) from e
     if len(blob) > MAX_SAVE_BYTES:
         raise SaveError(
-            f"{path}: the save would be larger than the {MAX_SAVE_BYTES // MIB} MiB limit"
+            f"{path}: the save would be larger than the {MAX_SAVE_BYTES // MIB} MiB limit",
+            "too_large",
+            limit=MAX_SAVE_BYTES // MIB,
         )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, blob)
     except OSError as e:
-        raise SaveError(f"{path}: could not be written: {e.strerror or e}") from e
+        raise SaveError(
+            f"{path}: could not be written: {e.strerror or e}",
+            "unwritable",
+            reason=e.strerror or str(e),
+            errno=e.errno,
+        ) from e
 
 
 # ---- reading ------------------------------------------------------------------------------------
@@ -120,16 +139,29 @@ def load_match(path: str | Path) -> SavedMatch:
     except JsonReadError as e:
         issue = e.issues[0]
         where = f"line {issue.line}, column {issue.column}: " if issue.line else ""
-        raise SaveError(f"{path}: {where}{issue.message}") from None
+        raise SaveError(
+            f"{path}: {where}{issue.message}",
+            _read_problem(issue.message),
+            line=issue.line,
+            column=issue.column,
+            limit=MAX_SAVE_BYTES // MIB,
+        ) from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT_TAG:
-        raise SaveError(f"{path}: not a Continuum save")
+        raise SaveError(f"{path}: not a Continuum save", "not_save")
     version = doc.get("version")
     if type(version) is not int or version < 1:
-        raise SaveError(f"{path}: the save's version {version!r} is not one this game knows")
+        raise SaveError(
+            f"{path}: the save's version {version!r} is not one this game knows",
+            "bad_version",
+            version=version,
+        )
     if version > SAVE_VERSION:
         raise SaveError(
             f"{path}: saved by a newer version of Continuum (save version {version}; "
-            f"this game reads version {SAVE_VERSION} and older). Update the game to load it."
+            f"this game reads version {SAVE_VERSION} and older). Update the game to load it.",
+            "newer",
+            version=version,
+            known=SAVE_VERSION,
         )
     data = doc.get("world")
     if not isinstance(data, dict):
@@ -174,3 +206,14 @@ def _check_record(path: Path, world: World, record: MatchRecord) -> None:
             f"turns {record.first_turn}–{played} with their orders, and holds "
             f"{len(got)} report(s) and {len(record.log)} turn(s) of orders"
         )
+
+
+def _read_problem(message: str) -> str:
+    """The kind of a reading failure (the JSON reader says it in English words only)."""
+    if message.startswith("no such file"):
+        return "missing"
+    if message.startswith(("cannot be read", "is a folder")):
+        return "unreadable"
+    if message.startswith("is larger than"):
+        return "too_large"
+    return "damaged"

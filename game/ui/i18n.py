@@ -13,6 +13,7 @@ Names (actors, regions, groups) and scenario texts may carry translations: ``nam
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import re
 from functools import cache
@@ -208,3 +209,24 @@ def end_reason(world: object, lang: str | None = None) -> str:
     if lang in texts:
         return texts[lang]
     return said(world.end_reason, getattr(world, "end_key", None), {}, lang)  # type: ignore[attr-defined]
+
+
+def save_error(error: Exception, path: object = None) -> str:
+    """A save that failed to be written or read (``SaveError``), in the current language: "no
+    se pudo escribir el archivo: no queda espacio en el disco". The error's own English words
+    stay for the command line; an error without a message key (an ``OSError``) reads as those
+    words, and so does English. ``path``, when given, is dropped from the front of the English
+    (the screen names the file)."""
+    own = str(error)
+    if path is not None and own.startswith(f"{path}: "):
+        own = own[len(f"{path}: ") :]
+    key = getattr(error, "key", None)
+    if _lang == "en" or not key or _lookup(f"saves.err.{key}") is None:
+        return own  # English players read the engine's own words, details included
+    values = dict(getattr(error, "values", None) or {})
+    code = values.get("errno")
+    if isinstance(code, int) and code in errno.errorcode:  # "File exists" → "ya existe…"
+        values["reason"] = _lookup(f"saves.errno.{errno.errorcode[code]}") or values.get("reason")
+    line, column = values.get("line"), values.get("column")
+    values["where"] = t("saves.err.where", line=line, column=column) if line else ""
+    return t(f"saves.err.{key}", **values)

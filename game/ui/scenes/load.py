@@ -33,7 +33,7 @@ from game.session.saves import (
     load_world,
 )
 from game.ui import i18n
-from game.ui.i18n import t
+from game.ui.i18n import save_error, t
 from game.ui.scenes.menu import (
     Card,
     CardList,
@@ -140,10 +140,9 @@ def _peek_fully(path: Path, mtime: float, titles: dict[str, str] | None) -> Save
 
 
 def short_error(e: SaveError, path: Path) -> str:
-    """A SaveError's message without the path in front (the list shows the file already)."""
-    message = str(e)
-    prefix = f"{path}: "
-    return message[len(prefix) :] if message.startswith(prefix) else message
+    """A SaveError's message in the player's language, without the path in front (the list
+    shows the file already)."""
+    return save_error(e, path)
 
 
 def list_saves(folder: Path, titles: dict[str, str] | None = None) -> list[SaveInfo]:
@@ -328,7 +327,8 @@ class LoadScene(MenuScreen):
             self.errors[path] = short_error(e, path)
             self._offset = self.list.offset if self.list else 0
             self.refresh()
-            self.tell(t("menu.load.failed.title"), t("menu.load.failed", error=str(e)))
+            error = f"{path.name}: {save_error(e, path)}"  # the player's language, not the CLI's
+            self.tell(t("menu.load.failed.title"), t("menu.load.failed", error=error))
             return
         world, self.record = saved.world, saved.record
         remembered = remembered_seats(world.scenario)

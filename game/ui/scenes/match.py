@@ -25,7 +25,7 @@ from game.engine.model import NGO, Federation, GlobalBody, State
 from game.engine.scoring import Score, score
 from game.engine.structure import measure
 from game.ui import flow
-from game.ui.i18n import language, t, tn
+from game.ui.i18n import language, save_error, t, tn
 from game.ui.i18n import name as i18n_name
 from game.ui.scene import Scene
 from game.ui.scenes.match_keys import KeyboardFocus
@@ -638,7 +638,8 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, Scene):
         try:
             self.local.save(path)  # the whole match: its orders and every turn's report
         except (SaveError, OSError) as e:
-            self.message(t("match.save.failed_title"), t("match.save.failed", error=str(e)))
+            error = f"{path}: {save_error(e, path)}"  # the player's language; the CLI's is English
+            self.message(t("match.save.failed_title"), t("match.save.failed", error=error))
             return
         self.message(t("match.save.done_title"), t("match.save.done", path=str(path)))
 

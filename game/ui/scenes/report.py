@@ -22,7 +22,7 @@ from game.engine.model import CRITERIA
 from game.engine.report import Line, Tally
 from game.report import debrief as words
 from game.ui import flow
-from game.ui.i18n import cause, language, t
+from game.ui.i18n import cause, language, save_error, t
 from game.ui.i18n import end_reason as i18n_end_reason
 from game.ui.i18n import line as i18n_line
 from game.ui.palette import Colour
@@ -243,6 +243,10 @@ class ReportScene(Scene):
             y = self._text(reason, app.font(15, True), app.palette.accent, m, y, w - 2 * m)
         failed = getattr(self.local, "autosave_error", None)
         if failed:  # the match goes on, but the player must know it is not being kept
+            failure = getattr(self.local, "autosave_failure", None)
+            if failure is not None:  # the player's language (the CLI keeps the English)
+                where = getattr(self.local, "autosave", None)
+                failed = f"{where}: {save_error(failure, where)}" if where else save_error(failure)
             y = self._text(
                 t("trust.autosave_failed", error=failed),
                 app.font(13),
