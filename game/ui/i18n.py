@@ -178,7 +178,13 @@ def _said_arg(value: object, lang: str) -> str:
         return localized(value, lang)
     if isinstance(value, list):  # names, each in this language
         return ", ".join(_said_arg(v, lang) for v in value)
-    return localized(value, lang)
+    shown = localized(value, lang)
+    if lang == "es" and _DECIMAL.fullmatch(shown):  # a figure the engine wrote: "3,4"
+        return shown.replace(".", ",")
+    return shown
+
+
+_DECIMAL = re.compile(r"[+\-−]?\d+\.\d+")
 
 
 def message(value: object, lang: str | None = None) -> str:
@@ -230,3 +236,21 @@ def save_error(error: Exception, path: object = None) -> str:
     line, column = values.get("line"), values.get("column")
     values["where"] = t("saves.err.where", line=line, column=column) if line else ""
     return t(f"saves.err.{key}", **values)
+
+
+def number(value: float, digits: int | None = 1, sign: bool = False) -> str:
+    """A figure as the player's language writes it: "37.6" in English, "37,6" in Spanish (a
+    decimal comma). ``digits`` None: as few digits as the value needs ("1.5", "2"); ``sign``: with
+    its sign ("+1.5")."""
+    plus = "+" if sign else ""
+    text = f"{value:{plus}g}" if digits is None else f"{value:{plus}.{digits}f}"
+    return text.replace(".", ",") if _lang == "es" else text
+
+
+def signed(value: float, digits: int = 1) -> str:
+    """A change as the report shows it ("+4.5", "−2.8"; "0.0" for one too small to show), in
+    the player's language ("+4,5" in Spanish)."""
+    shown = round(value, digits)
+    if shown == 0:
+        return number(0, digits)
+    return number(shown, digits, sign=True).replace("-", "\u2212")

@@ -25,7 +25,7 @@ from game.engine.model import NGO, Federation, GlobalBody, State
 from game.engine.scoring import Score, score
 from game.engine.structure import measure
 from game.ui import flow
-from game.ui.i18n import language, save_error, t, tn
+from game.ui.i18n import language, number, save_error, t, tn
 from game.ui.i18n import name as i18n_name
 from game.ui.scene import Scene
 from game.ui.scenes.match_keys import KeyboardFocus
@@ -443,7 +443,7 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, Scene):
         w = self.view
         if isinstance(a, State):
             out = [
-                ("population", t("match.millions", n=f"{w.population_of(a.id):.1f}"), None),
+                ("population", t("match.millions", n=number(w.population_of(a.id))), None),
                 ("wealth", f"{a.wealth:.0f}", None),
                 ("military", f"{a.military:.0f}", None),
                 ("sovereignty", f"{a.sovereignty:.0f}", a.sovereignty),

@@ -17,7 +17,7 @@ from pygame_gui.elements import UIButton, UIImage
 from game.engine import ACTIONS, Order
 from game.engine.scenario import text as scenario_text
 from game.engine.scoring import mission_of
-from game.ui.i18n import language, t, tn
+from game.ui.i18n import language, number, t, tn
 from game.ui.scenes.match_groups import group_orders
 from game.ui.scenes.match_pending import (
     Waiting,
@@ -654,7 +654,7 @@ class SidePanel(InfoTabs):
                 self.stat(
                     f"mission:goal:{i}",
                     f"{prefix}{g.text}",
-                    t(f"panel.goal.{g.state}", points=f"{g.points:+g}"),
+                    t(f"panel.goal.{g.state}", points=number(g.points, None, sign=True)),
                     html.escape(t(f"panel.goal.{g.state}_tip")),
                     tone=tones[g.state],
                     group="mission",
@@ -806,7 +806,7 @@ class SidePanel(InfoTabs):
                 "match.votes.line",
                 body=name_of(w, p.body),
                 what=name_of(w, pid),
-                proposer=name_of(w, p.proposer),
+                proposer=name_of(w, p.proposer, article=True),  # "por la República…"
             ),
             13,
         )

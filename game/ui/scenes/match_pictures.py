@@ -10,7 +10,7 @@ import pygame
 
 from game.engine.scenario import text as scenario_text
 from game.engine.scoring import mission_of
-from game.ui.i18n import language, t
+from game.ui.i18n import language, number, t
 from game.ui.i18n import name as i18n_name
 from game.ui.widgets import mix, text_block
 from game.ui.widgets.mapview import capitalized, crisis_text
@@ -228,7 +228,7 @@ class MatchPictures:
                     t(
                         "match.map.held_by",
                         owner=i18n_name(owner) if owner else r.owner,
-                        pop=f"{r.population:g}",
+                        pop=number(r.population, None),
                     ),
                     app.font(12),
                     pal.muted,

@@ -11,7 +11,7 @@ from game.engine.actions import memberships
 from game.engine.model import State
 from game.engine.scenario import text as scenario_text
 from game.engine.scoring import mission_of
-from game.ui.i18n import cause, language, t
+from game.ui.i18n import cause, language, number, t
 from game.ui.i18n import line as i18n_line
 from game.ui.i18n import name as i18n_name
 from game.ui.widgets import mix
@@ -55,9 +55,13 @@ class InfoTabs:
                 self.stat(
                     "actor:score",
                     t("match.actor.score"),
-                    f"{scr.total:.1f}",
+                    number(scr.total),
                     html.escape(
-                        t("match.actor.score_tip", criteria=f"{scr.criteria:.1f}", goals=f"{met:g}")
+                        t(
+                            "match.actor.score_tip",
+                            criteria=number(scr.criteria),
+                            goals=number(met, None),
+                        )
                     ),
                     tone=pal.accent,
                 )
@@ -139,7 +143,8 @@ class InfoTabs:
         if brief:
             rows.append(self.para("actor:brief", brief, 12, pal.muted))
         weights = ", ".join(
-            f"{t(f'match.crit.{c.value}')} ×{mission.weights.get(c, 0):g}" for c in mission.weights
+            f"{t(f'match.crit.{c.value}')} ×{number(mission.weights.get(c, 0), None)}"
+            for c in mission.weights
         )
         rows.append(
             self.para(

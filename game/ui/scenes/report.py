@@ -22,7 +22,7 @@ from game.engine.model import CRITERIA
 from game.engine.report import Line, Tally
 from game.report import debrief as words
 from game.ui import flow
-from game.ui.i18n import cause, language, save_error, t
+from game.ui.i18n import cause, language, save_error, signed, t
 from game.ui.i18n import end_reason as i18n_end_reason
 from game.ui.i18n import line as i18n_line
 from game.ui.palette import Colour
@@ -446,7 +446,7 @@ class ReportScene(Scene):
         return [
             (words.criterion_name(c), name_f, p.text),
             (f"{after:.0f}", value_f, p.text),
-            (words.signed(after - before), delta_f, self._delta_colour(after - before)),
+            (signed(after - before), delta_f, self._delta_colour(after - before)),
         ]
 
     def _criterion_strip_width(self, c: str) -> int:
@@ -504,7 +504,7 @@ class ReportScene(Scene):
         if abs(delta) >= 0.05:
             triangle(surf, (dx + size // 2, cy), size, delta > 0, colour)
             dx += size + s(4)
-        img = delta_f.render(words.signed(delta), True, colour)
+        img = delta_f.render(signed(delta), True, colour)
         surf.blit(img, (dx, cy - img.get_height() // 2))
 
     def _panel(self, width: int, height: int, strip: Colour | None = None) -> pygame.Surface:
@@ -533,7 +533,7 @@ class ReportScene(Scene):
         cent = t(
             "report.centralization",
             value=f"{r.centralization_after:.0f}",
-            delta=words.signed(r.centralization_after - r.centralization_before),
+            delta=signed(r.centralization_after - r.centralization_before),
         )
         label = t("report.world")
         same_row = small.size(label)[0] + s(16) + small.size(cent)[0] <= inner
@@ -652,7 +652,7 @@ class ReportScene(Scene):
             help=esc(t(f"report.criterion_help.{c}")),
             before=f"{before:.0f}",
             after=f"{after:.0f}",
-            delta=words.signed(after - before),
+            delta=signed(after - before),
         )
         causes = sorted(
             (ch for ch in r.changes if ch.criterion.value == c), key=lambda ch: -abs(ch.amount)
@@ -661,7 +661,7 @@ class ReportScene(Scene):
             return tip + t("report.criterion_tip_none")
         tip += t("report.criterion_tip_causes")
         for ch in causes[:3]:
-            tip += f"<br>{words.signed(ch.amount)}  {esc(cause(ch))}"
+            tip += f"<br>{signed(ch.amount)}  {esc(cause(ch))}"
         return tip
 
     # ---- the causal log ------------------------------------------------------------------------
@@ -697,9 +697,7 @@ class ReportScene(Scene):
         return f"<font color='{hexc(self.app.palette.muted)}'>{text}</font>"
 
     def _signed(self, value: float) -> str:
-        return (
-            f"<font color='{hexc(self._delta_colour(value))}'><b>{words.signed(value)}</b></font>"
-        )
+        return f"<font color='{hexc(self._delta_colour(value))}'><b>{signed(value)}</b></font>"
 
     def _changes(self) -> list[str]:
         r, p = self.report, self.app.palette

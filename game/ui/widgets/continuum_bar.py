@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.engine.model import ARRANGEMENT_ORDER, Arrangement
-from game.ui.i18n import t
+from game.ui.i18n import number, t
 from game.ui.widgets import CachedPicture, mix, wrap
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ def signed(x: float, digits: int = 1) -> str:
     """+1.5 / −0.3 with a real minus sign; 0.0 shows as ±0."""
     if round(x, digits) == 0:
         return "±0"
-    return f"{x:+.{digits}f}".replace("-", "−")
+    return number(x, digits, sign=True).replace("-", "−")  # a decimal comma in Spanish
 
 
 class ContinuumBar(CachedPicture):
@@ -88,7 +88,7 @@ class ContinuumBar(CachedPicture):
         return t(
             "match.bar.headline",
             arrangement=t(f"match.arr_full.{m.arrangement.value}"),
-            centralization=f"{m.centralization:.1f}",
+            centralization=number(m.centralization),
             move=move,
         )
 
@@ -134,9 +134,9 @@ class ContinuumBar(CachedPicture):
             reasons = "; ".join(m.reasons)
             text = "<br>".join(
                 [
-                    f"<b>{html.escape(t('match.bar.centralization'))} {m.centralization:.1f}</b>",
+                    f"<b>{html.escape(t('match.bar.centralization'))} {number(m.centralization)}</b>",
                     html.escape(t("match.bar.centralization_tip")),
-                    html.escape(t("match.bar.plurality", n=f"{m.plurality:.1f}")),
+                    html.escape(t("match.bar.plurality", n=number(m.plurality))),
                     html.escape(t("match.bar.why", reasons=reasons)) if reasons else "",
                     html.escape(t("match.bar.ghost_tip")),
                 ]

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.engine.model import CRITERIA
-from game.ui.i18n import cause, t
+from game.ui.i18n import cause, number, t
 from game.ui.widgets import CachedPicture, mix, triangle
 from game.ui.widgets.continuum_bar import signed
 
@@ -57,7 +57,7 @@ class CriteriaPanel(CachedPicture):
         out = []
         for c, rect in self.cells():
             delta = self.deltas.get(c)
-            head = f"<b>{html.escape(t(f'match.crit.{c}'))} {self.values.get(c, 0):.1f}</b>"
+            head = f"<b>{html.escape(t(f'match.crit.{c}'))} {number(self.values.get(c, 0))}</b>"
             if delta is not None:
                 head += " " + html.escape(t("match.crit.last_turn", delta=signed(delta)))
             lines = [head, html.escape(t(f"match.crit_tip.{c}"))]
@@ -114,7 +114,7 @@ class CriteriaPanel(CachedPicture):
                 up = delta > 0
                 tone = pal.good if up else pal.bad
                 triangle(surf, (dx + s(5), mid), s(9), up, tone)
-                img = dfont.render(f"{abs(delta):.1f}", True, tone)
+                img = dfont.render(number(abs(delta)), True, tone)
                 surf.blit(img, (dx + s(12), mid - img.get_height() // 2))
         return surf
 

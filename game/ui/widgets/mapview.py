@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.ui.i18n import name as i18n_name
-from game.ui.i18n import t
+from game.ui.i18n import number, t
 from game.ui.widgets import Colour, mix, outlined, wrap
 
 if TYPE_CHECKING:
@@ -608,7 +608,7 @@ class MapView:
                 t(
                     "match.map.held_by",
                     owner=i18n_name(owner) if owner else r.owner,
-                    pop=f"{r.population:g}",
+                    pop=number(r.population, None),
                 )
             )
         )
