@@ -23,7 +23,7 @@ from game.engine.model import ARRANGEMENT_ORDER, CRITERIA
 from game.report import debrief as words
 from game.report.debrief import ExportResult, export_debrief
 from game.ui import i18n
-from game.ui.i18n import language, t
+from game.ui.i18n import language, number, signed, t
 from game.ui.palette import Palette
 from game.ui.scene import Scene
 from game.ui.scenes.report import (
@@ -108,7 +108,7 @@ def path_chart(
         out: list[ReadoutLine] = [
             (words.arrangement_name(rec.arrangement), colours[slot[rec.arrangement]], True),
             (t("debrief.readout.centralization", value=f"{rec.centralization:.0f}"), None, False),
-            (t("debrief.readout.plurality", value=f"{rec.plurality:.1f}"), None, False),
+            (t("debrief.readout.plurality", value=number(rec.plurality)), None, False),
         ]
         return out + _card_lines(world, rec.cards)
 
@@ -437,15 +437,15 @@ class DebriefScene(Scene):
             )
             out.append(
                 f"<font pixel_size={self.app.s(17)}><b>{rank}. {esc(row.name)}</b>{player}"
-                f"  <font color='{hexc(p.accent)}'><b>{row.total:.1f}</b></font></font>"
+                f"  <font color='{hexc(p.accent)}'><b>{number(row.total)}</b></font></font>"
             )
             out.append(self._muted(esc(row.role)))
             part = t(
                 "debrief.criteria_part",
-                value=f"{row.criteria:.1f}",
+                value=number(row.criteria),
                 weights=words.weights_text(row),
             )
-            goals = t("debrief.goals_part", value=words.signed(row.goal_points))
+            goals = t("debrief.goals_part", value=signed(row.goal_points))
             out.append(f"{esc(part)} \u00b7 {esc(goals)}")
             for g in row.goals:
                 colour = p.good if g.met else p.muted
@@ -510,7 +510,7 @@ class DebriefScene(Scene):
                 "debrief.change",
                 turn=str(c.turn),
                 criterion=f"<b>{esc(words.criterion_name(c.criterion))}</b>",
-                amount=f"<font color='{hexc(colour)}'><b>{esc(words.signed(c.amount))}</b></font>",
+                amount=f"<font color='{hexc(colour)}'><b>{esc(signed(c.amount))}</b></font>",
                 cause=esc(c.cause),
             )
             out.append("\u2022 " + line)
