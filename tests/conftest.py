@@ -12,7 +12,8 @@ from game.content import load_scenario
 from game.engine.scenario import Scenario
 from game.engine.setup import new_world
 from game.engine.world import World
-from game.ui import i18n
+from game.session.local import LocalMatch
+from game.ui import flow, i18n
 
 MINI = Path(__file__).parent / "fixtures" / "mini.json"
 
@@ -35,6 +36,31 @@ def english() -> Iterator[None]:
     i18n.set_language("en")
     yield
     i18n.set_language(before)
+
+
+@pytest.fixture
+def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The user's folders (data, saves, scenarios, settings) inside the test's own tmp_path."""
+    import game.paths
+    from game.ui import settings as ui_settings
+
+    data = tmp_path / "data"
+    monkeypatch.setattr(game.paths, "user_data_dir", lambda: data)
+    monkeypatch.setattr(game.paths, "saves_dir", lambda: data / "saves")
+    monkeypatch.setattr(game.paths, "user_scenarios_dir", lambda: data / "scenarios")
+    monkeypatch.setattr(ui_settings, "settings_path", lambda: tmp_path / "config" / "settings.json")
+    (data / "saves").mkdir(parents=True)
+    (data / "scenarios").mkdir()
+    yield tmp_path
+    i18n.set_language("en")
+
+
+@pytest.fixture
+def started(monkeypatch: pytest.MonkeyPatch) -> list[LocalMatch]:
+    """flow.start records the match instead of opening the match screen."""
+    got: list[LocalMatch] = []
+    monkeypatch.setattr(flow, "start", lambda app, local: got.append(local))
+    return got
 
 
 # The quick subset (`python -m pytest -m "not slow"`, a few seconds): the rules, the files and

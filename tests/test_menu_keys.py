@@ -12,11 +12,8 @@ import pytest
 from matches import finished_match
 from uikit import frames, key, make_app
 
-import game.paths
-import game.ui.settings as ui_settings
 from game.content import load_scenario
 from game.session.local import LocalMatch
-from game.ui import flow, i18n
 from game.ui.i18n import t
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.load import LoadScene
@@ -24,26 +21,6 @@ from game.ui.scenes.new_match import NewMatchScene
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = [(200, "es"), (100, "en")]
-
-
-@pytest.fixture
-def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    data = tmp_path / "data"
-    monkeypatch.setattr(game.paths, "user_data_dir", lambda: data)
-    monkeypatch.setattr(game.paths, "saves_dir", lambda: data / "saves")
-    monkeypatch.setattr(game.paths, "user_scenarios_dir", lambda: data / "scenarios")
-    monkeypatch.setattr(ui_settings, "settings_path", lambda: tmp_path / "config" / "settings.json")
-    (data / "saves").mkdir(parents=True)
-    (data / "scenarios").mkdir()
-    yield tmp_path
-    i18n.set_language("en")
-
-
-@pytest.fixture
-def started(monkeypatch: pytest.MonkeyPatch) -> list[LocalMatch]:
-    got: list[LocalMatch] = []
-    monkeypatch.setattr(flow, "start", lambda app, local: got.append(local))
-    return got
 
 
 def ctrl_s(app) -> None:

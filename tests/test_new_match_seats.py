@@ -8,32 +8,9 @@ from pathlib import Path
 import pytest
 from uikit import click, find_button, frames, make_app
 
-import game.paths
 from game.session.local import LocalMatch
-from game.ui import flow, i18n
-from game.ui import settings as ui_settings
 from game.ui.i18n import t
 from game.ui.scenes.new_match import NewMatchScene
-
-
-@pytest.fixture
-def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    data = tmp_path / "data"
-    monkeypatch.setattr(game.paths, "user_data_dir", lambda: data)
-    monkeypatch.setattr(game.paths, "saves_dir", lambda: data / "saves")
-    monkeypatch.setattr(game.paths, "user_scenarios_dir", lambda: data / "scenarios")
-    monkeypatch.setattr(ui_settings, "settings_path", lambda: tmp_path / "config" / "settings.json")
-    (data / "saves").mkdir(parents=True)
-    (data / "scenarios").mkdir()
-    yield tmp_path
-    i18n.set_language("en")
-
-
-@pytest.fixture
-def started(monkeypatch: pytest.MonkeyPatch) -> list[LocalMatch]:
-    got: list[LocalMatch] = []
-    monkeypatch.setattr(flow, "start", lambda app, local: got.append(local))
-    return got
 
 
 def new_match(scale: int, lang: str) -> tuple[object, NewMatchScene]:

@@ -10,14 +10,12 @@ from pathlib import Path
 import pytest
 from uikit import frames, make_app
 
-import game.paths
 from game.content import find_scenario, load_scenario
 from game.engine.scenario import Scenario
 from game.report.debrief import criteria_csv, debrief_markdown, export_debrief
 from game.session.local import LocalMatch
 from game.session.saves import load_match
 from game.ui import i18n
-from game.ui import settings as ui_settings
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.menu import MainMenu
 
@@ -28,19 +26,6 @@ HUMAN = "servia"
 @pytest.fixture(scope="module")
 def kosovo() -> Scenario:
     return load_scenario(find_scenario("kosovo"))
-
-
-@pytest.fixture
-def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    data = tmp_path / "data"
-    monkeypatch.setattr(game.paths, "user_data_dir", lambda: data)
-    monkeypatch.setattr(game.paths, "saves_dir", lambda: data / "saves")
-    monkeypatch.setattr(game.paths, "user_scenarios_dir", lambda: data / "scenarios")
-    monkeypatch.setattr(ui_settings, "settings_path", lambda: tmp_path / "config" / "settings.json")
-    (data / "saves").mkdir(parents=True)
-    (data / "scenarios").mkdir()
-    yield tmp_path
-    i18n.set_language("en")
 
 
 def play_turn(local: LocalMatch) -> None:

@@ -16,11 +16,8 @@ import pygame
 import pygame_gui
 import pytest
 
-import game.paths
-import game.ui.settings as ui_settings
 from game.content import load_scenario
 from game.session.local import LocalMatch
-from game.ui import flow, i18n
 from game.ui.scenes.handover import HandoverScene
 from game.ui.scenes.load import LoadScene, peek_save
 from game.ui.scenes.menu import MainMenu
@@ -40,27 +37,6 @@ BROKEN = {
     "actors": [],
     "regions": [],
 }
-
-
-@pytest.fixture
-def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    data = tmp_path / "data"
-    monkeypatch.setattr(game.paths, "user_data_dir", lambda: data)
-    monkeypatch.setattr(game.paths, "saves_dir", lambda: data / "saves")
-    monkeypatch.setattr(game.paths, "user_scenarios_dir", lambda: data / "scenarios")
-    monkeypatch.setattr(ui_settings, "settings_path", lambda: tmp_path / "config" / "settings.json")
-    (data / "saves").mkdir(parents=True)
-    (data / "scenarios").mkdir()
-    yield tmp_path
-    i18n.set_language("en")
-
-
-@pytest.fixture
-def started(monkeypatch: pytest.MonkeyPatch) -> list[LocalMatch]:
-    """flow.start records the match instead of opening the match screen."""
-    got: list[LocalMatch] = []
-    monkeypatch.setattr(flow, "start", lambda app, local: got.append(local))
-    return got
 
 
 def kosovo():
