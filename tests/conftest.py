@@ -63,6 +63,16 @@ def started(monkeypatch: pytest.MonkeyPatch) -> list[LocalMatch]:
     return got
 
 
+@pytest.fixture
+def menu(monkeypatch: pytest.MonkeyPatch) -> type:
+    """The main menu replaced by a stand-in (tests/uikit.StubMenu) for the test's length."""
+    import game.ui.scenes.menu as menu_module
+    from tests.uikit import StubMenu
+
+    monkeypatch.setattr(menu_module, "MainMenu", StubMenu)
+    return StubMenu
+
+
 # The quick subset (`python -m pytest -m "not slow"`, a few seconds): the rules, the files and
 # the strings. What opens a real window, starts the `continuum` process, runs the outside
 # schema validator, plays many whole matches or explores cases with hypothesis is marked slow

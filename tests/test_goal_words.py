@@ -12,12 +12,6 @@ from game.ui import i18n
 STATUSES = {"holding": "holding", "open": "open", "met": "met", "failed": "lost"}
 
 
-@pytest.fixture(autouse=True)
-def _english_after() -> None:
-    yield
-    i18n.set_language("en")
-
-
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_the_mission_box_names_a_status_as_the_engine_does(lang: str) -> None:
     i18n.set_language(lang)

@@ -6,31 +6,10 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game.ui import i18n
-from game.ui.scene import Scene
 from game.ui.scenes import tutorial as T
 from tests.uikit import frames, key, make_app
 
 ARROWS = (pygame.K_RIGHT, pygame.K_DOWN, pygame.K_LEFT, pygame.K_UP)
-
-
-class StubMenu(Scene):
-    def draw(self, surface: pygame.Surface) -> None:
-        surface.fill((0, 0, 0))
-
-
-@pytest.fixture
-def menu(monkeypatch: pytest.MonkeyPatch) -> type[Scene]:
-    import game.ui.scenes.menu as menu_module
-
-    monkeypatch.setattr(menu_module, "MainMenu", StubMenu)
-    return StubMenu
-
-
-@pytest.fixture(autouse=True)
-def _english_after() -> None:
-    yield
-    i18n.set_language("en")
 
 
 class KeyWalker:

@@ -13,34 +13,11 @@ import pytest
 
 from game.content import check_scenario, list_scenarios, load_scenario
 from game.engine.model import ARRANGEMENT_ORDER
-from game.ui import i18n
-from game.ui.scene import Scene
 from game.ui.scenes import tutorial as T
 from tests.uikit import click, click_at, frames, key, make_app
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIO = ROOT / "assets" / "tutorial" / "turn_zero.json"
-
-
-class StubMenu(Scene):
-    """Stands in for the main menu: the tutorial only needs somewhere to return to."""
-
-    def draw(self, surface: pygame.Surface) -> None:
-        surface.fill((0, 0, 0))
-
-
-@pytest.fixture
-def menu(monkeypatch: pytest.MonkeyPatch) -> type[Scene]:
-    import game.ui.scenes.menu as menu_module
-
-    monkeypatch.setattr(menu_module, "MainMenu", StubMenu)
-    return StubMenu
-
-
-@pytest.fixture(autouse=True)
-def _english_after() -> None:
-    yield
-    i18n.set_language("en")
 
 
 # ---- the scenario ----------------------------------------------------------------------------------

@@ -6,19 +6,14 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game.ui import i18n
 from game.ui.scenes import tutorial as T
-from tests.test_tutorial import StubMenu, Walker
-from tests.uikit import frames, hover, make_app
+from tests.test_tutorial import Walker
+from tests.uikit import StubMenu, frames, hover, make_app
 
 
 @pytest.fixture(autouse=True)
-def _menu_and_english(monkeypatch: pytest.MonkeyPatch) -> None:
-    import game.ui.scenes.menu as menu_module
-
-    monkeypatch.setattr(menu_module, "MainMenu", StubMenu)
+def _stub_menu(menu: type) -> None:
     yield
-    i18n.set_language("en")
     pygame.mouse.set_pos((0, 0))
 
 

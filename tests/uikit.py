@@ -12,6 +12,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import pygame
 
 from game.ui.app import App
+from game.ui.scene import Scene
 from game.ui.settings import Settings
 
 
@@ -74,3 +75,10 @@ def find_button(app: App, text: str):
         if isinstance(el, pygame_gui.elements.UIButton)
     )
     raise AssertionError(f"no button {text!r}; buttons: {labels}")
+
+
+class StubMenu(Scene):
+    """Stands in for the main menu: the tutorial and match screens only need somewhere to return to."""
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill((0, 0, 0))
