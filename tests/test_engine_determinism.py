@@ -98,15 +98,16 @@ def mutate_everything(world: World) -> None:
     world.actors["union"].members.append("castria")  # type: ignore[union-attr]
     world.actors["aid_watch"].reach.clear()  # type: ignore[union-attr]
     world.regions["castria_highlands"].owner = "arcadia"
-    world.regions["arcadia_plain"].neighbors.append("castria_highlands")
     world.groups["highlanders"].warned_by.append("aid_watch")
     world.crises["highland_repression"].responders.append("un")
     world.corporations["globex"].escape = 0.0
-    world.hand[0].bindings["target"] = "nobody"
+    world.hand[0].actor = "nobody"
     world.flags["touched"] = 1.0
     world.fired["touched"] = 1
     # history is append-only (the engine never edits a past turn's record, and a clone shares
-    # those records): a clone may add to it, not rewrite it.
+    # those records): a clone may add to it, not rewrite it. Likewise a region's outline and
+    # borders and a dealt card's bindings are fixed once the world exists, and copies share them
+    # (World.clone): they are not changed here.
     world.history.append(world.history[0].model_copy(update={"turn": 99}))
     world.lessons.append("touched")
     del world.actors["borealia"]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from typing import Annotated, Any
+from functools import cache
+from typing import Annotated, Any, get_args, get_origin
 
 from pydantic import BaseModel, Field, PrivateAttr, model_validator
 
@@ -48,34 +49,72 @@ class Geography:
     kinds: dict[str, tuple[str, ...]]  # actor ids by kind, in the world's order
 
 
-_CONTAINERS = (list, dict)
+# Fields the engine never changes once a world exists (a region's outline and borders, a dealt
+# card's bindings, the remembered name of a resolution's subject): copies share them. Every
+# ``name`` is a ``Name``, a str: a value, whatever its annotation allows in a file.
+_NAMES = frozenset({"name"})
+_SHARED: dict[str, frozenset[str]] = {
+    "Region": frozenset({"polygon", "neighbors"}),
+    "HandCard": frozenset({"bindings"}),
+    "Proposal": frozenset({"subject"}),
+}
+_set = object.__setattr__
+
+
+def _may_hold_parts(annotation: Any) -> bool:
+    """Whether a field so annotated can hold a list, a dict or a model (what a copy must copy);
+    str, numbers, enums and tuples of them are values a copy shares."""
+    if isinstance(annotation, type):
+        return issubclass(annotation, (BaseModel, list, dict, set))
+    origin = get_origin(annotation)
+    if origin in (list, dict, set):
+        return True
+    return any(_may_hold_parts(a) for a in get_args(annotation) if not isinstance(a, str))
+
+
+@cache
+def _parts_of(cls: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``cls`` a copy must copy in turn, worked out once per model class."""
+    shared = _NAMES | _SHARED.get(cls.__name__, frozenset())
+    return tuple(
+        name
+        for name, info in cls.model_fields.items()
+        if name not in shared and _may_hold_parts(info.annotation)
+    )
 
 
 def _fast_copy(value: Any) -> Any:
     """Copy a model tree without re-validating it: models, lists and dicts are copied, the
-    immutable leaves (str, int, float, tuple, enums) are shared. A list or dict whose first item
-    is not a model holds only leaves (every list and dict in the world is homogeneous), so one
-    shallow copy does."""
-    if isinstance(value, BaseModel):
-        new = value.__class__.__new__(value.__class__)
-        d = value.__dict__.copy()
-        for k, v in d.items():
-            if type(v) in _CONTAINERS or isinstance(v, BaseModel):
-                d[k] = _fast_copy(v)
-        object.__setattr__(new, "__dict__", d)
-        object.__setattr__(new, "__pydantic_fields_set__", set(value.__pydantic_fields_set__))
-        object.__setattr__(new, "__pydantic_extra__", None)
-        object.__setattr__(new, "__pydantic_private__", None)
-        return new
+    immutable leaves (str, int, float, tuple, enums) are shared. Which fields can hold lists,
+    dicts or models is known per class (``_parts_of``); a list or dict whose first item is not a
+    model holds only leaves (every list and dict in the world is homogeneous), so one shallow
+    copy does."""
     if type(value) is list:
         if value and isinstance(value[0], BaseModel):
-            return [_fast_copy(v) for v in value]
+            return [_copy_model(v) for v in value]
         return value.copy()
     if type(value) is dict:
         if value and isinstance(next(iter(value.values())), BaseModel):
-            return {k: _fast_copy(v) for k, v in value.items()}
+            return {k: _copy_model(v) for k, v in value.items()}
         return value.copy()
+    if isinstance(value, BaseModel):
+        return _copy_model(value)
     return value
+
+
+def _copy_model(value: BaseModel) -> BaseModel:
+    cls = value.__class__
+    new = object.__new__(cls)
+    d = value.__dict__.copy()
+    for k in _parts_of(cls):
+        v = d[k]
+        if v is not None:
+            d[k] = _fast_copy(v)
+    _set(new, "__dict__", d)
+    _set(new, "__pydantic_fields_set__", value.__pydantic_fields_set__.copy())
+    _set(new, "__pydantic_extra__", None)
+    _set(new, "__pydantic_private__", None)
+    return new
 
 
 # World fields copied by a shallow list copy: their items are written once and never changed.
