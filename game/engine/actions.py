@@ -645,8 +645,13 @@ def _propose(world: World, ledger: Ledger, o: Order) -> None:
             return  # tabled by someone else this same turn: one resolution, one vote
     kind = say(f"proposal.{o.option}")
     who, subject = ops.name(world, o.actor), ops.name(world, o.subject)
-    if subject == o.subject:  # a crisis that ended earlier this turn
-        subject = ledger.named.get(o.subject, subject)
+    start = ledger.start  # a crisis or war that ended earlier this turn: its name then
+    if (
+        subject == o.subject
+        and start is not None
+        and (o.subject in start.crises or o.subject in start.wars)
+    ):
+        subject = ops.name(start, o.subject)
     pid = world.new_id("res")
     world.proposals[pid] = Proposal(
         id=pid,

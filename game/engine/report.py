@@ -7,7 +7,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from .model import Arrangement, Criteria, Criterion, Id, Model
-from .say import TEMPLATES, Said, as_data
+from .say import TEMPLATES, Said, args_data, as_data
 from .world import World
 
 
@@ -126,6 +126,10 @@ def _trusted(cls: type[Model], fields: dict) -> Model:
     return obj
 
 
+# A criterion's field name, looked up by its name or its enum member (the same hash).
+_CRITERION_NAMES: dict[str, str] = {c.value: c.value for c in Criterion}
+
+
 class Ledger:
     """Collects the report while resolution runs; every criterion change goes through it."""
 
@@ -136,20 +140,22 @@ class Ledger:
         self._lines: list[Line] = []
         # each crisis's severity as the turn began: the report says how far it moved
         self._severity = {cid: c.severity for cid, c in world.crises.items()}
-        # what the turn's crises and wars were called as it began (resolve fills it): an order
-        # may name one that ended earlier in the turn
-        self.named: dict[str, str] = {}
+        # the world as the turn began (resolve sets it; it never changes): an order may name a
+        # crisis or war that ended earlier in the turn, called what it was called then
+        self.start: World | None = None
         self.votes: list[Tally] = []
         self.cards: list[FiredCard] = []
 
     def change(self, criterion: Criterion | str, amount: float, cause: str) -> None:
-        crit = Criterion(criterion)
-        crits = self.world.criteria
-        before = getattr(crits, crit.value)
+        name = _CRITERION_NAMES.get(criterion)
+        if name is None:
+            raise ValueError(f"{criterion!r} is not a criterion")
+        crits = self.world.criteria.__dict__  # plain floats: written without validation
+        before = crits[name]
         after = max(0.0, min(100.0, before + amount))
-        setattr(crits, crit.value, after)
+        crits[name] = after
         if after != before:
-            key = (crit.value, cause)
+            key = (name, cause)
             self._changes[key] = self._changes.get(key, 0.0) + (after - before)
             if isinstance(cause, Said):
                 self._said[cause] = cause
@@ -158,7 +164,7 @@ class Ledger:
         self, kind: str, text: str, actor: str | None = None, private_to: str | None = None
     ) -> None:
         # The engine's own lines need no validation: build them directly (a few dozen a turn).
-        key, args = (text.key, as_data(text)["args"]) if isinstance(text, Said) else (None, {})
+        key, args = (text.key, args_data(text.args)) if type(text) is Said else (None, {})
         fields = {
             "kind": kind,
             "text": str(text),
@@ -211,14 +217,13 @@ class Ledger:
             if abs(v) < 0.05:
                 continue
             said = self._said.get(cause)
-            out.append(
-                Change(
-                    criterion=Criterion(c),
-                    amount=round(v, 2),
-                    cause=str(cause),
-                    key=said.key if said is not None else None,
-                    args=as_data(said)["args"] if said is not None else {},
-                )
-            )
+            fields = {
+                "criterion": Criterion(c),
+                "amount": round(v, 2),
+                "cause": str(cause),
+                "key": said.key if said is not None else None,
+                "args": args_data(said.args) if said is not None else {},
+            }
+            out.append(_trusted(Change, fields))
         out.sort(key=lambda ch: (ch.criterion.value, -abs(ch.amount)))
         return out

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from . import mechanics, ops
+from . import mechanics
 from .actions import apply_order, legal_moves, order_cost
 from .conditions import Context, holds_all
 from .decisions import card_of, default_option
@@ -107,7 +107,7 @@ def resolve(world: World, orders: Iterable[Order]) -> tuple[World, TurnReport]:
     accepted, refused = _check(world, orders)  # against the turn's start, as the seats saw it
     w = world.clone()
     ledger = Ledger(w)
-    ledger.named = {i: ops.name(w, i) for i in (*w.crises, *w.wars)}
+    ledger.start = world
     before = w.criteria.model_copy()
     arr_before, cent_before = w.arrangement, w.centralization
     for actor, why in refused:  # a seat's refused orders are its own business

@@ -197,8 +197,26 @@ class Said(str):
     args: dict[str, Any]
 
 
+# Messages without arguments ("ethnic cleansing", "pluralism I") are values: made once each.
+_PLAIN: dict[str, Said] = {}
+
+
 def say(key: str, **args: Any) -> Said:
-    english = TEMPLATES[key].format(**{k: _english(v) for k, v in args.items()})
+    if not args:
+        out = _PLAIN.get(key)
+        if out is None:
+            out = _PLAIN[key] = _said(TEMPLATES[key], key, args)
+        return out
+    for v in args.values():
+        if not isinstance(v, str):  # a text table or a list: say it in English first
+            english = TEMPLATES[key].format(**{k: _english(v) for k, v in args.items()})
+            break
+    else:  # names, messages and figures are strings already: the common case
+        english = TEMPLATES[key].format(**args)
+    return _said(english, key, args)
+
+
+def _said(english: str, key: str, args: dict[str, Any]) -> Said:
     out = Said(english)
     out.key = key
     out.args = args
@@ -217,15 +235,23 @@ def as_data(value: Any) -> Any:
     """An argument as plain data for a report: a nested message as {"key", "args"}, a scenario
     text or a name with its translations as that table, a list as a list, anything else as its
     string."""
-    if isinstance(value, Said):
-        return {"key": value.key, "args": {k: as_data(v) for k, v in value.args.items()}}
+    t = type(value)
+    if t is Said:
+        return {"key": value.key, "args": args_data(value.args)}
+    if t is Name:
+        return dict(value.texts) if value.texts else str(value)
+    if t is str:
+        return value
     if isinstance(value, dict):
         return {str(k): str(v) for k, v in value.items()}
-    if isinstance(value, Name) and value.texts:
-        return dict(value.texts)
     if isinstance(value, list | tuple):
         return [as_data(v) for v in value]
     return str(value)
+
+
+def args_data(args: dict[str, Any]) -> dict[str, Any]:
+    """A message's arguments as plain data (``as_data`` of each)."""
+    return {k: as_data(v) for k, v in args.items()}
 
 
 def from_data(value: Any) -> Any:
