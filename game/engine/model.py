@@ -617,8 +617,8 @@ class WorldBase(Model):
 
     actors: list[Actor] = Field(
         min_length=1,
-        max_length=64,
-        description="Every actor at the start (1–64): states, federations (unions and "
+        max_length=128,
+        description="Every actor at the start (1–128): states, federations (unions and "
         "alliances), global bodies and NGOs, each marked by its kind.",
         examples=[
             [

@@ -300,7 +300,7 @@ class Rules(Model):
     """The parts of a scenario that never change during a match (shared between copies)."""
 
     cards: list[Card] = Field(default_factory=list, max_length=400)
-    missions: list[Mission] = Field(default_factory=list, max_length=64)
+    missions: list[Mission] = Field(default_factory=list, max_length=128)
     seats: list[Id] = Field(default_factory=list, max_length=40)
     end_conditions: list[EndCondition] = Field(default_factory=list, max_length=32)
     cards_per_turn: Annotated[int, Field(ge=0, le=6)] = 2
@@ -405,9 +405,9 @@ class Scenario(WorldBase):
     )
     missions: list[Mission] = Field(
         default_factory=list,
-        max_length=64,
+        max_length=128,
         json_schema_extra={"default": []},
-        description="What each actor is trying to do and how it is scored (up to 64, one per "
+        description="What each actor is trying to do and how it is scored (up to 128, one per "
         "actor); a seat without a mission is scored on the criteria alone.",
         examples=[
             [
