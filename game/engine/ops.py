@@ -27,7 +27,13 @@ def add(obj: object, stat: str, amount: float) -> float:
     """Add to a numeric field, clamped to its range; returns the change actually made."""
     d = obj.__dict__  # models here do not validate assignment: write the field directly
     before = float(d[stat])
-    after = clamp_stat(stat, before + amount)
+    # clamp_stat inlined (the engine's most called helper), with the same min-then-max
+    after = before + amount
+    high = STAT_MAX.get(stat, 100.0)
+    if not after < high:
+        after = high
+    if not after > 0.0:
+        after = 0.0
     d[stat] = after
     return after - before
 

@@ -16,12 +16,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from . import mechanics
-from .actions import apply_order, legal_moves, order_cost
+from .actions import apply_order, legal_moves
 from .conditions import Context, holds_all
 from .decisions import card_of, default_option
 from .effects import apply_all
 from .model import TurnRecord
-from .orders import Order
+from .orders import ACTIONS, Order
 from .report import FiredCard, Ledger, TurnReport
 from .rng import Rng
 from .say import say
@@ -36,6 +36,7 @@ PHASES: tuple[tuple[str, ...], ...] = (
     ("relieve", "warn", "campaign", "recruit", "expand"),
 )  # fmt: skip
 PHASE_OF = {action: i for i, phase in enumerate(PHASES) for action in phase}
+COST = {action: spec.cost for action, spec in ACTIONS.items()}  # action points an order takes
 
 
 class IllegalOrder(ValueError):
@@ -63,38 +64,38 @@ def _check(
     spent: dict[str, int] = {}
     seen: set[tuple] = set()
     for o in orders:
-        slot_key = o.actor
-        if slot_key not in legal:
-            legal[slot_key] = set(legal_moves(world, o.actor))
+        who, action, target = o.actor, o.action, o.target
+        allowed = legal.get(who)
+        if allowed is None:
+            allowed = legal[who] = set(legal_moves(world, who))
         why = ""
-        actor = world.actors.get(o.actor)
+        actor = world.actors.get(who)
         if actor is None:
-            why = say("why.not_in_match", who=o.actor)
-        elif (o.action, o.target, o.subject, o.option) not in legal[slot_key]:
+            why = say("why.not_in_match", who=who)
+        elif (action, target, o.subject, o.option) not in allowed:
             why = (
-                say(
-                    "why.may_not",
-                    who=actor.name,
-                    action=o.action.replace("_", " "),
-                    target=o.target,
-                )
-                if o.target
-                else say("why.may_not_plain", who=actor.name, action=o.action.replace("_", " "))
+                say("why.may_not", who=actor.name, action=action.replace("_", " "), target=target)
+                if target
+                else say("why.may_not_plain", who=actor.name, action=action.replace("_", " "))
             )
         else:
-            slot = (o.actor, o.action, o.target) if o.action in ("vote", "choose") else o.key()
-            cost = order_cost(o)
+            slot = (
+                (who, action, target)
+                if action in ("vote", "choose")
+                else (who, action, target, o.subject, o.option)
+            )
+            cost = COST[action]
             if slot in seen:
                 why = say("why.twice", who=actor.name)
-            elif spent.get(o.actor, 0) + cost > actor.action_points:
-                why = say("why.no_points", who=actor.name, action=o.action.replace("_", " "))
+            elif spent.get(who, 0) + cost > actor.action_points:
+                why = say("why.no_points", who=actor.name, action=action.replace("_", " "))
             else:
                 seen.add(slot)
-                spent[o.actor] = spent.get(o.actor, 0) + cost
+                spent[who] = spent.get(who, 0) + cost
         if why:
             if strict:
                 raise IllegalOrder(why)
-            refused.append((o.actor, why))
+            refused.append((who, why))
         else:
             accepted.append(o)
     return accepted, refused
