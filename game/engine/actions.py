@@ -276,8 +276,8 @@ def order_cost(order: Order) -> int:
 
 
 def _pop_share(world: World, state_id: str) -> float:
-    total = sum(r.population for r in world.regions.values()) or 1.0
-    return world.population_of(state_id) / total
+    geo = world.geo()
+    return geo.population.get(state_id, 0.0) / (geo.regions_total or 1.0)
 
 
 def _strike(

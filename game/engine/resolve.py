@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from . import mechanics
 from .actions import apply_order, legal_moves
 from .conditions import Context, holds_all
-from .decisions import card_of, default_option
+from .decisions import default_option
 from .effects import apply_all
 from .model import TurnRecord
 from .orders import ACTIONS, Order
@@ -44,7 +44,7 @@ class IllegalOrder(ValueError):
 
 
 def card_by_id(world: World, card_id: str) -> Card | None:
-    return card_of(world, card_id)
+    return world.rules.card(card_id)
 
 
 def check_orders(

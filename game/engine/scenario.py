@@ -306,6 +306,18 @@ class Rules(Model):
     cards_per_turn: Annotated[int, Field(ge=0, le=6)] = 2
     _digest: str | None = PrivateAttr(default=None)
     _missions: dict[str, Mission] | None = PrivateAttr(default=None)
+    _cards: dict[str, Card] | None = PrivateAttr(default=None)
+
+    def card(self, card_id: str) -> Card | None:
+        """The card with this id, from an index made once (the rules never change in a match).
+        Read through the private table itself: pydantic's attribute fallback is slow here."""
+        private = self.__pydantic_private__
+        index = private.get("_cards")
+        if index is None:
+            index = private["_cards"] = {}
+            for c in self.cards:
+                index.setdefault(c.id, c)  # the first card of an id, as a scan would find
+        return index.get(card_id)
 
     def mission(self, actor_id: str) -> Mission | None:
         if self._missions is None:

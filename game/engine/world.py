@@ -43,6 +43,7 @@ class Geography:
     regions_of: dict[str, tuple[str, ...]]
     population: dict[str, float]
     total_population: float
+    regions_total: float  # every region's people, summed in the regions' order
     neighbors: dict[str, tuple[str, ...]]
     host: dict[str, str | None]
     groups_in: dict[str, tuple[str, ...]]
@@ -313,6 +314,7 @@ class World(Model):
             regions_of={k: tuple(v) for k, v in regions_of.items()},
             population=population,
             total_population=sum(population.values()),
+            regions_total=sum(r.population for r in self.regions.values()),
             neighbors={k: tuple(sorted(v)) for k, v in neighbors.items()},
             host=host,
             groups_in={k: tuple(v) for k, v in groups_in.items()},
