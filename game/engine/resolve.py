@@ -277,20 +277,23 @@ _FIGURES = {
 
 
 def _round(w: World) -> None:
-    """Round every figure, so that a save and a replay on another machine agree to the bit."""
+    """Round every figure, so that a save and a replay on another machine agree to the bit.
+    (Plain floats, rounded in place through each model's fields: no validation to pay.)"""
+    d = w.criteria.__dict__
     for c in ("peace", "justice", "pluralism", "freedom"):
-        setattr(w.criteria, c, round(getattr(w.criteria, c), 4))
+        d[c] = round(d[c], 4)
     for a in w.actors.values():
-        d = a.__dict__  # plain floats: rounding them in place needs no validation
+        d = a.__dict__
         for f in _FIGURES[a.kind]:
             d[f] = round(d[f], 4)
     for g in w.groups.values():
-        g.grievance, g.security, g.autonomy = (
-            round(g.grievance, 4),
-            round(g.security, 4),
-            round(g.autonomy, 4),
-        )
+        d = g.__dict__
+        d["grievance"] = round(d["grievance"], 4)
+        d["security"] = round(d["security"], 4)
+        d["autonomy"] = round(d["autonomy"], 4)
     for c in w.crises.values():
-        c.severity = round(c.severity, 4)
+        c.__dict__["severity"] = round(c.severity, 4)
     for corp in w.corporations.values():
-        corp.capital, corp.escape = round(corp.capital, 4), round(corp.escape, 4)
+        d = corp.__dict__
+        d["capital"] = round(d["capital"], 4)
+        d["escape"] = round(d["escape"], 4)
