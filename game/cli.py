@@ -229,7 +229,9 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         return 0
     print(
         f"{result['scenario']}: {plural(result['matches'], 'match', 'matches')}, "
-        f"{plural(result['turns'], 'turn', 'turns')}, {result['turns_per_second']} turns/s"
+        f"{plural(result['turns'], 'turn', 'turns')}, {result['turns_per_second']} turns/s "
+        f"(the matches timed alone, as bench/bench_engine.py times them: "
+        f"{result['play_seconds']:.2f} s of {result['seconds']:.2f} s)"
     )
     print("mean final criteria: " + ", ".join(f"{k} {v:.1f}" for k, v in result["final"].items()))
     print(
