@@ -44,15 +44,15 @@ def test_simulate_times_only_the_matches(monkeypatch: pytest.MonkeyPatch) -> Non
         return real_digest(self)
 
     monkeypatch.setattr(sim, "clock", clock)
+    monkeypatch.setattr(sim, "cpu_clock", clock)
     monkeypatch.setattr(sim, "new_world", new_world)
     monkeypatch.setattr(sim, "resolve", resolve)
     monkeypatch.setattr(World, "digest", digest)
 
     result = sim.simulate(load_scenario(MINI), matches=3, seed=4)
 
-    assert {"seconds", "play_seconds", "summary_seconds", "turns_per_second", "timing"} <= set(
-        result
-    )
+    fields = {"seconds", "play_seconds", "summary_seconds", "turns_per_second", "timing"}
+    assert fields | {"turns_per_cpu_second"} <= set(result)
     turns = result["turns"]
     assert turns == sum(r["turns"] for r in result["results"]) > 3
     # new_world and every turn are inside the clock; the three digests are not.
@@ -60,3 +60,4 @@ def test_simulate_times_only_the_matches(monkeypatch: pytest.MonkeyPatch) -> Non
     assert result["summary_seconds"] == 3 * DIGEST
     assert result["seconds"] == result["play_seconds"] + result["summary_seconds"]
     assert result["turns_per_second"] == round(turns / result["play_seconds"], 1)
+    assert result["turns_per_cpu_second"] == result["turns_per_second"]  # the same fake clock

@@ -5,6 +5,8 @@ whole AI matches, each ``new_world`` then, every turn, the baseline AI's orders 
 (``ai_orders``) and ``resolve``. Only that is timed (``play_seconds``); what simulate adds to
 summarize a match (its digest, criteria, arrangement) is timed apart (``summary_seconds``), and
 ``seconds`` is the whole run's wall time. So a user reading either figure gets the same story.
+``turns_per_cpu_second`` is the same count over this process's CPU time, as the benchmark's "per
+CPU second" row: other programs on a busy machine move it much less than the wall-clock rate.
 """
 
 from __future__ import annotations
@@ -18,18 +20,19 @@ from game.engine import Arrangement, Criterion, Scenario, World, new_world, reso
 from game.session.match import ai_orders
 
 clock = time.perf_counter
+cpu_clock = time.process_time
 
 
-def play_timed(scenario: Scenario, seed: int, bot: BaselineBot) -> tuple[World, int, float]:
+def play_timed(scenario: Scenario, seed: int, bot: BaselineBot) -> tuple[World, int, float, float]:
     """One AI match, as the benchmark plays it: the final world, the turns played, and the
-    seconds spent in ``new_world`` and in the turns (nothing else is inside the clock)."""
-    start = clock()
+    seconds (wall, then CPU) spent in ``new_world`` and in the turns, nothing else."""
+    start, cpu_start = clock(), cpu_clock()
     world = new_world(scenario, seed)
     turns = 0
     while not world.ended:
         world, _ = resolve(world, ai_orders(world, bot))
         turns += 1
-    return world, turns, clock() - start
+    return world, turns, clock() - start, cpu_clock() - cpu_start
 
 
 def simulate(scenario: Scenario, matches: int = 1, seed: int | None = None) -> dict[str, Any]:
@@ -38,12 +41,13 @@ def simulate(scenario: Scenario, matches: int = 1, seed: int | None = None) -> d
     bot = BaselineBot()  # one bot for the whole run, as in the benchmark (it caches weights)
     results = []
     turns = 0
-    play_seconds = 0.0
+    play_seconds = cpu_seconds = 0.0
     started = clock()
     for i in range(matches):
-        w, played, seconds = play_timed(scenario, base + i, bot)
+        w, played, seconds, cpu = play_timed(scenario, base + i, bot)
         turns += played
         play_seconds += seconds
+        cpu_seconds += cpu
         results.append(
             {
                 "seed": base + i,
@@ -68,6 +72,7 @@ def simulate(scenario: Scenario, matches: int = 1, seed: int | None = None) -> d
         "play_seconds": round(play_seconds, 4),
         "summary_seconds": round(elapsed - play_seconds, 4),
         "turns_per_second": round(turns / play_seconds, 1) if play_seconds > 0 else None,
+        "turns_per_cpu_second": round(turns / cpu_seconds, 1) if cpu_seconds > 0 else None,
         "timing": "turns_per_second = turns / play_seconds: new_world and every turn's AI "
         "orders and resolve, as bench/bench_engine.py times them; seconds is the whole run",
         "final": {
