@@ -170,13 +170,15 @@ def test_hot_helper_calls_grow_linearly(helper: str, profiles: tuple[Profile, Pr
 
 
 def test_clone_copies_grow_with_the_world(profiles: tuple[Profile, Profile]) -> None:
-    """World.clone's model copies (``_fast_copy`` calls) per copy: one per model in the world."""
+    """World.clone's model copies, and every line the copy executes: one copy per model."""
     small, large = profiles
-    code = _code(world_module, "_fast_copy")
-    if code is None:
-        pytest.skip("world._fast_copy no longer exists: count World.clone's copies another way")
-    ratio = _ratio(small.clone.calls[code], large.clone.calls[code])
-    assert ratio <= _limit(small, large), (small.clone.calls[code], large.clone.calls[code])
+    copies = [_code(world_module, name) for name in ("_copy_model", "_fast_copy")]
+    code = next((c for c in copies if c is not None), None)
+    if code is not None:
+        ratio = _ratio(small.clone.calls[code], large.clone.calls[code])
+        assert ratio <= _limit(small, large), (small.clone.calls[code], large.clone.calls[code])
+    s, lg = small.clone.total_lines(), large.clone.total_lines()
+    assert _ratio(s, lg) <= _limit(small, large), (s, lg)
 
 
 def test_resolve_work_grows_linearly(profiles: tuple[Profile, Profile]) -> None:
