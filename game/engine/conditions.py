@@ -1,9 +1,16 @@
-"""Reading the vocabulary's conditions against a world."""
+"""Reading the vocabulary's conditions against a world.
+
+Two readers give the same answers: ``holds`` interprets one condition (the content tools use
+it, one condition at a time), and ``holds_all`` runs a list of conditions compiled once into
+closures (``compiled``). The engine reads every card's trigger, goal and end condition each
+turn, thousands of times a match; the rules never change during a match, so each list is
+compiled once and its closures are kept, keyed by the list itself.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from typing import NamedTuple
 
 from . import vocabulary as V
 from .rng import Rng
@@ -11,13 +18,20 @@ from .structure import civil_society, inequality, power
 from .world import World
 
 
-@dataclass
 class Context:
     """What a card's conditions and effects are read against: the world and the bindings."""
 
-    world: World
-    bindings: dict[str, str] = field(default_factory=dict)
-    _cache: dict[str, float] = field(default_factory=dict)
+    __slots__ = ("_cache", "bindings", "world")
+
+    def __init__(
+        self,
+        world: World,
+        bindings: dict[str, str] | None = None,
+        _cache: dict[str, float] | None = None,
+    ) -> None:
+        self.world = world
+        self.bindings: dict[str, str] = {} if bindings is None else bindings
+        self._cache: dict[str, float] = {} if _cache is None else _cache
 
     def ref(self, ref: str | None) -> str | None:
         """An id, or the id a ``$binding`` stands for (None when it is unbound)."""
@@ -44,6 +58,11 @@ def in_range(value: float, cond: V.Range) -> bool:
 
 
 def holds_all(conds: Iterable[V.Condition], ctx: Context) -> bool:
+    """Whether every condition holds, read in order (a crisis or war condition binds what it
+    found, a chance condition draws). When the answer is False the bindings are left as they
+    fell (no caller reads them then)."""
+    if type(conds) is list:
+        return compiled(conds).check(ctx)
     return all(holds(c, ctx) for c in conds)
 
 
@@ -214,3 +233,332 @@ def is_member(world: World, state: str, of: str) -> bool:
     if org.kind == "global_body":
         return org.members is None or state in org.members or state in org.permanent
     return False
+
+
+# ---- compiled conditions ------------------------------------------------------------------
+# Each condition becomes a closure ``check(ctx) -> bool`` that does exactly what ``holds`` does,
+# in the same order and with the same bindings and draws, with what can be decided once (which
+# figure, which ids, which bounds) decided at compile time.
+
+Check = Callable[[Context], bool]
+Read = Callable[[Context], "float | None"]
+
+
+class Compiled(NamedTuple):
+    """A list of conditions made ready to read: ``check(ctx)`` is ``holds_all(conds, ctx)``;
+    ``draws`` says whether reading it may draw from the match's generator (a chance condition,
+    at any depth)."""
+
+    check: Check
+    draws: bool
+
+
+_COMPILED: dict[int, tuple[Sequence[V.Condition], Compiled]] = {}
+_COMPILED_MAX = 8192  # lists kept; past it the cache starts over (a long session of many scenarios)
+
+
+def compiled(conds: Sequence[V.Condition]) -> Compiled:
+    """The list compiled, once: keyed by the list's identity, which the cache keeps alive (so the
+    key cannot be reused). Rules never change during a match, so neither do their lists."""
+    hit = _COMPILED.get(id(conds))
+    if hit is not None and hit[0] is conds:
+        return hit[1]
+    out = Compiled(_compile_all(conds), any(_draws(c) for c in conds))
+    if len(_COMPILED) >= _COMPILED_MAX:
+        _COMPILED.clear()
+    _COMPILED[id(conds)] = (conds, out)
+    return out
+
+
+def _compile_all(conds: Sequence[V.Condition]) -> Check:
+    # A cheap condition that reads no binding and draws nothing may be read first when no chance
+    # condition comes before it: if it fails the list fails, with the same draws (none) as in
+    # order; if it holds, reading it again later would change nothing. Cards' turn windows and
+    # flags then rule a card out before its crisis conditions search the crises.
+    first_draw = next((i for i, c in enumerate(conds) if _draws(c)), len(conds))
+    early = [c for c in conds[:first_draw] if _cheap(c)]
+    ordered = early + [c for c in conds if not any(c is e for e in early)]
+    checks = tuple(_compile(c) for c in ordered)
+    if not checks:
+        return lambda ctx: True
+    if len(checks) == 1:
+        return checks[0]
+    if len(checks) == 2:
+        a, b = checks
+        return lambda ctx: a(ctx) and b(ctx)
+
+    def check(ctx: Context) -> bool:
+        for c in checks:  # noqa: SIM110 - a plain loop: all() over a generator costs more
+            if not c(ctx):
+                return False
+        return True
+
+    return check
+
+
+def _bound(ref: str | None) -> bool:
+    """Whether a reference is a ``$binding`` (read through the context) rather than an id."""
+    return ref is not None and ref.startswith("$")
+
+
+def _draws(cond: V.Condition) -> bool:
+    if isinstance(cond, V.Chance):
+        return True
+    if isinstance(cond, V.AnyOf):
+        return any(_draws(c) for c in cond.conditions)
+    if isinstance(cond, V.NotIs):
+        return _draws(cond.condition)
+    return False
+
+
+_PLAIN = (V.TurnIs, V.FlagIs, V.CriterionIs, V.CentralizationIs, V.ArrangementIs)
+_BY_IDS = (
+    V.ActorStatIs,
+    V.GroupStatIs,
+    V.ExistsIs,
+    V.RegionOwnerIs,
+    V.StatusIs,
+    V.GovernmentIs,
+    V.MemberIs,
+)
+_REFS = ("actor", "group", "region", "owner", "state", "of")
+
+
+def _cheap(cond: V.Condition) -> bool:
+    """Reads a few fields of the world, no binding (so it binds nothing: not even $hegemon), and
+    draws nothing."""
+    if isinstance(cond, _PLAIN):
+        return True
+    if isinstance(cond, _BY_IDS):
+        return not any(_bound(getattr(cond, r, None)) for r in _REFS)
+    return False
+
+
+def _compile(cond: V.Condition) -> Check:
+    make = _COMPILERS.get(type(cond))
+    if make is None:  # pragma: no cover - the union is closed
+        return lambda ctx: holds(cond, ctx)
+    return make(cond)
+
+
+def _ranged(read: Read, cond: V.Range) -> Check:
+    """``read``'s figure tested against the condition's bounds (false when there is none)."""
+    lo, hi = cond.min, cond.max
+    if lo is not None and hi is not None:
+
+        def both(ctx: Context) -> bool:
+            v = read(ctx)
+            return v is not None and v >= lo and v <= hi
+
+        return both
+    if lo is not None:
+
+        def at_least(ctx: Context) -> bool:
+            v = read(ctx)
+            return v is not None and v >= lo
+
+        return at_least
+    if hi is not None:
+
+        def at_most(ctx: Context) -> bool:
+            v = read(ctx)
+            return v is not None and v <= hi
+
+        return at_most
+    return lambda ctx: read(ctx) is not None
+
+
+def _c_criterion(cond: V.CriterionIs) -> Check:
+    name = str(cond.criterion)
+    return _ranged(lambda ctx: float(getattr(ctx.world.criteria, name)), cond)
+
+
+def _c_centralization(cond: V.CentralizationIs) -> Check:
+    return _ranged(lambda ctx: ctx.world.centralization, cond)
+
+
+def _c_turn(cond: V.TurnIs) -> Check:
+    return _ranged(lambda ctx: ctx.world.turn, cond)
+
+
+def _c_flag(cond: V.FlagIs) -> Check:
+    flag = cond.flag
+    return _ranged(lambda ctx: ctx.world.flags.get(flag, 0.0), cond)
+
+
+def _c_inequality(cond: V.InequalityIs) -> Check:
+    return _ranged(lambda ctx: ctx.figure("inequality"), cond)
+
+
+def _c_civil_society(cond: V.CivilSocietyIs) -> Check:
+    return _ranged(lambda ctx: ctx.figure("civil_society"), cond)
+
+
+def _c_actor_stat(cond: V.ActorStatIs) -> Check:
+    ref, stat = cond.actor, cond.stat
+    bound = _bound(ref)
+
+    def read(ctx: Context) -> float | None:
+        actor = ctx.world.actors.get((ctx.ref(ref) or "") if bound else ref)
+        if actor is None or not hasattr(actor, stat):
+            return None
+        return float(getattr(actor, stat))
+
+    return _ranged(read, cond)
+
+
+def _c_group_stat(cond: V.GroupStatIs) -> Check:
+    ref, stat = cond.group, cond.stat
+    bound = _bound(ref)
+
+    def read(ctx: Context) -> float | None:
+        group = ctx.world.groups.get((ctx.ref(ref) or "") if bound else ref)
+        return None if group is None else getattr(group, stat)
+
+    return _ranged(read, cond)
+
+
+def _c_arrangement(cond: V.ArrangementIs) -> Check:
+    arrangements = cond.arrangements
+    return lambda ctx: ctx.world.arrangement in arrangements
+
+
+def _c_crisis(cond: V.CrisisIs) -> Check:
+    kinds = cond.kind
+    state_ref, group_ref = cond.state, cond.group
+    min_severity, min_age, unanswered = cond.min_severity, cond.min_age, cond.unanswered
+
+    def check(ctx: Context) -> bool:
+        w = ctx.world
+        state = ctx.ref(state_ref)
+        group = ctx.ref(group_ref)
+        for c in w.crises.values():
+            if kinds is not None and c.kind not in kinds:
+                continue
+            if state_ref is not None and c.state != state:
+                continue
+            if group_ref is not None and c.group != group:
+                continue
+            if c.severity < min_severity or c.age < min_age:
+                continue
+            if unanswered and any(
+                r in w.actors and w.actors[r].kind != "ngo" for r in c.responders
+            ):
+                continue
+            b = ctx.bindings
+            b.setdefault("crisis", c.id)
+            b.setdefault("crisis_state", c.state)
+            if c.group:
+                b.setdefault("crisis_group", c.group)
+            return True
+        return False
+
+    return check
+
+
+def _c_war(cond: V.WarIs) -> Check:
+    involving, min_age, active = cond.involving, cond.min_age, cond.active
+
+    def check(ctx: Context) -> bool:
+        who = ctx.ref(involving)
+        for war in ctx.world.wars.values():
+            if (who is None or who in (war.attacker, war.defender)) and war.age >= min_age:
+                if active:  # the first war found binds its sides
+                    ctx.bindings.setdefault("attacker", war.attacker)
+                    ctx.bindings.setdefault("defender", war.defender)
+                return active
+        return not active
+
+    return check
+
+
+def _c_exists(cond: V.ExistsIs) -> Check:
+    ref, exists = cond.actor, cond.exists
+    if not _bound(ref):
+        return lambda ctx: (ref in ctx.world.actors) == exists
+    return lambda ctx: ((ctx.ref(ref) or "") in ctx.world.actors) == exists
+
+
+def _c_region_owner(cond: V.RegionOwnerIs) -> Check:
+    region_ref, owner_ref, held = cond.region, cond.owner, cond.held
+
+    def check(ctx: Context) -> bool:
+        region = ctx.world.regions.get(ctx.ref(region_ref) or "")
+        return (region is not None and region.owner == ctx.ref(owner_ref)) == held
+
+    return check
+
+
+def _c_status(cond: V.StatusIs) -> Check:
+    ref, indicted, active = cond.actor, cond.status == "indicted", cond.active
+
+    def check(ctx: Context) -> bool:
+        s = ctx.world.state(ctx.ref(ref) or "")
+        if s is None:
+            return False
+        return (s.indicted if indicted else s.sanctioned > 0) == active
+
+    return check
+
+
+def _c_government(cond: V.GovernmentIs) -> Check:
+    ref, government = cond.actor, cond.government
+
+    def check(ctx: Context) -> bool:
+        s = ctx.world.state(ctx.ref(ref) or "")
+        return s is not None and s.government == government
+
+    return check
+
+
+def _c_member(cond: V.MemberIs) -> Check:
+    state_ref, of_ref, member = cond.state, cond.of, cond.member
+    return lambda ctx: (
+        is_member(ctx.world, ctx.ref(state_ref) or "", ctx.ref(of_ref) or "") == member
+    )
+
+
+def _c_chance(cond: V.Chance) -> Check:
+    return lambda ctx: _chance(cond, ctx)
+
+
+def _c_any(cond: V.AnyOf) -> Check:
+    checks = tuple(_compile(c) for c in cond.conditions)
+
+    def check(ctx: Context) -> bool:
+        for c in checks:  # noqa: SIM110 - a plain loop: any() over a generator costs more
+            if c(ctx):
+                return True
+        return False
+
+    return check
+
+
+def _c_not(cond: V.NotIs) -> Check:
+    inner = _compile(cond.condition)
+    if _cheap(cond.condition):  # it binds nothing: no need to shield the bindings from it
+        return lambda ctx: not inner(ctx)
+    return lambda ctx: not inner(Context(ctx.world, dict(ctx.bindings), ctx._cache))
+
+
+_COMPILERS: dict[type, Callable[..., Check]] = {
+    V.ArrangementIs: _c_arrangement,
+    V.CentralizationIs: _c_centralization,
+    V.CriterionIs: _c_criterion,
+    V.TurnIs: _c_turn,
+    V.ActorStatIs: _c_actor_stat,
+    V.GroupStatIs: _c_group_stat,
+    V.CrisisIs: _c_crisis,
+    V.WarIs: _c_war,
+    V.ExistsIs: _c_exists,
+    V.RegionOwnerIs: _c_region_owner,
+    V.StatusIs: _c_status,
+    V.GovernmentIs: _c_government,
+    V.MemberIs: _c_member,
+    V.FlagIs: _c_flag,
+    V.InequalityIs: _c_inequality,
+    V.CivilSocietyIs: _c_civil_society,
+    V.Chance: _c_chance,
+    V.AnyOf: _c_any,
+    V.NotIs: _c_not,
+}

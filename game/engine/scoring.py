@@ -22,7 +22,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .conditions import Context, holds_all
+from .conditions import Context, compiled
 from .model import CRITERIA, Id, Model
 from .names import Name, Translatable, as_name
 from .say import Said, say
@@ -82,7 +82,10 @@ def _goals(m: Mission) -> list[tuple[bool, Goal]]:
 
 
 def _holds(world: World, goal: Goal) -> bool:
-    return holds_all(goal.when, Context(world.clone() if _has_chance(goal.when) else world))
+    # A goal with a chance condition must not step the match's generator when merely read: it
+    # is read on a copy.
+    when = compiled(goal.when)
+    return when.check(Context(world.clone() if when.draws else world))
 
 
 def goals_holding(world: World, mission: Mission) -> tuple[bool, ...]:
@@ -108,17 +111,19 @@ def track_goals(world: World) -> None:
     """Mark, on a world the engine is building, each goal whose truth has changed since the
     match began (``World.goals_changed``); called at the end of every turn. A goal once marked
     is not read again."""
+    at_start, changed = world.goals_at_start, world.goals_changed
     for m in world.rules.missions:
-        start = world.goals_at_start.get(m.actor)
+        start = at_start.get(m.actor)
         if start is None:
             continue
-        before = world.goals_changed.get(m.actor, ())
+        before = changed.get(m.actor, ())
+        goals = m.goals + m.secret  # the order of _goals
         now = tuple(
-            (i < len(before) and before[i]) or _holds(world, g) != start[i]
-            for i, (_, g) in enumerate(_goals(m)[: len(start)])
+            (i < len(before) and before[i]) or _holds(world, goals[i]) != start[i]
+            for i in range(min(len(goals), len(start)))
         )
         if any(now):
-            world.goals_changed[m.actor] = now
+            changed[m.actor] = now
 
 
 _SENTENCE = {
@@ -184,17 +189,3 @@ def score(world: World, actor_id: str) -> Score:
 def scores(world: World) -> dict[str, Score]:
     """Every actor's score now (at the end of a match: the final score)."""
     return {a: score(world, a) for a in world.actors}
-
-
-def _has_chance(conds: list) -> bool:
-    # A goal with a chance condition (at any depth) must not step the match's generator when
-    # merely read: it is read on a copy.
-    for c in conds:
-        kind = getattr(c, "type", "")
-        if (
-            kind == "chance"
-            or (kind == "any" and _has_chance(c.conditions))
-            or (kind == "not" and _has_chance([c.condition]))
-        ):
-            return True
-    return False
