@@ -15,7 +15,7 @@ from .decisions import motion
 from .model import Arrangement, Federation, GlobalBody, Group
 from .report import Ledger, Tally
 from .rng import Rng
-from .say import as_data, say
+from .say import Said, as_data, say
 from .structure import Measure, civil_society, inequality, measure, power, structural_targets
 from .world import World
 
@@ -290,8 +290,10 @@ def _refuge(world: World, state_id: str, group: Group | None) -> list[str]:
 def groups(world: World, ledger: Ledger, gini: float) -> None:
     rng = Rng(world.rng)
     states = world.states()
-    total_pop = sum(world.population_of(s.id) for s in states) or 1.0
+    population = world.geo().population
+    total_pop = sum(population.get(s.id, 0.0) for s in states) or 1.0
     mean_wpp = sum(s.wealth for s in states) / total_pop
+    in_crisis = {c.group for c in world.crises.values()}
     for g in world.groups.values():
         host_id = world.host_of(g)
         host = world.state(host_id or "")
@@ -305,8 +307,8 @@ def groups(world: World, ledger: Ledger, gini: float) -> None:
             ops.add(g, "security", -F.EXPOSED_SECURITY * (g.separation / 50))
         if wealth_per_person(world, host) < mean_wpp:
             ops.add(g, "grievance", F.INEQUALITY_GRIEVANCE * gini / 100)
-        active = any(c.group == g.id for c in world.crises.values())
-        if not active:
+        # A rebellion below starts a crisis of this group only: the set stays true for the rest.
+        if g.id not in in_crisis:
             ops.add(g, "grievance", -1)
             if (
                 g.grievance >= F.REBELLION_GRIEVANCE
@@ -330,36 +332,47 @@ def fear(world: World, ledger: Ledger, gini: float) -> None:
     for b in world.bodies():
         if b.body == "un":
             un_deter = max(un_deter, F.DETERRENCE * (b.mandate / 100) * (b.enforcement / 100))
-    powers = {s.id: power(s) for s in states}
-    for s in states:
-        near = set(neighbors_of(world, s.id))
-        own = max(1.0, powers[s.id])
+    shields = _alliance_shields(world)
+    ids = [s.id for s in states]
+    powers = [power(s) for s in states]
+    far = F.FEAR_FAR
+    inequality_fear = F.FEAR_INEQUALITY * gini / 100
+    for s, sid, own_power in zip(states, ids, powers, strict=True):
+        near = world.neighbors_of(sid)
+        own = max(1.0, own_power)
+        # Every other state's power weighs on this one's fear: the one loop over pairs of states
+        # in the turn, kept to plain arithmetic (the sum in the order of the states).
         threat = 0.0
-        for o in states:
-            if o.id == s.id:
+        for oid, other in zip(ids, powers, strict=True):
+            if oid == sid:
                 continue
-            rel = powers[o.id] / (own + powers[o.id])
-            threat += rel * (1.0 if o.id in near else F.FEAR_FAR)
-        shield = 0.0
-        for f in world.federations():
-            if s.id in f.members and f.force > 0:
-                shield = max(shield, F.ALLIANCE_SHIELD * min(1.0, f.force / 30))
-        target = min(
-            100.0,
-            threat * F.FEAR_NEIGHBOR / max(1, len(near) or 1) + F.FEAR_INEQUALITY * gini / 100,
-        )
-        target = max(0.0, target - un_deter - shield)
-        s.fear = s.fear + (target - s.fear) * F.FEAR_RATE
+            rel = other / (own + other)
+            threat += rel * (1.0 if oid in near else far)
+        target = min(100.0, threat * F.FEAR_NEIGHBOR / max(1, len(near) or 1) + inequality_fear)
+        target = max(0.0, target - un_deter - shields.get(sid, 0.0))
+        d = s.__dict__  # a plain float field: write it without pydantic's setattr
+        d["fear"] = d["fear"] + (target - d["fear"]) * F.FEAR_RATE
+
+
+def _alliance_shields(world: World) -> dict[str, float]:
+    """Each state's shield: the strongest of the armed alliances and unions it belongs to."""
+    shields: dict[str, float] = {}
+    for f in world.federations():
+        if f.force > 0:
+            shield = F.ALLIANCE_SHIELD * min(1.0, f.force / 30)
+            for m in f.members:
+                shields[m] = max(shields.get(m, 0.0), shield)
+    return shields
 
 
 def clashes(world: World, ledger: Ledger) -> None:
     """Mutual fear between neighbours breeds border clashes; autocracies turn them into wars."""
     states = {s.id: s for s in world.states()}
-    at_war = {frozenset((w.attacker, w.defender)) for w in world.wars.values()}
+    at_war = {_pair(w.attacker, w.defender) for w in world.wars.values()}
     rng = Rng(world.rng)
     for sid in sorted(states):
-        for nid in neighbors_of(world, sid):
-            if nid <= sid or nid not in states or frozenset((sid, nid)) in at_war:
+        for nid in world.neighbors_of(sid):
+            if nid <= sid or nid not in states or (sid, nid) in at_war:
                 continue
             a, b = states[sid], states[nid]
             m = (a.fear + b.fear) / 2
@@ -379,6 +392,11 @@ def clashes(world: World, ledger: Ledger) -> None:
                 other = b if att is a else a
                 ops.start_war(world, ledger, att.id, other.id, say("escalated"))
     world.rng = rng.state
+
+
+def _pair(a: str, b: str) -> tuple[str, str]:
+    """Two states in id order: the key of the pair whichever side attacked."""
+    return (a, b) if a <= b else (b, a)
 
 
 # ---- centralization's price and gift --------------------------------------------------------
@@ -440,14 +458,17 @@ def centralization(world: World, ledger: Ledger, m: Measure) -> None:
 
 def economy(world: World, ledger: Ledger, acted: set[str] | frozenset[str] = frozenset()) -> None:
     at_war = {x for w in world.wars.values() for x in (w.attacker, w.defender)}
-    for s in world.states():
+    states = world.states()
+    for s in states:
         if s.id not in at_war:
             ops.add(s, "wealth", s.wealth * F.GROWTH)
         if s.sanctioned:
             ops.add(s, "wealth", -s.wealth * F.SANCTIONS)
             s.sanctioned -= 1
-        s.pressure *= 0.8
-    for a in world.actors.values():
+        d = s.__dict__  # a plain float field: write it without pydantic's setattr
+        d["pressure"] *= 0.8
+    actors = world.actors
+    for a in actors.values():
         if a.id in acted:
             continue  # an institution in use keeps its powers
         if isinstance(a, GlobalBody):
@@ -455,15 +476,18 @@ def economy(world: World, ledger: Ledger, acted: set[str] | frozenset[str] = fro
             ops.add(a, "enforcement", -F.INSTITUTION_DECAY)
         elif isinstance(a, Federation):
             ops.add(a, "depth", -F.INSTITUTION_DECAY / 2)
-    for a in world.actors.values():
+    for a in actors.values():
         if isinstance(a, Federation):
-            members = [world.actors[m] for m in a.members if m in world.actors]
-            income = sum(m.wealth * (100 - m.sovereignty) / 100 for m in members) * F.BUDGET_INCOME  # type: ignore[union-attr]
-            ops.add(a, "budget", income)
+            members = [actors[m] for m in a.members if m in actors]
+            ops.add(a, "budget", _income(members) * F.BUDGET_INCOME)
         elif isinstance(a, GlobalBody):
-            members = [world.actors[m] for m in world.body_members(a)]
-            income = sum(m.wealth * (100 - m.sovereignty) / 100 for m in members) * F.BODY_INCOME  # type: ignore[union-attr]
-            ops.add(a, "budget", income)
+            members = states if a.members is None else [actors[m] for m in world.body_members(a)]
+            ops.add(a, "budget", _income(members) * F.BODY_INCOME)
+
+
+def _income(members: list) -> float:
+    """What members pay a union or body: a share of their wealth, the more the less sovereign."""
+    return sum(m.wealth * (100 - m.sovereignty) / 100 for m in members)
 
 
 # ---- the pull of structure -----------------------------------------------------------------
@@ -471,19 +495,15 @@ def economy(world: World, ledger: Ledger, acted: set[str] | frozenset[str] = fro
 
 def pull(world: World, ledger: Ledger, m: Measure) -> None:
     targets = structural_targets(world, m)
+    arrangement: Said | None = None  # said once, for the criteria that move
     for crit, target in targets.items():
         value = world.criteria.get(crit)
         delta = (target - value) * F.PULL
         if abs(delta) >= 0.05:
-            ledger.change(
-                crit,
-                delta,
-                say(
-                    "structure",
-                    arrangement=say(f"arrangement.{m.arrangement.value}"),
-                    target=f"{target:.0f}",
-                ),
-            )
+            if arrangement is None:
+                arrangement = say(f"arrangement.{m.arrangement.value}")
+            cause = say("structure", arrangement=arrangement, target=f"{target:.0f}")
+            ledger.change(crit, delta, cause)
 
 
 def run(world: World, ledger: Ledger, struck: set[str], acted: set[str] = frozenset()) -> Measure:  # type: ignore[assignment]

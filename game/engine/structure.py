@@ -56,41 +56,65 @@ def gini(values: list[float], weights: list[float]) -> float:
 
 
 def civil_society(world: World) -> float:
-    n = max(1, len(world.states()))
+    return _civil_society(world, len(world.states()))
+
+
+def _civil_society(world: World, n_states: int) -> float:
+    n = max(1, n_states)
+    actors = world.actors
     total = 0.0
     for ngo in world.ngos():
-        reach = len([r for r in ngo.reach if r in world.actors]) / n
+        reach = len([r for r in ngo.reach if r in actors]) / n
         total += ngo.volunteers * reach * ngo.credibility / 100
     return min(100.0, total * 1.5)
 
 
 def inequality(world: World) -> float:
-    pops = {s.id: 0.0 for s in world.states()}
-    for r in world.regions.values():
-        if r.owner in pops:
-            pops[r.owner] += r.population
-    ids = [i for i, p in pops.items() if p > 0]
-    values = [world.actors[i].wealth / pops[i] for i in ids]  # type: ignore[union-attr]
-    return 100 * gini(values, [pops[i] for i in ids])
+    return _inequality(world, world.states())
+
+
+def _inequality(world: World, states: list) -> float:
+    # Each state's population is the geography's (summed over its regions in the same order).
+    population = world.geo().population
+    ids = [s.id for s in states if population.get(s.id, 0.0) > 0]
+    actors = world.actors
+    values = [actors[i].wealth / population[i] for i in ids]  # type: ignore[union-attr]
+    return 100 * gini(values, [population[i] for i in ids])
 
 
 def coverage(world: World, members: list[str], total_pop: float) -> float:
+    return _coverage(world.geo().population, members, total_pop)
+
+
+def _coverage(population: dict[str, float], members: list[str], total_pop: float) -> float:
     if total_pop <= 0:
         return 0.0
-    return sum(world.population_of(m) for m in members) / total_pop
+    return sum(population.get(m, 0.0) for m in members) / total_pop
 
 
 def center_level(world: World, actor: Federation | GlobalBody, members: list[str]) -> float:
     """How much sovereignty a center really holds: what it was granted (a union's depth, a body's
     mandate and force) and what its members gave up, taken together (their geometric mean), so a
     strong body over fully sovereign states is not yet a world government."""
+    return _center_level(world, world.geo().population, actor, members)
+
+
+def _center_level(
+    world: World,
+    population: dict[str, float],
+    actor: Federation | GlobalBody,
+    members: list[str],
+) -> float:
     if isinstance(actor, Federation):
         granted = actor.depth if actor.purpose == "union" else actor.depth * 0.5
     else:
         granted = (actor.mandate + actor.enforcement) / 2
+    actors = world.actors
     pops = [
-        (world.population_of(m), world.actors[m].sovereignty) for m in members if m in world.actors
-    ]  # type: ignore[union-attr]
+        (population.get(m, 0.0), actors[m].sovereignty)  # type: ignore[union-attr]
+        for m in members
+        if m in actors
+    ]
     total = sum(p for p, _ in pops)
     ceded = sum(p * (100 - s) for p, s in pops) / total if total > 0 else 0.0
     return math.sqrt(max(0.0, granted) * max(0.0, ceded))
@@ -98,6 +122,7 @@ def center_level(world: World, actor: Federation | GlobalBody, members: list[str
 
 def measure(world: World) -> Measure:
     states = world.states()
+    population = world.geo().population
     total_pop = sum(r.population for r in world.regions.values())
     powers = {s.id: power(s) for s in states}
     total_power = sum(powers.values()) or 1.0
@@ -108,9 +133,9 @@ def measure(world: World) -> Measure:
     strong: list[str] = []
     binding = False
     for b in world.bodies():
-        members = world.body_members(b)
-        cov = coverage(world, members, total_pop)
-        lvl = center_level(world, b, members)
+        members = [s.id for s in states] if b.members is None else world.body_members(b)
+        cov = _coverage(population, members, total_pop)
+        lvl = _center_level(world, population, b, members)
         # Only a political body can become the world's center; banks, trade bodies and courts
         # are further centers beside it (they count toward plurality, not centralization).
         if b.body == "un" and lvl * cov > center_strength:
@@ -126,8 +151,8 @@ def measure(world: World) -> Measure:
     regional: list[str] = []
     for f in world.federations():
         members = [m for m in f.members if m in world.actors]
-        cov = coverage(world, members, total_pop)
-        lvl = center_level(world, f, members)
+        cov = _coverage(population, members, total_pop)
+        lvl = _center_level(world, population, f, members)
         if lvl * cov > center_strength:
             center, center_strength, center_cov, center_lvl = f.id, lvl * cov, cov, lvl
         if f.purpose == "union" and f.depth >= F.FEDERATION_REGIONAL_DEPTH:
@@ -135,8 +160,8 @@ def measure(world: World) -> Measure:
         if f.depth >= F.BODY_BINDING_MANDATE and f.purpose == "union":
             binding = True
 
-    civil = civil_society(world)
-    ineq = inequality(world)
+    civil = _civil_society(world, len(states))
+    ineq = _inequality(world, states)
     centralization = max(share * 100, center_strength)
 
     # Effective number of sovereign centers: states weighted by power and sovereignty retained,
@@ -225,13 +250,14 @@ def structural_targets(world: World, m: Measure) -> dict[str, float]:
         sum((g.security + g.autonomy) / 2 * g.population for g in groups) / gpop if groups else 60.0
     )
     forms = {s.government for s in states}
-    weights = [world.population_of(s.id) * s.sovereignty / 100 for s in states]
+    population = world.geo().population
+    weights = [population.get(s.id, 0.0) * s.sovereignty / 100 for s in states]
     wsum = sum(weights) or 1.0
     eff = 1.0 / sum((w / wsum) ** 2 for w in weights) if any(weights) else 1.0
     diversity = 0.7 * min(1.0, eff / 5) + 0.3 * (1.0 if len(forms) > 1 else 0.0)
     pluralism = 0.6 * standing + 40 * diversity
 
-    freedom = sum(s.freedom * world.population_of(s.id) for s in states) / total_pop
+    freedom = sum(s.freedom * population.get(s.id, 0.0) for s in states) / total_pop
     return {
         "peace": _clamp(peace),
         "justice": _clamp(justice),
