@@ -337,15 +337,15 @@ def fear(world: World, ledger: Ledger, gini: float) -> None:
     powers = [power(s) for s in states]
     far = F.FEAR_FAR
     inequality_fear = F.FEAR_INEQUALITY * gini / 100
-    for s, sid, own_power in zip(states, ids, powers, strict=True):
+    for i, s in enumerate(states):
+        sid = ids[i]
         near = world.neighbors_of(sid)
-        own = max(1.0, own_power)
+        own = max(1.0, powers[i])
         # Every other state's power weighs on this one's fear: the one loop over pairs of states
-        # in the turn, kept to plain arithmetic (the sum in the order of the states).
+        # in the turn, kept to plain arithmetic (the sum in the order of the states, itself left
+        # out by slicing rather than by a test in the loop).
         threat = 0.0
-        for oid, other in zip(ids, powers, strict=True):
-            if oid == sid:
-                continue
+        for oid, other in zip(ids[:i] + ids[i + 1 :], powers[:i] + powers[i + 1 :], strict=True):
             rel = other / (own + other)
             threat += rel * (1.0 if oid in near else far)
         target = min(100.0, threat * F.FEAR_NEIGHBOR / max(1, len(near) or 1) + inequality_fear)
@@ -495,15 +495,24 @@ def _income(members: list) -> float:
 
 def pull(world: World, ledger: Ledger, m: Measure) -> None:
     targets = structural_targets(world, m)
-    arrangement: Said | None = None  # said once, for the criteria that move
     for crit, target in targets.items():
         value = world.criteria.get(crit)
         delta = (target - value) * F.PULL
         if abs(delta) >= 0.05:
-            if arrangement is None:
-                arrangement = say(f"arrangement.{m.arrangement.value}")
-            cause = say("structure", arrangement=arrangement, target=f"{target:.0f}")
-            ledger.change(crit, delta, cause)
+            ledger.change(crit, delta, _structure_cause(m.arrangement.value, f"{target:.0f}"))
+
+
+_STRUCTURE_CAUSES: dict[tuple[str, str], Said] = {}
+
+
+def _structure_cause(arrangement: str, target: str) -> Said:
+    """ "the world's structure (pluralism I) tends toward 62": said once for each arrangement and
+    target (at most 7 x 101 of them), since its words and arguments depend on nothing else."""
+    said = _STRUCTURE_CAUSES.get((arrangement, target))
+    if said is None:
+        said = say("structure", arrangement=say(f"arrangement.{arrangement}"), target=target)
+        _STRUCTURE_CAUSES[(arrangement, target)] = said
+    return said
 
 
 def run(world: World, ledger: Ledger, struck: set[str], acted: set[str] = frozenset()) -> Measure:  # type: ignore[assignment]

@@ -120,11 +120,38 @@ def _center_level(
     return math.sqrt(max(0.0, granted) * max(0.0, ceded))
 
 
+def _center(
+    world: World,
+    population: dict[str, float],
+    actor: Federation | GlobalBody,
+    members: list[str],
+    total_pop: float,
+) -> tuple[float, float]:
+    """``coverage`` and ``center_level`` of a union or body in one pass, for members that all
+    exist (the population they cover is then the same sum in both)."""
+    pops = [population.get(m, 0.0) for m in members]
+    total = sum(pops)
+    cov = total / total_pop if total_pop > 0 else 0.0
+    if isinstance(actor, Federation):
+        granted = actor.depth if actor.purpose == "union" else actor.depth * 0.5
+    else:
+        granted = (actor.mandate + actor.enforcement) / 2
+    actors = world.actors
+    ceded = (
+        sum([p * (100 - actors[m].sovereignty) for p, m in zip(pops, members, strict=True)])  # type: ignore[union-attr]
+        / total
+        if total > 0
+        else 0.0
+    )
+    return cov, math.sqrt(max(0.0, granted) * max(0.0, ceded))
+
+
 def measure(world: World) -> Measure:
     states = world.states()
     population = world.geo().population
-    total_pop = sum(r.population for r in world.regions.values())
-    powers = {s.id: power(s) for s in states}
+    total_pop = sum([r.population for r in world.regions.values()])
+    military, wealth, sqrt = F.POWER_MILITARY, F.POWER_WEALTH, math.sqrt
+    powers = {s.id: s.military * military + sqrt(s.wealth) * wealth for s in states}  # power(s)
     total_power = sum(powers.values()) or 1.0
     hegemon = max(sorted(powers), key=lambda k: powers[k]) if powers else None
     share = powers[hegemon] / total_power if hegemon else 0.0
@@ -132,10 +159,10 @@ def measure(world: World) -> Measure:
     center, center_strength, center_cov, center_lvl = None, 0.0, 0.0, 0.0
     strong: list[str] = []
     binding = False
-    for b in world.bodies():
+    bodies, federations = world.bodies(), world.federations()
+    for b in bodies:
         members = [s.id for s in states] if b.members is None else world.body_members(b)
-        cov = _coverage(population, members, total_pop)
-        lvl = _center_level(world, population, b, members)
+        cov, lvl = _center(world, population, b, members, total_pop)
         # Only a political body can become the world's center; banks, trade bodies and courts
         # are further centers beside it (they count toward plurality, not centralization).
         if b.body == "un" and lvl * cov > center_strength:
@@ -149,10 +176,9 @@ def measure(world: World) -> Measure:
         ):
             strong.append(b.id)
     regional: list[str] = []
-    for f in world.federations():
+    for f in federations:
         members = [m for m in f.members if m in world.actors]
-        cov = _coverage(population, members, total_pop)
-        lvl = _center_level(world, population, f, members)
+        cov, lvl = _center(world, population, f, members, total_pop)
         if lvl * cov > center_strength:
             center, center_strength, center_cov, center_lvl = f.id, lvl * cov, cov, lvl
         if f.purpose == "union" and f.depth >= F.FEDERATION_REGIONAL_DEPTH:
@@ -168,11 +194,11 @@ def measure(world: World) -> Measure:
     # plus every body, union and civil society strong enough to act on its own.
     weights = [powers[s.id] * s.sovereignty / 100 for s in states]
     wsum = sum(weights) or 1.0
-    eff_states = 1.0 / sum((w / wsum) ** 2 for w in weights) if any(weights) else 0.0
+    eff_states = 1.0 / sum([(w / wsum) ** 2 for w in weights]) if any(weights) else 0.0
     plurality = eff_states
-    for b in world.bodies():
+    for b in bodies:
         plurality += (b.mandate / 100) * (b.independence / 100) * 2
-    for f in world.federations():
+    for f in federations:
         plurality += f.depth / 50
     plurality += civil / 25
 
@@ -233,8 +259,8 @@ def measure(world: World) -> Measure:
 def structural_targets(world: World, m: Measure) -> dict[str, float]:
     """The level each criterion tends toward in a world built like this one."""
     states = world.states()
-    total_pop = sum(r.population for r in world.regions.values()) or 1.0
-    avg_fear = sum(s.fear for s in states) / len(states) if states else 0.0
+    total_pop = sum([r.population for r in world.regions.values()]) or 1.0
+    avg_fear = sum([s.fear for s in states]) / len(states) if states else 0.0
     crisis_cost = 0.0
     for c in world.crises.values():
         weight = 2.0 if c.kind == "cleansing" else 1.0
@@ -242,22 +268,24 @@ def structural_targets(world: World, m: Measure) -> dict[str, float]:
     peace = 100 - F.PEACE_PER_WAR * len(world.wars) - crisis_cost - F.PEACE_FEAR * avg_fear
 
     groups = list(world.groups.values())
-    gpop = sum(g.population for g in groups) or 1.0
-    grievance = sum(g.grievance * g.population for g in groups) / gpop if groups else 30.0
+    gpop = sum([g.population for g in groups]) or 1.0
+    grievance = sum([g.grievance * g.population for g in groups]) / gpop if groups else 30.0
     justice = 0.6 * (100 - m.inequality) + 0.4 * (100 - grievance)
 
     standing = (
-        sum((g.security + g.autonomy) / 2 * g.population for g in groups) / gpop if groups else 60.0
+        sum([(g.security + g.autonomy) / 2 * g.population for g in groups]) / gpop
+        if groups
+        else 60.0
     )
     forms = {s.government for s in states}
     population = world.geo().population
     weights = [population.get(s.id, 0.0) * s.sovereignty / 100 for s in states]
     wsum = sum(weights) or 1.0
-    eff = 1.0 / sum((w / wsum) ** 2 for w in weights) if any(weights) else 1.0
+    eff = 1.0 / sum([(w / wsum) ** 2 for w in weights]) if any(weights) else 1.0
     diversity = 0.7 * min(1.0, eff / 5) + 0.3 * (1.0 if len(forms) > 1 else 0.0)
     pluralism = 0.6 * standing + 40 * diversity
 
-    freedom = sum(s.freedom * population.get(s.id, 0.0) for s in states) / total_pop
+    freedom = sum([s.freedom * population.get(s.id, 0.0) for s in states]) / total_pop
     return {
         "peace": _clamp(peace),
         "justice": _clamp(justice),
