@@ -13,9 +13,9 @@ from .actions import memberships, neighbors_of, wealth_per_person
 from .conditions import is_member
 from .decisions import motion
 from .model import Arrangement, Federation, GlobalBody, Group
-from .report import Ledger, Tally
+from .report import Ledger, Tally, _trusted
 from .rng import Rng
-from .say import Said, as_data, say
+from .say import Said, args_data, say
 from .structure import Measure, civil_society, inequality, measure, power, structural_targets
 from .world import World
 
@@ -34,13 +34,12 @@ def tally_votes(world: World, ledger: Ledger) -> None:
             continue
         members = world.body_members(body)
         members += [m for m in body.permanent if m not in members and m in world.actors]
-        yes = [m for m in members if p.votes.get(m) == "yes"]
-        no = [m for m in members if p.votes.get(m) == "no"]
-        abstain = [m for m in members if m not in yes and m not in no]
+        yes, no, abstain = _ballots(members, p.votes)
         vetoes = [m for m in body.permanent if p.votes.get(m) == "no"]
         council = [m for m in body.permanent if m in world.actors]
         council_yes = [m for m in council if p.votes.get(m) == "yes"]
-        vetoed = say("vote.vetoed", vetoers=[ops.name(world, v) for v in vetoes])
+        # said only when there are vetoes (it is read only then)
+        vetoed = say("vote.vetoed", vetoers=[ops.name(world, v) for v in vetoes]) if vetoes else ""
         if body.body == "un" and council:
             council_ok = not vetoes and len(council_yes) * 2 > len(council)
             assembly_ok = len(yes) >= body.assembly_majority * len(members)
@@ -69,11 +68,13 @@ def tally_votes(world: World, ledger: Ledger) -> None:
             how = say("vote.majority") if passed else say("vote.no_majority")
         subject = ops.subject_name(world, p)
         voted_on = say("motion_in", body=body.name, motion=motion(world, p.kind, p.target, subject))
+        # Built from the engine's own values: no validation (every field is given).
         ledger.votes.append(
-            Tally(proposal=pid, body=body.id, kind=p.kind, target=p.target, yes=yes, no=no,
-                  abstain=abstain, vetoed_by=vetoes if not passed else [], passed=passed, how=how,
-                  key=how.key, args=as_data(how)["args"], motion=voted_on,
-                  motion_key=voted_on.key, motion_args=as_data(voted_on)["args"])
+            _trusted(Tally, dict(proposal=pid, body=body.id, kind=p.kind, target=p.target,
+                     yes=yes, no=no, abstain=abstain, vetoed_by=vetoes if not passed else [],
+                     passed=passed, how=how, key=how.key, args=args_data(how.args),
+                     motion=voted_on, motion_key=voted_on.key,
+                     motion_args=args_data(voted_on.args)))
         )  # fmt: skip
         verdict = say("verdict.passes" if passed else "verdict.fails")
         ledger.line(
@@ -99,6 +100,17 @@ def tally_votes(world: World, ledger: Ledger) -> None:
             )
         if passed:
             _carry_out(world, ledger, body, p.kind, p.target)
+
+
+def _ballots(members: list[str], votes: dict[str, str]) -> tuple[list[str], ...]:
+    """Members voting yes, no, and neither (an abstention), each in the members' order."""
+    yes: list[str] = []
+    no: list[str] = []
+    abstain: list[str] = []
+    for m in members:
+        v = votes.get(m)
+        (yes if v == "yes" else no if v == "no" else abstain).append(m)
+    return yes, no, abstain
 
 
 def _carry_out(world: World, ledger: Ledger, body: GlobalBody, kind: str, target: str) -> None:
