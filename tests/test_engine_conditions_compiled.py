@@ -10,7 +10,7 @@ import pytest
 
 from game.content import load_scenario
 from game.engine import new_world, resolve
-from game.engine.conditions import Context, compiled, holds
+from game.engine.conditions import Context, compiled, dealable, holds
 from game.session.match import ai_orders
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,3 +44,33 @@ def test_compiled_conditions_agree_with_the_interpreter(path: Path) -> None:
             checked += 1
         world, _ = resolve(world, ai_orders(world))
     assert checked > 0
+
+
+def _dealable_by_the_rules(world) -> list[tuple[str, dict[str, str]]]:
+    """What resolve.open_turn's loop over every card deals, read by the interpreter."""
+    out = []
+    for card in world.rules.cards:
+        last = world.fired.get(card.id)
+        if last is not None and (card.once or world.turn - last <= card.cooldown):
+            continue
+        ctx = Context(world)
+        if not _interpreted(card.trigger, ctx):
+            continue
+        target = ctx.ref(card.target)
+        if target is None or target not in world.actors:
+            continue
+        ctx.bindings["target"] = target
+        out.append((card.id, ctx.bindings))
+    return out
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=[p.stem for p in SCENARIOS])
+def test_dealable_cards_are_those_the_rules_name(path: Path) -> None:
+    scenario = load_scenario(path)
+    world = new_world(scenario, scenario.seed + 1)
+    while not world.ended:
+        a, b = world.clone(), world.clone()
+        got = [(card.id, bindings) for card, bindings in dealable(a)]
+        assert got == _dealable_by_the_rules(b)
+        assert a.rng == b.rng
+        world, _ = resolve(world, ai_orders(world))

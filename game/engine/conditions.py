@@ -9,11 +9,13 @@ compiled once and its closures are kept, keyed by the list itself.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 from . import vocabulary as V
 from .rng import Rng
+from .scenario import Card
 from .structure import civil_society, inequality, power
 from .world import World
 
@@ -562,3 +564,68 @@ _COMPILERS: dict[type, Callable[..., Check]] = {
     V.AnyOf: _c_any,
     V.NotIs: _c_not,
 }
+
+
+# ---- dealing: which cards may be dealt this turn ------------------------------------------
+
+
+class _Dealt(NamedTuple):
+    """A card made ready to deal: its trigger compiled, and the turns it can hold at all."""
+
+    card: Card
+    check: Check
+    first: float  # the turn window its top-level turn conditions allow (read before any draw)
+    last: float
+
+
+_DECKS: dict[int, tuple[list[Card], tuple[_Dealt, ...]]] = {}
+
+
+def dealable(world: World) -> list[tuple[Card, dict[str, str]]]:
+    """The cards ``resolve.open_turn`` may deal now, in the rules' order, each with its bindings
+    (``target`` bound): every card not resting (dealt once, or within its cooldown) whose trigger
+    holds and whose target names an actor. A card whose turn window excludes this turn is not
+    read at all: its trigger would fail on that turn condition before drawing anything."""
+    turn, fired, actors = world.turn, world.fired, world.actors
+    out: list[tuple[Card, dict[str, str]]] = []
+    for card, check, first, last in _deck(world.rules.cards):
+        if turn < first or turn > last:
+            continue
+        fired_on = fired.get(card.id)
+        if fired_on is not None and (card.once or turn - fired_on <= card.cooldown):
+            continue
+        ctx = Context(world)
+        if not check(ctx):
+            continue
+        target = ctx.ref(card.target)
+        if target is None or target not in actors:
+            continue
+        ctx.bindings["target"] = target
+        out.append((card, ctx.bindings))
+    return out
+
+
+def _deck(cards: list[Card]) -> tuple[_Dealt, ...]:
+    hit = _DECKS.get(id(cards))
+    if hit is not None and hit[0] is cards:
+        return hit[1]
+    deck = tuple(_Dealt(c, compiled(c.trigger).check, *_turn_window(c.trigger)) for c in cards)
+    if len(_DECKS) >= 64:  # one deck per match's rules: keep the last few
+        _DECKS.clear()
+    _DECKS[id(cards)] = (cards, deck)
+    return deck
+
+
+def _turn_window(conds: Sequence[V.Condition]) -> tuple[float, float]:
+    """The turns the list's top-level turn conditions allow, counting only those read before any
+    chance condition (as ``_compile_all`` reads them first)."""
+    first, last = -math.inf, math.inf
+    for c in conds:
+        if _draws(c):
+            break
+        if isinstance(c, V.TurnIs):
+            if c.min is not None:
+                first = max(first, c.min)
+            if c.max is not None:
+                last = min(last, c.max)
+    return first, last
