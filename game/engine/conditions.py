@@ -247,12 +247,18 @@ Read = Callable[[Context], "float | None"]
 
 
 class Compiled(NamedTuple):
-    """A list of conditions made ready to read: ``check(ctx)`` is ``holds_all(conds, ctx)``;
-    ``draws`` says whether reading it may draw from the match's generator (a chance condition,
-    at any depth)."""
+    """A list of conditions made ready to read: ``check(ctx)`` is ``holds_all(conds, ctx)``.
+
+    It is also given in two parts, ``check(ctx) == guard(ctx) and rest(ctx)``: ``guard`` holds
+    the cheap conditions read first, which read and write no binding (so one context may serve
+    the guards of many lists, and a list that fails there needs no context of its own);
+    ``rest`` the others, in order. Either is None when it is empty. ``draws`` says whether
+    reading the list may draw from the match's generator (a chance condition, at any depth)."""
 
     check: Check
     draws: bool
+    guard: Check | None
+    rest: Check | None
 
 
 _COMPILED: dict[int, tuple[Sequence[V.Condition], Compiled]] = {}
@@ -265,24 +271,30 @@ def compiled(conds: Sequence[V.Condition]) -> Compiled:
     hit = _COMPILED.get(id(conds))
     if hit is not None and hit[0] is conds:
         return hit[1]
-    out = Compiled(_compile_all(conds), any(_draws(c) for c in conds))
+    out = _compile_list(conds)
     if len(_COMPILED) >= _COMPILED_MAX:
         _COMPILED.clear()
     _COMPILED[id(conds)] = (conds, out)
     return out
 
 
-def _compile_all(conds: Sequence[V.Condition]) -> Check:
+def _compile_list(conds: Sequence[V.Condition]) -> Compiled:
     # A cheap condition that reads no binding and draws nothing may be read first when no chance
     # condition comes before it: if it fails the list fails, with the same draws (none) as in
     # order; if it holds, reading it again later would change nothing. Cards' turn windows and
     # flags then rule a card out before its crisis conditions search the crises.
     first_draw = next((i for i, c in enumerate(conds) if _draws(c)), len(conds))
     early = [c for c in conds[:first_draw] if _cheap(c)]
-    ordered = early + [c for c in conds if not any(c is e for e in early)]
-    checks = tuple(_compile(c) for c in ordered)
+    later = [c for c in conds if not any(c is e for e in early)]
+    guard, rest = _all_of(early), _all_of(later)
+    check = _all_of(early + later) or (lambda ctx: True)
+    return Compiled(check, any(_draws(c) for c in conds), guard, rest)
+
+
+def _all_of(conds: list[V.Condition]) -> Check | None:
+    checks = tuple(_compile(c) for c in conds)
     if not checks:
-        return lambda ctx: True
+        return None
     if len(checks) == 1:
         return checks[0]
     if len(checks) == 2:
@@ -573,7 +585,8 @@ class _Dealt(NamedTuple):
     """A card made ready to deal: its trigger compiled, and the turns it can hold at all."""
 
     card: Card
-    check: Check
+    guard: Check | None  # its trigger's compiled parts (Compiled.guard and .rest)
+    rest: Check | None
     first: float  # the turn window its top-level turn conditions allow (read before any draw)
     last: float
 
@@ -587,15 +600,21 @@ def dealable(world: World) -> list[tuple[Card, dict[str, str]]]:
     holds and whose target names an actor. A card whose turn window excludes this turn is not
     read at all: its trigger would fail on that turn condition before drawing anything."""
     turn, fired, actors = world.turn, world.fired, world.actors
+    # One context for the guards, which read and write no binding; its figures (inequality,
+    # civil society) serve every card too: the world does not change while cards are dealt.
+    shared = Context(world)
+    figures = shared._cache
     out: list[tuple[Card, dict[str, str]]] = []
-    for card, check, first, last in _deck(world.rules.cards):
+    for card, guard, rest, first, last in _deck(world.rules.cards):
         if turn < first or turn > last:
             continue
         fired_on = fired.get(card.id)
         if fired_on is not None and (card.once or turn - fired_on <= card.cooldown):
             continue
-        ctx = Context(world)
-        if not check(ctx):
+        if guard is not None and not guard(shared):
+            continue
+        ctx = Context(world, None, figures)
+        if rest is not None and not rest(ctx):
             continue
         target = ctx.ref(card.target)
         if target is None or target not in actors:
@@ -609,7 +628,10 @@ def _deck(cards: list[Card]) -> tuple[_Dealt, ...]:
     hit = _DECKS.get(id(cards))
     if hit is not None and hit[0] is cards:
         return hit[1]
-    deck = tuple(_Dealt(c, compiled(c.trigger).check, *_turn_window(c.trigger)) for c in cards)
+    deck = tuple(
+        _Dealt(c, compiled(c.trigger).guard, compiled(c.trigger).rest, *_turn_window(c.trigger))
+        for c in cards
+    )
     if len(_DECKS) >= 64:  # one deck per match's rules: keep the last few
         _DECKS.clear()
     _DECKS[id(cards)] = (cards, deck)
@@ -618,7 +640,7 @@ def _deck(cards: list[Card]) -> tuple[_Dealt, ...]:
 
 def _turn_window(conds: Sequence[V.Condition]) -> tuple[float, float]:
     """The turns the list's top-level turn conditions allow, counting only those read before any
-    chance condition (as ``_compile_all`` reads them first)."""
+    chance condition (as ``_compile_list`` reads them first)."""
     first, last = -math.inf, math.inf
     for c in conds:
         if _draws(c):

@@ -112,18 +112,32 @@ def track_goals(world: World) -> None:
     match began (``World.goals_changed``); called at the end of every turn. A goal once marked
     is not read again."""
     at_start, changed = world.goals_at_start, world.goals_changed
+    # for the goals' guards, which read and write no binding, and the figures every goal reads
+    shared = Context(world)
     for m in world.rules.missions:
         start = at_start.get(m.actor)
         if start is None:
             continue
         before = changed.get(m.actor, ())
         goals = m.goals + m.secret  # the order of _goals
-        now = tuple(
-            (i < len(before) and before[i]) or _holds(world, goals[i]) != start[i]
-            for i in range(min(len(goals), len(start)))
-        )
+        now = [False] * min(len(goals), len(start))
+        for i in range(len(now)):
+            now[i] = (i < len(before) and before[i]) or _holds_now(
+                world, goals[i], shared
+            ) != start[i]
         if any(now):
-            changed[m.actor] = now
+            changed[m.actor] = tuple(now)
+
+
+def _holds_now(world: World, goal: Goal, shared: Context) -> bool:
+    """``_holds``, with the goal's guard read in a context shared by every goal (and the
+    figures it computed: the world does not change while the goals are read)."""
+    when = compiled(goal.when)
+    if when.draws:
+        return when.check(Context(world.clone()))
+    if when.guard is not None and not when.guard(shared):
+        return False
+    return when.rest is None or when.rest(Context(world, None, shared._cache))
 
 
 _SENTENCE = {
