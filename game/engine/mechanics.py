@@ -7,6 +7,10 @@ of the four criteria toward what the world's shape makes likely.
 
 from __future__ import annotations
 
+from functools import reduce
+from itertools import repeat
+from operator import add, mul, truediv
+
 from . import formulas as F
 from . import ops, retable
 from .actions import memberships, neighbors_of, wealth_per_person
@@ -347,19 +351,23 @@ def fear(world: World, ledger: Ledger, gini: float) -> None:
     shields = _alliance_shields(world)
     ids = [s.id for s in states]
     powers = [power(s) for s in states]
+    index = {sid: i for i, sid in enumerate(ids)}
     far = F.FEAR_FAR
     inequality_fear = F.FEAR_INEQUALITY * gini / 100
     for i, s in enumerate(states):
         sid = ids[i]
         near = world.neighbors_of(sid)
         own = max(1.0, powers[i])
-        # Every other state's power weighs on this one's fear: the one loop over pairs of states
-        # in the turn, kept to plain arithmetic (the sum in the order of the states, itself left
-        # out by slicing rather than by a test in the loop).
-        threat = 0.0
-        for oid, other in zip(ids[:i] + ids[i + 1 :], powers[:i] + powers[i + 1 :], strict=True):
-            rel = other / (own + other)
-            threat += rel * (1.0 if oid in near else far)
+        weights = [far] * len(states)  # how much each state's power counts: 1 at the border
+        for nid in near:
+            if nid in index:
+                weights[index[nid]] = 1.0
+        # Every other state's power weighs on this one's fear: the turn's one sum over pairs of
+        # states, rel = other / (own + other) times its weight, added up left to right in the
+        # states' order (itself left out), as a loop would, but by map and reduce in C.
+        others = powers[:i] + powers[i + 1 :]
+        rels = map(truediv, others, map(add, repeat(own), others))
+        threat = reduce(add, map(mul, rels, weights[:i] + weights[i + 1 :]), 0.0)
         target = min(100.0, threat * F.FEAR_NEIGHBOR / max(1, len(near) or 1) + inequality_fear)
         target = max(0.0, target - un_deter - shields.get(sid, 0.0))
         d = s.__dict__  # a plain float field: write it without pydantic's setattr
