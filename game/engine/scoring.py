@@ -22,7 +22,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .conditions import Context, compiled
+from .conditions import Compiled, Context, compiled
 from .model import CRITERIA, Id, Model
 from .names import Name, Translatable, as_name
 from .say import Said, say
@@ -112,32 +112,47 @@ def track_goals(world: World) -> None:
     match began (``World.goals_changed``); called at the end of every turn. A goal once marked
     is not read again."""
     at_start, changed = world.goals_at_start, world.goals_changed
-    # for the goals' guards, which read and write no binding, and the figures every goal reads
+    # One context for the goals' guards, which read and write no binding; its figures serve
+    # every goal (the world does not change while the goals are read).
     shared = Context(world)
+    figures = shared._cache
     for m in world.rules.missions:
         start = at_start.get(m.actor)
         if start is None:
             continue
         before = changed.get(m.actor, ())
-        goals = m.goals + m.secret  # the order of _goals
-        now = [False] * min(len(goals), len(start))
-        for i in range(len(now)):
-            now[i] = (i < len(before) and before[i]) or _holds_now(
-                world, goals[i], shared
-            ) != start[i]
+        plan = _plan(m)
+        now: list[bool] = []
+        for i in range(min(len(plan), len(start))):
+            if i < len(before) and before[i]:
+                now.append(True)
+                continue
+            when = plan[i]
+            if when.draws:  # read on a copy: reading must not step the match's generator
+                holds = when.check(Context(world.clone()))
+            elif when.guard is not None and not when.guard(shared):
+                holds = False
+            else:
+                holds = when.rest is None or when.rest(Context(world, None, figures))
+            now.append(holds != start[i])
         if any(now):
             changed[m.actor] = tuple(now)
 
 
-def _holds_now(world: World, goal: Goal, shared: Context) -> bool:
-    """``_holds``, with the goal's guard read in a context shared by every goal (and the
-    figures it computed: the world does not change while the goals are read)."""
-    when = compiled(goal.when)
-    if when.draws:
-        return when.check(Context(world.clone()))
-    if when.guard is not None and not when.guard(shared):
-        return False
-    return when.rest is None or when.rest(Context(world, None, shared._cache))
+_PLANS: dict[int, tuple[Mission, tuple[Compiled, ...]]] = {}
+
+
+def _plan(m: Mission) -> tuple[Compiled, ...]:
+    """The mission's goals (goals, then secret goals) compiled, once per mission: keyed by the
+    mission's identity, which the cache keeps alive. Missions never change during a match."""
+    hit = _PLANS.get(id(m))
+    if hit is not None and hit[0] is m:
+        return hit[1]
+    plan = tuple(compiled(g.when) for _, g in _goals(m))
+    if len(_PLANS) >= 4096:
+        _PLANS.clear()
+    _PLANS[id(m)] = (m, plan)
+    return plan
 
 
 _SENTENCE = {
