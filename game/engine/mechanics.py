@@ -7,10 +7,6 @@ of the four criteria toward what the world's shape makes likely.
 
 from __future__ import annotations
 
-from functools import reduce
-from itertools import repeat
-from operator import add, mul, truediv
-
 from . import formulas as F
 from . import ops, retable
 from .actions import memberships, neighbors_of, wealth_per_person
@@ -360,14 +356,17 @@ def fear(world: World, ledger: Ledger, gini: float) -> None:
         own = max(1.0, powers[i])
         weights = [far] * len(states)  # how much each state's power counts: 1 at the border
         for nid in near:
-            if nid in index:
-                weights[index[nid]] = 1.0
+            j = index.get(nid)
+            if j is not None:
+                weights[j] = 1.0
         # Every other state's power weighs on this one's fear: the turn's one sum over pairs of
-        # states, rel = other / (own + other) times its weight, added up left to right in the
-        # states' order (itself left out), as a loop would, but by map and reduce in C.
-        others = powers[:i] + powers[i + 1 :]
-        rels = map(truediv, others, map(add, repeat(own), others))
-        threat = reduce(add, map(mul, rels, weights[:i] + weights[i + 1 :]), 0.0)
+        # states (the rule's own), rel = other / (own + other) times its weight, added in the
+        # states' order, itself left out by slicing: a loop of plain float arithmetic.
+        threat = 0.0
+        for other, weight in zip(
+            powers[:i] + powers[i + 1 :], weights[:i] + weights[i + 1 :], strict=True
+        ):
+            threat += other / (own + other) * weight
         target = min(100.0, threat * F.FEAR_NEIGHBOR / max(1, len(near) or 1) + inequality_fear)
         target = max(0.0, target - un_deter - shields.get(sid, 0.0))
         d = s.__dict__  # a plain float field: write it without pydantic's setattr
