@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from . import formulas as F
 from . import ops, retable
-from .actions import memberships, neighbors_of, wealth_per_person
+from .actions import memberships, neighbors_of
 from .conditions import is_member
 from .decisions import motion
-from .model import Arrangement, Federation, GlobalBody, Group
+from .model import Arrangement, GlobalBody, Group
 from .report import Ledger, Tally, _trusted
 from .rng import Rng
 from .say import Said, args_data, say
@@ -303,8 +303,8 @@ def groups(world: World, ledger: Ledger, gini: float) -> None:
     rng = Rng(world.rng)
     states = world.states()
     population = world.geo().population
-    total_pop = sum(population.get(s.id, 0.0) for s in states) or 1.0
-    mean_wpp = sum(s.wealth for s in states) / total_pop
+    total_pop = sum([population.get(s.id, 0.0) for s in states]) or 1.0
+    mean_wpp = sum([s.wealth for s in states]) / total_pop
     in_crisis = {c.group for c in world.crises.values()}
     for g in world.groups.values():
         host_id = world.host_of(g)
@@ -317,7 +317,7 @@ def groups(world: World, ledger: Ledger, gini: float) -> None:
             ops.add(g, "grievance", -2)
         elif g.grievance >= 50:
             ops.add(g, "security", -F.EXPOSED_SECURITY * (g.separation / 50))
-        if wealth_per_person(world, host) < mean_wpp:
+        if host.wealth / max(0.1, population.get(host.id, 0.0)) < mean_wpp:  # wealth_per_person
             ops.add(g, "grievance", F.INEQUALITY_GRIEVANCE * gini / 100)
         # A rebellion below starts a crisis of this group only: the set stays true for the rest.
         if g.id not in in_crisis:
@@ -486,22 +486,24 @@ def economy(world: World, ledger: Ledger, acted: set[str] | frozenset[str] = fro
             s.sanctioned -= 1
         d = s.__dict__  # a plain float field: write it without pydantic's setattr
         d["pressure"] *= 0.8
+    # Each union and body changes only its own figures, read from its members' wealth and
+    # sovereignty (which nothing here changes): unions first, then bodies, is the same as the
+    # actors' order.
     actors = world.actors
-    for a in actors.values():
-        if a.id in acted:
-            continue  # an institution in use keeps its powers
-        if isinstance(a, GlobalBody):
-            ops.add(a, "mandate", -F.INSTITUTION_DECAY)
-            ops.add(a, "enforcement", -F.INSTITUTION_DECAY)
-        elif isinstance(a, Federation):
-            ops.add(a, "depth", -F.INSTITUTION_DECAY / 2)
-    for a in actors.values():
-        if isinstance(a, Federation):
-            members = [actors[m] for m in a.members if m in actors]
-            ops.add(a, "budget", _income(members) * F.BUDGET_INCOME)
-        elif isinstance(a, GlobalBody):
-            members = states if a.members is None else [actors[m] for m in world.body_members(a)]
-            ops.add(a, "budget", _income(members) * F.BODY_INCOME)
+    federations, bodies = world.federations(), world.bodies()
+    for f in federations:
+        if f.id not in acted:  # an institution in use keeps its powers
+            ops.add(f, "depth", -F.INSTITUTION_DECAY / 2)
+    for b in bodies:
+        if b.id not in acted:
+            ops.add(b, "mandate", -F.INSTITUTION_DECAY)
+            ops.add(b, "enforcement", -F.INSTITUTION_DECAY)
+    for f in federations:
+        members = [actors[m] for m in f.members if m in actors]
+        ops.add(f, "budget", _income(members) * F.BUDGET_INCOME)
+    for b in bodies:
+        members = states if b.members is None else [actors[m] for m in world.body_members(b)]
+        ops.add(b, "budget", _income(members) * F.BODY_INCOME)
 
 
 def _income(members: list) -> float:
