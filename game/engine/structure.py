@@ -42,7 +42,7 @@ def gini(values: list[float], weights: list[float]) -> float:
     total_w = sum(weights)
     if total_w <= 0 or len(values) < 2:
         return 0.0
-    mean = sum(v * w for v, w in zip(values, weights, strict=True)) / total_w
+    mean = sum([v * w for v, w in zip(values, weights, strict=True)]) / total_w
     if mean <= 0:
         return 0.0
     # Sum of w_i w_j |x_i - x_j| over ordered pairs, in one pass over the sorted values.
