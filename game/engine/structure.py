@@ -161,12 +161,14 @@ def measure(world: World) -> Measure:
     binding = False
     bodies, federations = world.bodies(), world.federations()
     for b in bodies:
-        members = [s.id for s in states] if b.members is None else world.body_members(b)
-        cov, lvl = _center(world, population, b, members, total_pop)
         # Only a political body can become the world's center; banks, trade bodies and courts
-        # are further centers beside it (they count toward plurality, not centralization).
-        if b.body == "un" and lvl * cov > center_strength:
-            center, center_strength, center_cov, center_lvl = b.id, lvl * cov, cov, lvl
+        # are further centers beside it (they count toward plurality, not centralization), so
+        # their coverage and level are not needed.
+        if b.body == "un":
+            members = [s.id for s in states] if b.members is None else world.body_members(b)
+            cov, lvl = _center(world, population, b, members, total_pop)
+            if lvl * cov > center_strength:
+                center, center_strength, center_cov, center_lvl = b.id, lvl * cov, cov, lvl
         if b.mandate >= F.BODY_BINDING_MANDATE:
             binding = True
         if (
