@@ -172,7 +172,7 @@ def wars(world: World, ledger: Ledger) -> None:
         if a is None or d is None:
             world.wars.pop(wid, None)
             continue
-        w.age += 1
+        w.__dict__["age"] += 1  # plain fields: written without pydantic's setattr
         sa, sd = _side_strength(world, a.id), _side_strength(world, d.id)
         for s in (a, d):
             ops.add(s, "military", -s.military * F.WAR_ATTRITION)
@@ -202,7 +202,7 @@ def crises(world: World, ledger: Ledger, struck: set[str]) -> None:
         c = world.crises.get(cid)
         if c is None:
             continue
-        c.age += 1
+        c.__dict__["age"] += 1  # plain fields: written without pydantic's setattr
         group = world.groups.get(c.group or "")
         label = ops.crisis_label(world, c)
         if cid not in struck:
@@ -274,7 +274,7 @@ def crises(world: World, ledger: Ledger, struck: set[str]) -> None:
             if host is not None and host.military < F.SECESSION_MILITARY:
                 ops.secede(world, ledger, group, say("civil_war_won", group=group.name))
                 continue
-        c.relief = 0.0
+        c.__dict__["relief"] = 0.0
         if c.severity <= 0:
             ops.end_crisis(world, ledger, cid, say("burned_out"))
 
@@ -483,7 +483,7 @@ def economy(world: World, ledger: Ledger, acted: set[str] | frozenset[str] = fro
             ops.add(s, "wealth", s.wealth * F.GROWTH)
         if s.sanctioned:
             ops.add(s, "wealth", -s.wealth * F.SANCTIONS)
-            s.sanctioned -= 1
+            s.__dict__["sanctioned"] -= 1
         d = s.__dict__  # a plain float field: write it without pydantic's setattr
         d["pressure"] *= 0.8
     # Each union and body changes only its own figures, read from its members' wealth and
