@@ -50,13 +50,30 @@ class Move(NamedTuple):
     option: str | None = None
 
     def order(self, actor: str) -> Order:
-        return Order(
-            actor=actor,
-            action=self.action,
-            target=self.target,
-            subject=self.subject,
-            option=self.option,
-        )  # type: ignore[arg-type]
+        """The order, built without validating again: a legal move's ids come from the world
+        (validated when it was loaded) and its action from the rules. ``Order`` has no validator
+        that changes a value, so this is the object ``Order(...)`` would make."""
+        order = _new_order(Order)
+        _set(
+            order,
+            "__dict__",
+            {
+                "actor": actor,
+                "action": self.action,
+                "target": self.target,
+                "subject": self.subject,
+                "option": self.option,
+            },
+        )
+        _set(order, "__pydantic_fields_set__", set(_ORDER_FIELDS))
+        _set(order, "__pydantic_extra__", None)
+        _set(order, "__pydantic_private__", None)
+        return order
+
+
+_new_order = Order.__new__
+_set = object.__setattr__
+_ORDER_FIELDS = ("actor", "action", "target", "subject", "option")
 
 
 def _proposals(world: World, actor_id: str, body: GlobalBody) -> list[Move]:
