@@ -5,19 +5,21 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from operator import itemgetter
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from . import formulas as F
 from . import ops
-from .conditions import is_member
 from .model import NGO, Crisis, Federation, GlobalBody, Group, Proposal, State
 from .orders import ACTIONS, PROPOSAL_KINDS, Order
 from .report import Ledger
 from .retable import may_table
 from .say import as_data, say
 from .world import World
+
+if TYPE_CHECKING:
+    from .scenario import Card
 
 # Crises that force can stop; famine, plague, refugees and financial panics call for relief and money.
 VIOLENT = frozenset({"repression", "cleansing", "civil_war"})
@@ -76,14 +78,12 @@ _set = object.__setattr__
 _ORDER_FIELDS = ("actor", "action", "target", "subject", "option")
 
 
-def _proposals(world: World, actor_id: str, body: GlobalBody) -> list[Move]:
+def _proposals(world: World, common: _Common, actor_id: str, body: GlobalBody) -> list[Move]:
     """Resolutions the actor may table in the body: the body's list (the same for every
     proposer, so it is worked out once per world), less any aimed at the proposer itself."""
-    memo = world.memo()
-    key = ("proposals", body.id)
-    moves = memo.get(key)
+    moves = common.proposals.get(body.id)
     if moves is None:
-        moves = memo[key] = _body_proposals(world, body)
+        moves = common.proposals[body.id] = _body_proposals(world, body)
     return [m for m in moves if m.subject != actor_id]
 
 
@@ -154,16 +154,44 @@ _REGULATE = Move("regulate")
 _RECRUIT = Move("recruit")
 
 
-class _Org(NamedTuple):
-    """A union, alliance or body as its members' moves see it, with the moves it offers them."""
+class _OrgMoves(NamedTuple):
+    """The moves that name a union, alliance or body: values, made once per id (``_org_moves``)."""
 
-    body: GlobalBody | None  # the body, whose resolutions a member may table; None for a union
-    leavable: bool  # a union, an alliance, or a body with a member list
-    permanent: frozenset[str]  # a body's permanent members, who may not leave it
     cede: Move
     reclaim: Move
     fund: Move
     leave: Move
+    join: Move
+
+
+@lru_cache(maxsize=4096)
+def _org_moves(org_id: str) -> _OrgMoves:
+    return _OrgMoves(*(Move(a, org_id) for a in ("cede", "reclaim", "fund", "leave", "join")))
+
+
+class _Org(NamedTuple):
+    """A union, alliance or body as its members' moves see it."""
+
+    moves: _OrgMoves
+    leavable: bool  # a union, an alliance, or a body with a member list
+    body: GlobalBody | None  # the body (resolutions, permanent members); None for a union
+
+
+_new_org = partial(tuple.__new__, _Org)
+
+# The scenario's cards by id, for the rules last asked about (they never change in a match).
+_card_index: tuple[object, dict[str, Card]] = (None, {})
+
+
+def _cards_by_id(world: World) -> dict[str, Card]:
+    global _card_index
+    rules, index = _card_index
+    if rules is not world.rules:
+        index = {}
+        for c in world.rules.cards:
+            index.setdefault(c.id, c)  # the first card of an id, as a search would find
+        _card_index = (world.rules, index)
+    return index
 
 
 @dataclass(slots=True)
@@ -189,6 +217,7 @@ class _Common:
     crises_in: dict[str, list[tuple[int, Move]]]  # state -> (place, relieve move) of its crises
     hosted: dict[str, list[tuple[int, Group]]]  # state -> (place, group) of the groups it hosts
     campaign_bodies: list[Move]
+    proposals: dict[str, list[Move]]  # body -> what may be tabled there (filled as asked)
 
 
 def _common(world: World) -> _Common:
@@ -203,9 +232,10 @@ def _common(world: World) -> _Common:
 def _build_common(world: World) -> _Common:
     turn = world.turn
     cards: dict[str, list[Move]] = {}
+    card_of = _cards_by_id(world).get
     for h in world.hand:
         if h.turn == turn:
-            card = next((c for c in world.rules.cards if c.id == h.card), None)
+            card = card_of(h.card)
             moves = cards.setdefault(h.actor, [])
             for opt in card.options if card else []:
                 moves.append(_move(("choose", h.key, None, opt.id)))
@@ -241,20 +271,13 @@ def _build_common(world: World) -> _Common:
         is_fed = isinstance(org, Federation)
         if not is_fed and not isinstance(org, GlobalBody):
             continue
-        body = None if is_fed else org
-        orgs[org.id] = _Org(
-            body=body,  # type: ignore[arg-type]
-            leavable=is_fed or org.members is not None,
-            permanent=frozenset(org.permanent) if body is not None else frozenset(),  # type: ignore[union-attr]
-            cede=_move(("cede", org.id, None, None)),
-            reclaim=_move(("reclaim", org.id, None, None)),
-            fund=_move(("fund", org.id, None, None)),
-            leave=_move(("leave", org.id, None, None)),
-        )
+        moves = _org_moves(org.id)
+        leavable = is_fed or org.members is not None
+        orgs[org.id] = _new_org((moves, leavable, None if is_fed else org))
         # Unions and alliances are regional: a state may apply only if it borders a member.
-        if is_fed or org.members is not None:
+        if leavable:
             must_border = frozenset(org.members) if is_fed and org.members else None
-            joinable.append((_move(("join", org.id, None, None)), org.id, must_border))
+            joinable.append((moves.join, org.id, must_border))
 
     pop = world.geo().population
     wpp = {s.id: s.wealth / max(0.1, pop.get(s.id, 0.0)) for s in states}
@@ -292,6 +315,7 @@ def _build_common(world: World) -> _Common:
         crises_in=crises_in,
         hosted=hosted,
         campaign_bodies=[_move(("campaign", b.id, None, None)) for b in world.bodies()],
+        proposals={},
     )
 
 
@@ -322,7 +346,7 @@ def _state_moves(world: World, common: _Common, actor: State, out: list[Move]) -
         add(_DISARM)
     if actor.freedom < 95:
         add(_REFORM)
-    for g in world.groups_in(actor_id):
+    for _, g in common.hosted.get(actor_id, ()):  # world.groups_in(actor_id)
         if actor.nation != g.id:
             add(_move(("repress", g.id, None, None)))
         if g.autonomy < 100:
@@ -342,17 +366,17 @@ def _state_moves(world: World, common: _Common, actor: State, out: list[Move]) -
     if mine is None:  # a state the geography has not listed yet
         mine = memberships(world, actor_id)
     for org_id in mine:
-        org = common.orgs[org_id]
+        moves, leavable, body = common.orgs[org_id]
         if actor.sovereignty >= 10:
-            add(org.cede)
+            add(moves.cede)
         if actor.sovereignty <= 90:
-            add(org.reclaim)
+            add(moves.reclaim)
         if actor.wealth >= 6:
-            add(org.fund)
-        if org.leavable and actor_id not in org.permanent:
-            add(org.leave)
-        if org.body is not None:
-            out.extend(_proposals(world, actor_id, org.body))
+            add(moves.fund)
+        if leavable and (body is None or actor_id not in body.permanent):
+            add(moves.leave)
+        if body is not None:
+            out.extend(_proposals(world, common, actor_id, body))
     for join, org_id, must_border in common.joinable:
         if org_id not in mine and (must_border is None or not must_border.isdisjoint(near)):
             add(join)
@@ -360,7 +384,7 @@ def _state_moves(world: World, common: _Common, actor: State, out: list[Move]) -
     if actor.wealth >= 10:
         _aid_moves(world, common, actor, out)
     for body, ballot in common.votes:
-        if is_member(world, actor_id, body):
+        if body in mine:  # is_member(world, actor_id, body), as memberships() lists them
             out.extend(ballot)
 
 
@@ -402,7 +426,7 @@ def _body_moves(world: World, common: _Common, actor: GlobalBody, out: list[Move
     add = out.append
     if actor.budget >= 6:
         add(_BUILD_CAPACITY)
-    out.extend(_proposals(world, actor.id, actor))
+    out.extend(_proposals(world, common, actor.id, actor))
     if actor.body == "un" and actor.enforcement >= 5:
         for c, _, deploy in common.violent:
             if c.authorized:
