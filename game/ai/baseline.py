@@ -18,7 +18,6 @@ from game.engine.model import CRITERIA, NGO, Crisis, Federation, GlobalBody, Sta
 from game.engine.orders import ACTIONS, Order
 from game.engine.retable import renewed_cause
 from game.engine.rng import MASK, Rng, mix, next_u64
-from game.engine.scenario import Card
 from game.engine.scoring import mission_of
 from game.engine.structure import power
 from game.engine.world import World
@@ -35,15 +34,12 @@ class BaselineBot:
     def __init__(self) -> None:
         self._rules: object = None
         self._wt: dict[str, dict[str, float]] = {}
-        self._cards: dict[str, Card] = {}
         self._crc: dict[str, int] = {}
 
     def _weights(self, world: World, actor_id: str) -> dict[str, float]:
         """The mission's weights, scaled to a mean of 1 (the rules never change in a match)."""
         if world.rules is not self._rules:
-            self._rules, self._wt, self._cards = world.rules, {}, {}
-            for card in world.rules.cards:
-                self._cards.setdefault(card.id, card)  # the first of an id, as card_by_id
+            self._rules, self._wt = world.rules, {}
         wt = self._wt.get(actor_id)
         if wt is None:
             m = mission_of(world, actor_id)
@@ -125,7 +121,7 @@ class BaselineBot:
         self, world: World, key: str, options: list[Move], wt: dict[str, float], rng: Rng
     ) -> Move:
         hand = next((h for h in world.hand if h.key == key), None)
-        card = self._cards.get(hand.card) if hand else None
+        card = world.rules.card(hand.card) if hand else None
         if card is None:
             return options[0]
         best, best_u = options[0], float("-inf")

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from operator import itemgetter
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from . import formulas as F
 from . import ops
@@ -17,9 +17,6 @@ from .report import Ledger
 from .retable import may_table
 from .say import as_data, say
 from .world import World
-
-if TYPE_CHECKING:
-    from .scenario import Card
 
 # Crises that force can stop; famine, plague, refugees and financial panics call for relief and money.
 VIOLENT = frozenset({"repression", "cleansing", "civil_war"})
@@ -179,20 +176,6 @@ class _Org(NamedTuple):
 
 _new_org = partial(tuple.__new__, _Org)
 
-# The scenario's cards by id, for the rules last asked about (they never change in a match).
-_card_index: tuple[object, dict[str, Card]] = (None, {})
-
-
-def _cards_by_id(world: World) -> dict[str, Card]:
-    global _card_index
-    rules, index = _card_index
-    if rules is not world.rules:
-        index = {}
-        for c in world.rules.cards:
-            index.setdefault(c.id, c)  # the first card of an id, as a search would find
-        _card_index = (world.rules, index)
-    return index
-
 
 @dataclass(slots=True)
 class _Common:
@@ -232,7 +215,7 @@ def _common(world: World) -> _Common:
 def _build_common(world: World) -> _Common:
     turn = world.turn
     cards: dict[str, list[Move]] = {}
-    card_of = _cards_by_id(world).get
+    card_of = world.rules.card
     for h in world.hand:
         if h.turn == turn:
             card = card_of(h.card)
