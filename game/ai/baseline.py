@@ -73,36 +73,40 @@ class BaselineBot:
 
         base = rng.random()
         kind = actor.kind
-        flat = _FLAT[kind](actor, wt)
-        targeted = _TARGETED[kind]
-        scored: list[tuple[float, int, Move]] = []
+        flat = _FLAT[kind](actor, wt).get
+        targeted = _TARGETED[kind].get
+        # Each action's best move as (-score, index, move). Every move of an action costs the
+        # same, so taking the best-scored moves of distinct actions (below) only ever takes an
+        # action's best: ranking each action's best is ranking every move.
+        best: dict[str, tuple[float, int, Move]] = {}
         votes: dict[str, list[Move]] = {}
         cards: dict[str, list[Move]] = {}
         for i, o in enumerate(moves):
             action = o[0]
-            u = flat.get(action)
+            u = flat(action)
             if u is None:
-                if action == "vote":
-                    votes.setdefault(o[1] or "", []).append(o)
-                    continue
-                if action == "choose":
-                    cards.setdefault(o[1] or "", []).append(o)
-                    continue
-                utility = targeted.get(action)
+                utility = targeted(action)
                 if utility is None:
+                    if action == "vote":
+                        votes.setdefault(o[1] or "", []).append(o)
+                    elif action == "choose":
+                        cards.setdefault(o[1] or "", []).append(o)
                     continue
                 u = utility(seat, o)
             if u > 0:
                 # Noise to break near-ties: a low-discrepancy sequence from one draw.
                 jitter = (base + i * _PHI) % 1.0
-                scored.append((-(u + jitter * 0.3), i, o))
+                score = -(u + jitter * 0.3)
+                held = best.get(action)
+                if held is None or score < held[0]:  # on a tie the earlier move stays
+                    best[action] = (score, i, o)
         free: list[Move] = []
         for key, options in cards.items():
             free.append(self._pick_option(world, key, options, wt, rng))
         for pid, options in votes.items():
             choice = _vote(seat, pid)
             free.extend(o for o in options if o.option == choice)
-        scored.sort()
+        scored = sorted(best.values())
         chosen: list[Move] = []
         ap = actor.action_points
         used_actions: set[str] = set()
@@ -157,8 +161,9 @@ class _Facts:
     violent: set[str]  # states with a crisis that force can stop
     alliance_forces: dict[str, list[float]]  # state -> its alliances' forces, in their order
     corporation_homes: set[str]
+    # each resolution a seat may table, as _resolution reads it (filled as asked)
+    resolutions: dict[Move, tuple[str, str | None, float, bool]] = field(default_factory=dict)
     _side_power: dict[str, float] = field(default_factory=dict)
-    _renewed: dict[Move, bool] = field(default_factory=dict)
 
     def allies_of(self, actor_id: str) -> set[str]:
         out = {actor_id}
@@ -180,15 +185,6 @@ class _Facts:
                 total += force
             self._side_power[state_id] = total
         return total
-
-    def renewed(self, world: World, o: Move) -> bool:
-        """Whether a resolution could be tabled with a new cause (``retable.renewed_cause``)."""
-        fresh = self._renewed.get(o)
-        if fresh is None:
-            fresh = self._renewed[o] = renewed_cause(
-                world, o.target or "", o.option or "", o.subject or ""
-            )
-        return fresh
 
 
 def _facts(world: World) -> _Facts:
@@ -277,8 +273,10 @@ def _state_flat(a: State, wt: dict[str, float]) -> dict[str, float]:
 
 def _aid(seat: _Seat, o: Move) -> float:
     a: State = seat.actor  # type: ignore[assignment]
+    if a.wealth <= 60:
+        return 0.0
     other = seat.world.state(o.target or "")
-    if other is None or a.wealth <= 60:
+    if other is None:
         return 0.0
     wpp = seat.facts.wealth_per_person
     ratio = wpp(seat.world, a) / max(0.01, wpp(seat.world, other))
@@ -409,35 +407,51 @@ def _campaign(seat: _Seat, o: Move) -> float:
 
 
 def _propose(seat: _Seat, o: Move) -> float:
-    u = _proposal_worth(seat, o)
+    facts = seat.facts
+    matter = facts.resolutions.get(o)
+    if matter is None:
+        matter = facts.resolutions[o] = _resolution(seat.world, facts, o)
+    kind, aimed_at, amount, renewed = matter
+    if aimed_at in seat.allies:
+        return 0.0  # no resolution against an ally
+    wt = seat.wt
+    if kind == "authorize_force":
+        u = wt["peace"] * amount / 35
+    elif kind == "sanctions":
+        u = amount
+    elif kind == "mediate":
+        u = 0.6 * wt["peace"]
+    elif kind == "aid_package":
+        u = 0.3 * wt["justice"] if amount else 0.0
+    elif kind == "standards":
+        u = 0.35 * wt["justice"]
+    else:
+        u = 0.0
     # A resolution vetoed before, on a matter no graver, will most likely be vetoed again: the AI
     # would rather spend the point on what else can be done.
-    if u > 0 and not seat.facts.renewed(seat.world, o):
+    if u > 0 and not renewed:
         u *= 0.7
     return u
 
 
-def _proposal_worth(seat: _Seat, o: Move) -> float:
-    subj = o.subject or ""
-    wt = seat.wt
-    match o.option:
-        case "authorize_force":
-            c = seat.world.crises.get(subj)
-            if c is None or c.state in seat.allies:
-                return 0.0
-            return wt["peace"] * c.severity / 35
-        case "sanctions":
-            if subj in seat.allies:
-                return 0.0
-            return 0.5 if subj in seat.facts.abusive else 0.0
-        case "mediate":
-            return 0.6 * wt["peace"]
-        case "aid_package":
-            s = seat.world.state(subj)
-            return 0.3 * wt["justice"] if s is not None and s.wealth < 30 else 0.0
-        case "standards":
-            return 0.35 * wt["justice"]
-    return 0.0
+def _resolution(world: World, facts: _Facts, o: Move) -> tuple[str, str | None, float, bool]:
+    """What every seat reads of a resolution it may table: its kind, the state an ally would not
+    table it against (None: any seat may), the figure its worth grows with (a crisis's severity;
+    for sanctions their worth; for an aid package whether the state is poor enough), and whether
+    it could be tabled with a new cause (``retable.renewed_cause``)."""
+    kind, subj = o.option or "", o.subject or ""
+    renewed = renewed_cause(world, o.target or "", kind, subj)
+    if kind == "authorize_force":
+        c = world.crises.get(subj)
+        if c is None:
+            return "", None, 0.0, renewed
+        return kind, c.state, c.severity, renewed
+    if kind == "sanctions":
+        return kind, subj, 0.5 if subj in facts.abusive else 0.0, renewed
+    if kind == "aid_package":
+        s = world.state(subj)
+        return kind, None, 1.0 if s is not None and s.wealth < 30 else 0.0, renewed
+    return kind, None, 0.0, renewed
 
 
 _FLAT: dict[str, Callable[..., dict[str, float]]] = {
