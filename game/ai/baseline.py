@@ -10,16 +10,20 @@ seat instead of the AI changes nothing else.
 from __future__ import annotations
 
 import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from game.engine.actions import VIOLENT, Move, legal_moves, neighbors_of, wealth_per_person
 from game.engine.model import CRITERIA, NGO, Crisis, Federation, GlobalBody, State
 from game.engine.orders import ACTIONS, Order
-from game.engine.resolve import card_by_id
 from game.engine.retable import renewed_cause
-from game.engine.rng import Rng, mix
+from game.engine.rng import MASK, Rng, mix, next_u64
 from game.engine.scoring import mission_of
 from game.engine.structure import power
 from game.engine.world import World
+
+# The golden ratio's fractional part: consecutive moves' noise spread evenly over [0, 1).
+_PHI = 0.6180339887498949
 
 
 class BaselineBot:
@@ -30,6 +34,7 @@ class BaselineBot:
     def __init__(self) -> None:
         self._rules: object = None
         self._wt: dict[str, dict[str, float]] = {}
+        self._crc: dict[str, int] = {}
 
     def _weights(self, world: World, actor_id: str) -> dict[str, float]:
         """The mission's weights, scaled to a mean of 1 (the rules never change in a match)."""
@@ -42,6 +47,14 @@ class BaselineBot:
             wt = self._wt[actor_id] = {c.value: m.weights.get(c, 0.0) / mean for c in CRITERIA}
         return wt
 
+    def _rng(self, facts: _Facts, actor_id: str) -> Rng:
+        """The seat's own generator: seeded from what every seat may see (not the match's secret
+        seed), so a bot given its seat's view chooses exactly as one given the whole world."""
+        crc = self._crc.get(actor_id)
+        if crc is None:
+            crc = self._crc[actor_id] = zlib.crc32(actor_id.encode())
+        return Rng(_mix_on(facts.seed, crc))
+
     def choose(self, world: World, actor_id: str, legal: list[Order] | None = None) -> list[Order]:
         actor = world.actors.get(actor_id)
         if actor is None or world.ended:
@@ -53,37 +66,47 @@ class BaselineBot:
                 Move(o.action, o.target, o.subject, o.option) for o in legal if o.actor == actor_id
             ]
         )
-        # Seeded from what every seat may see (not the match's secret seed), so a bot given its
-        # seat's view chooses exactly as one given the whole world.
-        rng = Rng(
-            mix(zlib.crc32(world.scenario.encode()), world.turn, zlib.crc32(actor_id.encode()))
-        )
+        facts = _facts(world)
+        rng = self._rng(facts, actor_id)
         wt = self._weights(world, actor_id)
-        allies = _allies(world, actor_id)
+        seat = _Seat(world, actor, wt, facts.allies_of(actor_id), facts)
 
         base = rng.random()
-        utility = _UTILITY[actor.kind]
-        free: list[Move] = []
-        scored: list[tuple[float, int, Move]] = []
+        kind = actor.kind
+        flat = _FLAT[kind](actor, wt).get
+        targeted = _TARGETED[kind].get
+        # Each action's best move as (-score, index, move). Every move of an action costs the
+        # same, so taking the best-scored moves of distinct actions (below) only ever takes an
+        # action's best: ranking each action's best is ranking every move.
+        best: dict[str, tuple[float, int, Move]] = {}
         votes: dict[str, list[Move]] = {}
         cards: dict[str, list[Move]] = {}
         for i, o in enumerate(moves):
-            if o.action == "vote":
-                votes.setdefault(o.target or "", []).append(o)
-            elif o.action == "choose":
-                cards.setdefault(o.target or "", []).append(o)
-            else:
-                u = utility(world, actor, o, wt, allies)
-                if u > 0:
-                    # Noise to break near-ties: a low-discrepancy sequence from one draw.
-                    jitter = (base + i * 0.6180339887498949) % 1.0
-                    scored.append((-(u + jitter * 0.3), i, o))
+            action = o[0]
+            u = flat(action)
+            if u is None:
+                utility = targeted(action)
+                if utility is None:
+                    if action == "vote":
+                        votes.setdefault(o[1] or "", []).append(o)
+                    elif action == "choose":
+                        cards.setdefault(o[1] or "", []).append(o)
+                    continue
+                u = utility(seat, o)
+            if u > 0:
+                # Noise to break near-ties: a low-discrepancy sequence from one draw.
+                jitter = (base + i * _PHI) % 1.0
+                score = -(u + jitter * 0.3)
+                held = best.get(action)
+                if held is None or score < held[0]:  # on a tie the earlier move stays
+                    best[action] = (score, i, o)
+        free: list[Move] = []
         for key, options in cards.items():
-            free.append(_pick_option(world, key, options, wt, rng))
+            free.append(self._pick_option(world, key, options, wt, rng))
         for pid, options in votes.items():
-            choice = _vote(world, actor_id, pid, wt, allies)
+            choice = _vote(seat, pid)
             free.extend(o for o in options if o.option == choice)
-        scored.sort()
+        scored = sorted(best.values())
         chosen: list[Move] = []
         ap = actor.action_points
         used_actions: set[str] = set()
@@ -98,18 +121,122 @@ class BaselineBot:
                 break
         return [m.order(actor_id) for m in free + chosen]
 
+    def _pick_option(
+        self, world: World, key: str, options: list[Move], wt: dict[str, float], rng: Rng
+    ) -> Move:
+        hand = next((h for h in world.hand if h.key == key), None)
+        card = world.rules.card(hand.card) if hand else None
+        if card is None:
+            return options[0]
+        best, best_u = options[0], float("-inf")
+        for o in options:
+            opt = next((x for x in card.options if x.id == o.option), None)
+            u = rng.random() * 2
+            for e in opt.effects if opt else []:
+                if e.type == "criterion":
+                    u += e.amount * wt[e.criterion.value]
+            if u > best_u:
+                best, best_u = o, u
+        return best
 
-def _side_power(world: World, state_id: str) -> float:
-    """A state's power with its alliances' common forces behind it (deterrence)."""
-    s = world.state(state_id)
-    total = power(s) if s is not None else 0.0
+
+def _mix_on(prefix: int, last: int) -> int:
+    """``mix(a, b, last)`` given ``prefix = mix(a, b)``: mix folds its parts in one at a time,
+    so the part every seat shares (scenario and turn) is folded once per world."""
+    return next_u64((prefix ^ (last & MASK)) & MASK)[1]
+
+
+@dataclass(slots=True)
+class _Facts:
+    """What every seat's choice reads of one world, worked out once (kept in ``World.memo``): a
+    seat's utilities then look things up instead of scanning every crisis, treaty or alliance.
+    It holds no reference to the world (the world's memo holds it: no cycle to collect)."""
+
+    seed: int  # mix(crc32(scenario), turn): each seat's generator folds in its own id
+    partners: dict[str, set[str]]  # actor -> the parties of every alliance treaty it is in
+    wpp: dict[str, float]  # each state's wealth per person
+    crisis_states: set[str]  # states with any crisis
+    abusive: set[str]  # states repressing or cleansing their own people
+    financial: set[str]  # states in a financial panic
+    violent: set[str]  # states with a crisis that force can stop
+    alliance_forces: dict[str, list[float]]  # state -> its alliances' forces, in their order
+    corporation_homes: set[str]
+    # each resolution a seat may table, as _resolution reads it (filled as asked)
+    resolutions: dict[Move, tuple[str, str | None, float, bool]] = field(default_factory=dict)
+    _side_power: dict[str, float] = field(default_factory=dict)
+
+    def allies_of(self, actor_id: str) -> set[str]:
+        out = {actor_id}
+        out.update(self.partners.get(actor_id, ()))
+        return out
+
+    def wealth_per_person(self, world: World, s: State) -> float:
+        v = self.wpp.get(s.id)
+        return v if v is not None else wealth_per_person(world, s)
+
+    def side_power(self, world: World, state_id: str) -> float:
+        """A state's power with its alliances' common forces behind it (deterrence), added up
+        in the alliances' order."""
+        total = self._side_power.get(state_id)
+        if total is None:
+            s = world.state(state_id)
+            total = power(s) if s is not None else 0.0
+            for force in self.alliance_forces.get(state_id, ()):
+                total += force
+            self._side_power[state_id] = total
+        return total
+
+
+def _facts(world: World) -> _Facts:
+    memo = world.memo()
+    facts = memo.get("ai:facts")
+    if facts is None:
+        facts = memo["ai:facts"] = _build_facts(world)
+    return facts
+
+
+def _build_facts(world: World) -> _Facts:
+    partners: dict[str, set[str]] = {}
+    for t in world.treaties.values():
+        if t.kind == "alliance":
+            for p in t.parties:
+                partners.setdefault(p, set()).update(t.parties)
+    pop = world.geo().population
+    alliance_forces: dict[str, list[float]] = {}
     for f in world.federations():
-        if f.purpose == "alliance" and state_id in f.members:
-            total += f.force
-    return total
+        if f.purpose == "alliance":
+            for m in dict.fromkeys(f.members):
+                alliance_forces.setdefault(m, []).append(f.force)
+    crises = world.crises.values()
+    return _Facts(
+        seed=mix(zlib.crc32(world.scenario.encode()), world.turn),
+        partners=partners,
+        wpp={s.id: s.wealth / max(0.1, pop.get(s.id, 0.0)) for s in world.states()},
+        crisis_states={c.state for c in crises},
+        abusive={c.state for c in crises if c.kind in ("repression", "cleansing")},
+        financial={c.state for c in crises if c.kind == "financial"},
+        violent={c.state for c in crises if c.kind in VIOLENT},
+        alliance_forces=alliance_forces,
+        corporation_homes={corp.home for corp in world.corporations.values()},
+    )
 
 
-def _will(crisis, alone: bool = False) -> bool:
+class _Seat:
+    """One actor choosing this turn: what its utilities read."""
+
+    __slots__ = ("actor", "allies", "facts", "world", "wt")
+
+    def __init__(
+        self, world: World, actor: object, wt: dict[str, float], allies: set[str], facts: _Facts
+    ) -> None:
+        self.world = world
+        self.actor = actor
+        self.wt = wt
+        self.allies = allies
+        self.facts = facts
+
+
+def _will(crisis: Crisis, alone: bool = False) -> bool:
     """Political will: the AI acts on a crisis only once it is grave or others authorized it,
     and acting alone takes a graver crisis still ("not organization but political will")."""
     if crisis.authorized:
@@ -117,224 +244,244 @@ def _will(crisis, alone: bool = False) -> bool:
     return crisis.kind == "cleansing" or crisis.severity >= (50 if alone else 40)
 
 
-def _allies(world: World, actor_id: str) -> set[str]:
-    out = {actor_id}
-    for t in world.treaties.values():
-        if t.kind == "alliance" and actor_id in t.parties:
-            out.update(t.parties)
-    return out
-
-
-def _crisis_of(world: World, o: Move) -> tuple[Crisis | None, float]:
+def _severity(seat: _Seat, o: Move) -> tuple[Crisis | None, float]:
     """The crisis a force or relief order aims at, and its severity on a 0–2.5 scale."""
-    if o.action in ("intervene", "deploy", "relieve"):
-        crisis = world.crises.get(o.target or "")
-        return crisis, (crisis.severity / 40 if crisis else 0.0)
-    return None, 0.0
+    crisis = seat.world.crises.get(o.target or "")
+    return crisis, (crisis.severity / 40 if crisis else 0.0)
 
 
-def _state_utility(
-    world: World, a: State, o: Move, wt: dict[str, float], allies: set[str]
-) -> float:
+# ---- utilities: for each kind of actor, those the same for every target of an action (worked
+# out once a seat), then those that read the target ------------------------------------------
+
+Utility = Callable[[_Seat, Move], float]
+
+
+def _state_flat(a: State, wt: dict[str, float]) -> dict[str, float]:
+    return {
+        "cede": 0.15 * wt["justice"],
+        "fund": 0.15,
+        "reclaim": 0.25 if a.sovereignty < 50 else 0.02,
+        "leave": 0.02,
+        "invest": 0.8 + 0.2 * wt["justice"],
+        "reform": 0.5 * wt["freedom"] if a.freedom < 70 else 0.05,
+        "tax_capital": 0.35 * wt["justice"],
+        "disarm": 0.3 if a.fear < 15 else 0.0,
+        "arm": (a.fear - 30) / 50,
+        "make_peace": 0.4 + 0.5 * wt["peace"],
+    }
+
+
+def _aid(seat: _Seat, o: Move) -> float:
+    a: State = seat.actor  # type: ignore[assignment]
+    if a.wealth <= 60:
+        return 0.0
+    other = seat.world.state(o.target or "")
+    if other is None:
+        return 0.0
+    wpp = seat.facts.wealth_per_person
+    ratio = wpp(seat.world, a) / max(0.01, wpp(seat.world, other))
+    return 0.1 * seat.wt["justice"] * min(3.0, ratio / 3)
+
+
+def _attack(seat: _Seat, o: Move) -> float:
+    a: State = seat.actor  # type: ignore[assignment]
     t = o.target
-    crisis, sev = _crisis_of(world, o)
-    match o.action:
-        case "propose":
-            return _proposal_utility(world, a.id, o, wt, allies)
-        case "aid":
-            other = world.state(t or "")
-            if other is None or a.wealth <= 60:
-                return 0.0
-            ratio = wealth_per_person(world, a) / max(0.01, wealth_per_person(world, other))
-            return 0.1 * wt["justice"] * min(3.0, ratio / 3)
-        case "cede":
-            return 0.15 * wt["justice"]
-        case "fund":
-            return 0.15
-        case "reclaim":
-            return 0.25 if a.sovereignty < 50 else 0.02
-        case "attack":
-            other = world.state(t or "")
-            if other is None or t in allies or a.government == "republic":
-                return 0.0
-            edge = _side_power(world, a.id) / max(1.0, _side_power(world, other.id)) - 2.0
-            return 0.25 * edge + (a.fear - 50) / 100 - 0.3 * wt["peace"]
-        case "leave":
-            return 0.02
-        case "invest":
-            return 0.8 + 0.2 * wt["justice"]
-        case "reform":
-            return 0.5 * wt["freedom"] if a.freedom < 70 else 0.05
-        case "tax_capital":
-            return 0.35 * wt["justice"]
-        case "disarm":
-            return 0.3 if a.fear < 15 else 0.0
-        case "arm":
-            return (a.fear - 30) / 50
-        case "join":
-            org = world.actors[t]  # type: ignore[index]
-            if (
-                isinstance(org, Federation)
-                and org.purpose == "union"
-                and a.government == "republic"
-            ):
-                return 0.25
-            return 0.05
-        case "intervene":
-            if crisis is None or crisis.state in allies or not _will(crisis, alone=True):
-                return 0.0
-            if a.military < 25 or (
-                crisis.state not in neighbors_of(world, a.id) and a.military < 60
-            ):
-                return 0.0
-            return wt["peace"] * sev * (0.7 if a.government == "republic" else 0.4) - (
-                0.0 if crisis.authorized else 0.35
-            )
-        case "repress":
-            g = world.groups[t]  # type: ignore[index]
-            temptation = 1.1 if a.government == "autocracy" else 0.1
-            return temptation * g.grievance / 100 - a.pressure / 100 - 0.3 * wt["freedom"] + 0.3
-        case "grant_autonomy":
-            g = world.groups[t]  # type: ignore[index]
-            return (0.4 * wt["pluralism"] + (0.3 if a.government == "republic" else -0.3)) * (
-                1 - g.autonomy / 100
-            ) + a.pressure / 200
-        case "make_peace":
-            return 0.4 + 0.5 * wt["peace"]
-    return 0.0
+    other = seat.world.state(t or "")
+    if other is None or t in seat.allies or a.government == "republic":
+        return 0.0
+    side = seat.facts.side_power
+    edge = side(seat.world, a.id) / max(1.0, side(seat.world, other.id)) - 2.0
+    return 0.25 * edge + (a.fear - 50) / 100 - 0.3 * seat.wt["peace"]
 
 
-def _federation_utility(
-    world: World, a: Federation, o: Move, wt: dict[str, float], allies: set[str]
-) -> float:
+def _join(seat: _Seat, o: Move) -> float:
+    a: State = seat.actor  # type: ignore[assignment]
+    org = seat.world.actors[o.target]  # type: ignore[index]
+    if isinstance(org, Federation) and org.purpose == "union" and a.government == "republic":
+        return 0.25
+    return 0.05
+
+
+def _intervene(seat: _Seat, o: Move) -> float:
+    a: State = seat.actor  # type: ignore[assignment]
+    crisis, sev = _severity(seat, o)
+    if crisis is None or crisis.state in seat.allies or not _will(crisis, alone=True):
+        return 0.0
+    if a.military < 25 or (crisis.state not in neighbors_of(seat.world, a.id) and a.military < 60):
+        return 0.0
+    return seat.wt["peace"] * sev * (0.7 if a.government == "republic" else 0.4) - (
+        0.0 if crisis.authorized else 0.35
+    )
+
+
+def _repress(seat: _Seat, o: Move) -> float:
+    a: State = seat.actor  # type: ignore[assignment]
+    g = seat.world.groups[o.target]  # type: ignore[index]
+    temptation = 1.1 if a.government == "autocracy" else 0.1
+    return temptation * g.grievance / 100 - a.pressure / 100 - 0.3 * seat.wt["freedom"] + 0.3
+
+
+def _grant_autonomy(seat: _Seat, o: Move) -> float:
+    a: State = seat.actor  # type: ignore[assignment]
+    g = seat.world.groups[o.target]  # type: ignore[index]
+    return (0.4 * seat.wt["pluralism"] + (0.3 if a.government == "republic" else -0.3)) * (
+        1 - g.autonomy / 100
+    ) + a.pressure / 200
+
+
+def _federation_flat(a: Federation, wt: dict[str, float]) -> dict[str, float]:
+    return {
+        "redistribute": 0.6 * wt["justice"],
+        "build_force": 0.6 if a.force < 25 else 0.1,
+    }
+
+
+def _integrate(seat: _Seat, o: Move) -> float:
+    # A union whose member represses its own people is torn, not deepened; autocrats make
+    # reluctant partners.
+    a: Federation = seat.actor  # type: ignore[assignment]
+    violent = seat.facts.violent
+    if any(m in violent for m in a.members):
+        return 0.0
+    members = [seat.world.state(m) for m in a.members]
+    willing = sum(1 for s in members if s is not None and s.government == "republic")
+    share = willing / len(members) if members else 0.0
+    return (0.45 if a.purpose == "union" else 0.1) * (1 - a.depth / 100) * share
+
+
+def _federation_deploy(seat: _Seat, o: Move) -> float:
+    a: Federation = seat.actor  # type: ignore[assignment]
+    crisis, sev = _severity(seat, o)
+    if crisis is None or not _will(crisis):
+        return 0.0
+    if crisis.state in a.members and a.depth < 75:
+        return 0.0  # a loose union does not turn its force on its own member
+    return seat.wt["peace"] * sev * 1.1 - (0.0 if crisis.authorized else 0.25)
+
+
+def _sanction(seat: _Seat, o: Move) -> float:
+    return 0.5 if o.target in seat.facts.abusive else 0.0
+
+
+def _body_flat(a: GlobalBody, wt: dict[str, float]) -> dict[str, float]:
+    return {
+        "build_capacity": 0.6 if a.enforcement < 45 else 0.15,
+        "regulate": 0.4 * wt["justice"],
+        "indict": 0.9,
+        "arrest": 0.9 if a.enforcement >= 40 else 0.1,
+    }
+
+
+def _body_deploy(seat: _Seat, o: Move) -> float:
+    return 1.2 * _severity(seat, o)[1] + 0.2
+
+
+def _lend(seat: _Seat, o: Move) -> float:
     t = o.target
-    crisis, sev = _crisis_of(world, o)
-    match o.action:
-        case "integrate":
-            # A union whose member represses its own people is torn, not deepened; autocrats
-            # make reluctant partners.
-            if any(c.state in a.members and c.kind in VIOLENT for c in world.crises.values()):
-                return 0.0
-            members = [world.state(m) for m in a.members]
-            willing = sum(1 for s in members if s is not None and s.government == "republic")
-            share = willing / len(members) if members else 0.0
-            return (0.45 if a.purpose == "union" else 0.1) * (1 - a.depth / 100) * share
-        case "redistribute":
-            return 0.6 * wt["justice"]
-        case "build_force":
-            return 0.6 if a.force < 25 else 0.1
-        case "deploy":
-            if crisis is None or not _will(crisis):
-                return 0.0
-            if crisis.state in a.members and a.depth < 75:
-                return 0.0  # a loose union does not turn its force on its own member
-            return wt["peace"] * sev * 1.1 - (0.0 if crisis.authorized else 0.25)
-        case "sanction":
-            bad = any(
-                c.state == t and c.kind in ("repression", "cleansing")
-                for c in world.crises.values()
-            )
-            return 0.5 if bad else 0.0
-    return 0.0
+    other = seat.world.state(t or "")
+    if other is None:
+        return 0.0
+    if t in seat.facts.financial:
+        return 1.0
+    return 0.4 * seat.wt["justice"] if other.wealth < 40 else 0.0
 
 
-def _body_utility(
-    world: World, a: GlobalBody, o: Move, wt: dict[str, float], allies: set[str]
-) -> float:
+def _ngo_flat(a: NGO, wt: dict[str, float]) -> dict[str, float]:
+    return {"recruit": 0.5, "expand": 0.15}
+
+
+def _relieve(seat: _Seat, o: Move) -> float:
+    return _severity(seat, o)[1] + 0.2
+
+
+def _warn(seat: _Seat, o: Move) -> float:
+    g = seat.world.groups[o.target]  # type: ignore[index]
+    return g.grievance / 80 if g.security < 50 else 0.0
+
+
+def _campaign(seat: _Seat, o: Move) -> float:
     t = o.target
-    sev = _crisis_of(world, o)[1]
-    match o.action:
-        case "build_capacity":
-            return 0.6 if a.enforcement < 45 else 0.15
-        case "deploy":
-            return 1.2 * sev + 0.2
-        case "lend":
-            other = world.state(t or "")
-            if other is None:
-                return 0.0
-            if any(c.state == t and c.kind == "financial" for c in world.crises.values()):
-                return 1.0
-            return 0.4 * wt["justice"] if other.wealth < 40 else 0.0
-        case "regulate":
-            return 0.4 * wt["justice"]
-        case "indict":
-            return 0.9
-        case "arrest":
-            return 0.9 if a.enforcement >= 40 else 0.1
-        case "propose":
-            return _proposal_utility(world, a.id, o, wt, allies)
-    return 0.0
+    if isinstance(seat.world.actors[t], State):  # type: ignore[index]
+        return 0.6 if t in seat.facts.crisis_states else 0.05
+    return 0.2
 
 
-def _ngo_utility(world: World, a: NGO, o: Move, wt: dict[str, float], allies: set[str]) -> float:
-    t = o.target
-    sev = _crisis_of(world, o)[1]
-    match o.action:
-        case "relieve":
-            return sev + 0.2
-        case "warn":
-            g = world.groups[t]  # type: ignore[index]
-            return g.grievance / 80 if g.security < 50 else 0.0
-        case "campaign":
-            target = world.actors[t]  # type: ignore[index]
-            if isinstance(target, State):
-                return 0.6 if any(c.state == t for c in world.crises.values()) else 0.05
-            return 0.2
-        case "recruit":
-            return 0.5
-        case "expand":
-            return 0.15
-    return 0.0
-
-
-_UTILITY = {
-    "state": _state_utility,
-    "federation": _federation_utility,
-    "global_body": _body_utility,
-    "ngo": _ngo_utility,
-}
-
-
-def _proposal_utility(
-    world: World, me: str, o: Move, wt: dict[str, float], allies: set[str]
-) -> float:
-    u = _proposal_worth(world, me, o, wt, allies)
+def _propose(seat: _Seat, o: Move) -> float:
+    facts = seat.facts
+    matter = facts.resolutions.get(o)
+    if matter is None:
+        matter = facts.resolutions[o] = _resolution(seat.world, facts, o)
+    kind, aimed_at, amount, renewed = matter
+    if aimed_at in seat.allies:
+        return 0.0  # no resolution against an ally
+    wt = seat.wt
+    if kind == "authorize_force":
+        u = wt["peace"] * amount / 35
+    elif kind == "sanctions":
+        u = amount
+    elif kind == "mediate":
+        u = 0.6 * wt["peace"]
+    elif kind == "aid_package":
+        u = 0.3 * wt["justice"] if amount else 0.0
+    elif kind == "standards":
+        u = 0.35 * wt["justice"]
+    else:
+        u = 0.0
     # A resolution vetoed before, on a matter no graver, will most likely be vetoed again: the AI
     # would rather spend the point on what else can be done.
-    if u > 0 and not renewed_cause(world, o.target or "", o.option or "", o.subject or ""):
+    if u > 0 and not renewed:
         u *= 0.7
     return u
 
 
-def _proposal_worth(
-    world: World, me: str, o: Move, wt: dict[str, float], allies: set[str]
-) -> float:
-    subj = o.subject or ""
-    match o.option:
-        case "authorize_force":
-            c = world.crises.get(subj)
-            if c is None or c.state in allies:
-                return 0.0
-            return wt["peace"] * c.severity / 35
-        case "sanctions":
-            if subj in allies:
-                return 0.0
-            bad = any(
-                c.state == subj and c.kind in ("repression", "cleansing")
-                for c in world.crises.values()
-            )
-            return 0.5 if bad else 0.0
-        case "mediate":
-            return 0.6 * wt["peace"]
-        case "aid_package":
-            s = world.state(subj)
-            return 0.3 * wt["justice"] if s is not None and s.wealth < 30 else 0.0
-        case "standards":
-            return 0.35 * wt["justice"]
-    return 0.0
+def _resolution(world: World, facts: _Facts, o: Move) -> tuple[str, str | None, float, bool]:
+    """What every seat reads of a resolution it may table: its kind, the state an ally would not
+    table it against (None: any seat may), the figure its worth grows with (a crisis's severity;
+    for sanctions their worth; for an aid package whether the state is poor enough), and whether
+    it could be tabled with a new cause (``retable.renewed_cause``)."""
+    kind, subj = o.option or "", o.subject or ""
+    renewed = renewed_cause(world, o.target or "", kind, subj)
+    if kind == "authorize_force":
+        c = world.crises.get(subj)
+        if c is None:
+            return "", None, 0.0, renewed
+        return kind, c.state, c.severity, renewed
+    if kind == "sanctions":
+        return kind, subj, 0.5 if subj in facts.abusive else 0.0, renewed
+    if kind == "aid_package":
+        s = world.state(subj)
+        return kind, None, 1.0 if s is not None and s.wealth < 30 else 0.0, renewed
+    return kind, None, 0.0, renewed
 
 
-def _vote(world: World, me: str, pid: str, wt: dict[str, float], allies: set[str]) -> str:
+_FLAT: dict[str, Callable[..., dict[str, float]]] = {
+    "state": _state_flat,
+    "federation": _federation_flat,
+    "global_body": _body_flat,
+    "ngo": _ngo_flat,
+}
+_TARGETED: dict[str, dict[str, Utility]] = {
+    "state": {
+        "propose": _propose,
+        "aid": _aid,
+        "attack": _attack,
+        "join": _join,
+        "intervene": _intervene,
+        "repress": _repress,
+        "grant_autonomy": _grant_autonomy,
+    },
+    "federation": {
+        "integrate": _integrate,
+        "deploy": _federation_deploy,
+        "sanction": _sanction,
+    },
+    "global_body": {"deploy": _body_deploy, "lend": _lend, "propose": _propose},
+    "ngo": {"relieve": _relieve, "warn": _warn, "campaign": _campaign},
+}
+
+
+def _vote(seat: _Seat, pid: str) -> str:
+    world, wt, allies = seat.world, seat.wt, seat.allies
     p = world.proposals.get(pid)
     if p is None:
         return "abstain"
@@ -352,25 +499,6 @@ def _vote(world: World, me: str, pid: str, wt: dict[str, float], allies: set[str
     if p.kind == "sanctions":
         return "no" if p.target in allies else "yes"
     if p.kind == "standards":
-        home = any(corp.home == me for corp in world.corporations.values())
+        home = seat.actor.id in seat.facts.corporation_homes  # type: ignore[attr-defined]
         return "no" if home and wt["justice"] < 1 else "yes"
     return "yes"
-
-
-def _pick_option(
-    world: World, key: str, options: list[Move], wt: dict[str, float], rng: Rng
-) -> Move:
-    hand = next((h for h in world.hand if h.key == key), None)
-    card = card_by_id(world, hand.card) if hand else None
-    if card is None:
-        return options[0]
-    best, best_u = options[0], float("-inf")
-    for o in options:
-        opt = next((x for x in card.options if x.id == o.option), None)
-        u = rng.random() * 2
-        for e in opt.effects if opt else []:
-            if e.type == "criterion":
-                u += e.amount * wt[e.criterion.value]
-        if u > best_u:
-            best, best_u = o, u
-    return best

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache, partial
+from operator import itemgetter
 from typing import NamedTuple
 
 from . import formulas as F
 from . import ops
-from .conditions import is_member
-from .model import NGO, Crisis, Federation, GlobalBody, Proposal, State
+from .model import NGO, Crisis, Federation, GlobalBody, Group, Proposal, State
 from .orders import ACTIONS, PROPOSAL_KINDS, Order
 from .report import Ledger
 from .retable import may_table
@@ -46,23 +49,38 @@ class Move(NamedTuple):
     option: str | None = None
 
     def order(self, actor: str) -> Order:
-        return Order(
-            actor=actor,
-            action=self.action,
-            target=self.target,
-            subject=self.subject,
-            option=self.option,
-        )  # type: ignore[arg-type]
+        """The order, built without validating again: a legal move's ids come from the world
+        (validated when it was loaded) and its action from the rules. ``Order`` has no validator
+        that changes a value, so this is the object ``Order(...)`` would make."""
+        order = _new_order(Order)
+        _set(
+            order,
+            "__dict__",
+            {
+                "actor": actor,
+                "action": self.action,
+                "target": self.target,
+                "subject": self.subject,
+                "option": self.option,
+            },
+        )
+        _set(order, "__pydantic_fields_set__", set(_ORDER_FIELDS))
+        _set(order, "__pydantic_extra__", None)
+        _set(order, "__pydantic_private__", None)
+        return order
 
 
-def _proposals(world: World, actor_id: str, body: GlobalBody) -> list[Move]:
+_new_order = Order.__new__
+_set = object.__setattr__
+_ORDER_FIELDS = ("actor", "action", "target", "subject", "option")
+
+
+def _proposals(world: World, common: _Common, actor_id: str, body: GlobalBody) -> list[Move]:
     """Resolutions the actor may table in the body: the body's list (the same for every
     proposer, so it is worked out once per world), less any aimed at the proposer itself."""
-    memo = world.memo()
-    key = ("proposals", body.id)
-    moves = memo.get(key)
+    moves = common.proposals.get(body.id)
     if moves is None:
-        moves = memo[key] = _body_proposals(world, body)
+        moves = common.proposals[body.id] = _body_proposals(world, body)
     return [m for m in moves if m.subject != actor_id]
 
 
@@ -106,166 +124,335 @@ def legal_actions(world: World, actor_id: str, only: str | None = None) -> list[
 def legal_moves(world: World, actor_id: str, only: str | None = None) -> Sequence[Move]:
     """The legal orders as light ``Move`` tuples (what ``legal_actions`` wraps). The full list is
     remembered on the world (see ``World.memo``): the AI and the order check share it."""
-    if only is not None:
-        return _moves(world, actor_id, only)
     memo = world.memo()
     key = ("moves", actor_id)
     moves = memo.get(key)
     if moves is None:
-        moves = memo[key] = tuple(_moves(world, actor_id, None))
+        moves = memo[key] = tuple(_moves(world, actor_id))
+    if only is not None:
+        return [m for m in moves if m.action == only]
     return moves
 
 
-def _moves(world: World, actor_id: str, only: str | None) -> list[Move]:
+# A Move made straight from its four fields: what ``Move(...)`` does, without the Python-level
+# ``__new__`` that NamedTuple adds (a legal-move list makes hundreds a turn).
+_move = partial(tuple.__new__, Move)
+
+_INVEST = Move("invest")
+_ARM = Move("arm")
+_DISARM = Move("disarm")
+_REFORM = Move("reform")
+_TAX_CAPITAL = Move("tax_capital")
+_INTEGRATE = Move("integrate")
+_REDISTRIBUTE = Move("redistribute")
+_BUILD_FORCE = Move("build_force")
+_BUILD_CAPACITY = Move("build_capacity")
+_REGULATE = Move("regulate")
+_RECRUIT = Move("recruit")
+
+
+class _OrgMoves(NamedTuple):
+    """The moves that name a union, alliance or body: values, made once per id (``_org_moves``)."""
+
+    cede: Move
+    reclaim: Move
+    fund: Move
+    leave: Move
+    join: Move
+
+
+@lru_cache(maxsize=4096)
+def _org_moves(org_id: str) -> _OrgMoves:
+    return _OrgMoves(*(Move(a, org_id) for a in ("cede", "reclaim", "fund", "leave", "join")))
+
+
+class _Org(NamedTuple):
+    """A union, alliance or body as its members' moves see it."""
+
+    moves: _OrgMoves
+    leavable: bool  # a union, an alliance, or a body with a member list
+    body: GlobalBody | None  # the body (resolutions, permanent members); None for a union
+
+
+_new_org = partial(tuple.__new__, _Org)
+
+
+@dataclass(slots=True)
+class _Common:
+    """What every actor's legal moves share, worked out once per world (kept in ``World.memo``),
+    so that one seat's moves are lookups rather than scans of every actor, state or crisis.
+    Each list keeps the order the rules list things in: the moves' order is part of the rules
+    (the AI's noise depends on each move's place)."""
+
+    cards: dict[str, list[Move]]  # actor -> its 'choose' moves this turn, in the hand's order
+    enemies: dict[str, list[str]]  # state -> the states at war with it, sorted
+    violent: list[tuple[Crisis, Move, Move]]  # each violent crisis, its intervene and deploy moves
+    orgs: dict[str, _Org]
+    member_of: dict[str, list[str]]  # state -> its unions, alliances and bodies (memberships())
+    # (join move, org id, the members a state must border; None: any state may join)
+    joinable: list[tuple[Move, str, frozenset[str] | None]]
+    wpp: dict[str, float]  # wealth per person of each state
+    # every state as (wealth per person, place in world.states(), id, aid move), poorest first
+    by_wpp: list[tuple[float, int, str, Move]]
+    wpp_sorted: list[float]  # by_wpp's first column, for bisect
+    votes: list[tuple[str, tuple[Move, Move, Move]]]  # (body, yes/no/abstain) of each open vote
+    states: list[tuple[str, Move]]  # each state's id and expand move, in world.states() order
+    crises_in: dict[str, list[tuple[int, Move]]]  # state -> (place, relieve move) of its crises
+    hosted: dict[str, list[tuple[int, Group]]]  # state -> (place, group) of the groups it hosts
+    campaign_bodies: list[Move]
+    proposals: dict[str, list[Move]]  # body -> what may be tabled there (filled as asked)
+
+
+def _common(world: World) -> _Common:
+    memo = world.memo()
+    common = memo.get("moves:common")
+    if common is None:
+        common = _build_common(world)
+        world.memo()["moves:common"] = common  # (host_of may have rebuilt the memo)
+    return common
+
+
+def _build_common(world: World) -> _Common:
+    turn = world.turn
+    cards: dict[str, list[Move]] = {}
+    card_of = world.rules.card
+    for h in world.hand:
+        if h.turn == turn:
+            card = card_of(h.card)
+            moves = cards.setdefault(h.actor, [])
+            for opt in card.options if card else []:
+                moves.append(_move(("choose", h.key, None, opt.id)))
+
+    enemies: dict[str, set[str]] = {}
+    for w in world.wars.values():
+        enemies.setdefault(w.attacker, set()).add(w.defender)
+        enemies.setdefault(w.defender, set()).add(w.attacker)
+
+    violent = [
+        (c, _move(("intervene", c.id, None, None)), _move(("deploy", c.id, None, None)))
+        for c in world.crises.values()
+        if c.kind in VIOLENT
+    ]
+
+    states = world.states()
+    member_of: dict[str, list[str]] = {s.id: [] for s in states}
+    orgs: dict[str, _Org] = {}
+    joinable: list[tuple[Move, str, frozenset[str] | None]] = []
+    for f in world.federations():
+        for m in dict.fromkeys(f.members):
+            if m in member_of:
+                member_of[m].append(f.id)
+    for b in world.bodies():
+        if b.members is None:
+            for mine in member_of.values():
+                mine.append(b.id)
+        else:
+            for m in dict.fromkeys([*b.members, *b.permanent]):
+                if m in member_of:
+                    member_of[m].append(b.id)
+    for org in world.actors.values():
+        is_fed = isinstance(org, Federation)
+        if not is_fed and not isinstance(org, GlobalBody):
+            continue
+        moves = _org_moves(org.id)
+        leavable = is_fed or org.members is not None
+        orgs[org.id] = _new_org((moves, leavable, None if is_fed else org))
+        # Unions and alliances are regional: a state may apply only if it borders a member.
+        if leavable:
+            must_border = frozenset(org.members) if is_fed and org.members else None
+            joinable.append((moves.join, org.id, must_border))
+
+    pop = world.geo().population
+    wpp = {s.id: s.wealth / max(0.1, pop.get(s.id, 0.0)) for s in states}
+    by_wpp = sorted(
+        (wpp[s.id], i, s.id, _move(("aid", s.id, None, None))) for i, s in enumerate(states)
+    )
+
+    votes = [
+        (p.body, tuple(_move(("vote", p.id, None, v)) for v in ("yes", "no", "abstain")))
+        for p in world.proposals.values()
+        if p.opened < turn
+    ]
+
+    crises_in: dict[str, list[tuple[int, Move]]] = {}
+    for i, c in enumerate(world.crises.values()):
+        crises_in.setdefault(c.state, []).append((i, _move(("relieve", c.id, None, None))))
+    hosted: dict[str, list[tuple[int, Group]]] = {}
+    for i, g in enumerate(world.groups.values()):
+        host = world.host_of(g)
+        if host is not None:
+            hosted.setdefault(host, []).append((i, g))
+
+    return _Common(
+        cards=cards,
+        enemies={s: sorted(e) for s, e in enemies.items()},
+        violent=violent,
+        orgs=orgs,
+        member_of=member_of,
+        joinable=joinable,
+        wpp=wpp,
+        by_wpp=by_wpp,  # type: ignore[arg-type]
+        wpp_sorted=[row[0] for row in by_wpp],
+        votes=votes,  # type: ignore[arg-type]
+        states=[(s.id, _move(("expand", s.id, None, None))) for s in states],
+        crises_in=crises_in,
+        hosted=hosted,
+        campaign_bodies=[_move(("campaign", b.id, None, None)) for b in world.bodies()],
+        proposals={},
+    )
+
+
+def _moves(world: World, actor_id: str) -> list[Move]:
     actor = world.actors.get(actor_id)
     if actor is None or world.ended:
         return []
-    out: list[Move] = []
-
-    def add_one(move: Move) -> None:
-        if move.action == only:
-            out.append(move)
-
-    add = out.append if only is None else add_one
-
-    def want(action: str) -> bool:
-        return only is None or only == action
-
-    for h in world.hand if want("choose") else ():
-        if h.actor == actor_id and h.turn == world.turn:
-            card = next((c for c in world.rules.cards if c.id == h.card), None)
-            for opt in card.options if card else []:
-                add(Move("choose", h.key, option=opt.id))
-
+    common = _common(world)
+    out: list[Move] = list(common.cards.get(actor_id, ()))
     if isinstance(actor, State):
-        add(Move("invest"))
-        if actor.wealth >= 4:
-            add(Move("arm"))
-        if actor.military >= 6:
-            add(Move("disarm"))
-        if actor.freedom < 95:
-            add(Move("reform"))
-        for g in world.groups_in(actor_id):
-            if actor.nation != g.id:
-                add(Move("repress", g.id))
-            if g.autonomy < 100:
-                add(Move("grant_autonomy", g.id))
-        at_war = {
-            w.defender if w.attacker == actor_id else w.attacker
-            for w in world.wars.values()
-            if actor_id in (w.attacker, w.defender)
-        }
-        for n in neighbors_of(world, actor_id):
-            if n not in at_war:
-                add(Move("attack", n))
-        for enemy in sorted(at_war):
-            add(Move("make_peace", enemy))
-        if actor.military >= 10 and want("intervene"):
-            for c in world.crises.values():
-                if c.state != actor_id and c.kind in VIOLENT:
-                    add(Move("intervene", c.id))
-        mine = memberships(world, actor_id)
-        for org_id in mine:
-            org = world.actors[org_id]
-            if actor.sovereignty >= 10:
-                add(Move("cede", org_id))
-            if actor.sovereignty <= 90:
-                add(Move("reclaim", org_id))
-            if actor.wealth >= 6:
-                add(Move("fund", org_id))
-            permanent = isinstance(org, GlobalBody) and actor_id in org.permanent
-            if (
-                isinstance(org, Federation)
-                or (isinstance(org, GlobalBody) and org.members is not None)
-            ) and not permanent:
-                add(Move("leave", org_id))
-            if isinstance(org, GlobalBody) and want("propose"):
-                out.extend(_proposals(world, actor_id, org))
-        near = set(neighbors_of(world, actor_id))
-        for org in world.actors.values():
-            if org.id in mine:
-                continue
-            # Unions and alliances are regional: a state may apply only if it borders a member.
-            if (
-                isinstance(org, Federation) and (not org.members or near.intersection(org.members))
-            ) or (isinstance(org, GlobalBody) and org.members is not None):
-                add(Move("join", org.id))
-        add(Move("tax_capital"))
-        if actor.wealth >= 10 and want("aid"):
-            pop = world.geo().population
-            mine_wpp = actor.wealth / max(0.1, pop.get(actor_id, 0.0))
-            for s in world.states():
-                # Aid goes to states at most half as rich per person as the donor.
-                if s.id != actor_id and s.wealth / max(0.1, pop.get(s.id, 0.0)) < mine_wpp / 2:
-                    add(Move("aid", s.id))
-        for p in world.proposals.values() if want("vote") else ():
-            if p.opened < world.turn and is_member(world, actor_id, p.body):
-                for v in ("yes", "no", "abstain"):
-                    add(Move("vote", p.id, option=v))
-
+        _state_moves(world, common, actor, out)
     elif isinstance(actor, Federation):
-        if actor.depth < 100 and actor.members:
-            add(Move("integrate"))
-        if actor.budget >= F.REDISTRIBUTE and len(actor.members) >= 2:
-            add(Move("redistribute"))
-        if actor.budget >= 6:
-            add(Move("build_force"))
-        if actor.force >= 5:
-            reach = set(actor.members)
-            for m in actor.members:
-                reach.update(neighbors_of(world, m))
-            for c in world.crises.values():
-                if c.state in reach and c.kind in VIOLENT:
-                    add(Move("deploy", c.id))
-        if actor.budget >= 2:
-            for s in world.states():
-                if s.id not in actor.members and s.sanctioned == 0:
-                    add(Move("sanction", s.id))
-
+        _federation_moves(world, common, actor, out)
     elif isinstance(actor, GlobalBody):
-        if actor.budget >= 6:
-            add(Move("build_capacity"))
-        if want("propose"):
-            out.extend(_proposals(world, actor_id, actor))
-        if actor.body == "un":
-            for c in world.crises.values():
-                if c.authorized and actor.enforcement >= 5 and c.kind in VIOLENT:
-                    add(Move("deploy", c.id))
-        if actor.body == "bank" and actor.budget >= 8:
-            for s in world.states():
-                add(Move("lend", s.id))
-        if actor.body in ("bank", "trade") and actor.budget >= 3:
-            add(Move("regulate"))
-        if actor.body == "court":
-            guilty = sorted(
-                {c.state for c in world.crises.values() if c.kind in ("repression", "cleansing")}
-            )
-            for s_id in guilty:
-                s = world.state(s_id)
-                if s is not None and not s.indicted:
-                    add(Move("indict", s_id))
-            for s in world.states():
-                if s.indicted:
-                    add(Move("arrest", s.id))
-
-    elif isinstance(actor, NGO) and only not in ("vote", "propose", "choose"):
-        for c in world.crises.values():
-            if c.state in actor.reach:
-                add(Move("relieve", c.id))
-        for g in world.groups.values():
-            host = world.host_of(g)
-            if host in actor.reach and actor_id not in g.warned_by:
-                add(Move("warn", g.id))
-        for s_id in actor.reach:
-            if s_id in world.actors:
-                add(Move("campaign", s_id))
-        for b in world.bodies():
-            add(Move("campaign", b.id))
-        add(Move("recruit"))
-        for s in world.states():
-            if s.id not in actor.reach:
-                add(Move("expand", s.id))
+        _body_moves(world, common, actor, out)
+    elif isinstance(actor, NGO):
+        _ngo_moves(world, common, actor, out)
     return out
+
+
+def _state_moves(world: World, common: _Common, actor: State, out: list[Move]) -> None:
+    actor_id = actor.id
+    add = out.append
+    add(_INVEST)
+    if actor.wealth >= 4:
+        add(_ARM)
+    if actor.military >= 6:
+        add(_DISARM)
+    if actor.freedom < 95:
+        add(_REFORM)
+    for _, g in common.hosted.get(actor_id, ()):  # world.groups_in(actor_id)
+        if actor.nation != g.id:
+            add(_move(("repress", g.id, None, None)))
+        if g.autonomy < 100:
+            add(_move(("grant_autonomy", g.id, None, None)))
+    enemies = common.enemies.get(actor_id, ())
+    near = neighbors_of(world, actor_id)
+    for n in near:
+        if n not in enemies:
+            add(_move(("attack", n, None, None)))
+    for enemy in enemies:
+        add(_move(("make_peace", enemy, None, None)))
+    if actor.military >= 10:
+        for c, intervene, _ in common.violent:
+            if c.state != actor_id:
+                add(intervene)
+    mine = common.member_of.get(actor_id)
+    if mine is None:  # a state the geography has not listed yet
+        mine = memberships(world, actor_id)
+    for org_id in mine:
+        moves, leavable, body = common.orgs[org_id]
+        if actor.sovereignty >= 10:
+            add(moves.cede)
+        if actor.sovereignty <= 90:
+            add(moves.reclaim)
+        if actor.wealth >= 6:
+            add(moves.fund)
+        if leavable and (body is None or actor_id not in body.permanent):
+            add(moves.leave)
+        if body is not None:
+            out.extend(_proposals(world, common, actor_id, body))
+    for join, org_id, must_border in common.joinable:
+        if org_id not in mine and (must_border is None or not must_border.isdisjoint(near)):
+            add(join)
+    add(_TAX_CAPITAL)
+    if actor.wealth >= 10:
+        _aid_moves(world, common, actor, out)
+    for body, ballot in common.votes:
+        if body in mine:  # is_member(world, actor_id, body), as memberships() lists them
+            out.extend(ballot)
+
+
+def _aid_moves(world: World, common: _Common, actor: State, out: list[Move]) -> None:
+    """Aid goes to states at most half as rich per person as the donor: found by bisection in
+    the states ranked by wealth per person, then put back in the world's order."""
+    mine = common.wpp.get(actor.id)
+    if mine is None:
+        mine = actor.wealth / max(0.1, world.geo().population.get(actor.id, 0.0))
+    poorer = common.by_wpp[: bisect_left(common.wpp_sorted, mine / 2)]
+    for _, _, s_id, aid in sorted(poorer, key=itemgetter(1)):
+        if s_id != actor.id:
+            out.append(aid)
+
+
+def _federation_moves(world: World, common: _Common, actor: Federation, out: list[Move]) -> None:
+    add = out.append
+    if actor.depth < 100 and actor.members:
+        add(_INTEGRATE)
+    if actor.budget >= F.REDISTRIBUTE and len(actor.members) >= 2:
+        add(_REDISTRIBUTE)
+    if actor.budget >= 6:
+        add(_BUILD_FORCE)
+    if actor.force >= 5 and common.violent:
+        reach = set(actor.members)
+        for m in actor.members:
+            reach.update(neighbors_of(world, m))
+        for c, _, deploy in common.violent:
+            if c.state in reach:
+                add(deploy)
+    if actor.budget >= 2:
+        members = set(actor.members)
+        for s in world.states():
+            if s.id not in members and s.sanctioned == 0:
+                add(_move(("sanction", s.id, None, None)))
+
+
+def _body_moves(world: World, common: _Common, actor: GlobalBody, out: list[Move]) -> None:
+    add = out.append
+    if actor.budget >= 6:
+        add(_BUILD_CAPACITY)
+    out.extend(_proposals(world, common, actor.id, actor))
+    if actor.body == "un" and actor.enforcement >= 5:
+        for c, _, deploy in common.violent:
+            if c.authorized:
+                add(deploy)
+    if actor.body == "bank" and actor.budget >= 8:
+        for s_id, _ in common.states:
+            add(_move(("lend", s_id, None, None)))
+    if actor.body in ("bank", "trade") and actor.budget >= 3:
+        add(_REGULATE)
+    if actor.body == "court":
+        guilty = sorted(
+            {c.state for c in world.crises.values() if c.kind in ("repression", "cleansing")}
+        )
+        for s_id in guilty:
+            s = world.state(s_id)
+            if s is not None and not s.indicted:
+                add(_move(("indict", s_id, None, None)))
+        for s in world.states():
+            if s.indicted:
+                add(_move(("arrest", s.id, None, None)))
+
+
+def _ngo_moves(world: World, common: _Common, actor: NGO, out: list[Move]) -> None:
+    """Relief and warnings where the NGO reaches, found through its reach (in the order the
+    world lists crises and groups), then campaigns, recruiting and new offices."""
+    add = out.append
+    actor_id = actor.id
+    reach = dict.fromkeys(actor.reach)
+    relief = [row for s in reach for row in common.crises_in.get(s, ())]
+    for _, relieve in sorted(relief, key=itemgetter(0)):
+        add(relieve)
+    groups = [row for s in reach for row in common.hosted.get(s, ())]
+    for _, g in sorted(groups, key=itemgetter(0)):
+        if actor_id not in g.warned_by:
+            add(_move(("warn", g.id, None, None)))
+    for s_id in actor.reach:
+        if s_id in world.actors:
+            add(_move(("campaign", s_id, None, None)))
+    out.extend(common.campaign_bodies)
+    add(_RECRUIT)
+    for s_id, expand in common.states:
+        if s_id not in reach:
+            add(expand)
 
 
 def order_cost(order: Order) -> int:
