@@ -17,10 +17,10 @@ from collections.abc import Iterable
 
 from . import mechanics
 from .actions import apply_order, legal_moves
-from .conditions import Context, holds_all
+from .conditions import Context, dealable, holds_all
 from .decisions import default_option
 from .effects import apply_all
-from .model import TurnRecord
+from .model import HandCard, TurnRecord
 from .orders import ACTIONS, Order
 from .report import FiredCard, Ledger, TurnReport
 from .rng import Rng
@@ -236,25 +236,12 @@ def check_end(w: World) -> None:
 
 def open_turn(w: World) -> None:
     """The briefing: deal this turn's event cards to the actors they concern."""
-    eligible: list[tuple[Card, dict[str, str]]] = []
-    for card in w.rules.cards:
-        last = w.fired.get(card.id)
-        if last is not None and (card.once or w.turn - last <= card.cooldown):
-            continue
-        ctx = Context(w)
-        if not holds_all(card.trigger, ctx):
-            continue
-        target = ctx.ref(card.target)
-        if target is None or target not in w.actors:
-            continue
-        ctx.bindings["target"] = target
-        eligible.append((card, ctx.bindings))
+    # every card not resting whose trigger holds, with its bindings, in the rules' order
+    eligible = dealable(w)
     rng = Rng(w.rng)
     for _ in range(min(w.rules.cards_per_turn, len(eligible))):
         i = rng.choice_weighted([c.weight for c, _ in eligible])
         card, bindings = eligible.pop(i)
-        from .model import HandCard
-
         w.hand.append(
             HandCard(
                 key=w.new_id("hand"),
