@@ -230,13 +230,6 @@ def test_fear_grows_linearly(profiles: tuple[Profile, Profile]) -> None:
     assert ratio <= _limit(small, large)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the inequality figure is computed again for every card whose trigger reads it, as "
-    "long as resolve.open_turn makes a context per card: gini's lines 783 -> 2,517 a turn "
-    "(x3.2) for 39 -> 74 actors. conditions.dealable computes it once for all the cards (4 "
-    "calls a turn at both sizes, x1.9): remove this mark once open_turn deals through it.",
-)
 def test_inequality_figure_grows_linearly(profiles: tuple[Profile, Profile]) -> None:
     """The inequality figure (its Gini's loop over the states) is computed a few times a turn:
     once by the dynamics, once by the measure, at most once for all the cards dealt and once for
