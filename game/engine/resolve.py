@@ -60,14 +60,16 @@ def _check(
 ) -> tuple[list[Order], list[tuple[str, str]]]:
     accepted: list[Order] = []
     refused: list[tuple[str, str]] = []
-    legal: dict[str, set[tuple]] = {}
+    # Each seat's legal moves as a set, kept with the world's other answers (``World.memo``):
+    # a look-ahead that resolves many branches from one world builds it once.
+    memo = world.memo()
     spent: dict[str, int] = {}
     seen: set[tuple] = set()
     for o in orders:
         who, action, target = o.actor, o.action, o.target
-        allowed = legal.get(who)
+        allowed = memo.get(("legal set", who))
         if allowed is None:
-            allowed = legal[who] = set(legal_moves(world, who))
+            allowed = memo[("legal set", who)] = frozenset(legal_moves(world, who))
         why = ""
         actor = world.actors.get(who)
         if actor is None:

@@ -250,8 +250,18 @@ def as_data(value: Any) -> Any:
 
 
 def args_data(args: dict[str, Any]) -> dict[str, Any]:
-    """A message's arguments as plain data (``as_data`` of each)."""
-    return {k: as_data(v) for k, v in args.items()}
+    """A message's arguments as plain data (``as_data`` of each; figures and names, the common
+    arguments, inline)."""
+    out: dict[str, Any] = {}
+    for k, v in args.items():
+        t = type(v)
+        if t is str:
+            out[k] = v
+        elif t is Name:
+            out[k] = dict(v.texts) if v.texts else str(v)
+        else:
+            out[k] = as_data(v)
+    return out
 
 
 def from_data(value: Any) -> Any:
