@@ -52,6 +52,7 @@ from game.ai.baseline import BaselineBot  # noqa: E402
 from game.engine import Order, Scenario, World, new_world, resolve  # noqa: E402
 from game.paths import shipped_scenarios_dir  # noqa: E402
 from game.session.match import ai_orders  # noqa: E402
+from game.session.settle import settle  # noqa: E402
 
 GOAL_TURNS_PER_SECOND = 300.0
 GOAL_TIMES_PEER = 3.0  # issue 10: turns/s, resolve steps/s and look-ahead steps/s vs the peer
@@ -260,6 +261,9 @@ def bench(
     large = large_world(scale_states, scale_seed) if scale_states else None
     big = ContinuumRunner(large, large.seed) if large is not None else None
     big_seconds = seconds if scale_seconds is None else scale_seconds
+    # Everything loaded (code, scenarios, the peer's map) stays for the run: out of the collector's
+    # full passes, as `continuum simulate` and the game itself do (game/session/settle.py).
+    settle()
 
     def clone() -> World:
         return mid.clone()

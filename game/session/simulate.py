@@ -18,6 +18,7 @@ from typing import Any
 from game.ai.baseline import BaselineBot
 from game.engine import Arrangement, Criterion, Scenario, World, new_world, resolve
 from game.session.match import ai_orders
+from game.session.settle import settle
 
 clock = time.perf_counter
 cpu_clock = time.process_time
@@ -38,6 +39,7 @@ def play_timed(scenario: Scenario, seed: int, bot: BaselineBot) -> tuple[World, 
 def simulate(scenario: Scenario, matches: int = 1, seed: int | None = None) -> dict[str, Any]:
     """Play ``matches`` AI matches with seeds seed, seed+1, … and summarize them."""
     base = scenario.seed if seed is None else seed
+    settle()  # the code and the scenario are loaded for the whole run (see settle.py)
     bot = BaselineBot()  # one bot for the whole run, as in the benchmark (it caches weights)
     results = []
     turns = 0
