@@ -128,6 +128,7 @@ def _trusted(cls: type[Model], fields: dict) -> Model:
 
 # A criterion's field name, looked up by its name or its enum member (the same hash).
 _CRITERION_NAMES: dict[str, str] = {c.value: c.value for c in Criterion}
+_CRITERIA: dict[str, Criterion] = {c.value: c for c in Criterion}
 
 
 class Ledger:
@@ -212,18 +213,20 @@ class Ledger:
         return out
 
     def changes(self) -> list[Change]:
-        out = []
+        rows = []
         for (c, cause), v in self._changes.items():
             if abs(v) < 0.05:
                 continue
             said = self._said.get(cause)
+            amount = round(v, 2)
             fields = {
-                "criterion": Criterion(c),
-                "amount": round(v, 2),
+                "criterion": _CRITERIA[c],
+                "amount": amount,
                 "cause": str(cause),
                 "key": said.key if said is not None else None,
                 "args": args_data(said.args) if said is not None else {},
             }
-            out.append(_trusted(Change, fields))
-        out.sort(key=lambda ch: (ch.criterion.value, -abs(ch.amount)))
-        return out
+            # by criterion, the largest first; ties keep the order the causes came in
+            rows.append((c, -abs(amount), len(rows), _trusted(Change, fields)))
+        rows.sort()
+        return [row[3] for row in rows]
