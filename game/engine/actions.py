@@ -792,13 +792,15 @@ def _make_peace(world: World, ledger: Ledger, a: State, enemy: str) -> None:
 
 def _tax_capital(world: World, ledger: Ledger, s: State) -> None:
     """Markets punish the lone regulator: capital flees a tax that no one coordinates."""
-    coord = 0.0
-    for org_id in memberships(world, s.id):
-        org = world.actors[org_id]
-        if isinstance(org, Federation) and org.purpose == "union":
-            coord = max(coord, org.depth / F.COORDINATED)
-        elif isinstance(org, GlobalBody) and org.body in ("trade", "bank"):
-            coord = max(coord, (org.mandate + org.enforcement) / (2 * F.COORDINATED))
+    coord = 0.0  # the best coordination among its unions and its trade and bank bodies
+    for f in world.federations():
+        if f.purpose == "union" and s.id in f.members:
+            coord = max(coord, f.depth / F.COORDINATED)
+    for b in world.bodies():
+        if b.body in ("trade", "bank") and (
+            b.members is None or s.id in b.members or s.id in b.permanent
+        ):
+            coord = max(coord, (b.mandate + b.enforcement) / (2 * F.COORDINATED))
     coord = min(1.0, coord)
     corps = list(world.corporations.values())
     escape = sum(c.escape for c in corps) / len(corps) if corps else 0.0
