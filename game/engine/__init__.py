@@ -5,6 +5,7 @@ The engine's face is small::
     world = new_world(scenario, seed)
     legal_actions(world, actor_id) -> list[Order]
     resolve(world, orders) -> (next_world, TurnReport)
+    advance(world, orders) -> next_world        # the same world, no report: a look-ahead's step
     arrangement(world) -> Measure
     scores(world) -> dict[actor_id, Score]
 
@@ -20,7 +21,7 @@ from .decisions import Waiting, default_option, vote_sentence, waiting
 from .model import Arrangement, Criterion
 from .orders import ACTIONS, Order, OrderSet
 from .report import TurnReport
-from .resolve import IllegalOrder, check_orders, resolve
+from .resolve import IllegalOrder, advance, check_orders, resolve
 from .scenario import Scenario
 from .scoring import GoalStatus, Score, goal_statuses, scores
 from .setup import new_world
@@ -48,6 +49,7 @@ __all__ = [
     "TurnReport",
     "Waiting",
     "World",
+    "advance",
     "arrangement",
     "check_orders",
     "default_option",

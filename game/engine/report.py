@@ -134,8 +134,11 @@ _CRITERIA: dict[str, Criterion] = {c.value: c for c in Criterion}
 class Ledger:
     """Collects the report while resolution runs; every criterion change goes through it."""
 
-    def __init__(self, world: World) -> None:
+    def __init__(self, world: World, quiet: bool = False) -> None:
         self.world = world
+        # quiet: the turn is played for its world alone (a look-ahead, ``resolve.advance``):
+        # criteria still change, but no line, cause or change is recorded
+        self.quiet = quiet
         self._changes: dict[tuple[str, str], float] = {}
         self._said: dict[str, Said] = {}
         self._lines: list[Line] = []
@@ -155,7 +158,7 @@ class Ledger:
         before = crits[name]
         after = max(0.0, min(100.0, before + amount))
         crits[name] = after
-        if after != before:
+        if after != before and not self.quiet:
             key = (name, cause)
             self._changes[key] = self._changes.get(key, 0.0) + (after - before)
             if isinstance(cause, Said):
@@ -164,6 +167,8 @@ class Ledger:
     def line(
         self, kind: str, text: str, actor: str | None = None, private_to: str | None = None
     ) -> None:
+        if self.quiet:
+            return
         # The engine's own lines need no validation: build them directly (a few dozen a turn).
         key, args = (text.key, args_data(text.args)) if type(text) is Said else (None, {})
         fields = {

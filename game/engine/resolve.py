@@ -13,20 +13,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from . import mechanics
 from .actions import apply_order, legal_moves
 from .conditions import Context, dealable, holds_all
 from .decisions import default_option
 from .effects import apply_all
-from .model import HandCard, TurnRecord
+from .model import Arrangement, Criteria, HandCard, TurnRecord
 from .orders import ACTIONS, Order
 from .report import FiredCard, Ledger, TurnReport
 from .rng import Rng
 from .say import say
 from .scenario import Card, text
 from .scoring import track_goals
+from .structure import Measure
 from .world import World
 
 PHASES: tuple[tuple[str, ...], ...] = (
@@ -105,11 +106,45 @@ def _check(
 
 def resolve(world: World, orders: Iterable[Order]) -> tuple[World, TurnReport]:
     """The next world and the report of the turn. ``world`` itself is never changed."""
+    w, ledger, m, before, arr_before, cent_before = _play(world, orders, Ledger)
+    return w, TurnReport(
+        turn=w.turn - (0 if w.ended else 1),
+        criteria_before=before,
+        criteria_after=w.criteria.model_copy(),
+        arrangement_before=arr_before,
+        arrangement_after=m.arrangement,
+        centralization_before=cent_before,
+        centralization_after=m.centralization,
+        changes=ledger.changes(),
+        lines=ledger.lines,
+        votes=ledger.votes,
+        cards=ledger.cards,
+        ended=w.ended,
+        end_reason=w.end_reason,
+    )
+
+
+def advance(world: World, orders: Iterable[Order]) -> World:
+    """The next world alone, without the turn's report: what a look-ahead pays per step. It is
+    the very world ``resolve`` returns (the same digest); only the report's lines, causes and
+    tallies are not written. ``world`` itself is never changed."""
+    return _play(world, orders, _quiet_ledger)[0]
+
+
+def _quiet_ledger(w: World) -> Ledger:
+    return Ledger(w, quiet=True)
+
+
+def _play(
+    world: World, orders: Iterable[Order], new_ledger: Callable[[World], Ledger]
+) -> tuple[World, Ledger, Measure, Criteria, Arrangement, float]:
+    """Play one turn on a copy of ``world``: the new world, the ledger that saw it, the measure
+    of its structure, and the criteria, arrangement and centralization it began with."""
     if world.ended:
         raise ValueError("the match has ended")
     accepted, refused = _check(world, orders)  # against the turn's start, as the seats saw it
     w = world.clone()
-    ledger = Ledger(w)
+    ledger = new_ledger(w)
     ledger.start = world
     before = w.criteria.model_copy()
     arr_before, cent_before = w.arrangement, w.centralization
@@ -202,25 +237,10 @@ def resolve(world: World, orders: Iterable[Order]) -> tuple[World, TurnReport]:
 
     # 6. ending, then the next turn's briefing
     check_end(w)
-    report = TurnReport(
-        turn=w.turn,
-        criteria_before=before,
-        criteria_after=w.criteria.model_copy(),
-        arrangement_before=arr_before,
-        arrangement_after=m.arrangement,
-        centralization_before=cent_before,
-        centralization_after=m.centralization,
-        changes=ledger.changes(),
-        lines=ledger.lines,
-        votes=ledger.votes,
-        cards=ledger.cards,
-        ended=w.ended,
-        end_reason=w.end_reason,
-    )
     if not w.ended:
         w.turn += 1
         open_turn(w)
-    return w, report
+    return w, ledger, m, before, arr_before, cent_before
 
 
 def check_end(w: World) -> None:
