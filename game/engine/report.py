@@ -116,14 +116,20 @@ def _arrangement(value: str) -> str:
     return words[:1].upper() + words[1:]
 
 
-def _trusted(cls: type[Model], fields: dict) -> Model:
-    """A model built from values the engine itself produced, without validating them again."""
+def _trusted(cls: type[Model], fields: dict, given: set[str] | None = None) -> Model:
+    """A model built from values the engine itself produced, without validating them again.
+    ``given``: the set of fields given, when it is every field (one set shared by every such
+    record: adding a field already in it changes nothing)."""
     obj = cls.__new__(cls)
     object.__setattr__(obj, "__dict__", fields)
-    object.__setattr__(obj, "__pydantic_fields_set__", set(fields))
+    object.__setattr__(obj, "__pydantic_fields_set__", set(fields) if given is None else given)
     object.__setattr__(obj, "__pydantic_extra__", None)
     object.__setattr__(obj, "__pydantic_private__", None)
     return obj
+
+
+_LINE_FIELDS = set(Line.model_fields)
+_CHANGE_FIELDS = set(Change.model_fields)
 
 
 # A criterion's field name, looked up by its name or its enum member (the same hash).
@@ -179,7 +185,7 @@ class Ledger:
             "actor": actor,
             "private_to": private_to,
         }
-        self._lines.append(_trusted(Line, fields))
+        self._lines.append(_trusted(Line, fields, _LINE_FIELDS))
 
     @property
     def lines(self) -> list[Line]:
@@ -214,7 +220,7 @@ class Ledger:
                 "actor": None,
                 "private_to": None,
             }
-            out.append(_trusted(Line, fields))
+            out.append(_trusted(Line, fields, _LINE_FIELDS))
         return out
 
     def changes(self) -> list[Change]:
@@ -232,6 +238,6 @@ class Ledger:
                 "args": args_data(said.args) if said is not None else {},
             }
             # by criterion, the largest first; ties keep the order the causes came in
-            rows.append((c, -abs(amount), len(rows), _trusted(Change, fields)))
+            rows.append((c, -abs(amount), len(rows), _trusted(Change, fields, _CHANGE_FIELDS)))
         rows.sort()
         return [row[3] for row in rows]

@@ -237,9 +237,9 @@ def as_data(value: Any) -> Any:
     string."""
     t = type(value)
     if t is Said:
-        return {"key": value.key, "args": args_data(value.args)}
+        return _said_data(value)
     if t is Name:
-        return dict(value.texts) if value.texts else str(value)
+        return _name_data(value)
     if t is str:
         return value
     if isinstance(value, dict):
@@ -258,10 +258,30 @@ def args_data(args: dict[str, Any]) -> dict[str, Any]:
         if t is str:
             out[k] = v
         elif t is Name:
-            out[k] = dict(v.texts) if v.texts else str(v)
+            out[k] = _name_data(v)
+        elif t is Said:
+            out[k] = _said_data(v)
         else:
             out[k] = as_data(v)
     return out
+
+
+# A name and a message are values: their plain data is made once each and shared by every line
+# that names them (report data is read, never changed in place).
+def _name_data(name: Name) -> str | dict[str, str]:
+    d = name.__dict__
+    data = d.get("_data")
+    if data is None:
+        data = d["_data"] = dict(name.texts) if name.texts else str(name)
+    return data
+
+
+def _said_data(said: Said) -> dict[str, Any]:
+    d = said.__dict__
+    data = d.get("_data")
+    if data is None:
+        data = d["_data"] = {"key": said.key, "args": args_data(said.args)}
+    return data
 
 
 def from_data(value: Any) -> Any:
