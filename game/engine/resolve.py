@@ -64,29 +64,32 @@ def _check(
     # Each seat's legal moves as a set, kept with the world's other answers (``World.memo``):
     # a look-ahead that resolves many branches from one world builds it once.
     memo = world.memo()
+    sets: dict[str, frozenset] = {}
     spent: dict[str, int] = {}
     seen: set[tuple] = set()
+    actors = world.actors
     for o in orders:
         who, action, target = o.actor, o.action, o.target
-        allowed = memo.get(("legal set", who))
+        allowed = sets.get(who)
         if allowed is None:
-            allowed = memo[("legal set", who)] = frozenset(legal_moves(world, who))
+            allowed = memo.get(("legal set", who))
+            if allowed is None:
+                allowed = memo[("legal set", who)] = frozenset(legal_moves(world, who))
+            sets[who] = allowed
         why = ""
-        actor = world.actors.get(who)
+        actor = actors.get(who)
+        move = (action, target, o.subject, o.option)
         if actor is None:
             why = say("why.not_in_match", who=who)
-        elif (action, target, o.subject, o.option) not in allowed:
+        elif move not in allowed:
             why = (
                 say("why.may_not", who=actor.name, action=action.replace("_", " "), target=target)
                 if target
                 else say("why.may_not_plain", who=actor.name, action=action.replace("_", " "))
             )
         else:
-            slot = (
-                (who, action, target)
-                if action in ("vote", "choose")
-                else (who, action, target, o.subject, o.option)
-            )
+            # one answer per card or ballot; any other order at most once
+            slot = (who, action, target) if action in ("vote", "choose") else (who, move)
             cost = COST[action]
             if slot in seen:
                 why = say("why.twice", who=actor.name)
