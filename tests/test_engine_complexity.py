@@ -174,7 +174,7 @@ def test_hot_helper_calls_grow_linearly(helper: str, profiles: tuple[Profile, Pr
 def test_clone_copies_grow_with_the_world(profiles: tuple[Profile, Profile]) -> None:
     """World.clone's model copies, and every line the copy executes: one copy per model."""
     small, large = profiles
-    copies = [_code(world_module, name) for name in ("_copy_model", "_fast_copy")]
+    copies = [_code(world_module, name) for name in ("copy_model", "_fast_copy")]
     code = next((c for c in copies if c is not None), None)
     if code is not None:
         ratio = _ratio(small.clone.calls[code], large.clone.calls[code])

@@ -22,13 +22,13 @@ from .decisions import default_option
 from .effects import apply_all
 from .model import Arrangement, Criteria, HandCard, TurnRecord
 from .orders import ACTIONS, Order
-from .report import FiredCard, Ledger, TurnReport
+from .report import FiredCard, Ledger, TurnReport, _trusted
 from .rng import Rng
 from .say import say
 from .scenario import Card, text
 from .scoring import track_goals
 from .structure import Measure
-from .world import World
+from .world import World, copy_model
 
 PHASES: tuple[tuple[str, ...], ...] = (
     ("invest", "tax_capital", "aid", "fund", "lend", "regulate", "redistribute", "build_force", "build_capacity"),
@@ -110,21 +110,29 @@ def _check(
 def resolve(world: World, orders: Iterable[Order]) -> tuple[World, TurnReport]:
     """The next world and the report of the turn. ``world`` itself is never changed."""
     w, ledger, m, before, arr_before, cent_before = _play(world, orders, Ledger)
-    return w, TurnReport(
-        turn=w.turn - (0 if w.ended else 1),
-        criteria_before=before,
-        criteria_after=w.criteria.model_copy(),
-        arrangement_before=arr_before,
-        arrangement_after=m.arrangement,
-        centralization_before=cent_before,
-        centralization_after=m.centralization,
-        changes=ledger.changes(),
-        lines=ledger.lines,
-        votes=ledger.votes,
-        cards=ledger.cards,
-        ended=w.ended,
-        end_reason=w.end_reason,
+    # The engine's own record of the turn: built without validating it again.
+    return w, _trusted(
+        TurnReport,
+        dict(
+            turn=w.turn - (0 if w.ended else 1),
+            criteria_before=before,
+            criteria_after=copy_model(w.criteria),
+            arrangement_before=arr_before,
+            arrangement_after=m.arrangement,
+            centralization_before=cent_before,
+            centralization_after=m.centralization,
+            changes=ledger.changes(),
+            lines=ledger.lines,
+            votes=ledger.votes,
+            cards=ledger.cards,
+            ended=w.ended,
+            end_reason=w.end_reason,
+        ),
+        _REPORT_FIELDS,
     )
+
+
+_REPORT_FIELDS = set(TurnReport.model_fields)
 
 
 def advance(world: World, orders: Iterable[Order]) -> World:
@@ -149,7 +157,7 @@ def _play(
     w = world.clone()
     ledger = new_ledger(w)
     ledger.start = world
-    before = w.criteria.model_copy()
+    before = copy_model(w.criteria)
     arr_before, cent_before = w.arrangement, w.centralization
     for actor, why in refused:  # a seat's refused orders are its own business
         ledger.line(
@@ -189,7 +197,8 @@ def _play(
         )
         w.lessons.append(card.id)
         fired_now.append(card.id)
-    w.hand = [h for h in w.hand if h.turn != w.turn]
+    wd = w.__dict__  # the world's own fields, written in place (no pydantic __setattr__)
+    wd["hand"] = [h for h in w.hand if h.turn != w.turn]
 
     # 3. votes
     for o in accepted:
@@ -220,7 +229,11 @@ def _play(
     # 5. dynamics
     acted = {o.actor for o in acts}
     m = mechanics.run(w, ledger, struck, acted)
-    w.arrangement, w.centralization, w.plurality = m.arrangement, m.centralization, m.plurality
+    wd["arrangement"], wd["centralization"], wd["plurality"] = (
+        m.arrangement,
+        m.centralization,
+        m.plurality,
+    )
     if m.arrangement != arr_before:
         ledger.line(
             "structure",
@@ -234,14 +247,14 @@ def _play(
     _round(w)
     track_goals(w)
     w.history.append(
-        TurnRecord(turn=w.turn, criteria=w.criteria.model_copy(), arrangement=m.arrangement,
+        TurnRecord(turn=w.turn, criteria=copy_model(w.criteria), arrangement=m.arrangement,
                    centralization=m.centralization, plurality=m.plurality, cards=fired_now)
     )  # fmt: skip
 
     # 6. ending, then the next turn's briefing
     check_end(w)
     if not w.ended:
-        w.turn += 1
+        wd["turn"] += 1
         open_turn(w)
     return w, ledger, m, before, arr_before, cent_before
 

@@ -6,7 +6,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from functools import cache
-from typing import Annotated, Any, get_args, get_origin
+from typing import Annotated, Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, Field, PrivateAttr, model_validator
 
@@ -32,6 +32,8 @@ from .model import (
 )
 from .retable import Veto
 from .scenario import Rules
+
+M = TypeVar("M", bound=BaseModel)
 
 SAVE_FORMAT = 1
 
@@ -92,18 +94,19 @@ def _fast_copy(value: Any) -> Any:
     copy does."""
     if type(value) is list:
         if value and isinstance(value[0], BaseModel):
-            return [_copy_model(v) for v in value]
+            return [copy_model(v) for v in value]
         return value.copy()
     if type(value) is dict:
         if value and isinstance(next(iter(value.values())), BaseModel):
-            return {k: _copy_model(v) for k, v in value.items()}
+            return {k: copy_model(v) for k, v in value.items()}
         return value.copy()
     if isinstance(value, BaseModel):
-        return _copy_model(value)
+        return copy_model(value)
     return value
 
 
-def _copy_model(value: BaseModel) -> BaseModel:
+def copy_model(value: M) -> M:
+    """A copy of one model (and of its lists, dicts and models), without validating it again."""
     cls = value.__class__
     new = object.__new__(cls)
     d = value.__dict__.copy()
