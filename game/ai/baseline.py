@@ -18,6 +18,7 @@ from game.engine.model import CRITERIA, NGO, Crisis, Federation, GlobalBody, Sta
 from game.engine.orders import ACTIONS, Order
 from game.engine.retable import renewed_cause
 from game.engine.rng import MASK, Rng, mix, next_u64
+from game.engine.scenario import Card
 from game.engine.scoring import mission_of
 from game.engine.structure import power
 from game.engine.world import World
@@ -35,11 +36,12 @@ class BaselineBot:
         self._rules: object = None
         self._wt: dict[str, dict[str, float]] = {}
         self._crc: dict[str, int] = {}
+        self._effects: dict[tuple[str, str | None], tuple[tuple[float, str], ...]] = {}
 
     def _weights(self, world: World, actor_id: str) -> dict[str, float]:
         """The mission's weights, scaled to a mean of 1 (the rules never change in a match)."""
         if world.rules is not self._rules:
-            self._rules, self._wt = world.rules, {}
+            self._rules, self._wt, self._effects = world.rules, {}, {}
         wt = self._wt.get(actor_id)
         if wt is None:
             m = mission_of(world, actor_id)
@@ -130,14 +132,26 @@ class BaselineBot:
             return options[0]
         best, best_u = options[0], float("-inf")
         for o in options:
-            opt = next((x for x in card.options if x.id == o.option), None)
             u = rng.random() * 2
-            for e in opt.effects if opt else []:
-                if e.type == "criterion":
-                    u += e.amount * wt[e.criterion.value]
+            for amount, criterion in self._option_effects(card, o.option):
+                u += amount * wt[criterion]
             if u > best_u:
                 best, best_u = o, u
         return best
+
+    def _option_effects(self, card: Card, option: str | None) -> tuple[tuple[float, str], ...]:
+        """An option's effects on the criteria as (amount, criterion), in the card's order
+        (kept per card and option: the rules never change in a match)."""
+        key = (card.id, option)
+        effects = self._effects.get(key)
+        if effects is None:
+            opt = next((x for x in card.options if x.id == option), None)
+            effects = self._effects[key] = tuple(
+                (e.amount, e.criterion.value)
+                for e in (opt.effects if opt else [])
+                if e.type == "criterion"
+            )
+        return effects
 
 
 def _mix_on(prefix: int, last: int) -> int:

@@ -78,10 +78,12 @@ _ORDER_FIELDS = ("actor", "action", "target", "subject", "option")
 def _proposals(world: World, common: _Common, actor_id: str, body: GlobalBody) -> list[Move]:
     """Resolutions the actor may table in the body: the body's list (the same for every
     proposer, so it is worked out once per world), less any aimed at the proposer itself."""
-    moves = common.proposals.get(body.id)
-    if moves is None:
-        moves = common.proposals[body.id] = _body_proposals(world, body)
-    return [m for m in moves if m.subject != actor_id]
+    kept = common.proposals.get(body.id)
+    if kept is None:
+        moves = _body_proposals(world, body)
+        kept = common.proposals[body.id] = (moves, frozenset(m.subject for m in moves))
+    moves, subjects = kept
+    return [m for m in moves if m.subject != actor_id] if actor_id in subjects else moves
 
 
 def _body_proposals(world: World, body: GlobalBody) -> list[Move]:
@@ -200,7 +202,9 @@ class _Common:
     crises_in: dict[str, list[tuple[int, Move]]]  # state -> (place, relieve move) of its crises
     hosted: dict[str, list[tuple[int, Group]]]  # state -> (place, group) of the groups it hosts
     campaign_bodies: list[Move]
-    proposals: dict[str, list[Move]]  # body -> what may be tabled there (filled as asked)
+    neighbors: dict[str, tuple[str, ...]]  # the geography's borders (world.neighbors_of)
+    # body -> what may be tabled there, and the subjects of those (filled as asked)
+    proposals: dict[str, tuple[list[Move], frozenset[str | None]]]
 
 
 def _common(world: World) -> _Common:
@@ -299,6 +303,7 @@ def _build_common(world: World) -> _Common:
         hosted=hosted,
         campaign_bodies=[_move(("campaign", b.id, None, None)) for b in world.bodies()],
         proposals={},
+        neighbors=world.geo().neighbors,
     )
 
 
@@ -335,7 +340,7 @@ def _state_moves(world: World, common: _Common, actor: State, out: list[Move]) -
         if g.autonomy < 100:
             add(_move(("grant_autonomy", g.id, None, None)))
     enemies = common.enemies.get(actor_id, ())
-    near = neighbors_of(world, actor_id)
+    near = common.neighbors.get(actor_id, ())  # neighbors_of(world, actor_id)
     for n in near:
         if n not in enemies:
             add(_move(("attack", n, None, None)))
