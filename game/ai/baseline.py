@@ -184,10 +184,6 @@ class _Facts:
         out.update(self.partners.get(actor_id, ()))
         return out
 
-    def wealth_per_person(self, world: World, s: State) -> float:
-        v = self.wpp.get(s.id)
-        return v if v is not None else wealth_per_person(world, s)
-
     def side_power(self, world: World, state_id: str) -> float:
         """A state's power with its alliances' common forces behind it (deterrence), added up
         in the alliances' order."""
@@ -289,11 +285,18 @@ def _aid(seat: _Seat, o: Move) -> float:
     a: State = seat.actor  # type: ignore[assignment]
     if a.wealth <= 60:
         return 0.0
-    other = seat.world.state(o.target or "")
-    if other is None:
-        return 0.0
-    wpp = seat.facts.wealth_per_person
-    ratio = wpp(seat.world, a) / max(0.01, wpp(seat.world, other))
+    world, wpp = seat.world, seat.facts.wpp
+    # A target in the per-world table is a state, and the table holds its wealth per person.
+    theirs = wpp.get(o.target or "")
+    if theirs is None:
+        other = world.state(o.target or "")
+        if other is None:
+            return 0.0
+        theirs = wealth_per_person(world, other)
+    mine = wpp.get(a.id)
+    if mine is None:
+        mine = wealth_per_person(world, a)
+    ratio = mine / max(0.01, theirs)
     return 0.1 * seat.wt["justice"] * min(3.0, ratio / 3)
 
 
