@@ -6,7 +6,7 @@ import hashlib
 import json
 from typing import Annotated, Literal
 
-from pydantic import ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from .model import Criteria, Criterion, Id, Model, WorldBase
 from .vocabulary import Condition, Effect, Ref
@@ -296,6 +296,13 @@ class EndCondition(Model):
     )
 
 
+def _same_fields(a: BaseModel, b: object) -> bool:
+    """Two scenarios, or two sets of rules, are equal when their fields are: what each has
+    worked out and kept (its digest, its card index, the rules a scenario's matches share) is
+    not part of its value."""
+    return type(a) is type(b) and a.__dict__ == b.__dict__  # type: ignore[union-attr]
+
+
 class Rules(Model):
     """The parts of a scenario that never change during a match (shared between copies)."""
 
@@ -307,6 +314,11 @@ class Rules(Model):
     _digest: str | None = PrivateAttr(default=None)
     _missions: dict[str, Mission] | None = PrivateAttr(default=None)
     _cards: dict[str, Card] | None = PrivateAttr(default=None)
+
+    def __eq__(self, other: object) -> bool:
+        return _same_fields(self, other)
+
+    __hash__ = None  # type: ignore[assignment]  # a value that changes no more than it hashes
 
     def card(self, card_id: str) -> Card | None:
         """The card with this id, from an index made once (the rules never change in a match).
@@ -492,6 +504,12 @@ class Scenario(WorldBase):
     )
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    _rules: tuple[Rules, tuple] | None = PrivateAttr(default=None)  # and what it was made of
+
+    def __eq__(self, other: object) -> bool:
+        return _same_fields(self, other)
+
+    __hash__ = None  # type: ignore[assignment]
 
     @model_validator(mode="after")
     def _scenario_references(self) -> Scenario:
@@ -509,10 +527,30 @@ class Scenario(WorldBase):
         return self
 
     def rules(self) -> Rules:
-        return Rules(
+        """The rules every match of this scenario plays by: made once and shared by all of
+        them, so what is worked out from the rules (their digest, the cards' index, the
+        compiled triggers and goals) is worked out once per scenario, not once per match. A
+        copy of the scenario with other cards, missions or endings gets rules of its own."""
+        sources = (
+            self.cards,
+            self.missions,
+            self.seats,
+            self.end_conditions,
+            self.cards_per_turn,
+        )
+        private = self.__pydantic_private__
+        kept = private.get("_rules") if private is not None else None
+        if kept is not None and all(a is b for a, b in zip(kept[1], sources, strict=True)):
+            return kept[0]
+        rules = Rules(
             cards=self.cards,
             missions=self.missions,
             seats=self.seats,
             end_conditions=self.end_conditions,
             cards_per_turn=self.cards_per_turn,
         )
+        if private is None:
+            object.__setattr__(self, "__pydantic_private__", {"_rules": (rules, sources)})
+        else:
+            private["_rules"] = (rules, sources)
+        return rules

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .rng import seed_state
 from .scenario import Scenario, text
-from .world import World
+from .world import World, copy_model
 
 
 def new_world(scenario: Scenario, seed: int | None = None) -> World:
@@ -13,6 +13,8 @@ def new_world(scenario: Scenario, seed: int | None = None) -> World:
     from .structure import measure, structural_targets
 
     seed = scenario.seed if seed is None else seed
+    # The scenario's pieces copied by the world's copy plan (what a match changes is copied;
+    # a region's outline and borders, names, are shared: the engine never changes them).
     world = World.model_construct(
         scenario=scenario.id,
         title=text(scenario.title),
@@ -22,13 +24,13 @@ def new_world(scenario: Scenario, seed: int | None = None) -> World:
         turn=1,
         last_turn=scenario.turns,
         criteria=scenario.criteria.model_copy() if scenario.criteria else None,
-        actors={a.id: a.model_copy(deep=True) for a in scenario.actors},
-        regions={r.id: r.model_copy(deep=True) for r in scenario.regions},
-        groups={g.id: g.model_copy(deep=True) for g in scenario.groups},
-        corporations={c.id: c.model_copy(deep=True) for c in scenario.corporations},
-        crises={c.id: c.model_copy(deep=True) for c in scenario.crises},
-        wars={w.id: w.model_copy(deep=True) for w in scenario.wars},
-        treaties={t.id: t.model_copy(deep=True) for t in scenario.treaties},
+        actors={a.id: copy_model(a) for a in scenario.actors},
+        regions={r.id: copy_model(r) for r in scenario.regions},
+        groups={g.id: copy_model(g) for g in scenario.groups},
+        corporations={c.id: copy_model(c) for c in scenario.corporations},
+        crises={c.id: copy_model(c) for c in scenario.crises},
+        wars={w.id: copy_model(w) for w in scenario.wars},
+        treaties={t.id: copy_model(t) for t in scenario.treaties},
         proposals={},
         hand=[],
         flags={},
