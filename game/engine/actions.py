@@ -12,7 +12,7 @@ from typing import NamedTuple
 from . import formulas as F
 from . import ops
 from .model import NGO, Crisis, Federation, GlobalBody, Group, Proposal, State
-from .orders import ACTIONS, PROPOSAL_KINDS, Order
+from .orders import PROPOSAL_KINDS, Order
 from .report import Ledger
 from .retable import may_table
 from .say import as_data, say
@@ -458,10 +458,6 @@ def _ngo_moves(world: World, common: _Common, actor: NGO, out: list[Move]) -> No
     for s_id, expand in common.states:
         if s_id not in reach:
             add(expand)
-
-
-def order_cost(order: Order) -> int:
-    return ACTIONS[order.action].cost
 
 
 # ---- resolution of each action ----------------------------------------------------------------

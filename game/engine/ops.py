@@ -19,15 +19,12 @@ STAT_MAX = {
 }
 
 
-def clamp_stat(stat: str, value: float) -> float:
-    return max(0.0, min(STAT_MAX.get(stat, 100.0), value))
-
-
 def add(obj: object, stat: str, amount: float) -> float:
     """Add to a numeric field, clamped to its range; returns the change actually made."""
     d = obj.__dict__  # models here do not validate assignment: write the field directly
     before = float(d[stat])
-    # clamp_stat inlined (the engine's most called helper), with the same min-then-max
+    # clamped to 0..STAT_MAX (100 unless listed): min(high, x) then max(0, x), written out
+    # because this is the engine's most called helper
     after = before + amount
     high = STAT_MAX.get(stat, 100.0)
     if not after < high:
