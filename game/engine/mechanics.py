@@ -13,7 +13,7 @@ from .actions import memberships, neighbors_of
 from .conditions import is_member
 from .decisions import motion
 from .model import Arrangement, GlobalBody, Group
-from .report import Ledger, Tally, _trusted
+from .report import Ledger, Tally, trusted
 from .rng import Rng
 from .say import Said, args_data, say
 from .structure import Measure, civil_society, inequality, measure, power, structural_targets
@@ -70,7 +70,7 @@ def tally_votes(world: World, ledger: Ledger) -> None:
         voted_on = say("motion_in", body=body.name, motion=motion(world, p.kind, p.target, subject))
         # Built from the engine's own values: no validation (every field is given).
         ledger.votes.append(
-            _trusted(Tally, dict(proposal=pid, body=body.id, kind=p.kind, target=p.target,
+            trusted(Tally, dict(proposal=pid, body=body.id, kind=p.kind, target=p.target,
                      yes=yes, no=no, abstain=abstain, vetoed_by=vetoes if not passed else [],
                      passed=passed, how=how, key=how.key, args=args_data(how.args),
                      motion=voted_on, motion_key=voted_on.key,

@@ -116,7 +116,7 @@ def _arrangement(value: str) -> str:
     return words[:1].upper() + words[1:]
 
 
-def _trusted(cls: type[Model], fields: dict, given: set[str] | None = None) -> Model:
+def trusted(cls: type[Model], fields: dict, given: set[str] | None = None) -> Model:
     """A model built from values the engine itself produced, without validating them again.
     ``given``: the set of fields given, when it is every field (one set shared by every such
     record: adding a field already in it changes nothing)."""
@@ -185,7 +185,7 @@ class Ledger:
             "actor": actor,
             "private_to": private_to,
         }
-        self._lines.append(_trusted(Line, fields, _LINE_FIELDS))
+        self._lines.append(trusted(Line, fields, _LINE_FIELDS))
 
     @property
     def lines(self) -> list[Line]:
@@ -220,7 +220,7 @@ class Ledger:
                 "actor": None,
                 "private_to": None,
             }
-            out.append(_trusted(Line, fields, _LINE_FIELDS))
+            out.append(trusted(Line, fields, _LINE_FIELDS))
         return out
 
     def changes(self) -> list[Change]:
@@ -238,6 +238,6 @@ class Ledger:
                 "args": args_data(said.args) if said is not None else {},
             }
             # by criterion, the largest first; ties keep the order the causes came in
-            rows.append((c, -abs(amount), len(rows), _trusted(Change, fields, _CHANGE_FIELDS)))
+            rows.append((c, -abs(amount), len(rows), trusted(Change, fields, _CHANGE_FIELDS)))
         rows.sort()
         return [row[3] for row in rows]

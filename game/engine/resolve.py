@@ -22,7 +22,7 @@ from .decisions import default_option
 from .effects import apply_all
 from .model import Arrangement, Criteria, HandCard, TurnRecord
 from .orders import ACTIONS, Order
-from .report import FiredCard, Ledger, TurnReport, _trusted
+from .report import FiredCard, Ledger, TurnReport, trusted
 from .rng import Rng
 from .say import say
 from .scenario import Card, text
@@ -111,7 +111,7 @@ def resolve(world: World, orders: Iterable[Order]) -> tuple[World, TurnReport]:
     """The next world and the report of the turn. ``world`` itself is never changed."""
     w, ledger, m, before, arr_before, cent_before = _play(world, orders, Ledger)
     # The engine's own record of the turn: built without validating it again.
-    return w, _trusted(
+    return w, trusted(
         TurnReport,
         dict(
             turn=w.turn - (0 if w.ended else 1),
