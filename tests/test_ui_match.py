@@ -15,7 +15,8 @@ from game.content import load_scenario
 from game.engine import Order
 from game.session.local import LocalMatch
 from game.ui import flow
-from game.ui.scenes.match import MatchScene, order_preview
+from game.ui.scenes.match import MatchScene
+from game.ui.scenes.match_words import order_preview
 from tests.uikit import click, click_at, find_button, frames, hover, key, make_app
 
 MINI = Path(__file__).parent / "fixtures" / "mini.json"

@@ -34,17 +34,7 @@ from game.ui.scenes.match_panel import SidePanel
 from game.ui.scenes.match_pending import Waiting, hand_of, waiting
 from game.ui.scenes.match_pictures import MatchPictures
 from game.ui.scenes.match_tips import place
-from game.ui.scenes.match_words import (  # noqa: F401 - the words' old home: tests import here
-    action_label,
-    action_preview,
-    name_of,
-    option_label,
-    order_hint,
-    order_key,
-    order_preview,
-    order_sentence,
-    target_name,
-)
+from game.ui.scenes.match_words import name_of, option_label, order_key, order_sentence
 from game.ui.widgets.continuum_bar import ContinuumBar, position
 from game.ui.widgets.criteria import CriteriaPanel
 from game.ui.widgets.gui_pieces import Hotspot
