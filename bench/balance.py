@@ -143,8 +143,15 @@ def _policy_orders(world: World, actor_id: str, chosen: list[Order], policy: dic
     """The seat's orders with the policy's action put first when it is legal; the baseline's
     other paid orders follow while action points last."""
     legal = [o for o in legal_actions(world, actor_id) if o.action == policy["action"]]
-    if policy.get("target") is not None:
-        preferred = [o for o in legal if o.target == policy["target"]]
+    target = policy.get("target")
+    if target == "@un":  # the world's political body (else any global body)
+        bodies = [
+            o for o in legal if getattr(world.actors.get(o.target), "kind", "") == "global_body"
+        ]
+        un = [o for o in bodies if getattr(world.actors[o.target], "body", "") == "un"]
+        legal = un or bodies or legal
+    elif target is not None:
+        preferred = [o for o in legal if o.target == target]
         legal = preferred or legal
     if not legal:
         return chosen
@@ -302,6 +309,13 @@ class Runner:
     def __init__(self, jobs: int) -> None:
         self.jobs = jobs
         self.done: dict[tuple, dict] = {}
+        self.pool = None
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+            self.pool.join()
+            self.pool = None
 
     def run(self, tasks: Iterable[tuple]) -> list[dict]:
         tasks = list(tasks)
@@ -311,9 +325,13 @@ class Runner:
             if k not in self.done and k not in {_task_key(x) for x in todo}:
                 todo.append(t)
         if todo:
+            for t in todo:  # loaded here, before the workers fork, once for the whole run
+                scenario(t[0], t[2])
             if self.jobs > 1 and len(todo) > 8:
-                with get_context("fork").Pool(self.jobs) as pool:
-                    results = pool.map(play, todo, chunksize=max(1, len(todo) // (self.jobs * 8)))
+                if self.pool is None:
+                    self.pool = get_context("fork").Pool(self.jobs)
+                chunk = max(1, len(todo) // (self.jobs * 8))
+                results = self.pool.map(play, todo, chunksize=chunk)
             else:
                 results = [play(t) for t in todo]
             for t, r in zip(todo, results, strict=True):
@@ -477,6 +495,14 @@ def section_arrangements(fig: Figures, args, runner: Runner) -> None:
     fig.data["arrangements"] = {"by_arrangement": out, "endings": endings, "matches": len(recs)}
 
 
+def _where(recs: list[dict], field: str) -> str:
+    """Which scenarios or starts a count came from ("sandbox 3, start:empire 1")."""
+    by: Counter = Counter()
+    for r in recs:
+        by[r["key"]] += int(r[field])
+    return ", ".join(f"{k} {v}" for k, v in by.items() if v)
+
+
 def section_circle(fig: Figures, args, runner: Runner) -> None:
     recs = runner.run(_arr_tasks(args))
     reached = sum(r["empire_after_conquest"] for r in recs)
@@ -492,6 +518,7 @@ def section_circle(fig: Figures, args, runner: Runner) -> None:
         "matches reaching empire after a conquest",
         f"{reached} of {len(recs)}",
         "0 of 1,400",
+        _where(recs, "empire_after_conquest"),
     )
     fig.add(
         "circle",
@@ -499,7 +526,7 @@ def section_circle(fig: Figures, args, runner: Runner) -> None:
         f"{retakes} / {conquests - retakes}",
         "almost all retakes",
     )
-    fig.add("circle", "turns in anarchy after turn 1", late, 0)
+    fig.add("circle", "turns in anarchy after turn 1", late, 0, _where(recs, "anarchy_late"))
     fig.add(
         "circle",
         "plurality change in turns with a secession (mean, n)",
@@ -521,6 +548,8 @@ def section_circle(fig: Figures, args, runner: Runner) -> None:
         "conquests": conquests,
         "retakes": retakes,
         "anarchy_turns_after_1": late,
+        "anarchy_turns_after_1_by_source": _where(recs, "anarchy_late"),
+        "empire_after_conquest_by_source": _where(recs, "empire_after_conquest"),
         "plurality_delta_secession": ps,
         "plurality_delta_other_mean": other,
         "position_delta_secession": pos,
@@ -565,11 +594,15 @@ def section_loopholes(fig: Figures, args, runner: Runner) -> None:
         sc = scenario(key)
         ngos = [a.id for a in sc.actors if a.kind == "ngo"]
         base_k = runner.run(_tasks(key, n, args.seed))
-        for ngo in ngos:
-            pol = {"seat": ngo, "action": "campaign", "target": None}
+        aims = [(x, "@un") for x in ngos] + [(x, None) for x in ngos if key == "kosovo"]
+        for ngo, aim in aims:
+            pol = {"seat": ngo, "action": "campaign", "target": aim}
             recs = runner.run(_tasks(key, n, args.seed, policy=pol))
+            where = "the political body" if aim else "its first legal target"
             p3 = sum(r["final_arrangement"] == "pluralism_3" for r in recs)
             p3_base = sum(r["final_arrangement"] == "pluralism_3" for r in base_k)
+            p3_ever = sum("pluralism_3" in r["by_arr"] for r in recs)
+            p3_base_ever = sum("pluralism_3" in r["by_arr"] for r in base_k)
             moved = {
                 c: _r(
                     sum(r["final"][c] for r in recs) / n - sum(r["final"][c] for r in base_k) / n,
@@ -579,14 +612,16 @@ def section_loopholes(fig: Figures, args, runner: Runner) -> None:
             }
             fig.add(
                 "loopholes",
-                f"{key}, {ngo} campaigns every turn: matches ending in pluralism 3",
-                f"{p3} of {n}",
+                f"{key}, {ngo} campaigns at {where} every turn: matches ending in pluralism 3",
+                f"{p3} of {n} (reached at all: {p3_ever})",
                 "43 of 50" if key == "kosovo" else "",
-                f"baseline {p3_base}; final criteria vs baseline "
+                f"baseline {p3_base} (at all: {p3_base_ever}); final criteria vs baseline "
                 + " / ".join(f"{moved[c]:+.1f}" for c in CRITERIA),
             )
-            data["campaign"][f"{key}:{ngo}"] = {
+            data["campaign"][f"{key}:{ngo}:{aim or 'first'}"] = {
                 "pluralism_3_at_end": p3,
+                "pluralism_3_ever": p3_ever,
+                "baseline_ever": p3_base_ever,
                 "baseline": p3_base,
                 "criteria_moved": moved,
             }
@@ -738,12 +773,15 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     fig = Figures()
     runner = Runner(max(1, args.jobs))
-    for name in SECTIONS:
-        if args.only and name not in args.only:
-            continue
-        t = time.perf_counter()
-        RUN[name](fig, args, runner)
-        print(f"[{name}: {time.perf_counter() - t:.1f} s]", file=sys.stderr)
+    try:
+        for name in SECTIONS:
+            if args.only and name not in args.only:
+                continue
+            t = time.perf_counter()
+            RUN[name](fig, args, runner)
+            print(f"[{name}: {time.perf_counter() - t:.1f} s]", file=sys.stderr)
+    finally:
+        runner.close()
     seconds = time.perf_counter() - started
     meta = {
         "command": "python bench/balance.py "
