@@ -195,7 +195,7 @@ def play(task: tuple) -> dict:
     seceded: set[str] = set()
     conquests = retakes = clashes = wars = 0
     conquered_once = empire_after_conquest = False
-    anarchy_late = 0
+    anarchy_late = anarchy_after = anarchy_entries = 0
     plur_secession: list[float] = []
     plur_other: list[float] = []
     pos_secession: list[float] = []
@@ -262,6 +262,10 @@ def play(task: tuple) -> dict:
             empire_after_conquest = True
         if rep.turn > 1 and arr == "anarchy":
             anarchy_late += 1
+        if rep.turn > 1 and rep.arrangement_after == Arrangement.ANARCHY:
+            anarchy_after += 1
+        if arr != "anarchy" and rep.arrangement_after == Arrangement.ANARCHY:
+            anarchy_entries += 1
         if seceded_now:
             plur_secession.append(nxt.plurality - plur_before)
             pos_secession.append(measure(nxt).position - pos_before)
@@ -283,6 +287,8 @@ def play(task: tuple) -> dict:
         "retakes": retakes,
         "empire_after_conquest": empire_after_conquest,
         "anarchy_late": anarchy_late,
+        "anarchy_after": anarchy_after,
+        "anarchy_entries": anarchy_entries,
         "plur_secession": plur_secession,
         "pos_secession": pos_secession,
         "plur_other_sum": sum(plur_other),
@@ -526,7 +532,29 @@ def section_circle(fig: Figures, args, runner: Runner) -> None:
         f"{retakes} / {conquests - retakes}",
         "almost all retakes",
     )
-    fig.add("circle", "turns in anarchy after turn 1", late, 0, _where(recs, "anarchy_late"))
+    fig.add(
+        "circle",
+        "turns after turn 1 that began in anarchy",
+        late,
+        "0 (every anarchy turn was turn 1)",
+        _where(recs, "anarchy_late"),
+    )
+    after = sum(r["anarchy_after"] for r in recs)
+    entries = sum(r["anarchy_entries"] for r in recs)
+    fig.add(
+        "circle",
+        "turns after turn 1 that ended in anarchy",
+        after,
+        "0",
+        _where(recs, "anarchy_after"),
+    )
+    fig.add(
+        "circle",
+        "moves into anarchy from another arrangement",
+        entries,
+        "none (secession cannot move the world there)",
+        _where(recs, "anarchy_entries"),
+    )
     fig.add(
         "circle",
         "plurality change in turns with a secession (mean, n)",
@@ -549,6 +577,9 @@ def section_circle(fig: Figures, args, runner: Runner) -> None:
         "retakes": retakes,
         "anarchy_turns_after_1": late,
         "anarchy_turns_after_1_by_source": _where(recs, "anarchy_late"),
+        "anarchy_turn_ends_after_1": after,
+        "anarchy_entries": entries,
+        "anarchy_entries_by_source": _where(recs, "anarchy_entries"),
         "empire_after_conquest_by_source": _where(recs, "empire_after_conquest"),
         "plurality_delta_secession": ps,
         "plurality_delta_other_mean": other,
@@ -660,20 +691,32 @@ def _reads_structure(node: object) -> bool:
 
 def section_cards(fig: Figures, args, runner: Runner) -> None:
     data: dict = {"reading": {}}
-    total = reading = 0
+    total = reading = reading_top = 0
     for key in SHIPPED:
         sc = scenario(key)
         ids = [c.id for c in sc.cards if _reads_structure(c.model_dump(mode="json")["trigger"])]
+        top = [
+            c.id
+            for c in sc.cards
+            if any(x.type in ("arrangement", "centralization") for x in c.trigger)
+        ]
         total += len(sc.cards)
         reading += len(ids)
-        data["reading"][key] = {"cards": len(sc.cards), "reading": ids}
+        reading_top += len(top)
+        data["reading"][key] = {"cards": len(sc.cards), "reading": ids, "top_level": top}
         fig.add(
             "cards",
             f"{key}: cards whose trigger reads arrangement/centralization",
             f"{len(ids)} of {len(sc.cards)} ({len(ids) / max(1, len(sc.cards)):.0%})",
             "goal: at least 1/5",
+            f"as a top-level condition: {len(top)}",
         )
-    fig.add("cards", "all scenarios", f"{reading} of {total}", "6 of 188")
+    fig.add(
+        "cards",
+        "all scenarios (anywhere in the trigger; top-level only)",
+        f"{reading}; {reading_top} of {total}",
+        "6 of 188",
+    )
     n = args.matches
     kos = runner.run(_tasks("kosovo", n, args.seed))
     for cid in CENTRALIZATION_PUNISHERS:
