@@ -196,6 +196,7 @@ def play(task: tuple) -> dict:
     conquests = retakes = clashes = wars = 0
     conquered_once = empire_after_conquest = False
     anarchy_late = anarchy_after = anarchy_entries = 0
+    seen: set[str] = set()  # every arrangement the world stood in, at turn 0 or after a turn
     plur_secession: list[float] = []
     plur_other: list[float] = []
     pos_secession: list[float] = []
@@ -215,6 +216,7 @@ def play(task: tuple) -> dict:
         nxt, rep = resolve(world, orders)
         turns += 1
         arr = rep.arrangement_before.value
+        seen.update((arr, rep.arrangement_after.value))
         c = by_arr.setdefault(arr, Counter())
         c["turns"] += 1
         before, after = rep.criteria_before.as_dict(), rep.criteria_after.as_dict()
@@ -298,6 +300,7 @@ def play(task: tuple) -> dict:
         "ending": _ending(sc, world),
         "final": world.criteria.as_dict(),
         "final_arrangement": world.arrangement.value,
+        "seen": sorted(seen),
         "sovereignty": {s.id: s.sovereignty for s in world.states() if s.id in start_ids},
         "digest": world.digest(),
         # the match's course without the scenario's own figures (a digest would differ whenever
@@ -600,7 +603,7 @@ def section_loopholes(fig: Figures, args, runner: Runner) -> None:
     pol = {"seat": "atlantica", "action": "cede", "target": "un"}
     cede = runner.run(_tasks("kosovo", n, args.seed, policy=pol))
     fed = sum(r["final_arrangement"] == "federation" for r in cede)
-    fed_ever = sum("federation" in r["by_arr"] for r in cede)
+    fed_ever = sum("federation" in r["seen"] for r in cede)
     sov = [_others_sovereignty(r, "atlantica") for r in cede]
     sov = [x for x in sov if x is not None]
     base_sov = [_others_sovereignty(r, "atlantica") for r in base]
@@ -632,8 +635,8 @@ def section_loopholes(fig: Figures, args, runner: Runner) -> None:
             where = "the political body" if aim else "its first legal target"
             p3 = sum(r["final_arrangement"] == "pluralism_3" for r in recs)
             p3_base = sum(r["final_arrangement"] == "pluralism_3" for r in base_k)
-            p3_ever = sum("pluralism_3" in r["by_arr"] for r in recs)
-            p3_base_ever = sum("pluralism_3" in r["by_arr"] for r in base_k)
+            p3_ever = sum("pluralism_3" in r["seen"] for r in recs)
+            p3_base_ever = sum("pluralism_3" in r["seen"] for r in base_k)
             moved = {
                 c: _r(
                     sum(r["final"][c] for r in recs) / n - sum(r["final"][c] for r in base_k) / n,
