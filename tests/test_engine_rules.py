@@ -565,9 +565,11 @@ def test_aggrieved_insecure_group_rebels_into_civil_war() -> None:
 
 
 def dense_civil_society(data: dict[str, Any]) -> None:
-    actor_data(data, "aid_watch").update(
-        volunteers=100, reach=["arcadia", "borealia", "castria"], credibility=80
-    )
+    """Two strong associations: one alone counts at most CIVIL_SOCIETY_ONE_NGO."""
+    everywhere = ["arcadia", "borealia", "castria"]
+    actor_data(data, "aid_watch").update(volunteers=100, reach=everywhere, credibility=80)
+    second = dict(actor_data(data, "aid_watch"), id="rights_net", name="Rights Net", focus="rights")
+    data["actors"].append(second)
 
 
 def as_global_state(data: dict[str, Any]) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import ops
+from . import centers, ops
 from . import vocabulary as V
 from .conditions import Context
 from .report import Ledger
@@ -74,7 +74,11 @@ def apply(effect: V.Effect, ctx: Context, ledger: Ledger, cause: str) -> None:
         case V.Secede():
             group = w.groups.get(ctx.ref(effect.group) or "")
             if group is not None:
-                ops.secede(w, ledger, group, cause)
+                keeper = centers.holds_together(w, w.host_of(group))
+                if keeper is None:
+                    ops.secede(w, ledger, group, cause)
+                else:
+                    ledger.line("world", say("held_together", center=keeper, group=group.name))
         case V.TransferRegion():
             region = w.regions.get(ctx.ref(effect.region) or "")
             to = ctx.ref(effect.to)

@@ -13,12 +13,21 @@ HEGEMON_SHARE = 0.5  # one state holding half of all power is a hegemon: the wor
 BODY_STRONG_MANDATE = 50  # a global body counts as strong with this mandate...
 BODY_STRONG_ENFORCEMENT = 40  # ...this enforcement...
 BODY_INDEPENDENT = 50  # ...and this independence (governed apart from the others)
-BODY_BINDING_MANDATE = 20  # below this a body binds no one: the world is anarchic
+BODY_BINDING_MANDATE = 20  # below this a body binds no one: the world is anarchic...
+STATES_BOUND = 5  # ...and that mandate binds this many effective sovereign states; a more divided
+# world needs proportionally more (secession and new states move the world toward anarchy)
+IN_USE_TURNS = 6  # a body or union counts toward the third degree only if it acted on the world
+# (deployed, lent, ruled, sanctioned, redistributed, carried out a resolution) this recently:
+# "we will strengthen global pluralism only by using it"
+CIVIL_SOCIETY_ONE_NGO = 40  # one association adds at most this much to civil society's density:
+# many sources of political energy, never a single center
 FEDERATION_REGIONAL_DEPTH = 40  # a union this deep is a regional federation
 CIVIL_SOCIETY_DENSE = 50  # civil-society density at which it presses states (second degree)
 GLOBAL_CENTER_COVERAGE = 0.85  # a center covering this share of people can be global
 GLOBAL_FEDERATION_DEPTH = 60  # pooled sovereignty at which a global center is a federation
 GLOBAL_STATE_DEPTH = 85  # ...and at which nothing is left to the states: a global state
+BROAD_CESSION = 50  # a federation or global state needs its median member to have ceded this
+# much: "a surrender of sovereignty by the particular states", not by one populous state alone
 
 # ---- the four criteria: structural pull ----------------------------------------------------
 PULL = 0.15  # each turn every criterion moves this share of the way to its structural level
@@ -87,6 +96,38 @@ DESPOTISM_PLURALISM = 12
 DESPOTISM_AUTONOMY = 20
 UNIFORMITY = 0.04  # per point of a union's depth above 50, members' groups lose autonomy
 CENTER_CAPACITY = 0.5  # a center's pooled strength adds this much force to its interventions
+
+# ---- what a center does (centers.py) --------------------------------------------------------
+# Its gift: a center at federation or global level is an assigned agent ("the claim of all the
+# strongly centered regimes is that this sort of thing will be stopped")...
+CENTER_POLICE = 12  # ...it cuts every crisis in its reach by this much a turn at level 100,
+# without a vote, and the crisis counts as answered
+CENTER_REDISTRIBUTION = 0.03  # ...moves its members' wealth per person this share of the way to
+# their mean each turn at level 100 (the capacity to redistribute "with a stroke of the pen")
+CENTER_DETERRENCE = 40  # ...and removes this much of its members' fear at level 100 (no motive
+# for war); it forbids war between its members and holds them together (no secession)
+FEDERAL_RIGHTS = 70  # citizens tied to a center appeal to its courts: freedom rises toward this
+# Hegemony: an empire's pax comes from the hegemon policing its subjects...
+HEGEMON_POLICE = 10  # ...it cuts each violent crisis outside its own lands by this much x share
+HEGEMON_AWE = 30  # ...and its subjects' fear falls by this much x share
+IMPERIAL_CAPRICE = 0.3  # chance a turn of an arbitrary act: the hegemon revokes a granted autonomy
+CAPRICE_AUTONOMY = 30  # (the group's autonomy falls this much; it was granted, not negotiated)
+EMPIRE_DESPOTISM = 0.3  # despotism is open to a hegemon whatever its share: at least this share
+# of the full chance (the centralization above DESPOTISM_FROM counts if it is more)
+GARRISON = 8  # a hegemon holds this many regions per 100 military; beyond, it is overstretched...
+OVERSTRETCH_GRIEVANCE = 6  # ...its subject groups gain this grievance a turn per unit of stretch,
+# and a civil war against an overstretched host can win secession whatever the host's military
+REPUBLIC_ESCALATION = 0.15  # Kant's restraint is a tendency, not a wall: a clash between two
+# republics becomes war this much as often as one involving an autocracy
+
+# ---- corporations (the market's own centers) -----------------------------------------------
+CAPITAL_MOBILITY = 0.5  # in a divided world corporations escape a little more each turn...
+DOMESTICATION = 2.0  # ...a strong center (centralization above DESPOTISM_FROM, or an empire or a
+# federal or global center) domesticates them this much a turn: no borders left to cross
+CORPORATE_JUSTICE = 12  # structural justice lost at full escape (capital-weighted mean)
+
+SOVEREIGNTY_FOR_DIVERSITY = 80  # diversity counts sovereign states fully while they keep this
+# much of their sovereignty on average; pooled beyond it, diversity falls in proportion
 
 # ---- sovereignty protects culture ---------------------------------------------------------
 PROTECTED_SECURITY = 4  # a group with a state or secure autonomy gains security each turn

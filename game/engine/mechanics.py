@@ -7,9 +7,10 @@ of the four criteria toward what the world's shape makes likely.
 
 from __future__ import annotations
 
+from . import centers, ops, retable
 from . import formulas as F
-from . import ops, retable
 from .actions import memberships, neighbors_of
+from .centers import Center
 from .conditions import is_member
 from .decisions import motion
 from .model import Arrangement, GlobalBody, Group
@@ -114,6 +115,7 @@ def _ballots(members: list[str], votes: dict[str, str]) -> tuple[list[str], ...]
 
 
 def _carry_out(world: World, ledger: Ledger, body: GlobalBody, kind: str, target: str) -> None:
+    world.used[body.id] = world.turn  # a resolution carried out: the body is in use
     if kind == "authorize_force" and target in world.crises:
         world.crises[target].authorized = True
         ops.add(body, "legitimacy", 3)
@@ -197,7 +199,7 @@ def wars(world: World, ledger: Ledger) -> None:
 # ---- crises: no assigned agent, civil society arrives late --------------------------------
 
 
-def crises(world: World, ledger: Ledger, struck: set[str]) -> None:
+def crises(world: World, ledger: Ledger, struck: set[str], center: Center | None = None) -> None:
     for cid in sorted(world.crises):
         c = world.crises.get(cid)
         if c is None:
@@ -271,9 +273,15 @@ def crises(world: World, ledger: Ledger, struck: set[str]) -> None:
             and c.age >= 3
         ):
             host = world.state(c.state)
-            if host is not None and host.military < F.SECESSION_MILITARY:
-                ops.secede(world, ledger, group, say("civil_war_won", group=group.name))
-                continue
+            if host is not None and (
+                host.military < F.SECESSION_MILITARY or centers.overstretch(world, host.id) > 1
+            ):
+                if center is not None and not center.hegemon and host.id in center.reach:
+                    name = ops.name(world, center.id)
+                    ledger.line("world", say("held_together", center=name, group=group.name))
+                else:
+                    ops.secede(world, ledger, group, say("civil_war_won", group=group.name))
+                    continue
         c.__dict__["relief"] = 0.0
         if c.severity <= 0:
             ops.end_crisis(world, ledger, cid, say("burned_out"))
@@ -338,8 +346,9 @@ def groups(world: World, ledger: Ledger, gini: float) -> None:
 # ---- fear makes war -------------------------------------------------------------------------
 
 
-def fear(world: World, ledger: Ledger, gini: float) -> None:
+def fear(world: World, ledger: Ledger, gini: float, center: Center | None = None) -> None:
     states = world.states()
+    calm = centers.deterrence(world, center)
     un_deter = 0.0
     for b in world.bodies():
         if b.body == "un":
@@ -368,7 +377,7 @@ def fear(world: World, ledger: Ledger, gini: float) -> None:
         ):
             threat += other / (own + other) * weight
         target = min(100.0, threat * F.FEAR_NEIGHBOR / max(1, len(near) or 1) + inequality_fear)
-        target = max(0.0, target - un_deter - shields.get(sid, 0.0))
+        target = max(0.0, target - un_deter - shields.get(sid, 0.0) - calm.get(sid, 0.0))
         d = s.__dict__  # a plain float field: write it without pydantic's setattr
         d["fear"] = d["fear"] + (target - d["fear"]) * F.FEAR_RATE
 
@@ -384,14 +393,19 @@ def _alliance_shields(world: World) -> dict[str, float]:
     return shields
 
 
-def clashes(world: World, ledger: Ledger) -> None:
-    """Mutual fear between neighbours breeds border clashes; autocracies turn them into wars."""
+def clashes(world: World, ledger: Ledger, center: Center | None = None) -> None:
+    """Mutual fear between neighbours breeds border clashes; autocracies turn them into wars,
+    republics seldom (Kant). Inside one center's reach there are none: it keeps the peace."""
+    held = center.reach if center is not None else frozenset()
+    hegemon = center.id if center is not None and center.hegemon else None
     states = {s.id: s for s in world.states()}
     at_war = {_pair(w.attacker, w.defender) for w in world.wars.values()}
     rng = Rng(world.rng)
     for sid in sorted(states):
         for nid in world.neighbors_of(sid):
             if nid <= sid or nid not in states or (sid, nid) in at_war:
+                continue
+            if sid in held and nid in held and hegemon not in (sid, nid):
                 continue
             a, b = states[sid], states[nid]
             m = (a.fear + b.fear) / 2
@@ -406,8 +420,9 @@ def clashes(world: World, ledger: Ledger) -> None:
             ops.add(b, "fear", 5)
             ledger.change("peace", -3, say("border_clash", a=a.name, b=b.name))
             autocrats = [x for x in (a, b) if x.government == "autocracy"]
-            if autocrats and rng.random() < F.WAR_FROM_CLASH:
-                att = max(autocrats, key=lambda x: (x.fear, x.id))
+            chance = F.WAR_FROM_CLASH * (1.0 if autocrats else F.REPUBLIC_ESCALATION)
+            if rng.random() < chance:
+                att = max(autocrats or [a, b], key=lambda x: (x.fear, x.id))
                 other = b if att is a else a
                 ops.start_war(world, ledger, att.id, other.id, say("escalated"))
     world.rng = rng.state
@@ -423,18 +438,17 @@ def _pair(a: str, b: str) -> tuple[str, str]:
 
 def centralization(world: World, ledger: Ledger, m: Measure) -> None:
     rng = Rng(world.rng)
-    if m.centralization > F.DESPOTISM_FROM:
+    empire = m.arrangement == Arrangement.EMPIRE and m.hegemon is not None
+    if m.centralization > F.DESPOTISM_FROM or empire:
         court = max(
             (b.enforcement * b.independence / 10_000 for b in world.bodies() if b.body == "court"),
             default=0.0,
         )
         checks = min(0.9, 0.2 * len(m.strong_bodies) + 0.4 * m.civil_society / 100 + 0.4 * court)
-        p = (
-            F.DESPOTISM_CHANCE
-            * (m.centralization - F.DESPOTISM_FROM)
-            / (100 - F.DESPOTISM_FROM)
-            * (1 - checks)
-        )
+        above = max(0.0, m.centralization - F.DESPOTISM_FROM) / (100 - F.DESPOTISM_FROM)
+        if empire:  # open to a hegemon whatever its share
+            above = max(above, F.EMPIRE_DESPOTISM)
+        p = F.DESPOTISM_CHANCE * above * (1 - checks)
         if rng.random() < p:
             center = ops.name(
                 world, m.center if m.center_strength >= m.hegemon_share * 100 else m.hegemon
@@ -458,8 +472,19 @@ def centralization(world: World, ledger: Ledger, m: Measure) -> None:
         if f.purpose == "union" and f.depth >= F.FEDERATION_REGIONAL_DEPTH:
             for mid in f.members:
                 s = world.state(mid)
-                if s is not None and s.freedom < 70:
+                if s is not None and s.freedom < F.FEDERAL_RIGHTS:
                     ops.add(s, "freedom", 1.5)  # federal courts give redress
+    center = world.actors.get(m.center or "")
+    if (
+        m.arrangement in (Arrangement.GLOBAL_STATE, Arrangement.FEDERATION)
+        and isinstance(center, GlobalBody)
+        and m.center_level > 50
+    ):
+        # One political culture for the world: a global center presses uniformity on every group.
+        loss = F.UNIFORMITY * (m.center_level - 50)
+        for g in world.groups.values():
+            ops.add(g, "autonomy", -loss)
+        ledger.change("pluralism", -loss * 0.3, say("uniformity", union=center.name))
     if m.arrangement == Arrangement.EMPIRE and m.hegemon:
         heg = m.hegemon
         for g in world.groups.values():
@@ -468,14 +493,22 @@ def centralization(world: World, ledger: Ledger, m: Measure) -> None:
         for s in world.states():
             if s.id != heg:
                 ops.add(s, "freedom", -1)
-        ledger.change("peace", 1.5, say("pax", hegemon=ops.name(world, heg)))
         ledger.change("justice", -1.5, say("imperial_inequality", hegemon=ops.name(world, heg)))
 
 
 # ---- economy --------------------------------------------------------------------------------
 
 
-def economy(world: World, ledger: Ledger, acted: set[str] | frozenset[str] = frozenset()) -> None:
+# What an institution does to the world, not to itself: the actions that keep it "in use".
+USES = frozenset({"deploy", "lend", "regulate", "indict", "arrest", "redistribute", "sanction"})
+
+
+def economy(
+    world: World,
+    ledger: Ledger,
+    acted: set[str] | frozenset[str] = frozenset(),
+    used: set[str] | frozenset[str] = frozenset(),
+) -> None:
     at_war = {x for w in world.wars.values() for x in (w.attacker, w.defender)}
     states = world.states()
     for s in states:
@@ -486,11 +519,22 @@ def economy(world: World, ledger: Ledger, acted: set[str] | frozenset[str] = fro
             s.__dict__["sanctioned"] -= 1
         d = s.__dict__  # a plain float field: write it without pydantic's setattr
         d["pressure"] *= 0.8
+    # Corporations escape a divided world a little more each turn; a strong center domesticates
+    # them ("no place for their multiplication, no borders for them to cross").
+    drift = (
+        -F.DOMESTICATION * max(0.5, world.centralization / 100)
+        if centers.domesticated(world)
+        else F.CAPITAL_MOBILITY
+    )
+    for corp in world.corporations.values():
+        ops.add(corp, "escape", drift)
     # Each union and body changes only its own figures, read from its members' wealth and
     # sovereignty (which nothing here changes): unions first, then bodies, is the same as the
     # actors' order.
     actors = world.actors
     federations, bodies = world.federations(), world.bodies()
+    for x in sorted(used):
+        world.used[x] = world.turn
     for f in federations:
         if f.id not in acted:  # an institution in use keeps its powers
             ops.add(f, "depth", -F.INSTITUTION_DECAY / 2)
@@ -536,15 +580,25 @@ def _structure_cause(arrangement: str, target: str) -> Said:
     return said
 
 
-def run(world: World, ledger: Ledger, struck: set[str], acted: set[str] = frozenset()) -> Measure:  # type: ignore[assignment]
-    """Everything after the actions. Returns the new measure of the world's structure."""
+def run(
+    world: World,
+    ledger: Ledger,
+    struck: set[str],
+    acted: set[str] = frozenset(),  # type: ignore[assignment]
+    used: set[str] = frozenset(),  # type: ignore[assignment]
+) -> Measure:
+    """Everything after the actions. Returns the new measure of the world's structure.
+    ``acted``: the actors that gave orders; ``used``: the institutions that acted on the world."""
     gini = inequality(world)
+    center = centers.center_of(world)  # where the world stood at the turn's start
+    if center is not None:
+        centers.act(world, ledger, center, struck)
     wars(world, ledger)
-    crises(world, ledger, struck)
+    crises(world, ledger, struck, center)
     groups(world, ledger, gini)
-    fear(world, ledger, gini)
-    clashes(world, ledger)
-    economy(world, ledger, acted)
+    fear(world, ledger, gini, center)
+    clashes(world, ledger, center)
+    economy(world, ledger, acted, used)
     # One measure serves the rest: the price of centralization and the pull change only groups,
     # freedom and the criteria, none of which the structure is read from.
     m = measure(world)

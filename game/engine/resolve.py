@@ -228,7 +228,8 @@ def _play(
 
     # 5. dynamics
     acted = {o.actor for o in acts}
-    m = mechanics.run(w, ledger, struck, acted)
+    used = {o.actor for o in acts if o.action in mechanics.USES}
+    m = mechanics.run(w, ledger, struck, acted, used)
     wd["arrangement"], wd["centralization"], wd["plurality"] = (
         m.arrangement,
         m.centralization,

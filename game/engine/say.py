@@ -43,6 +43,13 @@ TEMPLATES: dict[str, str] = {
     "pax": "pax imperial: {hegemon} keeps order",
     "imperial_inequality": "imperial hegemony of {hegemon} breeds inequality",
     "structure": "the world's structure ({arrangement}) tends toward {target}",
+    "caprice": "arbitrary rule: {hegemon} revoked the autonomy it had granted the {group}",
+    "pax_imposed": "{hegemon} imposed its peace",
+    "center_forbids_war": "{center} forbids war between its members",
+    "center_acts": "{center} acts on the {crisis} without waiting for a vote (severity -{cut}).",
+    "center_redistributes": "{center} moves {amount} wealth from its richer members to its poorer.",
+    "overstretched": "{hegemon} holds more land than its army can garrison: its subjects grow restive.",
+    "held_together": "{center} holds its members together: the {group} cannot secede.",
     # lines of the report
     "warning_heeded": "The early warning about the {group} was heeded: the response came in time.",
     "strike": "{who} {how} against the {crisis} (severity -{cut}).",

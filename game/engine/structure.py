@@ -8,6 +8,7 @@ the global bodies are, how dense civil society is, how deep the regional unions 
 from __future__ import annotations
 
 import math
+import statistics
 from dataclasses import dataclass, field
 
 from . import formulas as F
@@ -26,6 +27,9 @@ class Measure:
     hegemon_share: float
     center: str | None  # the strongest pooled center (a union or a global body)
     center_strength: float
+    center_level: float  # 0–100: how much sovereignty the strongest center holds (its level)
+    center_coverage: float  # 0–1: the share of the world's people it covers
+    center_cession: float  # 0–100: the sovereignty its median member has ceded
     civil_society: float  # 0–100
     inequality: float  # 0–100, Gini of wealth per person between states
     strong_bodies: list[str] = field(default_factory=list)
@@ -65,8 +69,9 @@ def _civil_society(world: World, n_states: int) -> float:
     total = 0.0
     for ngo in world.ngos():
         reach = len([r for r in ngo.reach if r in actors]) / n
-        total += ngo.volunteers * reach * ngo.credibility / 100
-    return min(100.0, total * 1.5)
+        # No one association is civil society: each counts up to a cap, so density takes several.
+        total += min(F.CIVIL_SOCIETY_ONE_NGO, 1.5 * ngo.volunteers * reach * ngo.credibility / 100)
+    return min(100.0, total)
 
 
 def inequality(world: World) -> float:
@@ -110,14 +115,26 @@ def _center_level(
     else:
         granted = (actor.mandate + actor.enforcement) / 2
     actors = world.actors
-    pops = [
-        (population.get(m, 0.0), actors[m].sovereignty)  # type: ignore[union-attr]
-        for m in members
-        if m in actors
-    ]
-    total = sum(p for p, _ in pops)
-    ceded = sum(p * (100 - s) for p, s in pops) / total if total > 0 else 0.0
-    return math.sqrt(max(0.0, granted) * max(0.0, ceded))
+    present = [m for m in members if m in actors]
+    pops = [population.get(m, 0.0) for m in present]
+    return math.sqrt(max(0.0, granted) * max(0.0, _ceded(actors, present, pops)))
+
+
+def _ceded(actors: dict, members: list[str], pops: list[float]) -> float:
+    """What the members broadly gave up: the lesser of their population-weighted mean cession
+    and the median member's, so one populous state ceding everything does not make a federation
+    of members that kept most of theirs."""
+    total = sum(pops)
+    if total <= 0:
+        return 0.0
+    ceded = [100 - actors[m].sovereignty for m in members]
+    mean = sum([p * c for p, c in zip(pops, ceded, strict=True)]) / total
+    return min(mean, statistics.median(ceded))
+
+
+def _median_cession(actors: dict, members: list[str]) -> float:
+    ceded = [100 - actors[m].sovereignty for m in members if m in actors]
+    return statistics.median(ceded) if ceded else 0.0
 
 
 def _center(
@@ -136,13 +153,7 @@ def _center(
         granted = actor.depth if actor.purpose == "union" else actor.depth * 0.5
     else:
         granted = (actor.mandate + actor.enforcement) / 2
-    actors = world.actors
-    ceded = (
-        sum([p * (100 - actors[m].sovereignty) for p, m in zip(pops, members, strict=True)])  # type: ignore[union-attr]
-        / total
-        if total > 0
-        else 0.0
-    )
+    ceded = _ceded(world.actors, members, pops)
     return cov, math.sqrt(max(0.0, granted) * max(0.0, ceded))
 
 
@@ -156,10 +167,17 @@ def measure(world: World) -> Measure:
     hegemon = max(sorted(powers), key=lambda k: powers[k]) if powers else None
     share = powers[hegemon] / total_power if hegemon else 0.0
 
-    center, center_strength, center_cov, center_lvl = None, 0.0, 0.0, 0.0
+    center, center_strength, center_cov, center_lvl, center_ces = None, 0.0, 0.0, 0.0, 0.0
     strong: list[str] = []
-    binding = False
     bodies, federations = world.bodies(), world.federations()
+    # Effective number of sovereign states: weighted by power and sovereignty retained.
+    weights = [powers[s.id] * s.sovereignty / 100 for s in states]
+    wsum = sum(weights) or 1.0
+    eff_states = 1.0 / sum([(w / wsum) ** 2 for w in weights]) if any(weights) else 0.0
+    # The more sovereign states, the more mandate it takes to bind them all.
+    binds = F.BODY_BINDING_MANDATE * max(1.0, eff_states / F.STATES_BOUND)
+    binding = False
+    used, turn = world.used, world.turn
     for b in bodies:
         # Only a political body can become the world's center; banks, trade bodies and courts
         # are further centers beside it (they count toward plurality, not centralization), so
@@ -169,12 +187,14 @@ def measure(world: World) -> Measure:
             cov, lvl = _center(world, population, b, members, total_pop)
             if lvl * cov > center_strength:
                 center, center_strength, center_cov, center_lvl = b.id, lvl * cov, cov, lvl
-        if b.mandate >= F.BODY_BINDING_MANDATE:
+                center_ces = _median_cession(world.actors, members)
+        if b.mandate >= binds:
             binding = True
         if (
             b.mandate >= F.BODY_STRONG_MANDATE
             and b.enforcement >= F.BODY_STRONG_ENFORCEMENT
             and b.independence >= F.BODY_INDEPENDENT
+            and turn - used.get(b.id, 0) <= F.IN_USE_TURNS
         ):
             strong.append(b.id)
     regional: list[str] = []
@@ -183,20 +203,22 @@ def measure(world: World) -> Measure:
         cov, lvl = _center(world, population, f, members, total_pop)
         if lvl * cov > center_strength:
             center, center_strength, center_cov, center_lvl = f.id, lvl * cov, cov, lvl
-        if f.purpose == "union" and f.depth >= F.FEDERATION_REGIONAL_DEPTH:
+            center_ces = _median_cession(world.actors, members)
+        if (
+            f.purpose == "union"
+            and f.depth >= F.FEDERATION_REGIONAL_DEPTH
+            and turn - used.get(f.id, 0) <= F.IN_USE_TURNS
+        ):
             regional.append(f.id)
-        if f.depth >= F.BODY_BINDING_MANDATE and f.purpose == "union":
+        if f.depth >= binds and f.purpose == "union":
             binding = True
 
     civil = _civil_society(world, len(states))
     ineq = _inequality(world, states)
     centralization = max(share * 100, center_strength)
 
-    # Effective number of sovereign centers: states weighted by power and sovereignty retained,
-    # plus every body, union and civil society strong enough to act on its own.
-    weights = [powers[s.id] * s.sovereignty / 100 for s in states]
-    wsum = sum(weights) or 1.0
-    eff_states = 1.0 / sum([(w / wsum) ** 2 for w in weights]) if any(weights) else 0.0
+    # Effective number of sovereign centers: the sovereign states, plus every body, union and
+    # civil society strong enough to act on its own.
     plurality = eff_states
     for b in bodies:
         plurality += (b.mandate / 100) * (b.independence / 100) * 2
@@ -205,18 +227,11 @@ def measure(world: World) -> Measure:
     plurality += civil / 25
 
     reasons: list[str] = []
-    if (
-        center is not None
-        and center_cov >= F.GLOBAL_CENTER_COVERAGE
-        and center_lvl >= F.GLOBAL_STATE_DEPTH
-    ):
+    broad = center_cov >= F.GLOBAL_CENTER_COVERAGE and center_ces >= F.BROAD_CESSION
+    if center is not None and broad and center_lvl >= F.GLOBAL_STATE_DEPTH:
         arr = Arrangement.GLOBAL_STATE
         reasons.append(say("reason.global_state", center=world.actors[center].name))
-    elif (
-        center is not None
-        and center_cov >= F.GLOBAL_CENTER_COVERAGE
-        and center_lvl >= F.GLOBAL_FEDERATION_DEPTH
-    ):
+    elif center is not None and broad and center_lvl >= F.GLOBAL_FEDERATION_DEPTH:
         arr = Arrangement.FEDERATION
         reasons.append(say("reason.federation", center=world.actors[center].name))
     elif hegemon and share >= F.HEGEMON_SHARE:
@@ -250,6 +265,9 @@ def measure(world: World) -> Measure:
         hegemon_share=share,
         center=center,
         center_strength=center_strength,
+        center_level=center_lvl,
+        center_coverage=center_cov,
+        center_cession=center_ces,
         civil_society=civil,
         inequality=ineq,
         strong_bodies=strong,
@@ -272,7 +290,11 @@ def structural_targets(world: World, m: Measure) -> dict[str, float]:
     groups = list(world.groups.values())
     gpop = sum([g.population for g in groups]) or 1.0
     grievance = sum([g.grievance * g.population for g in groups]) / gpop if groups else 30.0
-    justice = 0.6 * (100 - m.inequality) + 0.4 * (100 - grievance)
+    justice = (
+        0.6 * (100 - m.inequality)
+        + 0.4 * (100 - grievance)
+        - corporate_escape(world) * (F.CORPORATE_JUSTICE / 100)
+    )
 
     standing = (
         sum([(g.security + g.autonomy) / 2 * g.population for g in groups]) / gpop
@@ -284,7 +306,12 @@ def structural_targets(world: World, m: Measure) -> dict[str, float]:
     weights = [population.get(s.id, 0.0) * s.sovereignty / 100 for s in states]
     wsum = sum(weights) or 1.0
     eff = 1.0 / sum([(w / wsum) ** 2 for w in weights]) if any(weights) else 1.0
-    diversity = 0.7 * min(1.0, eff / 5) + 0.3 * (1.0 if len(forms) > 1 else 0.0)
+    # Pooling sovereignty costs diversity in absolute terms: the effective number of sovereign
+    # states counts fully only while they keep most of their sovereignty.
+    pop_total = sum([population.get(s.id, 0.0) for s in states]) or 1.0
+    kept = sum([population.get(s.id, 0.0) * s.sovereignty for s in states]) / pop_total
+    pooled = min(1.0, kept / F.SOVEREIGNTY_FOR_DIVERSITY)
+    diversity = 0.7 * min(1.0, eff / 5) * pooled + 0.3 * (1.0 if len(forms) > 1 else 0.0)
     pluralism = 0.6 * standing + 40 * diversity
 
     freedom = sum([s.freedom * population.get(s.id, 0.0) for s in states]) / total_pop
@@ -294,6 +321,13 @@ def structural_targets(world: World, m: Measure) -> dict[str, float]:
         "pluralism": _clamp(pluralism),
         "freedom": _clamp(freedom),
     }
+
+
+def corporate_escape(world: World) -> float:
+    """How far the corporations escape regulation, 0–100, weighted by their capital."""
+    corps = list(world.corporations.values())
+    capital = sum([c.capital for c in corps])
+    return sum([c.capital * c.escape for c in corps]) / capital if capital > 0 else 0.0
 
 
 def _clamp(x: float) -> float:

@@ -158,6 +158,12 @@ class World(Model):
         default_factory=list, description="Card ids in the order they fired."
     )
     history: list[TurnRecord] = Field(default_factory=list)
+    used: dict[Id, int] = Field(
+        default_factory=dict,
+        description="Each union's and global body's last turn acting on the world (deploying, "
+        "lending, ruling, sanctioning, redistributing, a resolution carried out); one never used "
+        "counts from turn 0. Third-degree pluralism needs its institutions in use.",
+    )
     counter: int = 0
     arrangement: Arrangement = Arrangement.PLURALISM_1
     centralization: float = 0.0
