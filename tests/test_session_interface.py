@@ -1,7 +1,11 @@
 """The session interface (game/session/interface.py) as the hot-seat host gives it: each seat's
-view, its draft (add, remove, replace), whose turn it is, the reports and the end."""
+view, its draft (add, remove, replace), whose turn it is, the reports and the end; and no screen
+knows which session it drives (tests/test_ui_session.py plays them on another)."""
 
 from __future__ import annotations
+
+import ast
+from pathlib import Path
 
 from game.engine import Order, view
 from game.engine.scenario import Scenario
@@ -54,3 +58,72 @@ def test_a_resumed_match_is_a_session_with_its_drafts(mini_scenario: Scenario) -
     session = resumed_match(first.world, ["castria"], record=first.record())
     assert isinstance(session, Session)
     assert session.draft("castria") == [repress()] and session.current_seat() == "castria"
+
+
+# ---- the screens know the interface only ---------------------------------------------------
+
+UI = Path(__file__).resolve().parent.parent / "game" / "ui"
+
+# What game/ui may take from game/session: the interface, the files a save is read from, and
+# (only where a match is opened: the menus, the tutorial, the snapshot) the hot-seat opener.
+OPENERS = {"scenes/new_match.py", "scenes/load.py", "scenes/tutorial.py", "snapshot.py"}
+ALLOWED = {"game.session.interface", "game.session.saves"}
+
+
+def imports(tree: ast.AST) -> list[str]:
+    out: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out += [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            out.append(node.module)
+            out += [f"{node.module}.{a.name}" for a in node.names]
+    return out
+
+
+def trespasses(rel: str, source: str) -> list[str]:
+    """Where a module of game/ui (``rel``, under it) reaches past the session interface: an
+    import from game.session other than the allowed, the host by name, or a session's world."""
+    tree = ast.parse(source)
+    allowed = ALLOWED | ({"game.session.hotseat"} if rel in OPENERS else set())
+    bad: list[str] = []
+    for module in dict.fromkeys(".".join(n.split(".")[:3]) for n in imports(tree)):
+        if module.startswith("game.session") and module not in allowed:
+            bad.append(f"{rel} imports {module}")
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and node.id == "LocalMatch":
+            bad.append(f"{rel}:{node.lineno} names LocalMatch")
+        elif isinstance(node, ast.Attribute) and node.attr in ("LocalMatch", "local"):
+            bad.append(f"{rel}:{node.lineno} reaches for .{node.attr}")
+        elif isinstance(node, ast.Attribute) and node.attr in ("world", "match"):
+            owner = node.value
+            name = owner.id if isinstance(owner, ast.Name) else getattr(owner, "attr", "")
+            if name == "session":
+                bad.append(f"{rel}:{node.lineno} reaches into the session's {node.attr}")
+    return bad
+
+
+def test_the_guard_sees_a_screen_that_reaches_past_the_interface() -> None:
+    source = (
+        "from game.session.local import LocalMatch\n"
+        "import game.session.match\n"
+        "from game.session.hotseat import new_match\n"
+        "def f(scene, session):\n"
+        "    return scene.local, session.world, scene.session.match, LocalMatch\n"
+    )
+    found = trespasses("scenes/report.py", source)
+    assert [f.split(" ", 1)[1] for f in found[:3]] == [
+        f"imports game.session.{m}" for m in ("local", "match", "hotseat")
+    ]
+    assert len(found) == 7
+    assert trespasses("scenes/new_match.py", "from game.session.hotseat import new_match") == []
+
+
+def test_no_screen_knows_which_session_it_drives() -> None:
+    files = sorted(UI.rglob("*.py"))
+    assert len(files) > 20
+    bad: list[str] = []
+    for path in files:
+        rel = path.relative_to(UI).as_posix()
+        bad += trespasses(rel, path.read_text(encoding="utf-8"))
+    assert bad == []
