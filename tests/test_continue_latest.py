@@ -34,7 +34,7 @@ def continued(saves: Path) -> LocalMatch:
     frames(app)
     app.scene.resume()  # the menu's Continue
     frames(app)
-    return app.scene.local
+    return app.scene.session
 
 
 def test_continue_resumes_a_new_match_before_its_first_turn_ends(saves: Path) -> None:

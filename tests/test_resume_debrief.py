@@ -126,7 +126,7 @@ def test_continue_from_the_menu_brings_the_whole_match_back(
     frames(app)
     app.scene.resume()  # the menu's Continue
     frames(app)
-    resumed = app.scene.local
+    resumed = app.scene.session
     assert resumed.humans == [HUMAN]  # the save knows who was playing
     assert resumed.current_seat() == HUMAN
     assert [r.model_dump() for r in resumed.reports] == [r.model_dump() for r in local.reports]

@@ -254,7 +254,7 @@ def test_a_player_walks_from_the_first_step_to_the_last(
     walker = Walker(app, tut, choices)
     walker.walk()
     assert tut.visited == _expected(variant)
-    assert tut.local is not None and tut.local.world.ended
+    assert tut.session is not None and tut.session.world.ended
     # back at the menu the tutorial was opened from, and nothing left on the stack
     assert isinstance(app.scene, menu) and len(app.stack) == 1
     # every panel, and its buttons, stayed on the screen
@@ -363,7 +363,7 @@ def test_the_turn_waits_until_the_tutorial_gets_there(menu) -> None:
     key(app, pygame.K_e)  # the match screen's shortcut for End turn
     click(app, inner.end_button)
     frames(app)
-    assert tut.local.world.turn == 1 and tut.local.reports == []
+    assert tut.session.world.turn == 1 and tut.session.reports == []
     assert tut.step.id == "welcome"
     key(app, pygame.K_RETURN)  # Enter reads on
     assert tut.step.id == "continuum"
@@ -544,10 +544,10 @@ def test_every_key_hint_does_what_it_says_at_every_step(menu, scale: int, lang: 
             key(app, pygame.K_RETURN)
             assert tut.inner is not report and app.scene is tut
         elif "end_turn" in hints:
-            resolved = len(tut.local.reports)
+            resolved = len(tut.session.reports)
             key(app, pygame.K_e)
             asked = getattr(tut.inner, "modal", None) == "confirm"
-            assert asked or len(tut.local.reports) == resolved + 1, tut.step_id()
+            assert asked or len(tut.session.reports) == resolved + 1, tut.step_id()
         elif "leave_now" in hints:
             assert tut.step.id == "finish"
             key(app, pygame.K_ESCAPE)  # nothing left to lose: no question

@@ -49,7 +49,7 @@ def test_menu_new_match_turn_report_save_load(home: Path) -> None:
     click(app, find_button(app, "Start"))  # kosovo is first, its first seat (Servia) is human
     scene = app.scene
     assert isinstance(scene, MatchScene) and scene.seat == "servia"
-    local = scene.local
+    local = scene.session
     assert local.world.turn == 1 and local.seats == ["servia"]
 
     repress = Order(actor="servia", action="repress", target="kosovar_albanians")
@@ -68,7 +68,7 @@ def test_menu_new_match_turn_report_save_load(home: Path) -> None:
 
     click(app, find_button(app, "Continue"))
     scene = app.scene
-    assert isinstance(scene, MatchScene) and scene.local.world.turn == 2
+    assert isinstance(scene, MatchScene) and scene.session.world.turn == 2
 
     click(app, find_button(app, "Menu"))
     click(app, find_button(app, "Save"))
@@ -91,8 +91,8 @@ def test_menu_new_match_turn_report_save_load(home: Path) -> None:
     click(app, find_button(app, "Resume"))
     scene = app.scene
     assert isinstance(scene, MatchScene)
-    assert scene.local.world.digest() == digest
-    assert scene.local.world.turn == 2
+    assert scene.session.world.digest() == digest
+    assert scene.session.world.turn == 2
 
 
 def test_a_match_played_to_its_end_reaches_the_debrief(home: Path) -> None:

@@ -1,6 +1,10 @@
 """A match on one machine: some actors played by people taking turns at the keyboard (hot-seat),
 the rest by the AI. The desktop client drives this; it holds no pygame and no window.
 
+It is the host in this process: a ``Session`` (``game/session/interface.py``), the interface
+the screens drive every match through. It holds the world, checks each order with the
+engine's ``check_orders`` and gives each seat the engine's ``view``.
+
 Each turn every human seat, one after the other, drafts its orders; when the last one submits,
 the AI gives the other actors' orders and the turn resolves. The draft of one seat is never
 shown to the next (the client puts a hand-over screen between them).
@@ -12,7 +16,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.ai.baseline import BaselineBot
-from game.engine import Order, Scenario, TurnReport, World, check_orders, legal_actions, new_world
+from game.engine import (
+    Order,
+    Scenario,
+    TurnReport,
+    World,
+    check_orders,
+    legal_actions,
+    new_world,
+    view,
+)
 from game.engine.orders import ACTIONS
 from game.session.match import Match
 from game.session.saves import MatchRecord, SaveError, save_world
@@ -28,6 +41,10 @@ class LocalMatch:
     bot: BaselineBot = field(default_factory=BaselineBot)
     autosave_error: str | None = None  # why the last autosave failed (None: it worked)
     autosave_failure: SaveError | None = None  # the same failure, for a screen to translate
+    # Each seat's view of the world it was worked out from, and how often the world moved.
+    _views: dict[str | None, World] = field(default_factory=dict, repr=False, compare=False)
+    _viewed: World | None = field(default=None, repr=False, compare=False)
+    _moves: int = field(default=0, repr=False, compare=False)
 
     @classmethod
     def start(
@@ -94,11 +111,43 @@ class LocalMatch:
         except SaveError as e:
             self.autosave_error, self.autosave_failure = str(e), e
 
-    # ---- whose turn ---------------------------------------------------------------------------
+    # ---- what a seat may see ------------------------------------------------------------------
 
     @property
     def world(self) -> World:
+        """The whole world, secrets and all: the host's own (screens read ``view``)."""
         return self.match.world
+
+    def _look(self) -> World:
+        """The world now; a new one (a turn resolved) forgets the views of the last."""
+        world = self.match.world
+        if world is not self._viewed:
+            self._viewed, self._views = world, {}
+            self._moves += 1
+        return world
+
+    def view(self, seat: str | None) -> World:
+        """What ``seat`` may know (the engine's ``view``), worked out once per world."""
+        world = self._look()
+        seen = self._views.get(seat)
+        if seen is None:
+            seen = self._views[seat] = view(world, seat)
+        return seen
+
+    @property
+    def state_id(self) -> int:
+        self._look()
+        return self._moves
+
+    @property
+    def ended(self) -> bool:
+        return self.match.world.ended
+
+    def outcome(self) -> World:
+        """The whole world: this host holds it, and gives it before the end too."""
+        return self.match.world
+
+    # ---- whose turn ---------------------------------------------------------------------------
 
     @property
     def seats(self) -> list[str]:
@@ -153,6 +202,18 @@ class LocalMatch:
         draft = self.drafts.get(actor, [])
         if 0 <= index < len(draft):
             del draft[index]
+
+    def replace(self, actor: str, orders: list[Order]) -> str | None:
+        """Make ``orders`` the seat's whole draft; why it cannot be, or None (then unchanged)."""
+        if actor not in self.seats or actor in self.submitted:
+            return "not your turn"
+        if any(o.actor != actor for o in orders):
+            return "not your seat"
+        _, refused = check_orders(self.world, orders)
+        if refused:
+            return refused[0]
+        self.drafts[actor] = list(orders)
+        return None
 
     def submit(self, actor: str) -> TurnReport | None:
         """The seat is done. When it was the last human seat, the turn resolves: the report."""

@@ -47,17 +47,17 @@ def snapshot(
 
     from game.content import load_scenario
     from game.content.loader import find_scenario
-    from game.session.local import LocalMatch
+    from game.session.hotseat import new_match
     from game.ui.app import App
     from game.ui.settings import Settings
 
     scenario = load_scenario(find_scenario(str(scenario_path_or_id)))
     seat = scenario.seats[0] if scenario.seats else None
-    local = LocalMatch.start(scenario, [seat] if seat else [], seed)
+    session = new_match(scenario, [seat] if seat else [], seed)
     for _ in range(turns):
-        if local.world.ended:
+        if session.ended:
             break
-        local.resolve()  # no drafts: the AI gives every actor's orders
+        session.resolve()  # no drafts: the AI gives every actor's orders
 
     base = settings or Settings()
     app = App(
@@ -69,21 +69,21 @@ def snapshot(
     if screen == "match":
         from game.ui.scenes.match import MatchScene
 
-        scene = MatchScene(app, local, seat)
+        scene = MatchScene(app, session, seat)
     elif screen == "report":
-        if not local.reports:
+        if not session.reports:
             raise SnapshotError("the report screen needs at least one turn played (--turns 1)")
         try:
             from game.ui.scenes.report import ReportScene
         except ImportError as e:
             raise SnapshotError(f"the report screen is not available: {e}") from e
-        scene = ReportScene(app, local, local.reports[-1], seat)
+        scene = ReportScene(app, session, session.reports[-1], seat)
     else:
         try:
             from game.ui.scenes.debrief import DebriefScene
         except ImportError as e:
             raise SnapshotError(f"the debrief screen is not available: {e}") from e
-        scene = DebriefScene(app, local)
+        scene = DebriefScene(app, session)
     app.push(scene)
     # Two frames: pygame_gui lays some text out on its first update.
     app.frame(0.0, events=[])

@@ -44,7 +44,7 @@ from game.ui.widgets import wrap
 from game.ui.widgets.charts import Band, ChartStyle, LineChart, ReadoutLine, Series
 
 if TYPE_CHECKING:
-    from game.session.local import LocalMatch
+    from game.session.interface import Session
     from game.ui.app import App
 
 CHART_TABS = ("criteria", "path")
@@ -191,9 +191,9 @@ def wrap_path(path: str, font: pygame.font.Font, width: int) -> list[str]:
 
 
 class DebriefScene(Scene):
-    def __init__(self, app: App, local: LocalMatch) -> None:
+    def __init__(self, app: App, session: Session) -> None:
         super().__init__(app)
-        self.local = local
+        self.session = session
         self.tab: str | None = None  # None: the first tab there is (see build)
         self.focus = FocusRing(app)
         self._focus_key: str | None = None
@@ -211,7 +211,8 @@ class DebriefScene(Scene):
 
     @property
     def world(self) -> World:
-        return self.local.world
+        """The whole world at the end: nothing is secret any more (every mission, every score)."""
+        return self.session.outcome()
 
     @property
     def tabs(self) -> tuple[str, ...]:
@@ -426,7 +427,7 @@ class DebriefScene(Scene):
 
     def _scores(self) -> str:
         p = self.app.palette
-        humans = set(self.local.humans)
+        humans = set(self.session.humans)
         out = [self._muted(f"<i>{esc(t('debrief.scores_intro'))}</i>")]
         for rank, row in enumerate(words.score_rows(self.world), 1):
             out.append("")
@@ -460,7 +461,7 @@ class DebriefScene(Scene):
 
     def _decisions(self) -> str:
         p = self.app.palette
-        world, reports = self.world, self.local.reports
+        world, reports = self.world, self.session.reports
         out = [self._head(t("debrief.path"))]
         h = world.history
         if h:
@@ -572,9 +573,9 @@ class DebriefScene(Scene):
         try:
             result = export_debrief(
                 world,
-                self.local.reports,
+                self.session.reports,
                 render_png=lambda path: render_charts_png(world, palette, path),
-                humans=self.local.humans,
+                humans=self.session.humans,
                 lang=i18n.language(),
             )
         except (OSError, pygame.error) as e:

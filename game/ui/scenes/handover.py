@@ -18,15 +18,15 @@ from game.ui.i18n import t
 from game.ui.scenes.menu import MenuScreen, blit, button_width, italic_font, wrap
 
 if TYPE_CHECKING:
-    from game.session.local import LocalMatch
+    from game.session.interface import Session
     from game.ui.app import App
 
 ARM_SECONDS = 0.4
 
 
-def seat_names(local: LocalMatch, seat: str) -> tuple[str, str]:
+def seat_names(session: Session, seat: str) -> tuple[str, str]:
     """(the seat's role, its actor's name): "President of Servia", "Republic of Servia"."""
-    world = local.world
+    world = session.view(seat)
     actor = world.actors.get(seat)
     name = i18n_name(actor) if actor is not None else seat
     mission = world.rules.mission(seat)
@@ -35,9 +35,9 @@ def seat_names(local: LocalMatch, seat: str) -> tuple[str, str]:
 
 
 class HandoverScene(MenuScreen):
-    def __init__(self, app: App, local: LocalMatch, seat: str) -> None:
+    def __init__(self, app: App, session: Session, seat: str) -> None:
         super().__init__(app)
-        self.local = local
+        self.session = session
         self.seat = seat
         self.armed_in = ARM_SECONDS
         self.lines: list[str] = []  # every text this screen draws (tests read it)
@@ -45,7 +45,7 @@ class HandoverScene(MenuScreen):
     def build(self) -> None:
         app, s = self.app, self.app.s
         w, h = app.size
-        role, name = seat_names(self.local, self.seat)
+        role, name = seat_names(self.session, self.seat)
         label = t("menu.handover.ready", name=role)
         bw = button_width(app, label, 260, True)
         if bw > w - s(96):  # a very long role: the short label
@@ -78,7 +78,7 @@ class HandoverScene(MenuScreen):
             return
         from game.ui.scenes.match import MatchScene
 
-        self.app.replace(MatchScene(self.app, self.local, self.seat))
+        self.app.replace(MatchScene(self.app, self.session, self.seat))
 
     def back(self) -> None:
         pass  # Escape does nothing here: the only way on is the named player's button
@@ -91,7 +91,7 @@ class HandoverScene(MenuScreen):
 
     def draw_content(self, surface: pygame.Surface) -> None:
         app, s, pal = self.app, self.app.s, self.app.palette
-        _, name = seat_names(self.local, self.seat)
+        _, name = seat_names(self.session, self.seat)
         card = self.card
         pygame.draw.rect(surface, pal.panel, card, border_radius=s(14))
         pygame.draw.rect(surface, pal.panel_border, card, width=1, border_radius=s(14))

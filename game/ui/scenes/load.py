@@ -354,13 +354,13 @@ class LoadScene(MenuScreen):
         self._resume(self.loaded[1], humans)
 
     def _resume(self, world: World, humans: list[str]) -> None:
-        from game.session.local import LocalMatch
+        from game.session.hotseat import resumed_match
         from game.ui import flow
 
-        local = LocalMatch.resume(world, humans, autosave=autosave_path(), record=self.record)
-        remember_seats(world.scenario, local.humans)
+        session = resumed_match(world, humans, autosave=autosave_path(), record=self.record)
+        remember_seats(world.scenario, session.humans)
         try:
-            flow.start(self.app, local)
+            flow.start(self.app, session)
         except ImportError as e:  # a build without the match screens
             self.tell(t("menu.not_ready.title"), t("menu.not_ready", what=str(e)))
 

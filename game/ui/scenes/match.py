@@ -2,7 +2,8 @@
 seat drafts its orders (Actions), answers its event cards and votes (Cards), and reads its own
 actor (Actor); "End turn" hands the draft to the match.
 
-Everything drawn comes from ``view(world, seat)``: a seat sees what its actor may know. The
+Everything drawn comes from the session's ``view(seat)``: a seat sees what its actor may know,
+and the screen never learns whether the match is on this machine or hosted on another. The
 view, the legal orders and the score are worked out when the turn or the draft changes, never
 per frame; the map, the bar and the criteria are cached pictures and ``draw`` only blits them.
 Clicks queue their action; ``update`` carries it out before the same frame is drawn, so a
@@ -20,7 +21,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UIImage, UIScrollingContainer
 
-from game.engine import Order, view
+from game.engine import Order
 from game.engine.model import NGO, Federation, GlobalBody, State
 from game.engine.scoring import Score, score
 from game.engine.structure import measure
@@ -42,8 +43,7 @@ from game.ui.widgets.mapview import MapView
 from game.ui.widgets.row_list import Focusable
 
 if TYPE_CHECKING:
-    from game.engine import World
-    from game.session.local import LocalMatch
+    from game.session.interface import Session
     from game.ui.app import App
 
 TIP_WIDTH = 320
@@ -97,9 +97,9 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, Scene):
     """The match as ``seat`` sees it; ``seat=None`` is the public (projector) view, where a
     "Next turn" button lets the AI play a turn."""
 
-    def __init__(self, app: App, local: LocalMatch, seat: str | None) -> None:
+    def __init__(self, app: App, session: Session, seat: str | None) -> None:
         super().__init__(app)
-        self.local = local
+        self.session = session
         self.seat = seat
         self.tabs = TABS_SEAT if seat is not None else TABS_PUBLIC
         self.tab = self.tabs[0]
@@ -139,16 +139,15 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, Scene):
         self._notice_surface: pygame.Surface | None = None
         self._footer: pygame.Surface | None = None
         self.builds = 0
-        self._world_ref: World | None = None
+        self._state: int | None = None  # the session's state_id the screen was worked out at
         self.refresh_world()
 
     # ---- what the seat knows ---------------------------------------------------------------------
 
     def refresh_world(self) -> None:
         """Recompute everything that follows from the world: once per turn, never per frame."""
-        w = self.local.world
-        self._world_ref = w
-        self.view = view(w, self.seat)
+        self._state = self.session.state_id
+        self.view = self.session.view(self.seat)
         self.measure = measure(self.view)
         hist = self.view.history
         prev = hist[-2] if len(hist) >= 2 else None
@@ -157,10 +156,11 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, Scene):
             position(prev.arrangement, prev.centralization) if prev else None,
             prev.centralization if prev else None,
         )
-        last = self.local.reports[-1] if self.local.reports else None
+        reports = self.session.reports
+        last = reports[-1] if reports else None
         self.criteria.set_state(hist, self.view.criteria, last.changes if last else None)
         self.map.set_world(self.view, self.seat)
-        self.legal: list[Order] = self.local.legal(self.seat) if self.seat else []
+        self.legal: list[Order] = self.session.legal(self.seat) if self.seat else []
         self.score: Score | None = (
             score(self.view, self.seat) if self.seat in self.view.actors else None
         )
@@ -176,8 +176,8 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, Scene):
                 self._open_on_waiting = True
 
     def refresh_draft(self) -> None:
-        self.draft: list[Order] = self.local.draft(self.seat) if self.seat else []
-        self.points_left = self.local.points_left(self.seat) if self.seat else 0
+        self.draft: list[Order] = self.session.draft(self.seat) if self.seat else []
+        self.points_left = self.session.points_left(self.seat) if self.seat else 0
         self._waiting = None
         self._footer = None
 
@@ -510,7 +510,7 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, Scene):
             self.remove(self.draft.index(order), anchor=self._row_of(order))
             return
         before = list(self.draft)
-        refused = self.local.add(order)
+        refused = self.session.add(order)
         if refused:
             self.notice = (
                 t("match.refused", order=order_sentence(self.view, order), why=refused),
@@ -527,7 +527,7 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, Scene):
             return
         before = list(self.draft)
         o = self.draft[index]
-        self.local.remove(self.seat, index)
+        self.session.remove(self.seat, index)
         self.notice = (t("match.removed", order=order_sentence(self.view, o)), "good")
         self._notice_surface = None
         self.notice_age = 0.0
@@ -557,11 +557,11 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, Scene):
         if self.modal is not None and not confirmed:
             return
         if self.seat is None:
-            if self.local.world.ended:  # nothing left to play: on to the debrief
-                flow.start(self.app, self.local)
+            if self.session.ended:  # nothing left to play: on to the debrief
+                flow.start(self.app, self.session)
                 return
-            report = self.local.resolve()
-            flow.after_submit(self.app, self.local, report, None)
+            report = self.session.resolve()
+            flow.after_submit(self.app, self.session, report, None)
             return
         open_ = self.waiting()
         if (self.points_left > 0 or open_) and not confirmed:
@@ -572,8 +572,8 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, Scene):
             self.open_modal("confirm", t("match.confirm.title"), self._end_question(), buttons)
             return
         self._close_modal()
-        report = self.local.submit(self.seat)
-        flow.after_submit(self.app, self.local, report, self.seat)
+        report = self.session.submit(self.seat)
+        flow.after_submit(self.app, self.session, report, self.seat)
 
     def _end_question(self) -> str:
         """What ending the turn now would leave to defaults, in words, and the points left."""
@@ -623,10 +623,10 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, Scene):
         from game import paths
         from game.session.saves import SaveError
 
-        w = self.local.world
+        w = self.session.view(self.seat)
         path = paths.saves_dir() / f"{w.scenario}-turn{w.turn}.json"
         try:
-            self.local.save(path)  # the whole match: its orders and every turn's report
+            self.session.save(path)  # the whole match: its orders and every turn's report
         except (SaveError, OSError) as e:
             error = f"{path}: {save_error(e, path)}"  # the player's language; the CLI's is English
             self.message(t("match.save.failed_title"), t("match.save.failed", error=error))
@@ -640,7 +640,7 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, Scene):
             self.message(t("match.menu.title"), t("match.menu.no_menu", error=str(e)))
             return
         self._close_modal()
-        self.local.keep()  # the orders drafted this turn come back with Continue
+        self.session.keep()  # the orders drafted this turn come back with Continue
         self.app.replace(MainMenu(self.app))
 
     def message(self, title: str, text: str) -> None:
@@ -689,7 +689,7 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, Scene):
     # ---- the frame --------------------------------------------------------------------------------
 
     def update(self, dt: float) -> None:
-        if self.local.world is not self._world_ref:
+        if self.session.state_id != self._state:
             self.refresh_world()
             self.rebuild()
         if self.notice is not None:

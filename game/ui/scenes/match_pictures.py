@@ -162,8 +162,8 @@ class MatchPictures:
 
     def autosave_line(self) -> str:
         """One line while the autosave fails (empty while it works): the match goes on, but
-        the player must know it is not being kept. LocalMatch tries again every turn."""
-        return t("ends.autosave_line") if getattr(self.local, "autosave_error", None) else ""
+        the player must know it is not being kept. The session tries again every turn."""
+        return t("ends.autosave_line") if self.session.autosave_failure is not None else ""
 
     def _draw_autosave_failed(self, surface: pygame.Surface) -> int:
         """The autosave's failure, one line along the map's foot (above the legend); the

@@ -192,7 +192,8 @@ class InfoTabs:
     def _rows_log(self) -> list[Row]:
         pal = self.app.palette
         sc = self.scene
-        report = sc.local.reports[-1] if sc.local.reports else None
+        reports = sc.session.reports
+        report = reports[-1] if reports else None
         rows = [self.heading("log:head", t("match.log.heading"), t("match.log.tip"))]
         if report is None:
             rows.append(self.para("log:none", t("match.log.none"), 12, pal.muted))

@@ -337,7 +337,7 @@ class NewMatchScene(MenuScreen):
             if entry is not None:
                 self.tell(t("menu.new.broken.title"), t("menu.new.cannot_start"))
             return
-        from game.session.local import LocalMatch
+        from game.session.hotseat import new_match
         from game.ui import flow
 
         # The seats chosen for this scenario, whether or not "Who plays?" is open (at a large
@@ -356,10 +356,10 @@ class NewMatchScene(MenuScreen):
                 )
             )
             return
-        local = LocalMatch.start(scenario, humans, self.seed(scenario), autosave=autosave_path())
+        session = new_match(scenario, humans, self.seed(scenario), autosave=autosave_path())
         remember_seats(scenario.id, humans)
         try:
-            flow.start(self.app, local)
+            flow.start(self.app, session)
         except ImportError as e:  # a build without the match screens
             self.tell(t("menu.not_ready.title"), t("menu.not_ready", what=str(e)))
 

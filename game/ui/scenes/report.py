@@ -31,7 +31,8 @@ from game.ui.widgets import mix, triangle, wrap
 from game.ui.widgets.mapview import capitalized
 
 if TYPE_CHECKING:
-    from game.session.local import LocalMatch
+    from game.engine import World
+    from game.session.interface import Session
     from game.ui.app import App
 
 ENTER_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
@@ -164,9 +165,9 @@ SCROLL_KEYS = {
 
 
 class ReportScene(Scene):
-    def __init__(self, app: App, local: LocalMatch, report: TurnReport, seat: str | None) -> None:
+    def __init__(self, app: App, session: Session, report: TurnReport, seat: str | None) -> None:
         super().__init__(app)
-        self.local = local
+        self.session = session
         self.seat = seat
         self.report = report.for_actor(seat)
         self.focus = FocusRing(app)
@@ -191,8 +192,13 @@ class ReportScene(Scene):
 
     # ---- words ---------------------------------------------------------------------------------
 
+    @property
+    def world(self) -> World:
+        """The world after the turn, as the seat (or, with several seats, anyone) may see it."""
+        return self.session.view(self.seat)
+
     def name(self, actor_id: str | None) -> str:
-        return words.actor_name(self.local.world, actor_id)
+        return words.actor_name(self.world, actor_id)
 
     def _delta_colour(self, value: float) -> Colour:
         p = self.app.palette
@@ -206,7 +212,7 @@ class ReportScene(Scene):
         app, s = self.app, self.app.s
         w, h = app.size
         m = s(16)
-        ended = self.local.world.ended
+        ended = self.world.ended
         scene_theme(app)
         self._preload_fonts()
 
@@ -220,11 +226,11 @@ class ReportScene(Scene):
         self.header_text = ""
         tf = app.font(24 if w / app.settings.scale >= 1000 and not short else 20, True)
         title = t("report.title", turn=self.report.turn)
-        sub = self.local.world.title_in(language())
+        sub = self.world.title_in(language())
         who = (
             t("report.public")
             if self.seat is None
-            else t("report.as_seat", actor=words.actor_in_sentence(self.local.world, self.seat))
+            else t("report.as_seat", actor=words.actor_in_sentence(self.world, self.seat))
         )
         if short and self._one_line(title, who, tf, app.font(14), m, m, w - 2 * m):
             y = m + tf.get_linesize()
@@ -239,14 +245,12 @@ class ReportScene(Scene):
                 w - 2 * m,
             )
         if self.report.ended:
-            reason = t("report.match_ends", reason=i18n_end_reason(self.local.world))
+            reason = t("report.match_ends", reason=i18n_end_reason(self.world))
             y = self._text(reason, app.font(15, True), app.palette.accent, m, y, w - 2 * m)
-        failed = getattr(self.local, "autosave_error", None)
-        if failed:  # the match goes on, but the player must know it is not being kept
-            failure = getattr(self.local, "autosave_failure", None)
-            if failure is not None:  # the player's language (the CLI keeps the English)
-                where = getattr(self.local, "autosave", None)
-                failed = f"{where}: {save_error(failure, where)}" if where else save_error(failure)
+        failure = self.session.autosave_failure
+        if failure is not None:  # the match goes on, but the player must know it is not kept
+            where = self.session.autosave  # the player's language (the CLI keeps the English)
+            failed = f"{where}: {save_error(failure, where)}" if where else save_error(failure)
             y = self._text(
                 t("trust.autosave_failed", error=failed),
                 app.font(13),
@@ -761,7 +765,7 @@ class ReportScene(Scene):
 
     def _tally(self, tally: Tally) -> list[str]:
         p = self.app.palette
-        world = self.local.world
+        world = self.world
         verdict = t("report.vote.passed") if tally.passed else t("report.vote.failed")
         colour = hexc(p.good if tally.passed else p.bad)
         head = (
@@ -784,7 +788,7 @@ class ReportScene(Scene):
 
     def _cards(self) -> list[str]:
         out: list[str] = []
-        world = self.local.world
+        world = self.world
         for fired in self.report.cards:
             title, option, lesson = words.card_texts(world, fired.card, fired.option)
             if out:
@@ -854,7 +858,7 @@ class ReportScene(Scene):
         if self._done:
             return
         self._done = True
-        flow.after_report(self.app, self.local)
+        flow.after_report(self.app, self.session)
 
     def scroll(self, lines: float = 0, to: float | None = None) -> None:
         scroll_text(self.app, self.text_box, lines, to)

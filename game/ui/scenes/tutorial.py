@@ -34,7 +34,7 @@ from game.ui.scene import Scene
 from game.ui.widgets import mix, text_block
 
 if TYPE_CHECKING:
-    from game.session.local import LocalMatch
+    from game.session.interface import Session
     from game.ui.app import App
 
 SCENARIO = ("assets", "tutorial", "turn_zero.json")
@@ -206,7 +206,7 @@ class TutorialScene(Scene):
         super().__init__(app)
         self.stage = Stage(app, self)
         self.stack: list[Scene] = []
-        self.local: LocalMatch | None = None
+        self.session: Session | None = None
         self.error = ""
         self.index = 0
         self.done = False  # the current step's task is done (for steps that then wait to be read)
@@ -229,12 +229,12 @@ class TutorialScene(Scene):
         self._entered = False
         try:
             from game.content import load_scenario
-            from game.session.local import LocalMatch
+            from game.session.hotseat import new_match
             from game.ui.scenes.match import MatchScene
 
             scenario = load_scenario(scenario_path())
-            self.local = LocalMatch.start(scenario, [SEAT])
-            self.stack.append(MatchScene(cast("App", self.stage), self.local, SEAT))
+            self.session = new_match(scenario, [SEAT])
+            self.stack.append(MatchScene(cast("App", self.stage), self.session, SEAT))
         except Exception as e:  # a broken install: say so, and let the player leave
             self.error = t("tutorial.missing", error=str(e) or type(e).__name__)
         self._arrive()
@@ -340,11 +340,12 @@ class TutorialScene(Scene):
         variants = VARIANTS.get(step.id)
         if not variants:
             return step.id
-        pooled = self.local is not None and self.local.world.flags.get("pooled", 0) >= 1
+        session = self.session
+        pooled = session is not None and session.view(SEAT).flags.get("pooled", 0) >= 1
         return variants[0] if pooled else variants[1]
 
     def _resolved(self) -> int:
-        return len(self.local.reports) if self.local is not None else 0
+        return len(self.session.reports) if self.session is not None else 0
 
     def _arrive(self) -> None:
         """A new step begins: skip any the match has already left behind."""
@@ -358,7 +359,7 @@ class TutorialScene(Scene):
 
     def _obsolete(self, step: Step) -> bool:
         """A step of a turn that has already resolved (the player ran ahead)."""
-        if self.local is None:
+        if self.session is None:
             return False
         resolved = self._resolved()
         if not step.after:
@@ -375,20 +376,20 @@ class TutorialScene(Scene):
 
     def task_done(self) -> bool:
         """Whether the player has done what the current step asks."""
-        step, local = self.step, self.local
+        step, session = self.step, self.session
         if step.wait == "read" or self.done:
             return True
-        if local is None:
+        if session is None:
             return False
         if step.wait in ("bar", "region"):
             return self.done
         if step.wait == "answer":
-            world = local.world
+            world = session.view(SEAT)
             hand = {h.key for h in world.hand if h.actor == SEAT and h.turn == world.turn}
-            answered = {o.target for o in local.draft(SEAT) if o.action == "choose"}
+            answered = {o.target for o in session.draft(SEAT) if o.action == "choose"}
             return hand <= answered or self._resolved() >= step.turn
         if step.wait == "order":
-            drafted = [o for o in local.draft(SEAT) if o.action not in ("choose", "vote")]
+            drafted = [o for o in session.draft(SEAT) if o.action not in ("choose", "vote")]
             return bool(drafted) or self._resolved() >= step.turn
         if step.wait == "end_turn":
             return self._resolved() >= step.turn
@@ -1039,8 +1040,8 @@ class TutorialScene(Scene):
         pad = s(16)
         inner = width - 2 * pad - s(6)
         counter = t("tutorial.step_of", n=self.index + 1, total=len(STEPS))
-        if self.local is not None:
-            w = self.local.world
+        if self.session is not None:
+            w = self.session.view(SEAT)
             turn = self.step.turn if self.step.after else w.turn
             counter = f"{t('tutorial.title')} · {counter} · " + t(
                 "tutorial.turn_of", turn=turn, last=w.last_turn
