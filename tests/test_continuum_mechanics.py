@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from game.engine import formulas as F
 from game.engine import resolve
 from game.engine.structure import measure, structural_targets
@@ -85,10 +87,33 @@ def test_one_association_alone_is_not_a_dense_civil_society() -> None:
     actor_data(data, "aid_watch").update(
         volunteers=1000, reach=["arcadia", "borealia", "castria"], credibility=100
     )
+    data["corporations"] = []  # nothing crowds civil society out
     m = measure(build(data))
     assert m.civil_society == F.CIVIL_SOCIETY_ONE_NGO < F.CIVIL_SOCIETY_DENSE
     dense_civil_society(data)  # a second association
     assert measure(build(data)).civil_society >= F.CIVIL_SOCIETY_DENSE
+
+
+def test_corporations_crowd_civil_society_out() -> None:
+    data = mini_data()
+    dense_civil_society(data)
+    data["corporations"][0]["escape"] = 0
+    free = measure(build(data)).civil_society
+    data["corporations"][0]["escape"] = 100
+    assert measure(build(data)).civil_society == pytest.approx(free - F.CORPORATE_CROWDING)
+
+
+def test_an_empire_is_less_just_by_its_structure() -> None:
+    plain = build(mini_data())
+    data = mini_data()
+    actor_data(data, "arcadia")["military"] = 300
+    empire_world = build(data)
+    assert measure(empire_world).arrangement.value == "empire"
+    drop = (
+        structural_targets(plain, measure(plain))["justice"]
+        - structural_targets(empire_world, measure(empire_world))["justice"]
+    )
+    assert drop >= F.IMPERIAL_INEQUALITY * F.HEGEMON_SHARE - 1
 
 
 def test_pooled_sovereignty_costs_pluralism() -> None:

@@ -125,6 +125,10 @@ CAPITAL_MOBILITY = 0.5  # in a divided world corporations escape a little more e
 DOMESTICATION = 2.0  # ...a strong center (centralization above DESPOTISM_FROM, or an empire or a
 # federal or global center) domesticates them this much a turn: no borders left to cross
 CORPORATE_JUSTICE = 12  # structural justice lost at full escape (capital-weighted mean)
+CORPORATE_CROWDING = 10  # civil society's density lost at full escape: corporations "threaten to
+# overwhelm all other global actors", the associations of volunteers first
+IMPERIAL_INEQUALITY = 10  # structural justice lost in an empire x the hegemon's share: "imperial
+# hegemony is a form of political inequality that makes for further inequalities"
 
 SOVEREIGNTY_FOR_DIVERSITY = 80  # diversity counts sovereign states fully while they keep this
 # much of their sovereignty on average; pooled beyond it, diversity falls in proportion

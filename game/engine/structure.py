@@ -71,7 +71,8 @@ def _civil_society(world: World, n_states: int) -> float:
         reach = len([r for r in ngo.reach if r in actors]) / n
         # No one association is civil society: each counts up to a cap, so density takes several.
         total += min(F.CIVIL_SOCIETY_ONE_NGO, 1.5 * ngo.volunteers * reach * ngo.credibility / 100)
-    return min(100.0, total)
+    crowded = F.CORPORATE_CROWDING * corporate_escape(world) / 100 if total > 0 else 0.0
+    return max(0.0, min(100.0, total - crowded))
 
 
 def inequality(world: World) -> float:
@@ -290,11 +291,10 @@ def structural_targets(world: World, m: Measure) -> dict[str, float]:
     groups = list(world.groups.values())
     gpop = sum([g.population for g in groups]) or 1.0
     grievance = sum([g.grievance * g.population for g in groups]) / gpop if groups else 30.0
-    justice = (
-        0.6 * (100 - m.inequality)
-        + 0.4 * (100 - grievance)
-        - corporate_escape(world) * (F.CORPORATE_JUSTICE / 100)
-    )
+    justice = 0.6 * (100 - m.inequality) + 0.4 * (100 - grievance)
+    justice -= corporate_escape(world) * F.CORPORATE_JUSTICE / 100
+    if m.arrangement == Arrangement.EMPIRE:
+        justice -= F.IMPERIAL_INEQUALITY * m.hegemon_share
 
     standing = (
         sum([(g.security + g.autonomy) / 2 * g.population for g in groups]) / gpop
