@@ -197,6 +197,14 @@ def test_a_hegemon_imposes_its_peace_on_wars_not_its_own() -> None:
     assert any("imposed its peace" in line.text for line in report.lines)
 
 
+def test_a_beaten_subject_submits_to_the_hegemon() -> None:
+    world = build(empire())
+    world, _ = resolve(world, [order("arcadia", "attack", "castria")])
+    assert "castria" in world.actors and not world.wars  # it submitted; it was not abolished
+    assert world.actors["castria"].sovereignty == 95 - F.SUBMISSION
+    assert world.regions["castria_lowland"].owner == "arcadia"
+
+
 def test_a_hegemon_polices_massacres_in_its_subjects_lands() -> None:
     world = build(empire())
     after, _ = resolve(world, [])

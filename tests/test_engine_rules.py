@@ -493,9 +493,17 @@ def test_evenly_matched_attacker_conquers_nothing() -> None:
     assert owners == {r.id: r.owner for r in world.regions.values()}
 
 
+def strong_neighbour_not_hegemon(data: dict[str, Any]) -> None:
+    """Arcadia far stronger than Castria but short of half of all power (no empire: a hegemon's
+    beaten subject submits instead, test_continuum_mechanics)."""
+    actor_data(data, "arcadia")["military"] = 90
+    actor_data(data, "borealia")["military"] = 80
+    actor_data(data, "castria")["military"] = 5
+
+
 def test_conquering_the_last_region_removes_the_state() -> None:
     data = mini_data()
-    actor_data(data, "arcadia")["military"] = 200
+    strong_neighbour_not_hegemon(data)
     world, _ = resolve(build(data), [order("arcadia", "attack", "castria")])
     after, report = resolve(world, [])
     assert "castria" not in after.actors
@@ -904,7 +912,7 @@ def test_resolve_never_mutates_its_input_world() -> None:
 
 def test_end_condition_ends_the_match() -> None:
     data = mini_data()
-    actor_data(data, "arcadia")["military"] = 200
+    strong_neighbour_not_hegemon(data)
     data["end_conditions"] = [
         {"id": "fallen", "text": "Castria has fallen.",
          "when": [{"type": "exists", "actor": "castria", "exists": False}]}

@@ -112,6 +112,9 @@ HEGEMON_POLICE = 10  # ...it cuts each violent crisis outside its own lands by t
 HEGEMON_AWE = 30  # ...and its subjects' fear falls by this much x share
 IMPERIAL_CAPRICE = 0.3  # chance a turn of an arbitrary act: the hegemon revokes a granted autonomy
 CAPRICE_AUTONOMY = 30  # (the group's autonomy falls this much; it was granted, not negotiated)
+SUBMISSION = 15  # a subject beaten by the hegemon submits (the war ends) and loses this much
+# sovereignty: "the hegemony of the imperial nation divides it from the others, without
+# abolishing the others"
 EMPIRE_DESPOTISM = 0.3  # despotism is open to a hegemon whatever its share: at least this share
 # of the full chance (the centralization above DESPOTISM_FROM counts if it is more)
 GARRISON = 8  # a hegemon holds this many regions per 100 military; beyond, it is overstretched...

@@ -165,7 +165,8 @@ def _side_strength(world: World, state_id: str) -> float:
     return strength
 
 
-def wars(world: World, ledger: Ledger) -> None:
+def wars(world: World, ledger: Ledger, center: Center | None = None) -> None:
+    hegemon = center.id if center is not None and center.hegemon else None
     for wid in sorted(world.wars):
         w = world.wars.get(wid)
         if w is None:
@@ -188,6 +189,11 @@ def wars(world: World, ledger: Ledger) -> None:
             if border:
                 ops.transfer_region(world, ledger, border[0], a.id, say("conquered_by", who=a.name))
                 ledger.change("peace", -3, say("conquered", a=a.name, region=border[0].name))
+                if a.id == hegemon and world.state(d.id) is not None:
+                    # An empire rules subject nations; it does not abolish them: beaten, the
+                    # subject submits and the war ends (its sovereignty is the hegemon's price).
+                    ops.add(d, "sovereignty", -F.SUBMISSION)
+                    ops.end_wars_between(world, ledger, wid, say("submits", who=d.name))
         if wid not in world.wars:
             continue
         if a.government == "republic" and w.age >= F.REPUBLIC_WAR_WEARINESS:
@@ -593,7 +599,7 @@ def run(
     center = centers.center_of(world)  # where the world stood at the turn's start
     if center is not None:
         centers.act(world, ledger, center, struck)
-    wars(world, ledger)
+    wars(world, ledger, center)
     crises(world, ledger, struck, center)
     groups(world, ledger, gini)
     fear(world, ledger, gini, center)

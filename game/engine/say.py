@@ -45,6 +45,7 @@ TEMPLATES: dict[str, str] = {
     "structure": "the world's structure ({arrangement}) tends toward {target}",
     "caprice": "arbitrary rule: {hegemon} revoked the autonomy it had granted the {group}",
     "pax_imposed": "{hegemon} imposed its peace",
+    "submits": "{who} submitted to the hegemon",
     "center_forbids_war": "{center} forbids war between its members",
     "center_acts": "{center} acts on the {crisis} without waiting for a vote (severity -{cut}).",
     "center_redistributes": "{center} moves {amount} wealth from its richer members to its poorer.",
