@@ -49,3 +49,12 @@ def test_the_debrief_says_who_chose_with_the_article(carded) -> None:
     assert ": República de Servia no respondió" not in md
     en = debrief_markdown(local.world, local.reports, lang="en")
     assert "Republic of Servia did not answer" in en
+
+
+def test_an_english_name_that_brings_its_own_article_is_not_doubled() -> None:
+    """Cambodia's "The Hoa": "repressed the Hoa", never "repressed the The Hoa"."""
+    from game.engine.say import say
+
+    assert say("repressed", who="Kampuchea", group="The Hoa") == "Kampuchea repressed the Hoa"
+    assert i18n.contracted("Repress the The Hoa", "en") == "Repress the Hoa"
+    assert i18n.contracted("The The Hoa rebelled", "en") == "The Hoa rebelled"

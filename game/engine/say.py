@@ -221,6 +221,8 @@ def say(key: str, **args: Any) -> Said:
             break
     else:  # names, messages and figures are strings already: the common case
         english = TEMPLATES[key].format(**args)
+    if "he The " in english:  # a name that brings its own article: "the The Hoa" -> "the Hoa"
+        english = english.replace(" the The ", " the ").replace("The The ", "The ")
     return _said(english, key, args)
 
 

@@ -105,7 +105,9 @@ def localized(value: object, lang: str | None = None) -> str:
 
 # "de el" and "a el" contract in Spanish once a name with "el" is put into a sentence.
 _CONTRACTIONS = {
-    "es": ((re.compile(r"\b([Dd])e el\b"), r"\1el"), (re.compile(r"\b([Aa]) el\b"), r"\1l"))
+    "es": ((re.compile(r"\b([Dd])e el\b"), r"\1el"), (re.compile(r"\b([Aa]) el\b"), r"\1l")),
+    # a name that brings its own article: "repress the The Hoa" reads "repress the Hoa"
+    "en": ((re.compile(r"\b([Tt])he The\b"), r"\1he"),),
 }
 
 
