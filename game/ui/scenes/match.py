@@ -615,9 +615,17 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, Scene):
             [
                 (t("match.menu.resume"), self._close_modal, "#primary"),
                 (t("match.menu.save"), self.save, None),
+                (t("match.menu.settings"), self.open_settings, None),
                 (t("match.menu.quit"), self.quit_to_menu, "#danger"),
             ],
         )
+
+    def open_settings(self) -> None:
+        """Settings over the match (scale, language, sound...); Back returns to it as it was."""
+        from game.ui.scenes.settings import SettingsScene
+
+        self._close_modal()
+        self.app.push(SettingsScene(self.app))
 
     def save(self) -> None:
         from game import paths
