@@ -22,6 +22,7 @@ from game.ui.scenes.handover import HandoverScene
 from game.ui.scenes.load import LoadScene, peek_save
 from game.ui.scenes.menu import MainMenu
 from game.ui.scenes.new_match import NewMatchScene
+from game.ui.scenes.open_file import OpenFileScene
 from game.ui.scenes.settings import SettingsScene
 from tests.uikit import click, click_at, find_button, frames, key, make_app
 
@@ -438,13 +439,20 @@ def test_open_file_loads_a_save_from_another_folder(
     assert scene.saves == []  # an empty folder: a word about it, and the way elsewhere
     assert not find_button(app, "Load").is_enabled
     click(app, find_button(app, "Open file…"))
-    dialog = scene.file_dialog
-    assert dialog is not None and not dialog.delete_button.alive()  # never deletes a save
-    key(app, pygame.K_ESCAPE)
-    assert scene.file_dialog is None and not dialog.alive()
+    chooser = app.scene
+    assert isinstance(chooser, OpenFileScene) and chooser.folder == sandbox / "data" / "saves"
+    key(app, pygame.K_ESCAPE)  # back, with no file
+    assert app.scene is scene and scene.loaded is None
     click(app, find_button(app, "Open file…"))
-    picked = {"text": str(elsewhere), "ui_element": scene.file_dialog}
-    app.frame(events=[pygame.event.Event(pygame_gui.UI_FILE_DIALOG_PATH_PICKED, picked)])
+    chooser = app.scene
+    chooser.go_to(sandbox)  # where the saves folder lives; "elsewhere" is beside it
+    assert [p.name for p in chooser.entries][1:] == ["data", "elsewhere"]
+    chooser.list.select(chooser.entries.index(sandbox / "elsewhere"))
+    key(app, pygame.K_RETURN)  # into the folder
+    assert chooser.folder == sandbox / "elsewhere"
+    assert [p.name for p in chooser.entries] == [sandbox.name, "class-of-2025.json"]
+    key(app, pygame.K_DOWN)
+    key(app, pygame.K_RETURN)  # the save: picked, the chooser closes
     assert scene.loaded is not None and scene.loaded[0] == elsewhere
     key(app, pygame.K_s, mod=pygame.KMOD_CTRL)  # Ctrl+S: the screen's main action
     assert started[0].world.digest() == local.world.digest()

@@ -16,8 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pygame
-import pygame_gui
-from pygame_gui.windows import UIFileDialog
 
 from game import paths
 from game.engine.model import Arrangement, Criterion
@@ -182,7 +180,6 @@ class LoadScene(MenuScreen):
         self.loaded: tuple[Path, World] | None = None
         self.record: MatchRecord | None = None  # what the loaded save knows of its match
         self.humans: list[str] = []
-        self.file_dialog: UIFileDialog | None = None
         self.pending = open_path
         self.quick = quick
         self.list: CardList | None = None
@@ -380,9 +377,7 @@ class LoadScene(MenuScreen):
         self.refresh()
 
     def back(self) -> None:
-        if self.file_dialog is not None:
-            self._close_dialog()
-        elif self.loaded is not None:
+        if self.loaded is not None:
             self.cancel()
         else:
             self.app.pop()
@@ -395,48 +390,17 @@ class LoadScene(MenuScreen):
         self._entered()
         self.app.dirty()
 
-    # ---- the file dialog --------------------------------------------------------------------
+    # ---- a save from elsewhere ---------------------------------------------------------
 
     def open_dialog(self) -> None:
-        w, h = self.app.size
-        s = self.app.s
-        rect = pygame.Rect(
-            0, 0, min(w - s(24), max(560, w * 2 // 3)), min(h - s(24), max(420, h * 3 // 4))
-        )
-        rect.center = (w // 2, h // 2)
+        """Choose a save in any folder (our own screen, drawn at the UI scale)."""
+        from game.ui.scenes.open_file import OpenFileScene
+
         folder = paths.saves_dir()
         start = folder if folder.is_dir() else Path.home()
-        self.file_dialog = UIFileDialog(
-            rect,
-            self.app.manager,
-            window_title=t("menu.load.open.title"),
-            initial_file_path=str(start),
-            allow_existing_files_only=True,
-            allowed_suffixes={".json"},
-        )
-        # The game never deletes a save: take the dialog's delete button away.
-        self.file_dialog.delete_button.kill()
-        self.keep(self.file_dialog)
-
-    def _close_dialog(self) -> None:
-        if self.file_dialog is not None:
-            self.file_dialog.kill()
-            self.file_dialog = None
-        self.app.dirty()
+        self.app.push(OpenFileScene(self.app, start, self.open, t("menu.load.open.title")))
 
     # ---- input ------------------------------------------------------------------------------
-
-    def _handle(self, event: pygame.event.Event) -> None:
-        if self.file_dialog is not None:
-            if event.type == pygame_gui.UI_FILE_DIALOG_PATH_PICKED:
-                self._close_dialog()
-                self.open(Path(event.text))
-            elif event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.file_dialog:
-                self.file_dialog = None
-            elif event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-                self._close_dialog()
-            return  # the dialog has the keyboard and the mouse
-        super()._handle(event)
 
     def handle_more(self, event: pygame.event.Event) -> None:
         if self.picker is not None and self.picker.handle(event):
