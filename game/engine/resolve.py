@@ -22,7 +22,7 @@ from .decisions import default_option
 from .effects import apply_all
 from .model import Arrangement, Criteria, HandCard, TurnRecord
 from .orders import ACTIONS, Order
-from .report import FiredCard, Ledger, TurnReport, trusted
+from .report import FiredCard, Ledger, TurnReport, lazy_report
 from .rng import Rng
 from .say import say
 from .scenario import Card, text
@@ -110,9 +110,9 @@ def _check(
 def resolve(world: World, orders: Iterable[Order]) -> tuple[World, TurnReport]:
     """The next world and the report of the turn. ``world`` itself is never changed."""
     w, ledger, m, before, arr_before, cent_before = _play(world, orders, Ledger)
-    # The engine's own record of the turn: built without validating it again.
-    return w, trusted(
-        TurnReport,
+    # The engine's own record of the turn: built without validating it again, its lines and
+    # changes when first read.
+    return w, lazy_report(
         dict(
             turn=w.turn - (0 if w.ended else 1),
             criteria_before=before,
@@ -121,18 +121,13 @@ def resolve(world: World, orders: Iterable[Order]) -> tuple[World, TurnReport]:
             arrangement_after=m.arrangement,
             centralization_before=cent_before,
             centralization_after=m.centralization,
-            changes=ledger.changes(),
-            lines=ledger.lines,
             votes=ledger.votes,
             cards=ledger.cards,
             ended=w.ended,
             end_reason=w.end_reason,
         ),
-        _REPORT_FIELDS,
+        ledger,
     )
-
-
-_REPORT_FIELDS = set(TurnReport.model_fields)
 
 
 def advance(world: World, orders: Iterable[Order]) -> World:
