@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from .model import Arrangement, Criteria, Criterion, Id, Model
 from .say import TEMPLATES, Said, args_data, as_data
@@ -81,6 +82,29 @@ class TurnReport(Model):
     ended: bool = False
     end_reason: str = ""
 
+    # A report from ``resolve`` is built lazily: its ``lines`` and ``changes`` stay the ledger's
+    # raw records until first read (most reports of a look-ahead or a study never are). Whatever
+    # reads them passes through one of these two: the attribute (``__getattr__`` is called only
+    # while the field is missing from the dict) or the dict itself (pydantic reads ``__dict__`` to
+    # dump, copy, compare and pickle a model; so does ``vars``).
+    @property  # type: ignore[misc]
+    def __dict__(self) -> dict[str, Any]:  # type: ignore[override]
+        d = _DICT.__get__(self)
+        if _UNREAD in d:
+            d = _settle(self, d)
+        return d
+
+    @__dict__.setter
+    def __dict__(self, value: dict[str, Any]) -> None:
+        _DICT.__set__(self, value)
+
+    def __getattr__(self, name: str) -> Any:
+        if name in _LAZY_FIELDS:
+            d = self.__dict__  # builds them
+            if name in d:
+                return d[name]
+        return super().__getattr__(name)  # type: ignore[misc]
+
     def for_actor(self, actor: str | None) -> TurnReport:
         """The report as one seat may see it (``None``: the public view)."""
         lines = [ln for ln in self.lines if ln.private_to in (None, actor)]
@@ -110,6 +134,29 @@ class TurnReport(Model):
         return "\n".join(out)
 
 
+# The instance dict's own descriptor (BaseModel's ``__dict__`` slot), which TurnReport's
+# ``__dict__`` property reads and writes through.
+_DICT = BaseModel.__dict__["__dict__"]
+_UNREAD = "_unread"  # a lazy report's dict key: what builds its missing fields
+_LAZY_FIELDS = ("lines", "changes")
+_REPORT_ORDER = tuple(TurnReport.model_fields)
+
+
+def _settle(report: TurnReport, d: dict[str, Any]) -> dict[str, Any]:
+    """Build a lazy report's missing fields; its dict, in the fields' order, as if built eagerly."""
+    built = d.pop(_UNREAD)()
+    settled = {name: d[name] if name in d else built[name] for name in _REPORT_ORDER}
+    _DICT.__set__(report, settled)
+    return settled
+
+
+def lazy_report(fields: dict[str, Any], ledger: Ledger) -> TurnReport:
+    """The engine's own report of a turn: ``fields`` (every field but ``lines`` and ``changes``)
+    as given, without validation; the lines and changes from the ledger's records, on first read."""
+    fields[_UNREAD] = ledger.unread()
+    return trusted(TurnReport, fields, _REPORT_FIELD_SET)  # type: ignore[return-value]
+
+
 def _arrangement(value: str) -> str:
     """ "Pluralism I": an arrangement as the engine names it, at the head of a phrase."""
     words = TEMPLATES.get(f"arrangement.{value}", value.replace("_", " "))
@@ -130,6 +177,7 @@ def trusted(cls: type[Model], fields: dict, given: set[str] | None = None) -> Mo
 
 _LINE_FIELDS = set(Line.model_fields)
 _CHANGE_FIELDS = set(Change.model_fields)
+_REPORT_FIELD_SET = set(TurnReport.model_fields)
 
 
 # A criterion's field name, looked up by its name or its enum member (the same hash).
@@ -175,7 +223,57 @@ class Ledger:
     ) -> None:
         if self.quiet:
             return
-        # The engine's own lines need no validation: build them directly (a few dozen a turn).
+        # kept raw: the Line is built when the report is read (``_build_lines``)
+        self._lines.append((kind, text, actor, private_to))
+
+    @property
+    def lines(self) -> list[Line]:
+        """What the turn said, closed by how far each crisis still under way moved: read when
+        the report is made, so "no crisis changed" is never said of a crisis that grew."""
+        return _build_lines(self._lines, self._crisis_moves())
+
+    def _crisis_moves(self) -> list[_CrisisMove]:
+        """Each crisis under way whose severity, as the report shows it, moved this turn: its
+        label, its severity before and after, as shown, and whether it grew."""
+        from .ops import crisis_label  # ops imports this module
+
+        out = []
+        for cid, c in self.world.crises.items():
+            before = self._severity.get(cid)
+            if before is None:
+                continue  # new: its own line says so
+            shown_before, shown_after = f"{before:.0f}", f"{c.severity:.0f}"
+            if shown_before == shown_after:
+                continue  # a move the report's figures hide
+            grew = c.severity > before
+            out.append((crisis_label(self.world, c), shown_before, shown_after, grew))
+        return out
+
+    def unread(self) -> Callable[[], dict[str, list]]:
+        """What builds the report's lines and changes from this ledger's records, when first read.
+        What depends on the world (how far each crisis moved) is worked out now; the builder holds
+        the records alone, not the world."""
+        lines, moves = self._lines, self._crisis_moves()
+        changes, said = self._changes, self._said
+        return lambda: {
+            "lines": _build_lines(lines, moves),
+            "changes": _build_changes(changes, said),
+        }
+
+    def changes(self) -> list[Change]:
+        return _build_changes(self._changes, self._said)
+
+
+# A line as the ledger keeps it: kind, text (a ``Said`` or plain English), actor, private_to.
+_RawLine = tuple[str, str, str | None, str | None]
+# A crisis that moved: its label, its severity before and after as shown, whether it grew.
+_CrisisMove = tuple[Any, str, str, bool]
+
+
+def _build_lines(raw: list[_RawLine], moves: list[_CrisisMove]) -> list[Line]:
+    out = []
+    for kind, text, actor, private_to in raw:
+        # The engine's own lines need no validation: built directly (a few dozen a turn).
         key, args = (text.key, args_data(text.args)) if type(text) is Said else (None, {})
         fields = {
             "kind": kind,
@@ -185,59 +283,36 @@ class Ledger:
             "actor": actor,
             "private_to": private_to,
         }
-        self._lines.append(trusted(Line, fields, _LINE_FIELDS))
-
-    @property
-    def lines(self) -> list[Line]:
-        """What the turn said, closed by how far each crisis still under way moved: read when
-        the report is made, so "no crisis changed" is never said of a crisis that grew."""
-        return [*self._lines, *self._crisis_moves()]
-
-    def _crisis_moves(self) -> list[Line]:
-        from .ops import crisis_label  # ops imports this module
-
-        out = []
-        for cid, c in self.world.crises.items():
-            before = self._severity.get(cid)
-            if before is None or f"{before:.0f}" == f"{c.severity:.0f}":
-                continue  # new (its own line says so), or a move the report's figures hide
-            grew = c.severity > before
-            label = crisis_label(self.world, c)
-            english = (
-                f"The {label} {'grew' if grew else 'eased'} from {before:.0f} to {c.severity:.0f}."
-            )
+        out.append(trusted(Line, fields, _LINE_FIELDS))
+    for label, before, after, grew in moves:
+        fields = {
+            "kind": "crisis",
+            "text": f"The {label} {'grew' if grew else 'eased'} from {before} to {after}.",
             # The key's template lives with the screens' tables (assets/i18n/*/trust.json).
-            args = {
-                "crisis": as_data(label),
-                "before": f"{before:.0f}",
-                "after": f"{c.severity:.0f}",
-            }
-            fields = {
-                "kind": "crisis",
-                "text": english,
-                "key": "crisis_grew" if grew else "crisis_eased",
-                "args": args,
-                "actor": None,
-                "private_to": None,
-            }
-            out.append(trusted(Line, fields, _LINE_FIELDS))
-        return out
+            "key": "crisis_grew" if grew else "crisis_eased",
+            "args": {"crisis": as_data(label), "before": before, "after": after},
+            "actor": None,
+            "private_to": None,
+        }
+        out.append(trusted(Line, fields, _LINE_FIELDS))
+    return out
 
-    def changes(self) -> list[Change]:
-        rows = []
-        for (c, cause), v in self._changes.items():
-            if abs(v) < 0.05:
-                continue
-            said = self._said.get(cause)
-            amount = round(v, 2)
-            fields = {
-                "criterion": _CRITERIA[c],
-                "amount": amount,
-                "cause": str(cause),
-                "key": said.key if said is not None else None,
-                "args": args_data(said.args) if said is not None else {},
-            }
-            # by criterion, the largest first; ties keep the order the causes came in
-            rows.append((c, -abs(amount), len(rows), trusted(Change, fields, _CHANGE_FIELDS)))
-        rows.sort()
-        return [row[3] for row in rows]
+
+def _build_changes(changes: dict[tuple[str, str], float], said: dict[str, Said]) -> list[Change]:
+    rows = []
+    for (c, cause), v in changes.items():
+        if abs(v) < 0.05:
+            continue
+        cause_said = said.get(cause)
+        amount = round(v, 2)
+        fields = {
+            "criterion": _CRITERIA[c],
+            "amount": amount,
+            "cause": str(cause),
+            "key": cause_said.key if cause_said is not None else None,
+            "args": args_data(cause_said.args) if cause_said is not None else {},
+        }
+        # by criterion, the largest first; ties keep the order the causes came in
+        rows.append((c, -abs(amount), len(rows), trusted(Change, fields, _CHANGE_FIELDS)))
+    rows.sort()
+    return [row[3] for row in rows]

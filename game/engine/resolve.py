@@ -22,7 +22,7 @@ from .decisions import default_option
 from .effects import apply_all
 from .model import Arrangement, Criteria, HandCard, TurnRecord
 from .orders import ACTIONS, Order
-from .report import FiredCard, Ledger, TurnReport, trusted
+from .report import FiredCard, Ledger, TurnReport, lazy_report, trusted
 from .rng import Rng
 from .say import say
 from .scenario import Card, text
@@ -38,6 +38,13 @@ PHASES: tuple[tuple[str, ...], ...] = (
 )  # fmt: skip
 PHASE_OF = {action: i for i, phase in enumerate(PHASES) for action in phase}
 COST = {action: spec.cost for action, spec in ACTIONS.items()}  # action points an order takes
+
+
+# The engine's own records of a turn (a card fired, a card dealt, the turn's history row) are
+# built from values it made itself: not validated again (``report.trusted``).
+_FIRED_FIELDS = set(FiredCard.model_fields)
+_HAND_FIELDS = set(HandCard.model_fields)
+_RECORD_FIELDS = set(TurnRecord.model_fields)
 
 
 class IllegalOrder(ValueError):
@@ -110,9 +117,9 @@ def _check(
 def resolve(world: World, orders: Iterable[Order]) -> tuple[World, TurnReport]:
     """The next world and the report of the turn. ``world`` itself is never changed."""
     w, ledger, m, before, arr_before, cent_before = _play(world, orders, Ledger)
-    # The engine's own record of the turn: built without validating it again.
-    return w, trusted(
-        TurnReport,
+    # The engine's own record of the turn: built without validating it again, its lines and
+    # changes when first read.
+    return w, lazy_report(
         dict(
             turn=w.turn - (0 if w.ended else 1),
             criteria_before=before,
@@ -121,18 +128,13 @@ def resolve(world: World, orders: Iterable[Order]) -> tuple[World, TurnReport]:
             arrangement_after=m.arrangement,
             centralization_before=cent_before,
             centralization_after=m.centralization,
-            changes=ledger.changes(),
-            lines=ledger.lines,
             votes=ledger.votes,
             cards=ledger.cards,
             ended=w.ended,
             end_reason=w.end_reason,
         ),
-        _REPORT_FIELDS,
+        ledger,
     )
-
-
-_REPORT_FIELDS = set(TurnReport.model_fields)
 
 
 def advance(world: World, orders: Iterable[Order]) -> World:
@@ -185,16 +187,15 @@ def _play(
             h.actor,
         )
         apply_all(opt.effects, ctx, ledger, say("card_choice", title=card.title, option=opt.label))
-        ledger.cards.append(
-            FiredCard(
-                card=card.id,
-                actor=h.actor,
-                option=opt.id,
-                title=title,
-                lesson=text(card.lesson),
-                by_default=chosen is None,
-            )
-        )
+        fired = {
+            "card": card.id,
+            "actor": h.actor,
+            "option": opt.id,
+            "title": title,
+            "lesson": text(card.lesson),
+            "by_default": chosen is None,
+        }
+        ledger.cards.append(trusted(FiredCard, fired, _FIRED_FIELDS))
         w.lessons.append(card.id)
         fired_now.append(card.id)
     wd = w.__dict__  # the world's own fields, written in place (no pydantic __setattr__)
@@ -247,10 +248,15 @@ def _play(
         )
     _round(w)
     track_goals(w)
-    w.history.append(
-        TurnRecord(turn=w.turn, criteria=copy_model(w.criteria), arrangement=m.arrangement,
-                   centralization=m.centralization, plurality=m.plurality, cards=fired_now)
-    )  # fmt: skip
+    record = {
+        "turn": w.turn,
+        "criteria": copy_model(w.criteria),
+        "arrangement": m.arrangement,
+        "centralization": m.centralization,
+        "plurality": m.plurality,
+        "cards": fired_now,
+    }
+    w.history.append(trusted(TurnRecord, record, _RECORD_FIELDS))
 
     # 6. ending, then the next turn's briefing
     check_end(w)
@@ -281,15 +287,14 @@ def open_turn(w: World) -> None:
     for _ in range(min(w.rules.cards_per_turn, len(eligible))):
         i = rng.choice_weighted([c.weight for c, _ in eligible])
         card, bindings = eligible.pop(i)
-        w.hand.append(
-            HandCard(
-                key=w.new_id("hand"),
-                card=card.id,
-                actor=bindings["target"],
-                turn=w.turn,
-                bindings=bindings,
-            )
-        )
+        dealt = {
+            "key": w.new_id("hand"),
+            "card": card.id,
+            "actor": bindings["target"],
+            "turn": w.turn,
+            "bindings": dict(bindings),
+        }
+        w.hand.append(trusted(HandCard, dealt, _HAND_FIELDS))
         w.fired[card.id] = w.turn
     w.rng = rng.state
 
