@@ -43,22 +43,15 @@ from game.engine import (  # noqa: E402
     new_world,
     resolve,
 )
+from game.engine.model import ARRANGEMENT_ORDER  # noqa: E402
 from game.engine.orders import ACTIONS  # noqa: E402
 from game.engine.say import as_data  # noqa: E402
 from game.engine.structure import measure, structural_targets  # noqa: E402
 
 SHIPPED = ["cambodia", "financial", "kosovo", "pandemic", "rwanda", "sandbox"]
 ARRANGEMENTS = [a.value for a in Arrangement]
-# the world's arrangement from unity to division (model.ARRANGEMENT_ORDER)
-ORDER = [
-    "global_state",
-    "empire",
-    "federation",
-    "pluralism_3",
-    "pluralism_2",
-    "pluralism_1",
-    "anarchy",
-]
+# the world's arrangement from unity to division
+ORDER = [a.value for a in ARRANGEMENT_ORDER]
 CRITERIA = ["peace", "justice", "pluralism", "freedom"]
 SECTIONS = ["starts", "targets", "arrangements", "circle", "loopholes", "restraint", "cards"]
 

@@ -144,28 +144,30 @@ def pluralism_3(doc: Doc) -> Doc:
     return d
 
 
+def _pooled(doc: Doc, mandate: float, enforcement: float, sovereignty: float) -> Doc:
+    """Every state a member of the political body, with that mandate and enforcement, every
+    state keeping only ``sovereignty`` of its own."""
+    d = pluralism_1(doc)
+    un = _political_body(d)
+    un["mandate"], un["enforcement"] = mandate, enforcement
+    un["independence"] = max(un["independence"], 60)
+    un["members"] = None
+    _set_sovereignty(d, sovereignty)
+    return d
+
+
 def federation(doc: Doc) -> Doc:
     """Every state cedes 70 % of its sovereignty to the political body (mandate 75,
     enforcement 65, every state a member): the center's level sqrt(70 x 70) = 70, in the
     federation band (60 to 85)."""
-    d = pluralism_1(doc)
-    un = _political_body(d)
-    un["mandate"], un["enforcement"], un["independence"] = 75, 65, max(un["independence"], 60)
-    un["members"] = None
-    _set_sovereignty(d, 30)
-    return d
+    return _pooled(doc, 75, 65, 30)
 
 
 def global_state(doc: Doc) -> Doc:
     """Every state cedes 95 % of its sovereignty to the political body (mandate 100,
     enforcement 90): the center's level sqrt(95 x 95) = 95, above the global-state line (85).
     The states keep their armies, as the issue's start did (the rules give the center none)."""
-    d = pluralism_1(doc)
-    un = _political_body(d)
-    un["mandate"], un["enforcement"], un["independence"] = 100, 90, max(un["independence"], 60)
-    un["members"] = None
-    _set_sovereignty(d, 5)
-    return d
+    return _pooled(doc, 100, 90, 5)
 
 
 def empire(doc: Doc) -> Doc:
