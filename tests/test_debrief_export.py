@@ -154,3 +154,16 @@ def test_the_export_module_needs_no_pygame() -> None:
     code = "import sys, game.report; assert 'pygame' not in sys.modules, sorted(sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_weights_are_written_as_the_language_writes_numbers() -> None:
+    row = words.ScoreRow("x", "X", "role", {"peace": 1.5, "justice": 2.0, "freedom": 0.0}, 0, (), 0)
+    try:
+        i18n.set_language("es")
+        spanish = words.weights_text(row)
+        i18n.set_language("en")
+        english = words.weights_text(row)
+    finally:
+        i18n.set_language("en")
+    assert "×1,5" in spanish and "×2" in spanish and "1.5" not in spanish
+    assert "×1.5" in english and "freedom" not in english.lower()

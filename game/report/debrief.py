@@ -389,7 +389,9 @@ def score_rows(world: World) -> list[ScoreRow]:
 
 def weights_text(row: ScoreRow) -> str:
     return ", ".join(
-        f"{criterion_name(c)} \u00d7{w:g}" for c, w in row.weights.items() if w > 0
+        f"{criterion_name(c)} \u00d7{i18n.number(w, None)}"  # "×1,5" in Spanish
+        for c, w in row.weights.items()
+        if w > 0
     ) or t("debrief.no_weights")
 
 
