@@ -147,7 +147,7 @@ TEMPLATES: dict[str, str] = {
     "reason.global_state": "{center} holds nearly all sovereignty over everyone",
     "reason.federation": "the states have pooled most sovereignty in {center}",
     "reason.empire": "{hegemon} holds {share} of all power",
-    "reason.pluralism_3": "strong independent bodies, regional federations and dense civil society",
+    "reason.pluralism_3": "strong independent bodies and regional federations in use, and dense civil society",
     "reason.pluralism_2": "global bodies bind the states and civil society presses them",
     "reason.pluralism_1": "sovereign states with weak global bodies",
     "reason.anarchy": "no body binds the sovereign states",
