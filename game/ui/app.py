@@ -21,7 +21,7 @@ import pygame_gui
 from game.paths import install_root
 from game.ui import i18n
 from game.ui.palette import Palette, palette_for
-from game.ui.settings import Settings, load_settings, save_settings
+from game.ui.settings import Settings, read_settings, save_settings
 
 if TYPE_CHECKING:
     from game.ui.scene import Scene
@@ -79,7 +79,10 @@ class App:
         if headless:
             os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
             os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-        self.settings = settings or load_settings()
+        self.notices: list[str] = []  # what the main menu says once: a settings file set aside
+        if settings is None:
+            settings, self.notices = read_settings()
+        self.settings = settings
         self.persist_settings = persist_settings and not headless
         i18n.set_language(self.settings.language)
         pygame.init()

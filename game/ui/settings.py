@@ -38,13 +38,35 @@ def settings_path() -> Path:
 
 
 def load_settings(path: Path | None = None) -> Settings:
-    """The saved settings; defaults when there are none or they cannot be read (a broken file
+    """The saved settings; defaults where there are none or they cannot be read (a broken file
     is left where it is, never overwritten until the player saves new settings)."""
+    return read_settings(path)[0]
+
+
+def read_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
+    """The saved settings and the names of those that could not be used (``ALL``: the whole
+    file). A file that cannot be read or parsed (however deeply nested) gives the defaults; a
+    setting out of range, or of the wrong kind, falls back to its default alone."""
     path = path or settings_path()
     try:
-        return Settings.model_validate(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError, ValidationError):
-        return Settings()
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Settings(), []
+    except (OSError, ValueError, RecursionError):
+        return Settings(), [ALL]
+    if not isinstance(data, dict):
+        return Settings(), [ALL]
+    try:
+        return Settings.model_validate(data), []
+    except ValidationError as e:
+        bad = sorted({str(err["loc"][0]) for err in e.errors() if err["loc"]})
+        try:
+            return Settings.model_validate({k: v for k, v in data.items() if k not in bad}), bad
+        except ValidationError:
+            return Settings(), [ALL]
+
+
+ALL = "*"
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:

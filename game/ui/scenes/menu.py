@@ -931,6 +931,16 @@ class MainMenu(MenuScreen):
         from game.ui.audio import audio_of
 
         audio_of(self.app).start_music()
+        if self.app.notices:  # said once: the game started on defaults for some settings
+            notices, self.app.notices = self.app.notices, []
+            from game.ui.settings import ALL, settings_path
+
+            what = (
+                t("menu.settings.notice.all", path=str(settings_path()))
+                if ALL in notices
+                else t("menu.settings.notice.some", names=", ".join(notices))
+            )
+            self.tell(t("menu.settings.notice.title"), what)
 
     def build(self) -> None:
         app, s = self.app, self.app.s

@@ -19,6 +19,7 @@ import pygame_gui
 from pygame_gui.elements import UIButton
 
 from game import paths
+from game.atomic import write_atomic
 from game.engine.scenario import Scenario
 from game.engine.scenario import text as pick
 from game.engine.world import World
@@ -90,20 +91,23 @@ def role_or_name(option: SeatOption) -> str:
 def remember_seats(scenario: str, humans: list[str]) -> None:
     """Keep the human seats last chosen for a scenario (best effort: never fails a start)."""
     path = paths.user_data_dir() / MEMORY_FILE
-    with contextlib.suppress(OSError, ValueError):
+    try:
         data = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-        if not isinstance(data, dict):
-            data = {}
-        data[scenario] = list(humans)
+    except (OSError, ValueError, RecursionError):
+        data = {}  # a broken memory is forgotten, not fatal
+    if not isinstance(data, dict):
+        data = {}
+    data[scenario] = list(humans)
+    with contextlib.suppress(OSError, ValueError):
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(data, indent=1), encoding="utf-8")
+        write_atomic(path, json.dumps(data, indent=1).encode("utf-8"))
 
 
 def remembered_seats(scenario: str) -> list[str] | None:
     path = paths.user_data_dir() / MEMORY_FILE
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # however broken or deeply nested
         return None
     seats = data.get(scenario) if isinstance(data, dict) else None
     if isinstance(seats, list) and all(isinstance(s, str) for s in seats):
