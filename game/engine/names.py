@@ -9,6 +9,7 @@ player's language and a sentence the engine writes (``say``) carries the whole t
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer
@@ -86,12 +87,19 @@ def as_data(value: object) -> object:
 _data = as_data
 
 
+def visible(text: str) -> str:
+    """A name must show something: not only spaces, invisible marks or control characters
+    (a name of "\u200b" alone draws nothing, and a screen cannot lay it out)."""
+    if not any(unicodedata.category(c)[0] not in "CZM" for c in text):
+        raise ValueError("a name needs at least one visible character")
+    return text
+
+
+_NameString = Annotated[str, Field(min_length=1, max_length=80), AfterValidator(visible)]
+
 # The type of a name field: what a file may hold, read into a ``Name`` and written back as it came.
 NameText = Annotated[
-    Annotated[str, Field(min_length=1, max_length=80)]
-    | Annotated[
-        dict[LANGUAGE, Annotated[str, Field(min_length=1, max_length=80)]], Field(min_length=1)
-    ],
+    _NameString | Annotated[dict[LANGUAGE, _NameString], Field(min_length=1)],
     AfterValidator(as_name),
     BeforeValidator(_data),  # a Name given to a model keeps its translations
     PlainSerializer(_data),

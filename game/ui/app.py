@@ -21,6 +21,7 @@ import pygame_gui
 from game.paths import install_root
 from game.ui import i18n
 from game.ui.palette import Palette, palette_for
+from game.ui.safe_font import SafeFont
 from game.ui.settings import Settings, read_settings, save_settings
 
 if TYPE_CHECKING:
@@ -257,5 +258,5 @@ def _font(size: int, bold: bool) -> pygame.font.Font:
 
         name = "NotoSans-Bold.ttf" if bold else "NotoSans-Regular.ttf"
         path = os.path.join(os.path.dirname(data.__file__), name)
-        _fonts[key] = pygame.font.Font(path, size)
+        _fonts[key] = SafeFont(path, size)
     return _fonts[key]

@@ -16,6 +16,7 @@ import contextlib
 import errno
 import json
 import re
+import unicodedata
 from functools import cache
 
 from game.engine.names import label
@@ -127,6 +128,8 @@ def name(thing: object, lang: str | None = None, article: bool = False) -> str:
     if not isinstance(thing, str | dict) and hasattr(thing, "name"):
         thing = thing.name  # type: ignore[union-attr]
     shown = localized(thing, lang)
+    if not any(unicodedata.category(c)[0] not in "CZM" for c in shown):
+        return "?"  # a name that would draw nothing (the checks refuse them; a screen must not)
     return shown if article else label(shown, lang)
 
 

@@ -21,6 +21,7 @@ from pygame_gui.elements import UIButton, UIImage, UILabel, UIPanel, UITextBox
 from game import paths
 from game.ui.i18n import key_name, t
 from game.ui.palette import Colour
+from game.ui.safe_font import SafeFont
 from game.ui.scene import Scene
 from game.ui.widgets import mix
 from game.ui.widgets import wrap as wrap_lines
@@ -40,7 +41,7 @@ def italic_font(size_px: int) -> pygame.font.Font:
         import pygame_gui.data as data
 
         path = os.path.join(os.path.dirname(data.__file__), "NotoSans-Italic.ttf")
-        _italic[size_px] = pygame.font.Font(path, size_px)
+        _italic[size_px] = SafeFont(path, size_px)
     return _italic[size_px]
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 import pygame
 
 from game.ui.palette import Colour, Palette
+from game.ui.safe_font import SafeFont
 from game.ui.widgets import luminance, mix, wrap
 
 # A readout line: its text, a colour swatch drawn before it (or None), and whether it is bold.
@@ -33,7 +34,7 @@ def font(px: int, bold: bool = False) -> pygame.font.Font:
         if not pygame.font.get_init():
             pygame.font.init()
         name = "NotoSans-Bold.ttf" if bold else "NotoSans-Regular.ttf"
-        _fonts[key] = pygame.font.Font(os.path.join(os.path.dirname(data.__file__), name), key[0])
+        _fonts[key] = SafeFont(os.path.join(os.path.dirname(data.__file__), name), key[0])
     return _fonts[key]
 
 
