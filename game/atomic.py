@@ -35,3 +35,24 @@ def _fsync_folder(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+# A temporary file is ".<name>.<random>.tmp" beside the file it replaces (``write_atomic``).
+_LEFTOVER = ".*.tmp"
+
+
+def sweep_leftovers(folder: Path, older_than: float = 60.0, now: float | None = None) -> int:
+    """Remove the temporary files a crash or a killed process left in ``folder`` mid-write
+    (only those older than ``older_than`` seconds: a write under way elsewhere is fresh).
+    Returns how many were removed; never raises."""
+    import time
+
+    removed = 0
+    now = time.time() if now is None else now
+    with contextlib.suppress(OSError):
+        for p in folder.glob(_LEFTOVER):
+            with contextlib.suppress(OSError):
+                if p.is_file() and not p.is_symlink() and now - p.stat().st_mtime > older_than:
+                    p.unlink()
+                    removed += 1
+    return removed

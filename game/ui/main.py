@@ -14,6 +14,7 @@ def run() -> None:
         from game.ui.app import App
         from game.ui.scenes.menu import MainMenu
 
+        _sweep()  # what a crash left half-written last time
         app = App()  # the saved settings, from the user's config folder
         app.push(MainMenu(app))
         app.run()
@@ -29,6 +30,16 @@ def run() -> None:
         where = f" Details: {log}" if log else ""
         print(f"continuum: internal error: {type(e).__name__}: {e}.{where}", file=sys.stderr)
         raise SystemExit(3) from None
+
+
+def _sweep() -> None:
+    """Remove temporary files a killed or crashed game left in its saves and config folders."""
+    from game import paths
+    from game.atomic import sweep_leftovers
+    from game.ui.settings import settings_path
+
+    for folder in (paths.saves_dir(), paths.user_data_dir(), settings_path().parent):
+        sweep_leftovers(folder)
 
 
 def _quit_display() -> None:
