@@ -16,6 +16,9 @@ def cannot_write(value: str | Path, option: str = "") -> str | None:
     head = f"{option} {value}" if option else str(value)
     if path.is_dir():
         return f"{head}: this is a folder; name a file inside it"
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        # Never write over a link, a device or a pipe (as root a save once replaced /dev/...).
+        return f"{head}: this is not a regular file (a link, a device or a pipe); name a new file"
     if not folder.exists():
         return f"{head}: the folder {folder} does not exist (create it first)"
     if not folder.is_dir():

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate
@@ -57,11 +58,30 @@ def line_col(text: str, pos: int) -> tuple[int, int]:
     return line, pos - (text.rfind("\n", 0, pos) + 1) + 1
 
 
+def not_a_file(path: Path) -> str:
+    """What ``path`` is when it exists but is not a regular file ("a folder", "a named pipe
+    (FIFO)", "a device", "a socket"), else "". Opening a pipe to read waits for a writer
+    forever, so nothing is opened before this says it is a file. Raises what ``stat`` raises."""
+    mode = path.stat().st_mode
+    if stat.S_ISREG(mode):
+        return ""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
 def read_limited(path: Path, max_bytes: int) -> bytes:
     """The file's bytes, refusing folders, unreadable files and anything over ``max_bytes``."""
     try:
-        if path.is_dir():
-            raise _fail("is a folder, not a file")
+        kind = not_a_file(path)
+        if kind:
+            raise _fail(f"is {kind}, not a file")
         with path.open("rb") as f:
             # Read one byte past the limit rather than trusting the size the disk reports.
             raw = f.read(max_bytes + 1)

@@ -18,7 +18,7 @@ from game import paths as game_paths
 from game.engine.scenario import Scenario
 
 from .explain import explain, listing, suggest
-from .jsonio import MIB, JsonReadError, decode_text, parse_json, read_limited
+from .jsonio import MIB, JsonReadError, decode_text, not_a_file, parse_json, read_limited
 from .parts import Assembled, assemble
 from .problems import Finding, Problem, ScenarioError, format_path
 from .references import check_references
@@ -273,8 +273,9 @@ def find_scenario(name_or_path: str) -> Path:
     if p.is_file():
         return p
     if p.exists():
+        what = not_a_file(p) or "not a regular file"
         raise ScenarioError(
-            [Problem(name_or_path, None, None, "", "is a folder, not a scenario file")]
+            [Problem(name_or_path, None, None, "", f"is {what}, not a scenario file")]
         )
     dirs = [d for d, _ in _scenario_dirs()]
     if _ID.match(name_or_path):

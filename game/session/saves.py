@@ -23,7 +23,14 @@ from pydantic import BaseModel, Field, ValidationError
 
 from game.atomic import write_atomic
 from game.content.explain import explain
-from game.content.jsonio import MIB, JsonReadError, decode_text, parse_json, read_limited
+from game.content.jsonio import (
+    MIB,
+    JsonReadError,
+    decode_text,
+    not_a_file,
+    parse_json,
+    read_limited,
+)
 from game.content.problems import format_path
 from game.engine import Order, TurnReport
 from game.engine.world import World
@@ -106,6 +113,14 @@ def save_world(world: World, path: str | Path, record: MatchRecord | None = None
             f"{path}: the save would be larger than the {MAX_SAVE_BYTES // MIB} MiB limit",
             "too_large",
             limit=MAX_SAVE_BYTES // MIB,
+        )
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        # Never replace a link, a device, a pipe or a folder with a save.
+        what = "a link" if path.is_symlink() else not_a_file(path)
+        raise SaveError(
+            f"{path}: is {what}, not a save file: choose another name",
+            "unwritable",
+            reason=f"{what}, not a file",
         )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -212,7 +227,7 @@ def _read_problem(message: str) -> str:
     """The kind of a reading failure (the JSON reader says it in English words only)."""
     if message.startswith("no such file"):
         return "missing"
-    if message.startswith(("cannot be read", "is a folder")):
+    if message.startswith(("cannot be read", "is a ")):  # a folder, a pipe, a device
         return "unreadable"
     if message.startswith("is larger than"):
         return "too_large"

@@ -10,6 +10,7 @@ import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from game.atomic import write_atomic
+from game.content.jsonio import not_a_file
 
 LANGUAGES = ("en", "es")
 SIZES = ((1280, 720), (1600, 900), (1920, 1080))
@@ -49,6 +50,8 @@ def read_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
     setting out of range, or of the wrong kind, falls back to its default alone."""
     path = path or settings_path()
     try:
+        if not_a_file(path):  # a pipe would be waited on forever
+            return Settings(), [ALL]
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return Settings(), []

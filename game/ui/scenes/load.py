@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game import paths
+from game.content.jsonio import not_a_file
 from game.engine.model import Arrangement, Criterion
 from game.engine.scenario import text as pick
 from game.engine.world import World
@@ -91,6 +92,9 @@ def peek_save(path: Path, titles: dict[str, str] | None = None) -> SaveInfo:
     crash ends without its closing brace). Never raises; never writes."""
     try:
         st = path.stat()
+        kind = not_a_file(path)
+        if kind:  # never opened: a pipe would be waited on forever
+            return SaveInfo(path, st.st_mtime, error=t("menu.load.err.unreadable", reason=kind))
         with path.open("rb") as f:
             head = f.read(HEAD_BYTES)
             f.seek(max(0, st.st_size - 64))
