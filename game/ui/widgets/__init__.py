@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pygame
 
+from game.ui.widgets.text_fit import fitting_prefix
+
 Colour = tuple[int, int, int]
 
 
@@ -25,10 +27,11 @@ def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
                 continue
             if line:
                 lines.append(line)
-            while font.size(word)[0] > width and len(word) > 1:
-                cut = len(word) - 1
-                while cut > 1 and font.size(word[:cut])[0] > width:
-                    cut -= 1
+            while len(word) > 1:
+                cut = fitting_prefix(word, font, width)  # measures only short prefixes
+                if cut >= len(word):
+                    break
+                cut = max(1, cut)
                 lines.append(word[:cut])
                 word = word[cut:]
             line = word
