@@ -61,7 +61,15 @@ WAR_CAUSES = ("war_between", "conquered", "border_clash")
 REPRESSION_CAUSES = ("repressed", "repressed_warned")
 CARD_CAUSES = ("card_choice",)
 CENTRALIZATION_PUNISHERS = ("terrifying_despotism", "stroke_of_the_pen", "autonomy_revoked")
-RUINOUS = ("ruin", "collapse", "great_power_war", "patrons_war", "depression")
+RUINOUS = (
+    "ruin",
+    "ruin_repression",
+    "ruin_war",
+    "collapse",
+    "great_power_war",
+    "patrons_war",
+    "depression",
+)
 
 
 # ---- scenarios ----------------------------------------------------------------------------
@@ -726,13 +734,19 @@ def section_cards(fig: Figures, args, runner: Runner) -> None:
     }
     # the sandbox's ruin ending: where its peace went
     sand = runner.run(_tasks("sandbox", n, args.seed))
-    ruined = [r for r in sand if r["ending"] == "ruin"]
+    ruined = [r for r in sand if r["ending"] in ("ruin", "ruin_repression", "ruin_war")]
     loss: Counter = Counter()
     for r in ruined:
         loss.update(r["peace_loss"])
     whole = sum(loss.values())
     shares = {k: round(v / whole, 3) for k, v in loss.most_common()} if whole else {}
-    fig.add("cards", "sandbox: matches ending in ruin", f"{len(ruined)} of {n}")
+    by_ending = Counter(r["ending"] for r in ruined)
+    fig.add(
+        "cards",
+        "sandbox: matches ending in ruin (of which by repression / war / plain)",
+        f"{len(ruined)} of {n} ({by_ending['ruin_repression']} / {by_ending['ruin_war']} "
+        f"/ {by_ending['ruin']})",
+    )
     if whole:
         fig.add(
             "cards",

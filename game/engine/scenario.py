@@ -278,10 +278,10 @@ class EndCondition(Model):
     text: Text = Field(
         description="Shown when the match ends this way.",
         examples=[
-            "Collapse: the region has fallen into war, massacre and flight.",
+            "Collapse: repression, uprising and war have broken the region's peace.",
             {
-                "en": "Collapse: the region has fallen into war, massacre and flight.",
-                "es": "Colapso: la región ha caído en la guerra, la masacre y la huida.",
+                "en": "Collapse: repression, uprising and war have broken the region's peace.",
+                "es": "Colapso: la represión, la insurrección y la guerra han roto la paz de la región.",
             },
         ],
     )
@@ -459,7 +459,7 @@ class Scenario(WorldBase):
             [
                 {
                     "id": "collapse",
-                    "text": "Collapse: the region has fallen into war, massacre and flight.",
+                    "text": "Collapse: repression, uprising and war have broken the region's peace.",
                     "min_turn": 6,
                     "when": [{"type": "criterion", "criterion": "peace", "max": 10}],
                 }
