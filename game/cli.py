@@ -119,6 +119,11 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         help="print the scenario JSON Schema",
         description="Print the JSON Schema of scenario files.",
     )
+    schema.add_argument(
+        "--protocol",
+        action="store_true",
+        help="print the seminar protocol's JSON Schema instead (docs/protocol.schema.json)",
+    )
     commands = {
         "play": play,
         "simulate": sim,
@@ -341,6 +346,11 @@ def cmd_window(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
+    if args.protocol:
+        from game.net.protocol import protocol_schema
+
+        print(json.dumps(protocol_schema(), indent=2))
+        return 0
     from game.content import scenario_schema
 
     print(json.dumps(scenario_schema(), indent=2))
