@@ -31,6 +31,7 @@ examples:
   continuum simulate kosovo --matches 20 --seed 1 --json
   continuum validate scenarios/ my_scenario.json
   continuum schema > scenario.schema.json
+  continuum host kosovo --headless
   continuum snapshot kosovo --turns 5 --out match.png --screen match
 
 SCENARIO is a path to a scenario file or the id of a shipped or user scenario.
@@ -119,7 +120,53 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         help="print the scenario JSON Schema",
         description="Print the JSON Schema of scenario files.",
     )
+    schema.add_argument(
+        "--protocol",
+        action="store_true",
+        help="print the seminar protocol's JSON Schema instead (docs/protocol.schema.json)",
+    )
+    host = sub.add_parser(
+        "host",
+        help="host a class match on the network (seminar play)",
+        description="Host one match of SCENARIO for a class: students join a seat each (or a "
+        "team a seat) with the join codes printed, from the game on their own computers; the "
+        "AI plays every seat nobody claimed. Serves until Ctrl+C.",
+    )
+    host.add_argument("scenario", metavar="SCENARIO")
+    host.add_argument(
+        "--port",
+        type=int,
+        default=8765,
+        metavar="N",
+        help="the port to listen on (default 8765; 0: any free port)",
+    )
+    host.add_argument(
+        "--bind",
+        default="0.0.0.0",
+        metavar="ADDRESS",
+        help="the address to listen on (default: every network of this computer; "
+        "127.0.0.1: this computer only)",
+    )
+    host.add_argument(
+        "--seats",
+        metavar="SEAT,...",
+        help="the seats students may play, a join code each (default: every seat the scenario "
+        "offers people)",
+    )
+    host.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        metavar="S",
+        help="the match's seed (default: the scenario's)",
+    )
+    host.add_argument(
+        "--headless",
+        action="store_true",
+        help="serve without a window: print the address, the console token and the join codes",
+    )
     commands = {
+        "host": host,
         "play": play,
         "simulate": sim,
         "validate": val,
@@ -340,7 +387,37 @@ def cmd_window(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_host(args: argparse.Namespace) -> int:
+    if not args.headless:
+        return _refuse(
+            "the teacher console is not built yet: add --headless to run the host without a window"
+        )
+    if not 0 <= args.port <= 65535:
+        return _refuse(f"--port {args.port}: a port is a number from 0 to 65535")
+    scenario = _load(args.scenario)
+    seats = None
+    if args.seats is not None:
+        seats = [s.strip() for s in args.seats.split(",") if s.strip()]
+        unknown = [s for s in seats if s not in scenario.seats]
+        if unknown or not seats or len(set(seats)) != len(seats):
+            return _refuse(
+                f"--seats {args.seats}: each seat once, from those {scenario.id} offers people: "
+                + ", ".join(scenario.seats)
+            )
+    from game.net.host import run_headless
+
+    try:
+        return run_headless(scenario, seats, args.bind, args.port, args.seed)
+    except OSError as e:
+        return _refuse(f"cannot listen on {args.bind}:{args.port}: {e.strerror or e}")
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
+    if args.protocol:
+        from game.net.protocol import protocol_schema
+
+        print(json.dumps(protocol_schema(), indent=2))
+        return 0
     from game.content import scenario_schema
 
     print(json.dumps(scenario_schema(), indent=2))
@@ -374,6 +451,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _safe_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
     commands = {
+        "host": cmd_host,
         "play": cmd_play,
         "simulate": cmd_simulate,
         "validate": cmd_validate,

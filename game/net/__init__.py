@@ -1,0 +1,1 @@
+"""Seminar play: the host of a class match and its protocol over websockets (see host.py)."""

@@ -1,0 +1,543 @@
+"""The seminar host: one class match served over websockets, the ``LocalMatch`` its only authority.
+
+The flow, as boardgame.io's master does it:
+
+1. **Start.** ``Host.new(scenario, seats)`` starts the match (a ``LocalMatch`` with no human seat
+   yet) and gives each seat people may play a short join code (``secrets``, never the world's
+   generator) and the teacher a console token. ``await host.start(bind, port)`` listens;
+   ``continuum host SCENARIO --headless`` prints the address, the token and the codes.
+2. **Join.** A client's first message is ``hello`` with a code. The code names a seat: the
+   client is welcomed with that seat's view (the engine's ``view``: no other seat's hand, secret
+   goals or untallied votes), its legal orders, its draft, whether it has submitted and every
+   report so far as that seat may read it. The seat is now *claimed*: people play it, and it
+   stays claimed when its clients drop. Several clients may hold the same code: a team, who see
+   each other's draft (every change goes to every client of the seat). A client that drops and
+   comes back with the same code gets the same seat, its draft or submitted orders, and the
+   match where it stands.
+3. **Draft.** ``draft_add``, ``draft_remove`` and ``draft_replace`` go through the match's
+   ``add``/``remove``/``replace``, so the engine's ``check_orders`` checks every order; an order
+   for another seat is refused before it gets there.
+4. **Resolve.** ``submit`` hands the seat's orders in. When every claimed seat still in the
+   match has submitted, the turn resolves: the AI gives the orders of every other actor (a seat
+   nobody claimed is the AI's), and each client receives its seat's part of the report
+   (``TurnReport.for_actor``) with the seat's new view. When the match ends every client
+   receives the whole world (``ended``): the debrief shows every mission.
+5. **Refuse and carry on.** What cannot be taken is refused with a reason to that client alone
+   (``refused``), and nothing else happens: not JSON, not a valid message, another protocol
+   version, a wrong code, an order for another seat, a submit for another turn or a second one,
+   a message over ``Limits.max_message`` bytes. A frame over ``Limits.max_frame`` is cut off
+   by the websockets library itself (close code 1009). Each client has a token bucket: a
+   client sending faster than ``Limits.rate`` a second (after a ``Limits.burst``) has the excess
+   refused and its connection read more slowly; one that keeps on is dropped. Each client's
+   outgoing messages wait in its own queue, so a slow reader slows no one else; one whose
+   queue passes ``Limits.queue`` is dropped.
+
+``LocalMatch`` is used as it is; one thing it lacks is wrapped here: its ``submit`` takes the
+seats in hot-seat order, and a class submits in any order, so the host marks the seat submitted
+in the match's ``submitted`` (which ``add``/``replace`` then refuse, and saves keep) and calls
+``resolve`` when no seat is awaited (``current_seat()`` is ``None``). Claimed seats are the
+match's ``humans``. The console token is printed for the teacher console (a later slice); no
+message takes it yet.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import secrets
+import signal
+import sys
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from websockets.asyncio.server import Server, ServerConnection, serve
+from websockets.exceptions import ConnectionClosed
+
+from game.engine import Order, Scenario, TurnReport
+from game.engine.scenario import text
+from game.session.local import LocalMatch
+
+from .protocol import (
+    CODE_ALPHABET,
+    CODE_LENGTH,
+    BadMessage,
+    Chat,
+    ChatMessage,
+    DraftAdd,
+    DraftRemove,
+    DraftReplace,
+    DraftState,
+    Ended,
+    Error,
+    Hello,
+    Message,
+    Ping,
+    Pong,
+    Refused,
+    Submit,
+    TurnResolved,
+    Welcome,
+    encode,
+    parse_client_message,
+)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one client may cost the host."""
+
+    max_message: int = 64 * 1024  # bytes: a longer message is refused, the connection goes on
+    max_frame: int = 1024 * 1024  # bytes: a longer frame closes the connection (1009)
+    rate: float = 20.0  # messages a second, sustained
+    burst: int = 40  # messages at once, beyond the rate
+    flood: int = 200  # messages over the rate before the client is dropped
+    queue: int = 256  # messages waiting to go to one client before it is dropped as too slow
+    wrong_codes: int = 10  # wrong join codes before the client is dropped
+
+
+class TokenBucket:
+    """``rate`` tokens a second, at most ``burst`` held; each message takes one."""
+
+    def __init__(self, rate: float, burst: int) -> None:
+        self.rate, self.burst = rate, float(burst)
+        self.tokens = float(burst)
+        self.stamp = time.monotonic()
+
+    def take(self) -> bool:
+        now = time.monotonic()
+        self.tokens = min(self.burst, self.tokens + (now - self.stamp) * self.rate)
+        self.stamp = now
+        if self.tokens >= 1:
+            self.tokens -= 1
+            return True
+        return False
+
+    def wait(self) -> float:
+        """Seconds until the next token."""
+        return max(0.0, (1 - self.tokens) / self.rate)
+
+
+@dataclass(eq=False)
+class Client:
+    """One connection: its seat once it has said hello, and what it costs."""
+
+    ws: ServerConnection
+    bucket: TokenBucket
+    seat: str | None = None
+    name: str = ""
+    outbox: asyncio.Queue[str | None] = field(default_factory=asyncio.Queue)
+    over: int = 0  # messages over the rate since the last one taken
+    flooded: int = 0  # messages over the rate in all
+    wrong_codes: int = 0
+    closing: bool = False
+    close_code: int = 1008  # how the host closes it: a policy violation unless it shuts down
+
+
+def new_code(taken: Iterable[str] = ()) -> str:
+    """A fresh join code, from the system's random source (never the world's generator)."""
+    used = set(taken)
+    while True:
+        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        if code not in used:
+            return code
+
+
+def _plain(code: str) -> str:
+    """A code as typed ("abc-234 ") as printed ("ABC234")."""
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+class Host:
+    """One class match served over websockets (see the module's docstring)."""
+
+    def __init__(
+        self,
+        match: LocalMatch,
+        codes: dict[str, str],
+        console_token: str | None = None,
+        limits: Limits | None = None,
+    ) -> None:
+        self.match = match
+        self.title = "Continuum"  # the scenario's title, when started from one (Host.new)
+        self.codes = dict(codes)  # join code -> seat
+        self.console_token = console_token or secrets.token_urlsafe(16)
+        self.limits = limits or Limits()
+        self.clients: set[Client] = set()
+        self.messages: list[ChatMessage] = []  # every chat message (the teacher sees them all)
+        self._server: Server | None = None
+        self._closing: set[asyncio.Future[None]] = set()  # connections being cut off
+
+    @classmethod
+    def new(
+        cls,
+        scenario: Scenario,
+        seats: list[str] | None = None,
+        seed: int | None = None,
+        limits: Limits | None = None,
+    ) -> Host:
+        """A new match of ``scenario`` with a join code for each of ``seats`` (default: every
+        seat the scenario offers people); no seat is claimed yet."""
+        match = LocalMatch.start(scenario, [], seed=seed)
+        codes: dict[str, str] = {}
+        for seat in seats if seats is not None else scenario.seats:
+            codes[new_code(codes)] = seat
+        host = cls(match, codes, limits=limits)
+        host.title = text(scenario.title)
+        return host
+
+    # ---- serving -------------------------------------------------------------------------------
+
+    async def start(self, host: str = "127.0.0.1", port: int = 0) -> str:
+        """Listen on ``host``:``port`` (0: any free port); the address clients connect to."""
+        self._server = await serve(
+            self._connection,
+            host,
+            port,
+            max_size=self.limits.max_frame,
+            max_queue=16,
+            compression=None,  # a frame's size is what it costs; no zip bombs
+        )
+        return f"ws://{host}:{self.port}"
+
+    @property
+    def port(self) -> int:
+        assert self._server is not None, "the host has not started"
+        return int(next(iter(self._server.sockets)).getsockname()[1])
+
+    async def close(self, reason: str = "the host has stopped") -> None:
+        """Tell every client why, and stop serving."""
+        for client in list(self.clients):
+            client.close_code = 1001  # going away
+            self._post(client, Error(reason=reason))
+            self._hang_up(client)
+        if self._server is not None:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._flushed(), 2)
+            self._server.close()
+            await self._server.wait_closed()
+
+    async def _flushed(self) -> None:
+        while any(not c.outbox.empty() for c in self.clients):
+            await asyncio.sleep(0.01)
+
+    async def __aenter__(self) -> Host:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    # ---- one connection ------------------------------------------------------------------------
+
+    async def _connection(self, ws: ServerConnection) -> None:
+        client = Client(ws, TokenBucket(self.limits.rate, self.limits.burst))
+        self.clients.add(client)
+        sender = asyncio.create_task(self._send_loop(client))
+        try:
+            async for raw in ws:
+                if client.closing:
+                    break
+                if not client.bucket.take():
+                    await self._slow_down(client)
+                    continue
+                client.over = 0
+                self._receive(client, raw)
+        except ConnectionClosed:
+            pass
+        finally:
+            self.clients.discard(client)
+            client.closing = True
+            client.outbox.put_nowait(None)
+            with contextlib.suppress(asyncio.CancelledError, ConnectionClosed, TimeoutError):
+                await asyncio.wait_for(sender, 2)
+
+    async def _slow_down(self, client: Client) -> None:
+        """A message over the rate: refused (once a run), the client read more slowly, and
+        dropped when it keeps on. Only this client's own reading waits."""
+        client.over += 1
+        client.flooded += 1
+        if client.flooded > self.limits.flood:
+            self._drop(client, "too many messages: this connection is closed")
+            return
+        if client.over == 1:
+            self._refuse(
+                client,
+                "frame",
+                f"too many messages: at most {self.limits.rate:g} a second; "
+                "the ones over are dropped",
+            )
+        await asyncio.sleep(client.bucket.wait())
+
+    async def _send_loop(self, client: Client) -> None:
+        try:
+            while True:
+                text = await client.outbox.get()
+                if text is None:
+                    await self._close(client)
+                    return
+                await client.ws.send(text)
+        except ConnectionClosed:
+            return
+
+    @staticmethod
+    async def _close(client: Client, reason: str = "") -> None:
+        """Close the connection; one that does not answer the close (a client that reads
+        nothing, a flood still in the pipe) is cut off after a second."""
+        with contextlib.suppress(TimeoutError, ConnectionClosed):
+            await asyncio.wait_for(client.ws.close(client.close_code, reason), 1)
+        client.ws.transport.abort()
+
+    def _post(self, client: Client, message: Message | str) -> None:
+        """Queue a message for one client; a client too slow to read it is dropped."""
+        if client.closing:
+            return
+        if client.outbox.qsize() >= self.limits.queue:
+            client.closing = True
+            cut = asyncio.ensure_future(self._close(client, "too slow: messages piled up"))
+            self._closing.add(cut)
+            cut.add_done_callback(self._closing.discard)
+            return
+        client.outbox.put_nowait(message if isinstance(message, str) else encode(message))
+
+    def _hang_up(self, client: Client) -> None:
+        """Close the connection once what is queued for it has gone."""
+        if not client.closing:
+            client.outbox.put_nowait(None)
+            client.closing = True
+
+    def _drop(self, client: Client, reason: str) -> None:
+        self._post(client, Error(reason=reason))
+        self._hang_up(client)
+
+    def _refuse(self, client: Client, about: str, reason: str) -> None:
+        self._post(client, Refused(about=about, reason=reason))
+
+    # ---- one message ---------------------------------------------------------------------------
+
+    def _receive(self, client: Client, raw: str | bytes) -> None:
+        if len(raw) > self.limits.max_message:
+            self._refuse(
+                client,
+                "frame",
+                f"too big: {len(raw)} bytes, at most {self.limits.max_message} in a message",
+            )
+            return
+        try:
+            message = parse_client_message(raw)
+        except BadMessage as e:
+            self._refuse(client, e.about, e.reason)
+            return
+        if isinstance(message, Hello):
+            self._hello(client, message)
+        elif isinstance(message, Ping):
+            self._post(client, Pong(n=message.n))
+        elif client.seat is None:
+            self._refuse(client, message.type, "say hello first, with your seat's join code")
+        elif isinstance(message, Chat):
+            self._chat(client, client.seat, message)
+        else:
+            self._order(client, client.seat, message)
+
+    def _hello(self, client: Client, hello: Hello) -> None:
+        if client.seat is not None:
+            self._refuse(client, "hello", f"this connection already plays {client.seat}")
+            return
+        seat = self.codes.get(_plain(hello.code))
+        if seat is None:
+            client.wrong_codes += 1
+            if client.wrong_codes >= self.limits.wrong_codes:
+                self._drop(client, "too many wrong join codes: this connection is closed")
+            else:
+                self._refuse(client, "hello", f"no seat has the join code {hello.code!r}")
+            return
+        m = self.match
+        if seat not in m.world.actors:
+            self._refuse(client, "hello", f"{seat} is no longer in the match")
+            return
+        if seat not in m.humans:
+            m.humans.append(seat)  # claimed: people play it from now on, the AI no longer
+        client.seat, client.name = seat, hello.name
+        self._post(
+            client,
+            Welcome(
+                seat=seat,
+                name=hello.name,
+                turn=m.world.turn,
+                state_id=m.state_id,
+                view=m.view(seat),
+                legal=self._legal(seat),
+                draft=m.draft(seat),
+                points_left=m.points_left(seat),
+                submitted=seat in m.submitted,
+                reports=[r.for_actor(seat) for r in m.reports],
+                ended=m.ended,
+            ),
+        )
+        if m.ended:
+            self._post(client, Ended(outcome=m.outcome()))
+
+    def _legal(self, seat: str) -> list[Order]:
+        return self.match.legal(seat) if seat in self.match.world.actors else []
+
+    def _order(
+        self, client: Client, seat: str, message: DraftAdd | DraftRemove | DraftReplace | Submit
+    ) -> None:
+        m = self.match
+        about = message.type
+        if m.ended:
+            self._refuse(client, about, "the match has ended")
+            return
+        if seat not in m.world.actors:
+            self._refuse(client, about, f"{seat} is no longer in the match")
+            return
+        if isinstance(message, Submit):
+            self._submit(client, seat, message)
+            return
+        if seat in m.submitted:
+            self._refuse(client, about, "your seat has submitted this turn: its orders are in")
+            return
+        if isinstance(message, DraftRemove):
+            if message.index >= len(m.draft(seat)):
+                self._refuse(client, about, f"the draft has no order number {message.index}")
+                return
+            m.remove(seat, message.index)
+        else:
+            orders = [message.order] if isinstance(message, DraftAdd) else message.orders
+            other = next((o.actor for o in orders if o.actor != seat), None)
+            if other is not None:
+                self._refuse(client, about, f"not your seat: you play {seat}, not {other}")
+                return
+            if isinstance(message, DraftAdd):
+                why = m.add(message.order)
+            else:
+                why = m.replace(seat, message.orders)
+            if why is not None:
+                self._refuse(client, about, why)
+                return
+        self._tell_draft(seat, client.name)
+
+    def _submit(self, client: Client, seat: str, message: Submit) -> None:
+        m = self.match
+        turn = m.world.turn
+        if message.turn != turn:
+            self._refuse(client, "submit", f"out of turn: the match is at turn {turn}")
+            return
+        if seat in m.submitted:
+            self._refuse(
+                client, "submit", f"already submitted: {seat}'s orders for turn {turn} are in"
+            )
+            return
+        m.submitted.add(seat)  # LocalMatch.submit takes seats in hot-seat order; a class doesn't
+        self._tell_draft(seat, client.name)
+        if m.current_seat() is None:
+            self._resolved(m.resolve())
+
+    def _tell_draft(self, seat: str, by: str) -> None:
+        m = self.match
+        state = encode(
+            DraftState(
+                seat=seat,
+                turn=m.world.turn,
+                orders=m.draft(seat),
+                points_left=m.points_left(seat),
+                submitted=seat in m.submitted,
+                by=by,
+            )
+        )
+        for other in self._at(seat):
+            self._post(other, state)
+
+    def _resolved(self, report: TurnReport) -> None:
+        """Each client gets its seat's part of the report and its new view."""
+        m = self.match
+        for seat in sorted({c.seat for c in self.clients if c.seat is not None}):
+            text = encode(
+                TurnResolved(
+                    seat=seat,
+                    report=report.for_actor(seat),
+                    turn=m.world.turn,
+                    state_id=m.state_id,
+                    view=m.view(seat),
+                    legal=[] if m.ended else self._legal(seat),
+                    points_left=m.points_left(seat),
+                    ended=m.ended,
+                )
+            )
+            for client in self._at(seat):
+                self._post(client, text)
+        if m.ended:
+            ended = encode(Ended(outcome=m.outcome()))
+            for client in self.clients:
+                if client.seat is not None:
+                    self._post(client, ended)
+
+    def _chat(self, client: Client, seat: str, chat: Chat) -> None:
+        if chat.to != "all" and chat.to not in self.match.world.actors:
+            self._refuse(client, "chat", f"no seat named {chat.to} in this match")
+            return
+        message = ChatMessage(sender=seat, name=client.name or seat, to=chat.to, text=chat.text)
+        self.messages.append(message)
+        text = encode(message)
+        for other in self.clients:
+            if other.seat is not None and (chat.to in ("all", other.seat) or other.seat == seat):
+                self._post(other, text)
+
+    def _at(self, seat: str) -> list[Client]:
+        return [c for c in self.clients if c.seat == seat]
+
+
+def local_address() -> str:
+    """This machine's address on the network, as students would type it (best effort: no
+    packet is sent, and the loopback address when there is no network)."""
+    import socket
+
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+            s.connect(("192.0.2.1", 9))  # TEST-NET: routing only, nothing goes out
+            return str(s.getsockname()[0])
+    except OSError:
+        return "127.0.0.1"
+
+
+async def serve_until_stopped(host: Host, bind: str, port: int, out: TextIO) -> None:
+    """Serve ``host`` on ``bind``:``port``, print how to join, and stop on Ctrl+C (or SIGTERM)."""
+    address = await host.start(bind, port)
+    if bind in ("0.0.0.0", ""):
+        address = f"ws://{local_address()}:{host.port}"
+    world = host.match.world
+    width = max((len(s) for s in host.codes.values()), default=4)
+    lines = [
+        f"Continuum host: {host.title}, turn {world.turn}",
+        f"address: {address}",
+        f"console token: {host.console_token}",
+        "join codes:",
+        *(f"  {seat:<{width}}  {code}" for code, seat in host.codes.items()),
+        "Ctrl+C stops the host.",
+    ]
+    print("\n".join(lines), file=out, flush=True)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop.add_signal_handler(sig, stop.set)
+    try:
+        await stop.wait()
+    finally:
+        await host.close()
+        print("host stopped", file=out, flush=True)
+
+
+def run_headless(
+    scenario: Scenario,
+    seats: list[str] | None = None,
+    bind: str = "0.0.0.0",
+    port: int = 8765,
+    seed: int | None = None,
+    out: TextIO = sys.stdout,
+) -> int:
+    """``continuum host --headless``: serve one match until interrupted; the exit code."""
+    host = Host.new(scenario, seats, seed=seed)
+    with contextlib.suppress(KeyboardInterrupt):  # where signal handlers cannot be set
+        asyncio.run(serve_until_stopped(host, bind, port, out))
+    return 0

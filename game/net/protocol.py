@@ -1,0 +1,304 @@
+"""Every message between a seminar host and a student's client: one module defines them all.
+
+Each message is a JSON object with a ``type`` (which message it is) and ``v``, the protocol
+version (``PROTOCOL_VERSION``) the sender speaks. Both ends validate what they receive against
+these models, so a message that does not fit is refused with its reason and nothing else
+happens. ``docs/protocol.schema.json`` is their JSON Schema (``continuum schema --protocol``).
+
+**Client to host**
+
+- ``hello``: the first message of every connection: the join code of a seat (``code``) and the
+  student's name as the team sees it (``name``).
+- ``draft_add``, ``draft_remove``, ``draft_replace``: change the seat's draft (an order, the
+  index of one, the whole list); every order is checked by the engine.
+- ``submit``: the seat is done with this turn (``turn``: the turn the client believes it is in,
+  so a submit meant for a turn already played is refused, not applied to the next).
+- ``chat``: a message to one seat (``to``: its id) or to everyone (``to``: ``"all"``).
+- ``ping``: the host answers ``pong`` with the same ``n``.
+
+**Host to client**
+
+- ``welcome``: the seat this client plays, the world as that seat may see it (``view``), its
+  legal orders, its draft, whether it has submitted, and every report of the match so far as
+  that seat may read it (a client reconnecting finds the match where it stands).
+- ``refused``: the reason one message of this client's was refused (``about``: which type).
+  The connection goes on.
+- ``draft``: the seat's draft as it stands now, sent to every client of the seat (a team sees
+  each other's changes), with who changed it and whether the seat has submitted.
+- ``turn``: a turn resolved: the seat's part of the report and its new view and legal orders.
+- ``message``: a chat message for this client (from a seat, to it, its seat or everyone).
+- ``ended``: the match is over: the whole world, nothing secret any more (for the debrief).
+- ``error``: the host is closing this connection, and why (a flood, a slow reader, shutdown).
+- ``pong``: the answer to ``ping``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+from game.engine import Order, TurnReport, World
+from game.engine.model import Id
+
+PROTOCOL_VERSION = 1
+
+# A join code: what a student types, read from the projector. No 0/O or 1/I/L to confuse.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 6
+MAX_ORDERS = 200  # a draft longer than this is not a draft
+MAX_TEXT = 1000  # characters of a chat message
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+SCHEMA_ID = "urn:continuum:schema:protocol:1"
+
+
+def version_sentence(theirs: object) -> str:
+    """What a client of another protocol version is told, in one sentence."""
+    return (
+        f"This host speaks protocol {PROTOCOL_VERSION}; your game speaks {theirs}: update the game"
+    )
+
+
+class Message(BaseModel):
+    """Base of every message: unknown fields are refused, ``v`` is the protocol version."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    v: int = Field(PROTOCOL_VERSION, description="The protocol version the sender speaks.")
+
+
+Name = Annotated[str, Field(min_length=1, max_length=40)]
+
+# ---- client to host ------------------------------------------------------------------------
+
+
+class Hello(Message):
+    """The first message of a connection: which seat (its join code) and who is at it."""
+
+    type: Literal["hello"] = "hello"
+    code: str = Field(
+        min_length=1, max_length=32, description="The seat's join code, as the host printed it."
+    )
+    name: Name = Field("student", description="The student's name, as the team sees it.")
+
+
+class DraftAdd(Message):
+    """Add an order to the seat's draft (a card answer or vote replaces the earlier one)."""
+
+    type: Literal["draft_add"] = "draft_add"
+    order: Order
+
+
+class DraftRemove(Message):
+    """Take the ``index``-th order out of the seat's draft."""
+
+    type: Literal["draft_remove"] = "draft_remove"
+    index: int = Field(ge=0, lt=MAX_ORDERS)
+
+
+class DraftReplace(Message):
+    """Make ``orders`` the whole of the seat's draft."""
+
+    type: Literal["draft_replace"] = "draft_replace"
+    orders: list[Order] = Field(max_length=MAX_ORDERS)
+
+
+class Submit(Message):
+    """The seat is done with turn ``turn``."""
+
+    type: Literal["submit"] = "submit"
+    turn: int = Field(ge=1, description="The turn the client is submitting for.")
+
+
+class Chat(Message):
+    """A message to one seat or to everyone."""
+
+    type: Literal["chat"] = "chat"
+    to: Id = Field(description='A seat\'s id, or "all".')
+    text: str = Field(min_length=1, max_length=MAX_TEXT)
+
+
+class Ping(Message):
+    """Is the host there? It answers ``pong`` with the same ``n``."""
+
+    type: Literal["ping"] = "ping"
+    n: int = Field(0, ge=0, le=2**31)
+
+
+ClientMessage = Annotated[
+    Hello | DraftAdd | DraftRemove | DraftReplace | Submit | Chat | Ping,
+    Field(discriminator="type"),
+]
+
+# ---- host to client ------------------------------------------------------------------------
+
+
+class Welcome(Message):
+    """The seat is this client's: everything it needs to play it from where the match stands."""
+
+    type: Literal["welcome"] = "welcome"
+    seat: Id
+    name: Name
+    turn: int
+    state_id: int = Field(description="Moves every time the host's world does.")
+    view: World = Field(description="The world as this seat may know it (the engine's view).")
+    legal: list[Order] = Field(description="Every order the seat may give this turn.")
+    draft: list[Order]
+    points_left: int
+    submitted: bool = Field(description="Whether the seat has handed in this turn's orders.")
+    reports: list[TurnReport] = Field(description="Every turn's report, as this seat may read it.")
+    ended: bool
+
+
+class Refused(Message):
+    """One message of this client's was refused; nothing else happened and the connection goes
+    on."""
+
+    type: Literal["refused"] = "refused"
+    about: str = Field(description="The type of the refused message (or 'frame').")
+    reason: str
+
+
+class DraftState(Message):
+    """The seat's draft as it stands, sent to every client of the seat."""
+
+    type: Literal["draft"] = "draft"
+    seat: Id
+    turn: int
+    orders: list[Order]
+    points_left: int
+    submitted: bool
+    by: str = Field(description="The name of whoever changed it last ('' for the host).")
+
+
+class TurnResolved(Message):
+    """A turn resolved: the seat's part of its report, and the new turn as the seat sees it."""
+
+    type: Literal["turn"] = "turn"
+    seat: Id
+    report: TurnReport
+    turn: int = Field(description="The turn now being drafted.")
+    state_id: int
+    view: World
+    legal: list[Order]
+    points_left: int
+    ended: bool
+
+
+class ChatMessage(Message):
+    """A chat message for this client."""
+
+    type: Literal["message"] = "message"
+    sender: Id = Field(description="The seat that sent it.")
+    name: Name = Field(description="Who at that seat sent it.")
+    to: Id = Field(description='The seat it was sent to, or "all".')
+    text: str
+
+
+class Ended(Message):
+    """The match is over: the whole world, every mission and score, for the debrief."""
+
+    type: Literal["ended"] = "ended"
+    outcome: World
+
+
+class Error(Message):
+    """The host is closing this connection, and why."""
+
+    type: Literal["error"] = "error"
+    reason: str
+
+
+class Pong(Message):
+    """The answer to ``ping``."""
+
+    type: Literal["pong"] = "pong"
+    n: int
+
+
+HostMessage = Annotated[
+    Welcome | Refused | DraftState | TurnResolved | ChatMessage | Ended | Error | Pong,
+    Field(discriminator="type"),
+]
+
+_CLIENT: TypeAdapter[Any] = TypeAdapter(ClientMessage)
+_HOST: TypeAdapter[Any] = TypeAdapter(HostMessage)
+
+
+class BadMessage(ValueError):
+    """A message that cannot be taken: ``reason`` says why, in a sentence for the sender;
+    ``about`` is its type when it was readable (else ``"frame"``)."""
+
+    def __init__(self, reason: str, about: str = "frame", version: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.about = about
+        self.version = version  # refused for its protocol version
+
+
+def _explain(e: ValidationError, kind: object) -> str:
+    """The first few problems of a validation error, each as ``where: what``."""
+    parts = []
+    for err in e.errors()[:3]:
+        loc = err["loc"][1:] if err["loc"][:1] == (kind,) else err["loc"]
+        where = ".".join(str(x) for x in loc)
+        parts.append(f"{where}: {err['msg']}" if where else err["msg"])
+    more = len(e.errors()) - len(parts)
+    return "; ".join(parts) + (f" (and {more} more)" if more > 0 else "")
+
+
+def _parse(raw: str | bytes, adapter: TypeAdapter[Any]) -> Any:
+    try:
+        data = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as e:
+        raise BadMessage(f"not JSON: {e}") from None
+    if not isinstance(data, dict):
+        raise BadMessage("not a message: a message is a JSON object with a 'type'")
+    kind = data.get("type")
+    about = kind if isinstance(kind, str) and len(kind) <= 40 else "frame"
+    version = data.get("v", PROTOCOL_VERSION)
+    if version != PROTOCOL_VERSION:
+        shown = (
+            version if isinstance(version, int | float | str) and len(str(version)) < 20 else "?"
+        )
+        raise BadMessage(version_sentence(shown), about, version=True)
+    try:
+        return adapter.validate_python(data)
+    except ValidationError as e:
+        if isinstance(kind, str) and "union_tag_invalid" in {x["type"] for x in e.errors()}:
+            raise BadMessage(f"no such message type: {kind[:40]!r}", about) from None
+        raise BadMessage(f"{about}: {_explain(e, kind)}", about) from None
+
+
+def parse_client_message(raw: str | bytes) -> ClientMessage:
+    """The client's message in ``raw``; ``BadMessage`` says why it is refused (not JSON, not a
+    message, another protocol version, a field that does not fit)."""
+    return _parse(raw, _CLIENT)
+
+
+def parse_host_message(raw: str | bytes) -> HostMessage:
+    """The host's message in ``raw`` (what a client reads); ``BadMessage`` as above."""
+    return _parse(raw, _HOST)
+
+
+def encode(message: Message) -> str:
+    """The message as it goes on the wire."""
+    return message.model_dump_json()
+
+
+def protocol_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of every message, both ways."""
+    schema = TypeAdapter(ClientMessage | HostMessage).json_schema(ref_template="#/$defs/{model}")
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "$id": SCHEMA_ID,
+        "title": f"Continuum seminar protocol {PROTOCOL_VERSION}",
+        "description": (
+            "Every message between a seminar host and a student's client, either way: a JSON "
+            "object whose 'type' says which message it is and 'v' the protocol version. "
+            "Generated from game/net/protocol.py by `continuum schema --protocol`."
+        ),
+        **schema,
+    }
