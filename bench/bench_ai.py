@@ -1,0 +1,254 @@
+"""How strong and how fast the mission AI (game/ai/mission.py) is: issue 12's first targets.
+
+    python bench/bench_ai.py [--seeds 10] [--warlord 10] [--duel 10] [--seed 1] [--only NAME]
+
+Sections (``--only policies|warlord|duel|speed``):
+
+* **policies**: a fixed one-action policy on one seat (the first legal move of that action every
+  turn where legal, nothing else: no card answered, no vote), every other seat ``normal``,
+  against the same seat played ``normal`` on the same seeds. Prints how often the policy's seat
+  scores higher (target: at most a third of the seeds).
+* **warlord**: sandbox, Karsk attacks its weakest neighbour every turn (and plays ``normal`` with
+  its other points), every other seat ``normal``: in how many matches the world is an empire
+  with Karsk the strongest state, at any turn and at the end (target: well under half).
+* **duel**: kosovo, one seat of each kind played ``hard`` and then ``easy`` (all others
+  ``normal``), same seeds: how often ``hard`` scores higher (target: 70 %).
+* **speed**: median decision per seat per turn at ``normal`` and ``hard`` beside one engine turn
+  (``resolve``) of the same worlds, and a whole kosovo match with every seat ``hard``.
+
+Single process; every figure is deterministic for the seeds given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from game.ai import make_bot
+from game.ai.mission import MissionBot
+from game.content.loader import load_scenario
+from game.engine import Order, World, advance, legal_actions, new_world, resolve
+from game.engine.model import Arrangement
+from game.engine.scenario import Scenario
+from game.engine.scoring import score
+from game.engine.structure import measure, power
+
+ROOT = Path(__file__).resolve().parent.parent
+Seat = Callable[[World, str], list[Order]]
+
+POLICIES = [
+    ("kosovo", "servia", "grant_autonomy"),
+    ("kosovo", "servia", "reform"),
+    ("kosovo", "atlantica", "reform"),
+    ("sandbox", "karsk", None),  # do nothing
+    ("sandbox", "tessaly", "grant_autonomy"),
+]
+DUEL_SEATS = ["servia", "atlantica", "european_union", "un", "rights_watch"]
+
+_SCENARIOS: dict[str, Scenario] = {}
+
+
+def scenario(key: str) -> Scenario:
+    if key not in _SCENARIOS:
+        _SCENARIOS[key] = load_scenario(ROOT / "scenarios" / f"{key}.json")
+    return _SCENARIOS[key]
+
+
+def play(key: str, seed: int, default: MissionBot, seats: dict[str, Seat] | None = None) -> World:
+    """A whole match: ``default`` plays every seat not in ``seats``."""
+    seats = seats or {}
+    w = new_world(scenario(key), seed)
+    while not w.ended:
+        orders: list[Order] = []
+        for a in sorted(w.actors):
+            play_seat = seats.get(a)
+            orders.extend(play_seat(w, a) if play_seat else default.choose(w, a))
+        w = advance(w, orders)
+    return w
+
+
+def policy(action: str | None) -> Seat:
+    def seat(w: World, a: str) -> list[Order]:
+        if action is None:
+            return []
+        legal = legal_actions(w, a, only=action)
+        return legal[:1]
+
+    return seat
+
+
+def warlord(w: World, a: str) -> list[Order]:
+    """Attack the weakest neighbour not yet at war with it (nothing else)."""
+    attacks = legal_actions(w, a, only="attack")
+    if not attacks:
+        return []
+    return [min(attacks, key=lambda o: (power(w.state(o.target)), o.target))]  # type: ignore[arg-type]
+
+
+def karsk_empire(w: World) -> bool:
+    """The engine's own reading: the world is an empire and Karsk its hegemon."""
+    m = measure(w)
+    return m.arrangement == Arrangement.EMPIRE and m.hegemon == "karsk"
+
+
+def karsk_people(w: World) -> float:
+    """Karsk's share of the continent's people."""
+    people = sum(w.population_of(s.id) for s in w.states()) or 1.0
+    return w.population_of("karsk") / people if w.state("karsk") is not None else 0.0
+
+
+def section_policies(args) -> None:
+    print("## policies: a fixed one-action seat against the same seat played normal")
+    normal_scores: dict[tuple[str, int], World] = {}
+    for key, seat, action in POLICIES:
+        wins, pol_s, norm_s = 0, [], []
+        for k in range(args.seeds):
+            seed = args.seed + k
+            base = normal_scores.get((key, seed))
+            if base is None:
+                base = normal_scores[(key, seed)] = play(key, seed, make_bot("normal"))
+            w = play(key, seed, make_bot("normal"), {seat: policy(action)})
+            p, n = score(w, seat).total, score(base, seat).total
+            pol_s.append(p)
+            norm_s.append(n)
+            wins += p > n
+        name = f"{action or 'do nothing'} every turn"
+        print(
+            f"{key:8} {seat:10} {name:30} policy wins {wins}/{args.seeds}"
+            f"  (policy mean {statistics.mean(pol_s):6.1f}, normal {statistics.mean(norm_s):6.1f})"
+        )
+
+
+def _warlord_run(bot: Callable[[], object], n: int, seed: int) -> tuple[int, int, list, list]:
+    ever = end = 0
+    first: list[int] = []
+    half: list[int] = []  # the turn Karsk first held half the people
+    for k in range(n):
+        player = bot()
+        w = new_world(scenario("sandbox"), seed + k)
+        hit = halfway = None
+        while not w.ended:
+            orders: list[Order] = []
+            for a in sorted(w.actors):
+                orders.extend(warlord(w, a) if a == "karsk" else player.choose(w, a))  # type: ignore[attr-defined]
+            w = advance(w, orders)
+            if hit is None and karsk_empire(w):
+                hit = w.turn
+            if halfway is None and karsk_people(w) >= 0.5:
+                halfway = w.turn
+        ever += hit is not None
+        end += karsk_empire(w)
+        first += [hit] if hit is not None else []
+        half += [halfway] if halfway is not None else []
+    return ever, end, first, half
+
+
+def section_warlord(args) -> None:
+    from game.ai.baseline import BaselineBot
+
+    print("## warlord: sandbox, Karsk attacks its weakest neighbour every turn")
+    runs = [("normal", lambda: make_bot("normal"), args.warlord)]
+    if args.warlord_baseline:
+        runs.append(("baseline", BaselineBot, args.warlord_baseline))
+    for name, bot, n in runs:
+        ever, end, first, half = _warlord_run(bot, n, args.seed)
+        when = f" (first at turn {min(first)}–{max(first)})" if first else ""
+        halves = f", at turn {min(half)}–{max(half)}" if half else ""
+        print(
+            f"others {name:8}: an empire with Karsk its hegemon at any turn {ever}/{n}{when},"
+            f" at the end {end}/{n}; Karsk held half the people in {len(half)}/{n}{halves}"
+        )
+
+
+def section_duel(args) -> None:
+    print("## duel: kosovo, one seat hard then easy, every other seat normal")
+    total_w = total_n = 0
+    for seat in DUEL_SEATS:
+        wins, hs, es = 0, [], []
+        for k in range(args.duel):
+            seed = args.seed + k
+            hard = make_bot("hard")
+            easy = make_bot("easy")
+            wh = play("kosovo", seed, make_bot("normal"), {seat: hard.choose})
+            we = play("kosovo", seed, make_bot("normal"), {seat: easy.choose})
+            h, e = score(wh, seat).total, score(we, seat).total
+            hs.append(h)
+            es.append(e)
+            wins += h > e
+        total_w += wins
+        total_n += args.duel
+        kind = scenario("kosovo").actors[[a.id for a in scenario("kosovo").actors].index(seat)].kind
+        print(
+            f"{seat:15} ({kind:11}) hard beats easy {wins}/{args.duel}"
+            f"  (hard mean {statistics.mean(hs):6.1f}, easy {statistics.mean(es):6.1f})"
+        )
+    print(f"all seats: {total_w}/{total_n} ({100 * total_w / max(1, total_n):.0f} %)")
+
+
+def section_speed(args) -> None:
+    print("## speed (one core)")
+    worlds: list[World] = []
+    w = new_world(scenario("kosovo"), args.seed)
+    bot = make_bot("normal")
+    while not w.ended:
+        worlds.append(w)
+        w = advance(w, [o for a in sorted(w.actors) for o in bot.choose(w, a)])
+    engine: list[float] = []
+    for w in worlds:
+        orders = [o for a in sorted(w.actors) for o in make_bot("easy").choose(w, a)]
+        t = time.perf_counter()
+        resolve(w, orders)
+        engine.append(time.perf_counter() - t)
+    eng = statistics.median(engine) * 1000
+    print(f"kosovo, one engine turn (resolve, {len(worlds)} worlds): median {eng:.2f} ms")
+    for level in ("easy", "normal", "hard"):
+        per_seat: list[float] = []
+        for w in worlds:
+            b = make_bot(level)
+            fresh = w.clone()  # no memo: the turn's shared work is paid inside the timing
+            for a in sorted(fresh.actors):
+                t = time.perf_counter()
+                b.choose(fresh, a)
+                per_seat.append(time.perf_counter() - t)
+        med = statistics.median(per_seat) * 1000
+        mean = statistics.mean(per_seat) * 1000
+        print(
+            f"{level:6} decision per seat per turn: median {med:.2f} ms ({med / eng:.1f} engine"
+            f" turns), mean {mean:.2f} ms ({mean / eng:.1f})"
+        )
+    t = time.perf_counter()
+    w = play("kosovo", args.seed, make_bot("hard"))
+    print(f"a whole kosovo match, every seat hard: {time.perf_counter() - t:.2f} s")
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--seeds", type=int, default=10, help="seeds per policy case")
+    p.add_argument("--warlord", type=int, default=10, help="warlord matches")
+    p.add_argument("--warlord-baseline", type=int, default=0, help="same, against the baseline")
+    p.add_argument("--duel", type=int, default=10, help="seeds per duel seat")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--only", choices=["policies", "warlord", "duel", "speed"])
+    args = p.parse_args(argv)
+    sections = {
+        "speed": section_speed,
+        "policies": section_policies,
+        "warlord": section_warlord,
+        "duel": section_duel,
+    }
+    for name, run in sections.items():
+        if args.only in (None, name):
+            t = time.perf_counter()
+            run(args)
+            print(f"({name}: {time.perf_counter() - t:.0f} s)\n", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

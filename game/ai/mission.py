@@ -1,0 +1,322 @@
+"""Mission AI: one player per kind of actor, driven by its seat's mission, that looks ahead.
+
+Each decision, for one seat:
+
+1. It reads only its seat's view (``view(world, seat)``); the look-ahead itself runs on the
+   public view (``view(world, None)``), which any seat's view yields alike, so the bot chooses
+   the same from its view as from the whole world.
+2. It predicts the others: the baseline bot's orders for every actor on the public view,
+   computed once per turn and shared by every seat (kept in the world's memo).
+3. It draws a shortlist of candidate order sets: the baseline's own plan for the seat, and
+   variants that swap in the moves its role favours (``roles.py``: a state balancing a rising
+   neighbour, a union deploying its force, a secretariat seeking mandate, an NGO warning).
+4. It plays each candidate on a copy with ``advance`` against the prediction (one or two turns,
+   by level) and scores the result by its mission (``value.py``: weighted criteria, the goals
+   whose conditions hold, its own standing), then keeps the best and says why in one line.
+
+Levels (``LEVELS``): ``easy`` has no look-ahead and some noise; ``normal`` tries a short list
+one turn ahead; ``hard`` a longer one two turns ahead. Every draw comes from a generator seeded
+by what every seat may see (scenario, turn, seat, level), so a level is deterministic.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from game.ai.baseline import BaselineBot
+from game.ai.reasons import Reason, plan_words
+from game.ai.roles import Facts, facts_of, prior
+from game.ai.value import Valuation, evaluate
+from game.engine.actions import Move, legal_moves
+from game.engine.decisions import default_option
+from game.engine.orders import ACTIONS, Order
+from game.engine.resolve import advance
+from game.engine.rng import Rng, mix
+from game.engine.scenario import Mission
+from game.engine.scoring import mission_of
+from game.engine.view import view
+from game.engine.world import World
+
+FREE = ("vote", "choose")
+
+
+@dataclass(frozen=True)
+class Level:
+    name: str
+    breadth: int  # alternative candidates tried besides the baseline's plan
+    depth: int  # turns played ahead (0: no look-ahead)
+    noise: float  # chance that a plan's weakest move is swapped for a random legal one
+
+
+LEVELS: dict[str, Level] = {
+    "easy": Level("easy", 0, 0, 0.5),
+    "normal": Level("normal", 2, 1, 0.0),
+    "hard": Level("hard", 2, 2, 0.0),
+}
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A seat's orders and the one line of reasons behind them."""
+
+    actor: str
+    orders: list[Order]
+    reason: Reason
+    tried: int = 0  # candidate plans played ahead
+
+
+@dataclass
+class _Shared:
+    """What every seat's decision reads of one turn, computed once (kept in the world's memo):
+    the public view, the baseline's predicted orders for every actor, and the status quo (the
+    public view played ahead with those orders)."""
+
+    public: World
+    predicted: dict[str, list[Order]]
+    facts: Facts
+    ahead: dict[int, World] = field(default_factory=dict)  # depth -> status quo world
+
+    def others(self, me: str) -> list[Order]:
+        return [o for a, os in self.predicted.items() if a != me for o in os]
+
+
+class MissionBot:
+    """``choose(world, actor_id) -> orders``; ``decide`` adds the reason; ``reasons`` keeps the
+    last reason given for each seat. One instance can play every seat of one level."""
+
+    def __init__(self, level: str = "normal") -> None:
+        if level not in LEVELS:
+            raise ValueError(f"unknown AI level {level!r}: one of {', '.join(LEVELS)}")
+        self.level = LEVELS[level]
+        self.name = level
+        self.baseline = BaselineBot()
+        self.reasons: dict[str, Reason] = {}
+
+    # ---- the face ------------------------------------------------------------------------------
+
+    def choose(self, world: World, actor_id: str, legal: list[Order] | None = None) -> list[Order]:
+        return self.decide(world, actor_id).orders
+
+    def decide(self, world: World, actor_id: str) -> Decision:
+        if actor_id not in world.actors or world.ended:
+            d = Decision(actor_id, [], Reason("ai.idle", {"actor": actor_id}))
+            self.reasons[actor_id] = d.reason
+            return d
+        mine = view(world, actor_id)
+        shared = self.shared(world)
+        d = self._decide(mine, shared, actor_id)
+        self.reasons[actor_id] = d.reason
+        return d
+
+    def shared(self, world: World) -> _Shared:
+        """The turn's shared look-ahead material, kept on ``world`` (and computed from its public
+        view only, so any seat's view of the same world yields the same)."""
+        memo = world.memo()
+        sh = memo.get("ai:mission")
+        if sh is None:
+            public = view(world, None)
+            predicted = {a: self.baseline.choose(public, a) for a in sorted(public.actors)}
+            sh = memo["ai:mission"] = _Shared(public, predicted, facts_of(public))
+        return sh
+
+    # ---- one seat ------------------------------------------------------------------------------
+
+    def _decide(self, mine: World, sh: _Shared, me: str) -> Decision:
+        actor = mine.actors[me]
+        names = {k: str(a.name) for k, a in mine.actors.items()}
+        names.update({k: str(g.name) for k, g in mine.groups.items()})
+        names.update({k: names.get(c.state, k) for k, c in mine.crises.items()})
+        base = self.baseline.choose(mine, me)
+        free = [o for o in base if o.action in FREE]
+        plan = [_move(o) for o in base if o.action not in FREE]
+        moves = [m for m in legal_moves(mine, me) if m.action not in FREE]
+        mission = mission_of(mine, me)
+        rng = Rng(mix(zlib.crc32(mine.scenario.encode()), mine.turn, zlib.crc32(me.encode())))
+        lv = self.level
+
+        ranked = sorted(
+            ((prior(sh.facts, mine, actor, mission, m), i, m) for i, m in enumerate(moves)),
+            key=lambda t: (-t[0], t[1]),
+        )
+        candidates = _candidates(plan, ranked, actor.action_points, lv.breadth)
+        if lv.depth == 0:
+            chosen = candidates[0]
+            if rng.random() < lv.noise and moves:
+                alt = moves[rng.randint(len(moves))]
+                chosen = _swap(chosen, alt, ranked, actor.action_points)
+            orders = free + [m.order(me) for m in chosen]
+            words = plan_words([tuple(m) for m in chosen], names)
+            return Decision(me, orders, Reason("ai.instinct", {"actor": names[me], "plan": words}))
+
+        scored: list[tuple[float, int, list[Move], Valuation]] = []
+        others = sh.others(me)
+        own_free = [o for o in sh.predicted.get(me, []) if o.action in FREE]
+        for k, cand in enumerate(candidates):
+            w = self._ahead(sh, me, others, own_free, cand, lv.depth)
+            val = evaluate(w, sh.public, mine, me, mission)
+            scored.append((val.total, -k, cand, val))
+        scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
+        best, first = scored[0], next(s for s in scored if s[1] == 0)
+        free = self._cards(mine, sh, me, free, best[2], mission)
+        orders = free + [m.order(me) for m in best[2]]
+        plan_text = plan_words([tuple(m) for m in best[2]], names)
+        if best[1] == 0:
+            runner = scored[1] if len(scored) > 1 else None
+            why = best[3].why(runner[3]) if runner else Reason("why.even")
+            reason = Reason("ai.kept", {"actor": names[me], "plan": plan_text, "why": why})
+        else:
+            other = plan_words([tuple(m) for m in first[2]], names)
+            reason = Reason(
+                "ai.chose",
+                {
+                    "actor": names[me],
+                    "plan": plan_text,
+                    "other": other,
+                    "why": best[3].why(first[3]),
+                },
+            )
+        return Decision(me, orders, reason, tried=len(candidates))
+
+    def _cards(
+        self,
+        mine: World,
+        sh: _Shared,
+        me: str,
+        free: list[Order],
+        plan: list[Move],
+        mission: Mission,
+    ) -> list[Order]:
+        """Each card in the seat's hand answered by looking ahead: every option played one turn
+        on the seat's own view (where its hand is) against the prediction, the best by the
+        mission kept (ties to the option the card would take by default)."""
+        answers = [o for o in free if o.action == "choose"]
+        if not answers:
+            return free
+        rest = [o for o in free if o.action != "choose"]
+        others = sh.others(me)
+        mine_orders = [m.order(me) for m in plan] + rest
+        out: list[Order] = []
+        for key in dict.fromkeys(o.target for o in answers):
+            options = [m for m in legal_moves(mine, me, only="choose") if m.target == key]
+            hand = next((h for h in mine.hand if h.key == key), None)
+            card = mine.rules.card(hand.card) if hand else None
+            default = default_option(card).id if card is not None else None
+            best: tuple[float, int, Move] | None = None
+            for m in options:
+                w = advance(mine, others + mine_orders + [m.order(me)])
+                v = evaluate(w, mine, mine, me, mission).total
+                cand = (v, 1 if m.option == default else 0, m)
+                if best is None or cand[:2] > best[:2]:
+                    best = cand
+            if best is not None:
+                out.append(best[2].order(me))
+        return rest + out
+
+    def _ahead(
+        self,
+        sh: _Shared,
+        me: str,
+        others: list[Order],
+        own_free: list[Order],
+        cand: list[Move],
+        depth: int,
+    ) -> World:
+        """The public view played ``depth`` turns ahead with the candidate (repeated) against the
+        prediction (repeated: orders no longer legal are refused by the engine)."""
+        mine = [m.order(me) for m in cand]
+        if sorted(map(tuple, cand)) == sorted(
+            _move(o) for o in sh.predicted.get(me, []) if o.action not in FREE
+        ):
+            return self._status_quo(sh, depth)
+        w = sh.public
+        for step in range(depth):
+            if w.ended:
+                break
+            w = advance(w, others + (own_free if step == 0 else []) + mine)
+        return w
+
+    def _status_quo(self, sh: _Shared, depth: int) -> World:
+        w = sh.ahead.get(depth)
+        if w is None:
+            w = sh.public
+            orders = [o for os in sh.predicted.values() for o in os]
+            for step in range(depth):
+                if w.ended:
+                    break
+                w = advance(w, orders if step == 0 else [o for o in orders if o.action not in FREE])
+            sh.ahead[depth] = w
+        return w
+
+
+def _move(o: Order) -> Move:
+    return Move(o.action, o.target, o.subject, o.option)
+
+
+def _fits(plan: list[Move], points: int) -> bool:
+    return sum(ACTIONS[m.action].cost for m in plan) <= points and len(
+        {m.action for m in plan}
+    ) == len(plan)
+
+
+def _swap(
+    plan: list[Move], alt: Move, ranked: Sequence[tuple[float, int, Move]], points: int
+) -> list[Move]:
+    """The plan with ``alt`` in it: added if the points allow, else in place of the plan's move
+    of the same action or, failing that, of its lowest-ranked move."""
+    if alt in plan:
+        return plan
+    same = [m for m in plan if m.action == alt.action]
+    if same:
+        return [alt if m == same[0] else m for m in plan]
+    if _fits([*plan, alt], points):
+        return [*plan, alt]
+    if not plan:
+        return [alt]
+    rank = {m: r for r, (_, _, m) in enumerate(ranked)}
+    worst = max(plan, key=lambda m: rank.get(m, len(rank)))
+    out = [alt if m == worst else m for m in plan]
+    return out if _fits(out, points) else plan
+
+
+def _candidates(
+    plan: list[Move], ranked: Sequence[tuple[float, int, Move]], points: int, breadth: int
+) -> list[list[Move]]:
+    """The baseline's plan first, then up to ``breadth`` variants: the plan with the role's most
+    favoured moves swapped in (a move the role rejects, below zero, is never swapped in), and
+    the role's own top plan."""
+    out = [plan]
+    seen = {tuple(sorted(plan))}
+    role_plan: list[Move] = []
+    for u, _, m in ranked:
+        if u <= 0:
+            break
+        if m.action not in {x.action for x in role_plan} and _fits([*role_plan, m], points):
+            role_plan.append(m)
+    # the plan without what the role rejects (repression, war...), filled from the role's list
+    kept = [m for m in plan if _rank_value(ranked, m) > -0.5]
+    for u, _, m in ranked:
+        if u <= 0 or len(kept) >= len(plan):
+            break
+        if m.action not in {x.action for x in kept} and _fits([*kept, m], points):
+            kept.append(m)
+    tries: list[list[Move]] = [role_plan, kept]
+    for _, _, m in ranked[:breadth]:
+        tries.append(_swap(plan, m, ranked, points))
+    for t in tries:
+        key = tuple(sorted(t))
+        if key in seen or (not t and plan):
+            continue
+        seen.add(key)
+        out.append(t)
+        if len(out) > breadth:
+            break
+    return out
+
+
+def _rank_value(ranked: Sequence[tuple[float, int, Move]], m: Move) -> float:
+    for u, _, x in ranked:
+        if x == m:
+            return u
+    return 0.0

@@ -1,0 +1,236 @@
+"""What each kind of actor favours, before any look-ahead: the roles of issue 12.
+
+``prior(facts, world, actor, mission, move)`` ranks a legal move for the shortlist: above zero
+the role favours it, below zero it rejects it (a rejected move is only played when the look-ahead
+shows the mission gains by it). The look-ahead decides; the role only says what is worth trying.
+
+* a state guards its lands and sovereignty: it balances a rising or warring neighbour (arms,
+  joins an alliance, appeals to a global body for sanctions or force), makes peace, eases its
+  groups' grievance rather than repressing them;
+* a union or alliance holds its members together: it builds and deploys its force against an
+  aggressor or a massacre near its members, sanctions aggressors, deepens when calm;
+* a global body's secretariat seeks mandate and acts when authorized: it tables sanctions and
+  force against aggressors and grave crises, deploys what was authorized, indicts, lends;
+* an NGO presses for warnings, relief and intervention: it warns about groups at risk, relieves
+  crises, campaigns where a state abuses its people, recruits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.engine import formulas as F
+from game.engine.actions import Move, neighbors_of
+from game.engine.model import CRITERIA, NGO, Federation, GlobalBody, State
+from game.engine.scenario import Mission
+from game.engine.structure import power
+from game.engine.world import World
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What every role reads of the public view, once a turn."""
+
+    aggressors: frozenset[str]  # states that attacked someone and are at war
+    enemies: dict[str, frozenset[str]]  # state -> the states at war with it
+    power: dict[str, float]
+    share: dict[str, float]  # each state's share of all states' power
+    leader: str | None  # the strongest state
+    abusive: frozenset[str]  # states repressing or cleansing their people
+    crisis_states: frozenset[str]
+    land: dict[str, float]  # each state's share of the world's people
+
+
+def facts_of(world: World) -> Facts:
+    pw = {s.id: power(s) for s in world.states()}
+    total = sum(pw.values()) or 1.0
+    people = sum(world.population_of(s) for s in pw) or 1.0
+    enemies: dict[str, set[str]] = {}
+    for w in world.wars.values():
+        enemies.setdefault(w.attacker, set()).add(w.defender)
+        enemies.setdefault(w.defender, set()).add(w.attacker)
+    return Facts(
+        aggressors=frozenset(w.attacker for w in world.wars.values() if w.attacker in pw),
+        enemies={k: frozenset(v) for k, v in enemies.items()},
+        power=pw,
+        share={k: v / total for k, v in pw.items()},
+        leader=max(pw, key=lambda k: (pw[k], k)) if pw else None,
+        abusive=frozenset(
+            c.state for c in world.crises.values() if c.kind in ("repression", "cleansing")
+        ),
+        crisis_states=frozenset(c.state for c in world.crises.values()),
+        land={s: world.population_of(s) / people for s in pw},
+    )
+
+
+def weights(mission: Mission) -> dict[str, float]:
+    """The mission's weights scaled to a mean of 1."""
+    raw = {c.value: mission.weights.get(c, 0.0) for c in CRITERIA}
+    mean = sum(raw.values()) / 4 or 1.0
+    return {k: v / mean for k, v in raw.items()}
+
+
+def threat(facts: Facts, world: World, me: str) -> float:
+    """How much a neighbour that makes war, or is far stronger, threatens ``me``: 0 none, 1 and
+    more a real danger (its power over mine, for an aggressor or a state at war with me)."""
+    mine = max(1.0, facts.power.get(me, 0.0))
+    worst = 0.0
+    for n in neighbors_of(world, me):
+        p = facts.power.get(n, 0.0)
+        hostile = n in facts.aggressors or n in facts.enemies.get(me, ())
+        ratio = p / mine
+        worst = max(worst, ratio if hostile else (ratio - 1.5) / 2)
+    leader = facts.leader
+    if leader is not None and leader != me and facts.share[leader] > 0.3:
+        worst = max(worst, 0.5 + 2.0 * (facts.share[leader] - 0.3))
+    return worst
+
+
+def prior(facts: Facts, world: World, actor: object, mission: Mission, m: Move) -> float:
+    wt = weights(mission)
+    if isinstance(actor, State):
+        return _state(facts, world, actor, wt, m)
+    if isinstance(actor, Federation):
+        return _federation(facts, world, actor, wt, m)
+    if isinstance(actor, GlobalBody):
+        return _body(facts, world, actor, wt, m)
+    if isinstance(actor, NGO):
+        return _ngo(facts, world, actor, wt, m)
+    return 0.0
+
+
+def _rising(facts: Facts, state_id: str) -> bool:
+    """A state that makes war and holds more of the continent than any other: a rising
+    hegemon, whom the others balance against."""
+    return facts.land.get(state_id, 0.0) >= max(facts.land.values(), default=0.0) - 1e-9 and (
+        facts.land.get(state_id, 0.0) > 0.25
+    )
+
+
+def _grave(world: World, crisis_id: str | None) -> float:
+    c = world.crises.get(crisis_id or "")
+    if c is None:
+        return 0.0
+    return c.severity / 40 + (0.5 if c.kind == "cleansing" else 0.0)
+
+
+def _state(facts: Facts, world: World, a: State, wt: dict[str, float], m: Move) -> float:
+    act = m.action
+    danger = threat(facts, world, a.id)
+    if act == "repress":
+        return -1.0
+    if act == "attack":
+        # balancing: join the war against a neighbour that is already conquering another
+        t = m.target or ""
+        if t in facts.aggressors and t not in facts.enemies.get(a.id, ()) and _rising(facts, t):
+            return 0.4 + 0.5 * min(1.0, danger)
+        return -1.0 if a.government == "republic" else -0.6
+    if act == "grant_autonomy":
+        g = world.groups.get(m.target or "")
+        if g is None:
+            return 0.0
+        troubled = any(c.group == g.id for c in world.crises.values())
+        # autonomy that reaches the secure line protects the group from then on
+        securing = g.autonomy < F.AUTONOMY_SECURE <= g.autonomy + 15
+        need = g.grievance / 60 + (0.5 if troubled else 0.0) + (0.6 if securing else 0.0)
+        return need * (0.5 + 0.5 * wt["pluralism"]) * (1 - g.autonomy / 100) - 0.1
+    if act == "reform":
+        return 0.7 * wt["freedom"] * (1 - a.freedom / 100)
+    if act == "make_peace":
+        return 1.2
+    if act == "arm":
+        return min(1.5, danger) if danger > 0.3 else (a.fear - 40) / 100
+    if act == "disarm":
+        return 0.1 if danger < 0.1 and a.fear < 20 else -0.5
+    if act == "join":
+        org = world.actors.get(m.target or "")
+        if isinstance(org, Federation) and org.purpose == "alliance":
+            return 0.3 + min(1.0, danger)
+        return 0.3 if a.government == "republic" else 0.05
+    if act == "propose":
+        kind, subj = m.option, m.subject
+        if kind == "sanctions":
+            return 1.0 if subj in facts.aggressors or subj in facts.abusive else 0.2
+        if kind == "authorize_force":
+            return 0.4 * _grave(world, subj) * wt["peace"]
+        if kind == "mediate":
+            return 0.6 * wt["peace"]
+        return 0.2 * wt["justice"]
+    if act == "invest":
+        return 0.3
+    if act == "intervene":
+        return 0.2 * _grave(world, m.target) * wt["peace"] - 0.3
+    if act in ("aid", "tax_capital"):
+        return 0.1 * wt["justice"]
+    if act == "leave":
+        return -0.3
+    return 0.0
+
+
+def _federation(facts: Facts, world: World, a: Federation, wt: dict[str, float], m: Move) -> float:
+    act = m.action
+    members = set(a.members)
+    pressed = any(threat(facts, world, s) > 0.5 for s in members if s in facts.power)
+    if act == "sanction":
+        t = m.target or ""
+        hits_member = any(t in facts.enemies.get(s, ()) for s in members)
+        if t in facts.aggressors:
+            return 1.2 if hits_member or _rising(facts, t) else 0.7
+        return 0.4 if t in facts.abusive else -0.2
+    if act == "build_force":
+        return 0.9 if pressed or a.force < 20 else 0.2
+    if act == "deploy":
+        return 0.6 * _grave(world, m.target) * wt["peace"]
+    if act == "integrate":
+        return 0.4 * (1 - a.depth / 100) if not facts.abusive & members else 0.0
+    if act == "redistribute":
+        return 0.35 * wt["justice"]
+    return 0.0
+
+
+def _body(facts: Facts, world: World, a: GlobalBody, wt: dict[str, float], m: Move) -> float:
+    act = m.action
+    if act == "propose":
+        kind, subj = m.option, m.subject
+        if kind == "sanctions":
+            return 1.1 if subj in facts.aggressors else 0.6 if subj in facts.abusive else 0.1
+        if kind == "authorize_force":
+            return 0.5 * _grave(world, subj) * wt["peace"] + 0.2
+        if kind == "mediate":
+            return 0.7 * wt["peace"]
+        return 0.35 * wt["justice"]
+    if act == "deploy":
+        return 1.2 + _grave(world, m.target)
+    if act == "build_capacity":
+        return 0.6 if a.enforcement < 45 else 0.2
+    if act == "indict":
+        return 0.9
+    if act == "arrest":
+        return 0.9 if a.enforcement >= 40 else 0.1
+    if act == "lend":
+        s = world.state(m.target or "")
+        return 0.4 * wt["justice"] if s is not None and s.wealth < 40 else 0.0
+    if act == "regulate":
+        return 0.35 * wt["justice"]
+    return 0.0
+
+
+def _ngo(facts: Facts, world: World, a: NGO, wt: dict[str, float], m: Move) -> float:
+    act = m.action
+    if act == "warn":
+        g = world.groups.get(m.target or "")
+        if g is None:
+            return 0.0
+        return (g.grievance / 60) * (1.2 if g.security < 50 else 0.3)
+    if act == "relieve":
+        return 0.2 + _grave(world, m.target)
+    if act == "campaign":
+        t = world.actors.get(m.target or "")
+        if isinstance(t, State):
+            return 0.8 if t.id in facts.abusive else 0.5 if t.id in facts.crisis_states else 0.0
+        return 0.4
+    if act == "recruit":
+        return 0.5 if a.credibility < 60 else 0.25
+    if act == "expand":
+        return 0.15
+    return 0.0

@@ -1,0 +1,171 @@
+"""How a seat scores a world the look-ahead reached: by its mission.
+
+``evaluate(world, start, mine, me, mission)`` adds three parts, each kept by name so the reason
+line can say which one decided:
+
+* the criteria, weighted by the mission (``criterion:<name>``: the score's own base);
+* the goals (public and, from the seat's own view, secret) whose conditions hold in that world
+  (``goal:<i>``: what the final score adds if they still hold at the end);
+* the seat's own standing against the turn's start (``standing:<what>``): a state's lands and
+  people, its security against hostile neighbours, no hegemon over it, its means; a union's
+  members, depth and force; a body's mandate, legitimacy and enforcement; an NGO's credibility
+  and volunteers. The score does not count these, but the rest of the match is played with them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.ai.reasons import Reason
+from game.engine import formulas as F
+from game.engine.actions import neighbors_of
+from game.engine.conditions import Context, compiled
+from game.engine.model import CRITERIA, NGO, Arrangement, Federation, GlobalBody, State
+from game.engine.names import as_name
+from game.engine.scenario import Mission
+from game.engine.structure import measure, power, structural_targets
+from game.engine.world import World
+
+HORIZON = 6  # turns of the structural pull counted ahead
+BALANCE_FROM = 0.3  # another state's share of all power that others start to balance against
+
+
+@dataclass
+class Valuation:
+    parts: dict[str, float]
+    labels: dict[str, tuple[str, float]]  # goal:<i> -> (text, points)
+
+    @property
+    def total(self) -> float:
+        return sum(self.parts.values())
+
+    def why(self, other: Valuation) -> Reason:
+        """The part that most separates this valuation from ``other``, as a reason."""
+        keys = set(self.parts) | set(other.parts)
+        diffs = {k: self.parts.get(k, 0.0) - other.parts.get(k, 0.0) for k in keys}
+        key = max(sorted(keys), key=lambda k: diffs[k])
+        d = diffs[key]
+        if d < 0.05:
+            return Reason("why.even")
+        kind, _, name = key.partition(":")
+        if kind == "goal":
+            text, points = self.labels[key]
+            if points >= 0:
+                return Reason("why.goal_kept", {"goal": text, "points": points})
+            return Reason("why.goal_lost", {"goal": text})
+        if kind == "criterion":
+            return Reason("why.criterion", {"criterion": name.capitalize(), "delta": d})
+        return Reason("why.standing", {"delta": d, "what": Reason(f"what.{name}")})
+
+
+def evaluate(w: World, start: World, mine: World, me: str, mission: Mission) -> Valuation:
+    parts: dict[str, float] = {}
+    labels: dict[str, tuple[str, float]] = {}
+    raw = {c.value: mission.weights.get(c, 0.0) for c in CRITERIA}
+    wsum = sum(raw.values()) or 1.0
+    # Each criterion where the match will leave it: it moves PULL of the way toward the level
+    # the world's structure makes likely every turn (a few turns counted: the world will change).
+    targets = structural_targets(w, measure(w))
+    keep = (1.0 - F.PULL) ** max(0, min(HORIZON, w.last_turn - w.turn + 1))
+    for c, x in raw.items():
+        now = w.criteria.get(c)
+        parts[f"criterion:{c}"] = (targets[c] + (now - targets[c]) * keep) * x / wsum
+    for i, g in enumerate([*mission.goals, *mission.secret]):
+        when = compiled(g.when)
+        holds = when.check(Context(w.clone() if when.draws else w))
+        key = f"goal:{i}"
+        parts[key] = g.points if holds else 0.0
+        labels[key] = (str(as_name(g.text)), g.points)
+    actor = w.actors.get(me)
+    before = start.actors.get(me)
+    if isinstance(before, State):
+        _state(w, start, before, actor if isinstance(actor, State) else None, parts)
+    elif isinstance(before, Federation) and isinstance(actor, Federation):
+        parts["standing:strength"] = (
+            3.0 * (len(set(actor.members)) - len(set(before.members)))
+            + 0.1 * (actor.depth - before.depth)
+            + 0.1 * (actor.force - before.force)
+            + 0.02 * (actor.budget - before.budget)
+        )
+    elif isinstance(before, GlobalBody) and isinstance(actor, GlobalBody):
+        parts["standing:strength"] = (
+            0.1 * (actor.mandate - before.mandate)
+            + 0.1 * (actor.legitimacy - before.legitimacy)
+            + 0.05 * (actor.enforcement - before.enforcement)
+            + 0.02 * (actor.budget - before.budget)
+        )
+    elif isinstance(before, NGO) and isinstance(actor, NGO):
+        parts["standing:strength"] = 0.1 * (actor.credibility - before.credibility) + 0.03 * (
+            actor.volunteers - before.volunteers
+        )
+    return Valuation(parts, labels)
+
+
+def _state(w: World, start: World, before: State, a: State | None, parts: dict[str, float]) -> None:
+    pop0 = max(0.1, start.population_of(before.id))
+    if a is None or not w.regions_of(a.id):
+        parts["standing:territory"] = -80.0
+        return
+    parts["standing:territory"] = 60.0 * (w.population_of(a.id) / pop0 - 1.0)
+    # its own groups' grievance and crises: tomorrow's rebellion, secession and indictment
+    unrest = 0.0
+    troubled = {c.group for c in w.crises.values() if c.state == a.id}
+    for g in w.groups.values():
+        if g.id != a.nation and any(
+            (r := w.regions.get(x)) is not None and r.owner == a.id for x in g.regions
+        ):
+            g0 = start.groups.get(g.id)
+            # the most aggrieved groups, and those in a crisis, weigh most
+            weight = 0.5 + g.grievance / 100 + (1.0 if g.id in troubled else 0.0)
+            if g0 is None:
+                continue
+            unrest += weight * (g.grievance - g0.grievance - 0.5 * (g.security - g0.security))
+            # autonomy past the secure line protects the group every turn from then on
+            secure = (g.autonomy >= F.AUTONOMY_SECURE) - (g0.autonomy >= F.AUTONOMY_SECURE)
+            unrest -= 40.0 * weight * secure
+    for c in w.crises.values():
+        if c.state == a.id:
+            c0 = start.crises.get(c.id)
+            unrest += 0.8 * (c.severity - (c0.severity if c0 is not None else 0.0))
+    parts["standing:unrest"] = -0.08 * unrest
+    wars = sum(1 for x in w.wars.values() if a.id in (x.attacker, x.defender))
+    wars0 = sum(1 for x in start.wars.values() if a.id in (x.attacker, x.defender))
+    parts["standing:war"] = -3.0 * (wars - wars0)
+    parts["standing:strength"] = (
+        0.01 * (a.wealth - before.wealth)
+        + 0.01 * (a.military - before.military)
+        + 0.01 * (a.sovereignty - before.sovereignty)
+    )
+    # security: a hostile neighbour (at war with it, or at war with anyone) much stronger
+    mine = power(a)
+    for f in w.federations():
+        if f.purpose == "alliance" and a.id in f.members:
+            mine += 0.5 * f.force
+    hostile = {x.attacker for x in w.wars.values()} | {
+        x.attacker if x.defender == a.id else x.defender
+        for x in w.wars.values()
+        if a.id in (x.attacker, x.defender)
+    }
+    danger = 0.0
+    for n in neighbors_of(w, a.id):
+        s = w.state(n)
+        if s is not None and n in hostile:
+            danger += max(0.0, min(3.0, power(s) / max(1.0, mine) - 1.0))
+    parts["standing:threat"] = -4.0 * danger
+    # a conqueror holding ever more of the continent threatens every other state
+    people = sum(w.population_of(s.id) for s in w.states()) or 1.0
+    biggest = max(
+        (w.population_of(s.id) / people for s in w.states() if s.id != a.id and s.id in hostile),
+        default=0.0,
+    )
+    parts["standing:conqueror"] = -30.0 * max(0.0, biggest - 0.3)
+    # balance of power: another state nearing the hegemon's share of all power
+    total = sum(power(s) for s in w.states()) or 1.0
+    top = max((power(s) / total for s in w.states() if s.id != a.id), default=0.0)
+    parts["standing:balance"] = -80.0 * max(0.0, top - BALANCE_FROM)
+    if w.arrangement == Arrangement.EMPIRE:
+        states = w.states()
+        top = max(states, key=lambda s: (power(s), s.id)) if states else None
+        parts["standing:hegemon"] = 0.0 if top is not None and top.id == a.id else -8.0
+    else:
+        parts["standing:hegemon"] = 0.0
