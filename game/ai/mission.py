@@ -40,6 +40,9 @@ from game.engine.view import view
 from game.engine.world import World
 
 FREE = ("vote", "choose")
+# what each kind of actor comes back to, turn after turn, whose worth a short look-ahead
+# undervalues: it is always among the candidates tried when the role favours it at all
+STAPLES = frozenset({"grant_autonomy", "warn", "sanction", "deploy", "relieve"})
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,7 @@ class Level:
 LEVELS: dict[str, Level] = {
     "easy": Level("easy", 0, 0, 0.5),
     "normal": Level("normal", 2, 1, 0.0),
-    "hard": Level("hard", 2, 2, 0.0),
+    "hard": Level("hard", 3, 2, 0.0),
 }
 
 
@@ -301,7 +304,12 @@ def _candidates(
             break
         if m.action not in {x.action for x in kept} and _fits([*kept, m], points):
             kept.append(m)
-    tries: list[list[Move]] = [role_plan, kept]
+    # the role's staple (a state's autonomy for its most pressing group...) swapped into the plan
+    staple = next((m for u, _, m in ranked if u > 0 and m.action in STAPLES), None)
+    tries: list[list[Move]] = [role_plan]
+    if staple is not None:
+        tries.append(_swap(plan, staple, ranked, points))
+    tries.append(kept)
     for _, _, m in ranked[:breadth]:
         tries.append(_swap(plan, m, ranked, points))
     for t in tries:

@@ -132,7 +132,8 @@ def _state(facts: Facts, world: World, a: State, wt: dict[str, float], m: Move) 
         troubled = any(c.group == g.id for c in world.crises.values())
         # autonomy that reaches the secure line protects the group from then on
         securing = g.autonomy < F.AUTONOMY_SECURE <= g.autonomy + 15
-        need = g.grievance / 60 + (0.5 if troubled else 0.0) + (0.6 if securing else 0.0)
+        # (and autonomy is itself part of pluralism)
+        need = g.grievance / 60 + (0.5 if troubled else 0.0) + (0.6 if securing else 0.0) + 0.3
         return need * (0.5 + 0.5 * wt["pluralism"]) * (1 - g.autonomy / 100) - 0.1
     if act == "reform":
         return 0.7 * wt["freedom"] * (1 - a.freedom / 100)

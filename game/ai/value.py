@@ -26,7 +26,7 @@ from game.engine.scenario import Mission
 from game.engine.structure import measure, power, structural_targets
 from game.engine.world import World
 
-HORIZON = 6  # turns of the structural pull counted ahead
+HORIZON = 12  # turns of the structural pull counted ahead
 BALANCE_FROM = 0.3  # another state's share of all power that others start to balance against
 
 
@@ -65,7 +65,7 @@ def evaluate(w: World, start: World, mine: World, me: str, mission: Mission) -> 
     wsum = sum(raw.values()) or 1.0
     # Each criterion where the match will leave it: it moves PULL of the way toward the level
     # the world's structure makes likely every turn (a few turns counted: the world will change).
-    targets = structural_targets(w, measure(w))
+    targets = _world_facts(w).targets
     keep = (1.0 - F.PULL) ** max(0, min(HORIZON, w.last_turn - w.turn + 1))
     for c, x in raw.items():
         now = w.criteria.get(c)
@@ -99,6 +99,30 @@ def evaluate(w: World, start: World, mine: World, me: str, mission: Mission) -> 
             actor.volunteers - before.volunteers
         )
     return Valuation(parts, labels)
+
+
+@dataclass(frozen=True)
+class _WorldFacts:
+    """What every seat's valuation reads of one world, once (kept in the world's memo)."""
+
+    targets: dict[str, float]
+    powers: dict[str, float]
+    total_power: float
+    people: float
+
+
+def _world_facts(w: World) -> _WorldFacts:
+    memo = w.memo()
+    wf = memo.get("ai:value")
+    if wf is None:
+        powers = {s.id: power(s) for s in w.states()}
+        wf = memo["ai:value"] = _WorldFacts(
+            targets=structural_targets(w, measure(w)),
+            powers=powers,
+            total_power=sum(powers.values()) or 1.0,
+            people=sum(w.population_of(s) for s in powers) or 1.0,
+        )
+    return wf
 
 
 def _state(w: World, start: World, before: State, a: State | None, parts: dict[str, float]) -> None:
@@ -153,19 +177,18 @@ def _state(w: World, start: World, before: State, a: State | None, parts: dict[s
             danger += max(0.0, min(3.0, power(s) / max(1.0, mine) - 1.0))
     parts["standing:threat"] = -4.0 * danger
     # a conqueror holding ever more of the continent threatens every other state
-    people = sum(w.population_of(s.id) for s in w.states()) or 1.0
+    wf = _world_facts(w)
+    people = wf.people
     biggest = max(
         (w.population_of(s.id) / people for s in w.states() if s.id != a.id and s.id in hostile),
         default=0.0,
     )
     parts["standing:conqueror"] = -30.0 * max(0.0, biggest - 0.3)
     # balance of power: another state nearing the hegemon's share of all power
-    total = sum(power(s) for s in w.states()) or 1.0
-    top = max((power(s) / total for s in w.states() if s.id != a.id), default=0.0)
+    top = max((p / wf.total_power for k, p in wf.powers.items() if k != a.id), default=0.0)
     parts["standing:balance"] = -80.0 * max(0.0, top - BALANCE_FROM)
     if w.arrangement == Arrangement.EMPIRE:
-        states = w.states()
-        top = max(states, key=lambda s: (power(s), s.id)) if states else None
-        parts["standing:hegemon"] = 0.0 if top is not None and top.id == a.id else -8.0
+        lead = max(wf.powers, key=lambda k: (wf.powers[k], k)) if wf.powers else None
+        parts["standing:hegemon"] = 0.0 if lead == a.id else -8.0
     else:
         parts["standing:hegemon"] = 0.0
