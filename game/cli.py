@@ -29,6 +29,7 @@ With no command, the game opens its window at the main menu.
 EPILOG = """\
 examples:
   continuum simulate kosovo --matches 20 --seed 1 --json
+  continuum study sandbox sandbox_empire --matches 50 --jobs 2
   continuum validate scenarios/ my_scenario.json
   continuum schema > scenario.schema.json
   continuum host kosovo --headless
@@ -77,7 +78,64 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     sim.add_argument(
         "--seed", type=int, default=None, metavar="S", help="first seed (default: the scenario's)"
     )
+    sim.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="worker processes (default: one per core); the results are the same whatever N",
+    )
     sim.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+
+    stu = sub.add_parser(
+        "study",
+        help="AI matches of one or more scenarios; print the table of the seven arrangements",
+        description="The AI plays every seat of N matches of each SCENARIO (seeds S, S+1, …) and "
+        "the study prints the game's table of the seven arrangements: for each, the turns spent "
+        "there, the mean of each criterion there, its mean change a turn there (drift), the "
+        "level the world's structure pulls it toward there (structural target), the chief "
+        "causes of change from the turn reports, and where the world most often went next.",
+        epilog="example: continuum study sandbox sandbox_empire sandbox_federation "
+        "--matches 50 --seed 1\n\n"
+        "A turn counts for the arrangement it began in. The figures are the same whatever the "
+        "number of jobs; with --json they come as one object whose rows hold one entry per "
+        "arrangement (arrangement, turns, peace, justice, pluralism, freedom, drift, targets, "
+        "causes, next).",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    stu.add_argument("scenarios", nargs="+", metavar="SCENARIO")
+    stu.add_argument(
+        "--matches",
+        type=int,
+        default=20,
+        metavar="N",
+        help="matches of each scenario (default 20)",
+    )
+    stu.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        metavar="S",
+        help="first seed of each scenario's matches (default: each scenario's own)",
+    )
+    stu.add_argument(
+        "--ai",
+        default="baseline",
+        choices=("baseline",),
+        metavar="LEVEL",
+        help="the AI that plays every seat: for now only `baseline` (the rule-of-thumb AI); "
+        "the levels easy, normal and hard are not built yet",
+    )
+    stu.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="worker processes (default: one per core); the table is the same whatever N",
+    )
+    stu.add_argument(
+        "--json", action="store_true", help="print one JSON object instead of the table"
+    )
 
     val = sub.add_parser(
         "validate",
@@ -169,6 +227,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         "host": host,
         "play": play,
         "simulate": sim,
+        "study": stu,
         "validate": val,
         "window": window,
         "snapshot": snap,
@@ -263,23 +322,54 @@ def _closing(world: Any, played: int, saved: str | None) -> str:
     return line
 
 
+MAX_MATCHES = 100_000
+MAX_JOBS = 256
+
+
+def _bad_counts(args: argparse.Namespace) -> str | None:
+    """What is wrong with --matches or --jobs, in one line (None: nothing)."""
+    if args.matches < 1 or args.matches > MAX_MATCHES:
+        return f"--matches must be between 1 and {MAX_MATCHES}"
+    if args.jobs is not None and not 1 <= args.jobs <= MAX_JOBS:
+        return f"--jobs must be between 1 and {MAX_JOBS}"
+    return None
+
+
+def _jobs(args: argparse.Namespace) -> int:
+    from game.session.study import default_jobs
+
+    return args.jobs if args.jobs is not None else default_jobs()
+
+
 def cmd_simulate(args: argparse.Namespace) -> int:
+    from game.content import find_scenario, load_scenario
     from game.session.simulate import simulate
 
-    if args.matches < 1 or args.matches > 100_000:
-        print("continuum: --matches must be between 1 and 100000", file=sys.stderr)
+    if why := _bad_counts(args):
+        print(f"continuum: {why}", file=sys.stderr)
         return 2
-    scenario = _load(args.scenario)
-    result = simulate(scenario, args.matches, args.seed)
+    path = find_scenario(args.scenario)
+    scenario = load_scenario(path)
+    result = simulate(scenario, args.matches, args.seed, jobs=_jobs(args), source=path)
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
-    print(
+    head = (
         f"{result['scenario']}: {plural(result['matches'], 'match', 'matches')}, "
         f"{plural(result['turns'], 'turn', 'turns')}, {result['turns_per_second']} turns/s "
-        f"(the matches timed alone, as bench/bench_engine.py times them: "
-        f"{result['play_seconds']:.2f} s of {result['seconds']:.2f} s)"
     )
+    if result["jobs"] == 1:
+        head += (
+            f"(the matches timed alone, as bench/bench_engine.py times them: "
+            f"{result['play_seconds']:.2f} s of {result['seconds']:.2f} s)"
+        )
+    else:
+        head += (
+            f"a process (the matches timed alone, as bench/bench_engine.py times them), "
+            f"{result['turns_per_wall_second']} turns/s in all on {result['jobs']} jobs "
+            f"({result['seconds']:.2f} s)"
+        )
+    print(head)
     print("mean final criteria: " + ", ".join(f"{k} {v:.1f}" for k, v in result["final"].items()))
     print(
         "ended in: "
@@ -313,6 +403,133 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     for row in rows:
         print(fmt(row))
     return 0
+
+
+def _bar(done: int, total: int, width: int = 24) -> str:
+    filled = round(width * done / total) if total else width
+    return "[" + "#" * filled + "." * (width - filled) + "]"
+
+
+def cmd_study(args: argparse.Namespace) -> int:
+    import time
+
+    from game.content import find_scenario, load_scenario
+    from game.session.study import study
+
+    if why := _bad_counts(args):
+        print(f"continuum: {why}", file=sys.stderr)
+        return 2
+    paths: list[Path] = []
+    for name in args.scenarios:  # every one is read before any match is played
+        path = find_scenario(name)
+        load_scenario(path)
+        if path.resolve() not in {p.resolve() for p in paths}:
+            paths.append(path)
+    total = args.matches * len(paths)
+    # The bar only on a terminal, and never beside the JSON a program reads.
+    line = ProgressLine(sys.stderr)
+    line.active = line.active and not args.json and sys.stdout.isatty()
+    started = time.perf_counter()
+
+    def progress(done: int, of: int) -> None:
+        spent = time.perf_counter() - started
+        left = f", about {spent / done * (of - done):.0f} s left" if done < of else ""
+        line.show(f"study {_bar(done, of)} {done:,} of {of:,} matches{left}")
+
+    line.show(f"study {_bar(0, total)} 0 of {total:,} matches")
+    try:
+        result = study(
+            paths, args.matches, args.seed, ai=args.ai, jobs=_jobs(args), progress=progress
+        )
+    finally:
+        line.clear()
+    if args.json:
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+        return 0
+    print(study_text(result))
+    return 0
+
+
+def _short(arrangement: str) -> str:
+    from game.ui.i18n import t
+
+    return t(f"report.arrangement_short.{arrangement}")
+
+
+def study_text(result: dict[str, Any]) -> str:
+    """The study as a terminal shows it: three small tables, each under 80 columns."""
+    from game.session.study import CRITERIA
+
+    timing = result["timing"]
+    names = ", ".join(r["scenario"] for r in result["scenarios"])
+    seeds = sorted({r["seed"] for r in result["scenarios"]})
+    first = (
+        f"seeds {seeds[0]}–{seeds[0] + result['scenarios'][0]['matches'] - 1}"
+        if len(seeds) == 1
+        else "each scenario's own seeds"
+    )
+    out = [
+        f"{names}: {plural(result['matches'], 'match', 'matches')} ({first}), "
+        f"{plural(result['turns'], 'turn', 'turns')}, AI {result['ai']}; "
+        f"{timing['seconds']:.1f} s on {plural(timing['jobs'] or 1, 'job', 'jobs')} "
+        f"({timing['matches_per_second']} matches/s)",
+        "",
+        "The world in each arrangement (a turn counts where it began):",
+    ]
+    rows = result["rows"]
+    all_turns = sum(r["turns"] for r in rows) or 1
+    head = ["arrangement", "turns", "share", *CRITERIA, "most often next"]
+    body = []
+    for r in rows:
+        if not r["turns"]:
+            body.append([_short(r["arrangement"]), "0", "", "", "", "", "", "never reached"])
+            continue
+        moves = sum(r["left"].values())
+        nxt = (
+            f"{_short(r['next'])} ({r['left'][r['next']]} of {moves} moves)"
+            if r["next"]
+            else "never left"
+        )
+        body.append(
+            [_short(r["arrangement"]), f"{r['turns']:,}", f"{100 * r['turns'] / all_turns:.1f}%"]
+            + [f"{r[c]:.1f}" for c in CRITERIA]
+            + [nxt]
+        )
+    out += _grid(head, body, numeric=range(1, 7))
+    out += ["", "Change a turn there (drift) → the level its structure pulls toward (target):"]
+    body = []
+    for r in rows:
+        if not r["turns"]:
+            body.append([_short(r["arrangement"]), *["—"] * len(CRITERIA)])
+            continue
+        body.append(
+            [_short(r["arrangement"])]
+            + [f"{r['drift'][c]:+.2f} → {r['targets'][c]:.0f}" for c in CRITERIA]
+        )
+    out += _grid(["arrangement", *CRITERIA], body, numeric=range(1, 5))
+    out += ["", "Chief causes of change there, a turn (from the turn reports):"]
+    for r in rows:
+        if not r["turns"]:
+            continue
+        out.append(f"  {_short(r['arrangement'])}:")
+        for c in r["causes"][:3]:
+            out.append(f"    {c['criterion']:<9} {c['per_turn']:+6.2f}  {c['text']}")
+    out += ["", "(--json gives every figure, five causes a row and every move between them.)"]
+    return "\n".join(out)
+
+
+def _grid(head: list[str], rows: list[list[str]], numeric: Any = ()) -> list[str]:
+    widths = [max(len(row[i]) for row in [head, *rows]) for i in range(len(head))]
+    numeric = set(numeric)
+
+    def fmt(row: list[str]) -> str:
+        cells = [
+            c.rjust(w) if i in numeric else c.ljust(w)
+            for i, (c, w) in enumerate(zip(row, widths, strict=True))
+        ]
+        return "  " + "  ".join(cells).rstrip()
+
+    return [fmt(head), *(fmt(row) for row in rows)]
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -454,6 +671,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "host": cmd_host,
         "play": cmd_play,
         "simulate": cmd_simulate,
+        "study": cmd_study,
         "validate": cmd_validate,
         "schema": cmd_schema,
         "snapshot": cmd_snapshot,

@@ -295,8 +295,23 @@ def find_scenario(name_or_path: str) -> Path:
     raise ScenarioError([Problem(name_or_path, None, None, "", message)])
 
 
-# The shipped library in the order a seminar meets it: the flagship first, the sandbox last.
-SHIPPED_ORDER = ("kosovo", "rwanda", "cambodia", "financial", "pandemic", "sandbox")
+# The shipped library in the order a seminar meets it: the flagship first, the sandbox last,
+# then the sandbox's starts in each arrangement along the continuum (unity to division).
+SHIPPED_ORDER = (
+    "kosovo",
+    "rwanda",
+    "cambodia",
+    "financial",
+    "pandemic",
+    "sandbox",
+    "sandbox_global_state",
+    "sandbox_empire",
+    "sandbox_federation",
+    "sandbox_pluralism_3",
+    "sandbox_pluralism_2",
+    "sandbox_pluralism_1",
+    "sandbox_anarchy",
+)
 
 
 def list_scenarios() -> list[ScenarioEntry]:
