@@ -40,6 +40,12 @@ Exit codes: 0 success, 1 bad input (the message says where and what), 2 bad comm
 """
 
 
+def _wrap(text: str) -> str:
+    import textwrap
+
+    return textwrap.fill(text, width=88)
+
+
 def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     """The top-level parser and each command's own (whose usage a wrong option shows)."""
     p = argparse.ArgumentParser(
@@ -90,20 +96,29 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     stu = sub.add_parser(
         "study",
         help="AI matches of one or more scenarios; print the table of the seven arrangements",
-        description="The AI plays every seat of N matches of each SCENARIO (seeds S, S+1, …) and "
-        "the study prints the game's table of the seven arrangements: for each, the turns spent "
-        "there, the mean of each criterion there, its mean change a turn there (drift), the "
-        "level the world's structure pulls it toward there (structural target), the chief "
-        "causes of change from the turn reports, and where the world most often went next.",
-        epilog="example: continuum study sandbox sandbox_empire sandbox_federation "
+        description=_wrap(
+            "The AI plays every seat of N matches of each SCENARIO (seeds S, S+1, …) and the "
+            "study prints the game's table of the seven arrangements: for each, the turns spent "
+            "there, the mean of each criterion there, its mean change a turn there (drift), the "
+            "level the world's structure pulls it toward there (structural target), the chief "
+            "causes of change from the turn reports, and where the world most often went next."
+        ),
+        epilog="example:\n  continuum study sandbox sandbox_empire sandbox_federation "
         "--matches 50 --seed 1\n\n"
-        "A turn counts for the arrangement it began in. The figures are the same whatever the "
-        "number of jobs; with --json they come as one object whose rows hold one entry per "
-        "arrangement (arrangement, turns, peace, justice, pluralism, freedom, drift, targets, "
-        "causes, next).",
+        + _wrap(
+            "A turn counts for the arrangement it began in. The figures are the same whatever "
+            "the number of jobs; with --json they come as one object whose rows hold one entry "
+            "per arrangement (arrangement, turns, peace, justice, pluralism, freedom, drift, "
+            "targets, causes, next). A progress bar shows on a terminal, never with --json."
+        ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    stu.add_argument("scenarios", nargs="+", metavar="SCENARIO")
+    stu.add_argument(
+        "scenarios",
+        nargs="+",
+        metavar="SCENARIO",
+        help="a scenario's id or file; several are studied together, in the order given",
+    )
     stu.add_argument(
         "--matches",
         type=int,
@@ -432,8 +447,8 @@ def cmd_study(args: argparse.Namespace) -> int:
     started = time.perf_counter()
 
     def progress(done: int, of: int) -> None:
-        spent = time.perf_counter() - started
-        left = f", about {spent / done * (of - done):.0f} s left" if done < of else ""
+        ahead = (time.perf_counter() - started) / done * (of - done)
+        left = f", about {ahead:.0f} s left" if ahead >= 1 else ""
         line.show(f"study {_bar(done, of)} {done:,} of {of:,} matches{left}")
 
     line.show(f"study {_bar(0, total)} 0 of {total:,} matches")

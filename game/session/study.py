@@ -26,6 +26,7 @@ play the matches instead (``executor=``): a cluster's, for example (docs/balance
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 import sys
@@ -343,15 +344,13 @@ def study(
         if progress is not None:
             progress(done, len(tasks))
     seconds = time.perf_counter() - started
-    for run in runs:
-        mine = [r for r in total["runs"] if r["scenario"] == run["scenario"]]
+    for k, run in enumerate(runs):  # the tasks went scenario by scenario, in seed order
+        mine = total["runs"][k * matches : (k + 1) * matches]
         run["turns"] = sum(r["turns"] for r in mine)
         run["started_in"] = dict(Counter(r["started_in"] for r in mine))
         run["ended_in"] = dict(
             sorted(Counter(r["ended_in"] for r in mine).items(), key=lambda kv: _rank(kv[0]))
         )
-    import hashlib
-
     digest = hashlib.sha256("".join(r["digest"] for r in total["runs"]).encode()).hexdigest()
     used = 1 if executor is None and min(jobs, len(tasks)) <= 1 else jobs
     return {
