@@ -102,9 +102,10 @@ def test_new_match_lists_them_after_the_sandbox_along_the_continuum(tmp_path, mo
     import game.paths
 
     monkeypatch.setattr(game.paths, "user_scenarios_dir", lambda: tmp_path)
-    ids = [e.id for e in list_scenarios()]
+    entries = list_scenarios()
+    ids = [e.id for e in entries]
     at = ids.index("sandbox")
     assert ids[at + 1 : at + 8] == [f"sandbox_{a}" for a in ORDER]
-    titles = {e.id: e.title["en"] for e in list_scenarios() if e.id in GENERATED_STARTS}
+    titles = {e.id: e.title["en"] for e in entries if e.id in GENERATED_STARTS}
     assert titles["sandbox_empire"] == "Meridia, starting as the Karsk empire"
     assert load_scenario(find_scenario("sandbox_anarchy")).turns == 40
