@@ -481,7 +481,11 @@ LEFT_OUT: dict[str, dict[str, tuple[str, ...]]] = {
     # "A league to end the wars of the continent" (turns 2-14, in anarchy: "as every year it
     # binds no one"): these starts begin with an Assembly that binds, far from anarchy, and no
     # sample match came back to anarchy in time.
-    "global_state": {"cards": ("league_charter",)},
+    # ... and "ruin by repression" (peace 8 or less with a repression or cleansing crisis of
+    # severity 30, from turn 8): in a global state the center acts on every crisis without a
+    # vote and the match ends at turn 10 while the world is still one; no sample match had
+    # such a crisis by then. The plain `ruin` ending (peace 8 or less) still applies.
+    "global_state": {"cards": ("league_charter",), "end_conditions": ("ruin_repression",)},
     "federation": {"cards": ("league_charter",)},
     "pluralism_3": {"cards": ("league_charter",)},
     # The early ending "the third degree holds" (pluralism III and peace 65 from turn 30): from
