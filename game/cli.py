@@ -136,10 +136,11 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     stu.add_argument(
         "--ai",
         default="baseline",
-        choices=("baseline",),
+        choices=("baseline", "easy", "normal", "hard"),
         metavar="LEVEL",
-        help="the AI that plays every seat: for now only `baseline` (the rule-of-thumb AI); "
-        "the levels easy, normal and hard are not built yet",
+        help="the AI that plays every seat: `baseline` (the rule-of-thumb AI, the default, as "
+        "simulate plays) or the mission AI at `easy`, `normal` or `hard` (slower: it looks "
+        "ahead)",
     )
     stu.add_argument(
         "--jobs",

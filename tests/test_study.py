@@ -190,7 +190,7 @@ def test_study_table_on_the_terminal_names_every_arrangement(tmp_path: Path) -> 
         ((MINI, "--matches", "0"), 2, "--matches must be between 1 and 100000"),
         ((MINI, "--jobs", "0"), 2, "--jobs must be between 1 and 256"),
         ((MINI, "--matches", "many"), 2, "invalid int value: 'many'"),
-        ((MINI, "--ai", "hard"), 2, "invalid choice: 'hard'"),
+        ((MINI, "--ai", "expert"), 2, "invalid choice: 'expert'"),
     ],
 )
 def test_study_errors_are_one_clear_line(
@@ -204,8 +204,19 @@ def test_study_errors_are_one_clear_line(
 
 
 @pytest.mark.slow  # worker processes or the continuum process
-def test_help_says_only_the_baseline_ai_exists_for_now(tmp_path: Path) -> None:
+def test_help_names_the_ai_levels_and_jobs(tmp_path: Path) -> None:
     done = continuum("study", "--help", home=tmp_path)
     assert done.returncode == 0
-    assert "--ai LEVEL" in done.stdout and "only `baseline`" in done.stdout
+    assert "--ai LEVEL" in done.stdout and "`baseline`" in done.stdout
+    assert all(f"`{level}`" in done.stdout for level in ("easy", "normal", "hard"))
     assert "--jobs N" in done.stdout
+
+
+@pytest.mark.slow  # worker processes
+def test_the_mission_ai_studies_the_same_whatever_the_jobs() -> None:
+    one = st.study([MINI], matches=2, seed=1, ai="easy", jobs=1)
+    two = st.study([MINI], matches=2, seed=1, ai="easy", jobs=2)
+    assert one["ai"] == "easy" and one["digest"] == two["digest"]
+    one.pop("timing"), two.pop("timing")
+    assert one == two
+    assert one["digest"] != st.study([MINI], matches=2, seed=1)["digest"]  # not the baseline

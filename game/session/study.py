@@ -42,7 +42,8 @@ from game.engine.structure import measure, structural_targets
 
 ARRANGEMENTS: tuple[str, ...] = tuple(a.value for a in Arrangement)  # unity to division
 CRITERIA: tuple[str, ...] = tuple(c.value for c in Criterion)
-AI_LEVELS: tuple[str, ...] = ("baseline",)  # the levels easy, normal, hard come with issue 12's AI
+# baseline: the rule-of-thumb bot (the default, as simulate); easy, normal, hard: the mission AI
+AI_LEVELS: tuple[str, ...] = ("baseline", "easy", "normal", "hard")
 CHIEF_CAUSES = 5  # causes named per arrangement
 
 Summary = dict[str, Any]  # one match's summary: plain data, picklable and JSON-ready
@@ -111,9 +112,15 @@ def _scenario(source: Scenario | str | os.PathLike) -> Scenario:
 
 
 def _bot(ai: str) -> Any:
-    """One bot per process and level, as simulate keeps one for the whole run (it caches)."""
+    """The baseline bot: one per process, as simulate keeps one for the whole run (it caches
+    weights only). A mission bot (easy, normal, hard): a new one each match, as game.ai asks
+    (it caches within a match), so no match depends on which matches a process played before."""
     if ai not in AI_LEVELS:
         raise ValueError(f"unknown AI level {ai!r}; known: {', '.join(AI_LEVELS)}")
+    if ai != "baseline":
+        from game.ai import make_bot
+
+        return make_bot(ai)
     bot = _BOTS.get(ai)
     if bot is None:
         from game.ai.baseline import BaselineBot
