@@ -567,3 +567,21 @@ def test_a_broken_part_of_a_user_scenario_is_named_in_the_list(sandbox: Path) ->
     frames(app, 1)
     click_at(app, scene.list.item_rect(i).center)
     assert "valleys/cards/first.json, line 9" in scene.briefing.html_text
+
+
+def test_walking_the_scenario_list_by_keyboard_keeps_the_choice_in_view(sandbox: Path) -> None:
+    app = make_app()
+    app.push(NewMatchScene(app))
+    frames(app)
+    scene = app.scene
+    n = len(scene.entries)
+    assert n > 6  # more than fit: the list must scroll
+    for step in range(n + 2):  # down past the end, then back up
+        key(app, pygame.K_DOWN)
+        chosen = scene.list.item_rect(scene.list.selected)
+        assert scene.list.rect.contains(chosen), (step, chosen, scene.list.rect)
+    assert scene.list.selected == n - 1
+    for _ in range(n):
+        key(app, pygame.K_UP)
+        assert scene.list.rect.contains(scene.list.item_rect(scene.list.selected))
+    assert scene.list.selected == 0

@@ -243,7 +243,7 @@ class LoadScene(MenuScreen):
             on_activate=lambda i: self.load_selected(),
         )
         offset = getattr(self, "_offset", 0)
-        self.list.scroll(offset)
+        self.list.restore(offset)
         self.stops.append(
             Stop(
                 rect=lambda: self.list.rect if self.list else None,

@@ -320,6 +320,14 @@ class CardList:
         self.offset = min(max(0, self.offset + dy), top)
         self.app.dirty()
 
+    def restore(self, offset: int) -> None:
+        """Back where a rebuilt list was scrolled to (an absolute offset), the chosen card kept
+        in view (``scroll`` is relative: after the new list scrolled to its choice on its own,
+        adding the old offset again scrolled it past the choice)."""
+        self.offset = 0
+        self.scroll(offset)
+        self.ensure_visible(self.selected)
+
     def ensure_visible(self, i: int) -> None:
         if not 0 <= i < len(self.cards):
             return

@@ -129,7 +129,7 @@ class NewMatchScene(MenuScreen):
             on_select=self._select,
             on_activate=lambda i: self.start(),
         )
-        self.list.scroll(self._offset)
+        self.list.restore(self._offset)
         self.stops.append(
             Stop(
                 rect=lambda: self.list.rect if self.list else None,
