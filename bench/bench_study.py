@@ -26,18 +26,10 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from game.content import find_scenario  # noqa: E402
+from game.engine.model import ARRANGEMENT_ORDER  # noqa: E402
 from game.session.study import study  # noqa: E402
 
-SCENARIOS = [
-    "sandbox",
-    "sandbox_global_state",
-    "sandbox_empire",
-    "sandbox_federation",
-    "sandbox_pluralism_3",
-    "sandbox_pluralism_2",
-    "sandbox_pluralism_1",
-    "sandbox_anarchy",
-]
+SCENARIOS = ["sandbox"] + [f"sandbox_{a.value}" for a in ARRANGEMENT_ORDER]
 
 
 def _load() -> list[float]:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from game.content import load_scenario
+from game.engine.model import ARRANGEMENT_ORDER
 from game.engine.scenario import Scenario
 from game.engine.setup import new_world
 from game.engine.world import World
@@ -97,18 +98,7 @@ SLOW_MODULES = {
 # scenarios/` (tests/test_cli.py) checks every card and ending can happen in each; their
 # reference playthroughs replay. The other per-scenario tests skip them, with this reason: seven
 # more copies of the sandbox would add about half a minute of CPU and check nothing new.
-GENERATED_STARTS = {
-    f"sandbox_{a}"
-    for a in (
-        "global_state",
-        "empire",
-        "federation",
-        "pluralism_3",
-        "pluralism_2",
-        "pluralism_1",
-        "anarchy",
-    )
-}
+GENERATED_STARTS = {f"sandbox_{a.value}" for a in ARRANGEMENT_ORDER}
 TESTS_OF_EVERY_FILE = {"test_sandbox_starts", "test_playthroughs"}
 SKIP_START = pytest.mark.skip(
     reason="a generated start of the sandbox (bench/starts.py): what it shares with the sandbox "
