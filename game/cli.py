@@ -71,6 +71,14 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     play.add_argument(
         "--load", metavar="FILE", help="go on with the match saved in FILE instead of a new one"
     )
+    play.add_argument(
+        "--ai",
+        default="baseline",
+        choices=("baseline", "easy", "normal", "hard"),
+        metavar="LEVEL",
+        help="the AI that plays every seat: `baseline` (the default) or the mission AI at "
+        "`easy`, `normal` or `hard`, which says after each report why each seat chose as it did",
+    )
 
     sim = sub.add_parser(
         "simulate",
@@ -299,9 +307,27 @@ def cmd_play(args: argparse.Namespace) -> int:
             print(text(scenario.briefing) or text(scenario.summary))
         print()
         played = 0
+        bot = None
+        if args.ai != "baseline":
+            from game.ai import make_bot
+
+            bot = make_bot(args.ai)  # one for the whole match: it caches between seats
         while not match.world.ended and (args.turns is None or played < args.turns):
-            report = match.play_turn(ai_orders(match.world))
+            if bot is None:
+                orders = ai_orders(match.world)
+            else:
+                from game.ai import ai_orders as mission_orders
+
+                before = match.world
+                orders = mission_orders(before, bot)
+            report = match.play_turn(orders)
             print(report.text(), end="\n\n")
+            if bot is not None:
+                print("Why the AI chose so:")
+                for actor_id, reason in sorted(bot.reasons.items()):
+                    if actor_id in before.actors:
+                        print(f"  {reason.text()}")  # each line names its seat
+                print()
             played += 1
         world = match.world
         if world.ended:

@@ -468,6 +468,20 @@ def test_play_prints_turn_reports_and_scores(home: Path) -> None:
     assert again.stdout == done.stdout, "the same scenario and seed must replay the same match"
 
 
+def test_play_with_the_mission_ai_says_why_each_seat_chose(home: Path) -> None:
+    done = continuum("play", MINI_REL, "--seed", 1, "--turns", 2, "--ai", "easy", home=home)
+    assert done.returncode == 0, _show(done)
+    _assert_no_crash(done)
+    assert done.stdout.count("Why the AI chose so:") == 2
+    names = [a["name"] for a in json.loads(MINI.read_text(encoding="utf-8"))["actors"]]
+    why = done.stdout.split("Why the AI chose so:")[1]
+    assert any((n["en"] if isinstance(n, dict) else n) in why for n in names), why
+    again = continuum("play", MINI_REL, "--seed", 1, "--turns", 2, "--ai", "easy", home=home)
+    assert again.stdout == done.stdout  # deterministic for a seed
+    bad = continuum("play", MINI_REL, "--ai", "genius", home=home)
+    assert bad.returncode == 2 and "invalid choice" in bad.stderr
+
+
 def test_no_command_opens_the_window_at_the_main_menu(home: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "game"],
