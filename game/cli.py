@@ -46,6 +46,18 @@ def _wrap(text: str) -> str:
     return textwrap.fill(text, width=88)
 
 
+def _ai_option(parser: argparse.ArgumentParser, about_mission: str) -> None:
+    """``--ai LEVEL``: who plays every seat, the baseline (the default) or the mission AI."""
+    parser.add_argument(
+        "--ai",
+        default="baseline",
+        choices=("baseline", "easy", "normal", "hard"),
+        metavar="LEVEL",
+        help="the AI that plays every seat: `baseline` (the rule-of-thumb AI, the default) or "
+        f"the mission AI at `easy`, `normal` or `hard` ({about_mission})",
+    )
+
+
 def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     """The top-level parser and each command's own (whose usage a wrong option shows)."""
     p = argparse.ArgumentParser(
@@ -71,14 +83,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     play.add_argument(
         "--load", metavar="FILE", help="go on with the match saved in FILE instead of a new one"
     )
-    play.add_argument(
-        "--ai",
-        default="baseline",
-        choices=("baseline", "easy", "normal", "hard"),
-        metavar="LEVEL",
-        help="the AI that plays every seat: `baseline` (the default) or the mission AI at "
-        "`easy`, `normal` or `hard`, which says after each report why each seat chose as it did",
-    )
+    _ai_option(play, "which says after each report why each seat chose as it did")
 
     sim = sub.add_parser(
         "simulate",
@@ -141,15 +146,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         metavar="S",
         help="first seed of each scenario's matches (default: each scenario's own)",
     )
-    stu.add_argument(
-        "--ai",
-        default="baseline",
-        choices=("baseline", "easy", "normal", "hard"),
-        metavar="LEVEL",
-        help="the AI that plays every seat: `baseline` (the rule-of-thumb AI, the default, as "
-        "simulate plays) or the mission AI at `easy`, `normal` or `hard` (slower: it looks "
-        "ahead)",
-    )
+    _ai_option(stu, "slower: it looks ahead")
     stu.add_argument(
         "--jobs",
         type=int,
