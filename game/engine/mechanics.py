@@ -154,19 +154,33 @@ def _carry_out(world: World, ledger: Ledger, body: GlobalBody, kind: str, target
 # ---- wars and the circle ------------------------------------------------------------------
 
 
-def _side_strength(world: World, state_id: str) -> float:
+def _side_strength(world: World, state_id: str, backing: dict[str, list[float]]) -> float:
+    """A state's army with half of each of its alliances' forces behind it (``backing``: see
+    ``_alliance_backing``), added in the alliances' order."""
     s = world.state(state_id)
     if s is None:
         return 0.0
     strength = s.military
-    for f in world.federations():
-        if f.purpose == "alliance" and state_id in f.members:
-            strength += f.force * 0.5
+    for half in backing.get(state_id, ()):
+        strength += half
     return strength
+
+
+def _alliance_backing(world: World) -> dict[str, list[float]]:
+    """Each state's alliances' half forces, in the alliances' order: worked out once a turn
+    (no war changes an alliance's force or members) instead of once a war side."""
+    backing: dict[str, list[float]] = {}
+    for f in world.federations():
+        if f.purpose == "alliance":
+            half = f.force * 0.5
+            for m in dict.fromkeys(f.members):
+                backing.setdefault(m, []).append(half)
+    return backing
 
 
 def wars(world: World, ledger: Ledger, center: Center | None = None) -> None:
     hegemon = center.id if center is not None and center.hegemon else None
+    backing = _alliance_backing(world) if world.wars else {}
     for wid in sorted(world.wars):
         w = world.wars.get(wid)
         if w is None:
@@ -176,7 +190,7 @@ def wars(world: World, ledger: Ledger, center: Center | None = None) -> None:
             world.wars.pop(wid, None)
             continue
         w.__dict__["age"] += 1  # plain fields: written without pydantic's setattr
-        sa, sd = _side_strength(world, a.id), _side_strength(world, d.id)
+        sa, sd = _side_strength(world, a.id, backing), _side_strength(world, d.id, backing)
         for s in (a, d):
             ops.add(s, "military", -s.military * F.WAR_ATTRITION)
             ops.add(s, "wealth", -s.wealth * F.WAR_WEALTH_LOSS)
