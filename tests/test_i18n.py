@@ -46,8 +46,13 @@ def test_english_action_labels_and_previews_are_the_engines() -> None:
 
 
 def test_every_engine_message_has_a_spanish_template_with_its_placeholders() -> None:
-    from game.engine.say import TEMPLATES
+    """The engine's messages and the AI's reasons (``ai.…``, said the same way), each with a
+    Spanish template, and nothing else in the table."""
+    from game.ai.reasons import TEMPLATES as AI
+    from game.engine.say import TEMPLATES as ENGINE_TEMPLATES
 
+    assert not set(AI) & set(ENGINE_TEMPLATES)  # no reason shadows an engine message
+    TEMPLATES = {**ENGINE_TEMPLATES, **AI}
     es = load(ENGINE)
     assert sorted(k.removeprefix("engine.") for k in es) == sorted(TEMPLATES)
     for key, english in TEMPLATES.items():

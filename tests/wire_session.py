@@ -70,6 +70,8 @@ class WireHost:
             return m.outcome().model_dump(mode="json")
         if call == "reports":
             return [r.model_dump(mode="json") for r in m.reports]
+        if call == "ai_reasons":
+            return m.ai_reasons(int(a["turn"]))
         if call in ("legal", "draft"):
             seat = self._seat(a["seat"])
             assert seat is not None
@@ -184,6 +186,9 @@ class WireSession:
         if self._reports is None:
             self._reports = [TurnReport.model_validate(r) for r in self._ask("reports")]
         return list(self._reports)
+
+    def ai_reasons(self, turn: int) -> dict[str, dict]:
+        return dict(self._ask("ai_reasons", turn=turn))
 
     @property
     def ended(self) -> bool:

@@ -26,7 +26,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from game.ai.baseline import BaselineBot
-from game.ai.reasons import Reason, plan_words
+from game.ai.reasons import Reason
+from game.ai.reasons import plan as plan_reason
 from game.ai.roles import Facts, facts_of, prior
 from game.ai.value import Valuation, evaluate
 from game.engine.actions import Move, legal_moves
@@ -104,7 +105,8 @@ class MissionBot:
 
     def decide(self, world: World, actor_id: str) -> Decision:
         if actor_id not in world.actors or world.ended:
-            d = Decision(actor_id, [], Reason("ai.idle", {"actor": actor_id}))
+            who = world.actors[actor_id].name if actor_id in world.actors else actor_id
+            d = Decision(actor_id, [], Reason("ai.idle", {"actor": who}))
             self.reasons[actor_id] = d.reason
             return d
         mine = view(world, actor_id)
@@ -128,8 +130,10 @@ class MissionBot:
 
     def _decide(self, mine: World, sh: _Shared, me: str) -> Decision:
         actor = mine.actors[me]
-        names = {k: str(a.name) for k, a in mine.actors.items()}
-        names.update({k: str(g.name) for k, g in mine.groups.items()})
+        # names as the engine keeps them (with their translations): a screen says them in its
+        # language; a crisis goes by the name of its state
+        names: dict[str, object] = {k: a.name for k, a in mine.actors.items()}
+        names.update({k: g.name for k, g in mine.groups.items()})
         names.update({k: names.get(c.state, k) for k, c in mine.crises.items()})
         base = self.baseline.choose(mine, me)
         free = [o for o in base if o.action in FREE]
@@ -150,7 +154,7 @@ class MissionBot:
                 alt = moves[rng.randint(len(moves))]
                 chosen = _swap(chosen, alt, ranked, actor.action_points)
             orders = free + [m.order(me) for m in chosen]
-            words = plan_words([tuple(m) for m in chosen], names)
+            words = plan_reason([tuple(m) for m in chosen], names)
             return Decision(me, orders, Reason("ai.instinct", {"actor": names[me], "plan": words}))
 
         scored: list[tuple[float, int, list[Move], Valuation]] = []
@@ -164,13 +168,13 @@ class MissionBot:
         best, first = scored[0], next(s for s in scored if s[1] == 0)
         free = self._cards(mine, sh, me, free, best[2], mission)
         orders = free + [m.order(me) for m in best[2]]
-        plan_text = plan_words([tuple(m) for m in best[2]], names)
+        plan_text = plan_reason([tuple(m) for m in best[2]], names)
         if best[1] == 0:
             runner = scored[1] if len(scored) > 1 else None
-            why = best[3].why(runner[3]) if runner else Reason("why.even")
+            why = best[3].why(runner[3]) if runner else Reason("ai.why.even")
             reason = Reason("ai.kept", {"actor": names[me], "plan": plan_text, "why": why})
         else:
-            other = plan_words([tuple(m) for m in first[2]], names)
+            other = plan_reason([tuple(m) for m in first[2]], names)
             reason = Reason(
                 "ai.chose",
                 {

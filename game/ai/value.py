@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.ai.reasons import Reason
+from game.ai.reasons import Reason, figure
 from game.engine import formulas as F
 from game.engine.actions import neighbors_of
 from game.engine.conditions import Context, compiled
@@ -33,7 +33,8 @@ BALANCE_FROM = 0.3  # another state's share of all power that others start to ba
 @dataclass
 class Valuation:
     parts: dict[str, float]
-    labels: dict[str, tuple[str, float]]  # goal:<i> -> (text, points)
+    labels: dict[str, tuple[object, float]]  # goal:<i> -> (its text as a Name, points)
+    secret: frozenset[str] = frozenset()  # the goal:<i> keys of secret goals
 
     @property
     def total(self) -> float:
@@ -46,21 +47,28 @@ class Valuation:
         key = max(sorted(keys), key=lambda k: diffs[k])
         d = diffs[key]
         if d < 0.05:
-            return Reason("why.even")
+            return Reason("ai.why.even")
         kind, _, name = key.partition(":")
         if kind == "goal":
-            text, points = self.labels[key]
+            goal, points = self.labels[key]
+            secret = key in self.secret
             if points >= 0:
-                return Reason("why.goal_kept", {"goal": text, "points": points})
-            return Reason("why.goal_lost", {"goal": text})
+                shown = figure(points, 0)
+                if secret:  # what a secret goal says stays with its seat
+                    return Reason("ai.why.secret_kept", {"points": shown})
+                return Reason("ai.why.goal_kept", {"goal": goal, "points": shown})
+            return Reason("ai.why.secret_lost" if secret else "ai.why.goal_lost", {"goal": goal})
         if kind == "criterion":
-            return Reason("why.criterion", {"criterion": name.capitalize(), "delta": d})
-        return Reason("why.standing", {"delta": d, "what": Reason(f"what.{name}")})
+            return Reason(
+                "ai.why.criterion", {"criterion": Reason(f"ai.crit.{name}"), "delta": figure(d)}
+            )
+        return Reason("ai.why.standing", {"delta": figure(d), "what": Reason(f"ai.what.{name}")})
 
 
 def evaluate(w: World, start: World, mine: World, me: str, mission: Mission) -> Valuation:
     parts: dict[str, float] = {}
-    labels: dict[str, tuple[str, float]] = {}
+    labels: dict[str, tuple[object, float]] = {}
+    secret: set[str] = set()
     raw = {c.value: mission.weights.get(c, 0.0) for c in CRITERIA}
     wsum = sum(raw.values()) or 1.0
     # Each criterion where the match will leave it: it moves PULL of the way toward the level
@@ -75,7 +83,9 @@ def evaluate(w: World, start: World, mine: World, me: str, mission: Mission) -> 
         holds = when.check(Context(w.clone() if when.draws else w))
         key = f"goal:{i}"
         parts[key] = g.points if holds else 0.0
-        labels[key] = (str(as_name(g.text)), g.points)
+        labels[key] = (as_name(g.text), g.points)
+        if i >= len(mission.goals):
+            secret.add(key)
     actor = w.actors.get(me)
     before = start.actors.get(me)
     if isinstance(before, State):
@@ -98,7 +108,7 @@ def evaluate(w: World, start: World, mine: World, me: str, mission: Mission) -> 
         parts["standing:strength"] = 0.1 * (actor.credibility - before.credibility) + 0.03 * (
             actor.volunteers - before.volunteers
         )
-    return Valuation(parts, labels)
+    return Valuation(parts, labels, frozenset(secret))
 
 
 @dataclass(frozen=True)

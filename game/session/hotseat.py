@@ -17,11 +17,17 @@ from game.session.saves import MatchRecord
 
 
 def new_match(
-    scenario: Scenario, humans: list[str], seed: int | None = None, autosave: Path | None = None
+    scenario: Scenario,
+    humans: list[str],
+    seed: int | None = None,
+    autosave: Path | None = None,
+    levels: dict[str, str] | None = None,
 ) -> Session:
     """A new match of ``scenario``: ``humans`` share the keyboard, the AI plays the rest (all of
-    them, with no human: a match to watch). Kept in ``autosave`` every turn if given."""
-    return LocalMatch.start(scenario, humans, seed, autosave=autosave)
+    them, with no human: a match to watch), each seat at its level in ``levels`` (``easy``,
+    ``normal``, ``hard``; a seat not listed: the baseline bot). Kept in ``autosave`` every turn
+    if given."""
+    return LocalMatch.start(scenario, humans, seed, autosave=autosave, levels=levels)
 
 
 def resumed_match(
@@ -29,7 +35,9 @@ def resumed_match(
     humans: list[str],
     autosave: Path | None = None,
     record: MatchRecord | None = None,
+    levels: dict[str, str] | None = None,
 ) -> Session:
     """The match saved as ``world`` and ``record``, played on by ``humans``
-    (``LocalMatch.resume``: a submitted turn counts, a draft comes back to its seat)."""
-    return LocalMatch.resume(world, humans, autosave=autosave, record=record)
+    (``LocalMatch.resume``: a submitted turn counts, a draft comes back to its seat; the AI
+    seats keep their saved levels unless ``levels`` gives them anew)."""
+    return LocalMatch.resume(world, humans, autosave=autosave, record=record, levels=levels)

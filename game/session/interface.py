@@ -37,6 +37,9 @@ What a session offers, and nothing more:
 - **The turn reports**: ``reports``, every turn's report this session may read, oldest first
   (a screen shows one seat's part with ``TurnReport.for_actor``; a remote host sends each seat
   its part only).
+- **Why the AI acted**: ``ai_reasons(turn)`` each AI seat's one line of reasons for its orders
+  of that turn, as data (seat -> ``{"key", "args"}``, ``game.ai.reasons``), said by a screen in
+  its language; nothing secret is in it. A seat the baseline bot plays gives none.
 - **The end of the match**: ``ended``; then ``outcome()`` is the whole world, nothing secret
   any more (the debrief shows every mission, its secret goals and every score). Before the end
   a host may refuse it; the local one, which holds the world, gives it at any time.
@@ -137,6 +140,10 @@ class Session(Protocol):
     @property
     def reports(self) -> list[TurnReport]:
         """Every turn's report this session may read, oldest first."""
+        ...
+
+    def ai_reasons(self, turn: int) -> dict[str, dict]:
+        """Each AI seat's line of reasons for its orders of ``turn`` (seat -> its data)."""
         ...
 
     @property

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.ai import LEVELS, MissionBot, make_bot
 from game.ai.baseline import BaselineBot
 from game.engine import (
     Order,
@@ -28,7 +29,7 @@ from game.engine import (
 )
 from game.engine.orders import ACTIONS
 from game.session.match import Match
-from game.session.saves import MatchRecord, SaveError, save_world
+from game.session.saves import AiReason, MatchRecord, SaveError, save_world
 
 
 @dataclass
@@ -39,12 +40,18 @@ class LocalMatch:
     drafts: dict[str, list[Order]] = field(default_factory=dict)
     submitted: set[str] = field(default_factory=set)
     bot: BaselineBot = field(default_factory=BaselineBot)
+    # The mission AI's level for each seat it plays ("easy", "normal", "hard"); a seat not
+    # listed is played by the baseline bot (a match saved before levels existed plays on so).
+    levels: dict[str, str] = field(default_factory=dict)
+    # turn -> AI seat -> its one line of reasons as data (Reason.data): kept with the match
+    reasons: dict[int, dict[str, dict]] = field(default_factory=dict)
     autosave_error: str | None = None  # why the last autosave failed (None: it worked)
     autosave_failure: SaveError | None = None  # the same failure, for a screen to translate
     # Each seat's view of the world it was worked out from, and how often the world moved.
     _views: dict[str | None, World] = field(default_factory=dict, repr=False, compare=False)
     _viewed: World | None = field(default=None, repr=False, compare=False)
     _moves: int = field(default=0, repr=False, compare=False)
+    _bots: dict[str, MissionBot] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def start(
@@ -53,8 +60,12 @@ class LocalMatch:
         humans: list[str],
         seed: int | None = None,
         autosave: Path | None = None,
+        levels: dict[str, str] | None = None,
     ) -> LocalMatch:
+        """A new match; ``levels``: the mission AI's level for seats the AI plays (checked:
+        ValueError names the levels)."""
         local = cls(Match(new_world(scenario, seed)), [h for h in humans if h], autosave)
+        local.levels = _checked_levels(levels or {})
         local._autosave()  # Continue resumes this match from now on, not an older one
         return local
 
@@ -65,17 +76,25 @@ class LocalMatch:
         humans: list[str],
         autosave: Path | None = None,
         record: MatchRecord | None = None,
+        levels: dict[str, str] | None = None,
     ) -> LocalMatch:
         """The match saved as ``world`` and ``record`` (without a record: from this turn on),
         played on by ``humans``. The orders a seat had already submitted
         this turn still count while that seat stays human; an unfinished draft comes back to
-        its own seat."""
+        its own seat. The AI seats keep the levels saved, unless ``levels`` gives them anew."""
         match = Match(world) if record is None else Match.resumed(world, record)
         local = cls(match, [h for h in humans if h in world.actors], autosave)
         if record is not None:
             seats = set(local.seats)
             local.drafts = {s: list(o) for s, o in record.drafts.items() if s in seats}
             local.submitted = {s for s in record.submitted if s in seats}
+            local.levels = dict(record.ai_levels)
+            local.reasons = {
+                turn: {seat: r.model_dump() for seat, r in said.items()}
+                for turn, said in record.ai_reasons.items()
+            }
+        if levels is not None:
+            local.levels.update(_checked_levels(levels))
         local._autosave()  # Continue resumes the match just loaded, not the one before it
         return local
 
@@ -90,6 +109,11 @@ class LocalMatch:
             humans=list(self.humans),
             drafts={s: list(o) for s, o in self.drafts.items() if o},
             submitted=[s for s in self.humans if s in self.submitted],
+            ai_levels=dict(self.levels),
+            ai_reasons={
+                turn: {seat: AiReason.model_construct(**r) for seat, r in said.items()}
+                for turn, said in self.reasons.items()
+            },
         )
 
     def save(self, path: Path) -> None:
@@ -230,9 +254,19 @@ class LocalMatch:
         for seat in self.seats:
             orders.extend(self.drafts.get(seat, []))
         humans = set(self.seats)
-        for actor in sorted(self.world.actors):
-            if actor not in humans:
-                orders.extend(self.bot.choose(self.world, actor))
+        world, said = self.world, {}
+        for actor in sorted(world.actors):
+            if actor in humans:
+                continue
+            level = self.levels.get(actor)
+            if level is None:
+                orders.extend(self.bot.choose(world, actor))
+            else:
+                decision = self._mission_bot(level).decide(world, actor)
+                orders.extend(decision.orders)
+                said[actor] = decision.reason.data()
+        if said:
+            self.reasons[world.turn] = said
         report = self.match.play_turn(orders)
         self.drafts.clear()
         self.submitted.clear()
@@ -242,3 +276,26 @@ class LocalMatch:
     @property
     def reports(self) -> list[TurnReport]:
         return self.match.reports
+
+    def ai_reasons(self, turn: int) -> dict[str, dict]:
+        """Each AI seat's line of reasons for its orders of ``turn``, as data (seat -> the
+        reason's ``{"key", "args"}``): nothing secret is in it (a secret goal is named only as
+        "one of its secret goals"), so every seat may read it."""
+        return dict(self.reasons.get(turn, {}))
+
+    def _mission_bot(self, level: str) -> MissionBot:
+        """One bot per level for the whole match (it keeps what it may between seats)."""
+        bots = self._bots
+        bot = bots.get(level)
+        if bot is None:
+            bot = bots[level] = make_bot(level)
+        return bot
+
+
+def _checked_levels(levels: dict[str, str]) -> dict[str, str]:
+    for seat, level in levels.items():
+        if level not in LEVELS:
+            raise ValueError(
+                f"seat {seat!r}: unknown AI level {level!r}: one of {', '.join(LEVELS)}"
+            )
+    return dict(levels)

@@ -17,9 +17,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from game.atomic import write_atomic
 from game.content.explain import explain
@@ -55,6 +55,21 @@ class SaveError(Exception):
         self.values = values
 
 
+AiLevel = Literal["easy", "normal", "hard"]
+
+
+class AiReason(BaseModel):
+    """One AI seat's line of reasons, as data (``game.ai.reasons.Reason.data``): a message key
+    of the ``ai.`` family and its arguments (names as their tables of translations, figures as
+    text, nested reasons). A screen says it through its translation tables and falls back to
+    the key's English; nothing in it is ever run."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    key: str = Field(max_length=64, pattern=r"^ai\.[a-z_.]+$")
+    args: dict[str, Any] = Field(default_factory=dict, max_length=16)
+
+
 class MatchRecord(BaseModel):
     """What a match remembers beside its world: the orders and the report of every turn played
     since ``first_turn`` (1 for a whole match), and the people at the keyboard."""
@@ -65,6 +80,15 @@ class MatchRecord(BaseModel):
     humans: list[str] | None = Field(None, description="The seats people play (None: unknown).")
     drafts: dict[str, list[Order]] = Field(default_factory=dict)
     submitted: list[str] = Field(default_factory=list, description="Seats done this turn.")
+    ai_levels: dict[str, AiLevel] = Field(
+        default_factory=dict,
+        description="The mission AI's level for each seat it plays (a seat not listed: the "
+        "baseline AI, as saves made before levels existed).",
+    )
+    ai_reasons: dict[int, dict[str, AiReason]] = Field(
+        default_factory=dict,
+        description="Turn -> seat -> the AI's one line of reasons for its orders that turn.",
+    )
 
     @classmethod
     def empty(cls, world: World) -> MatchRecord:

@@ -260,7 +260,10 @@ class LoadScene(MenuScreen):
         area.y += s(40)
         area.height -= s(40)
         seats = seats_of_world(world, self.app.palette.actor_colour)
-        self.picker = SeatPicker(self.app, area, seats, self.humans, self._seats_changed)
+        saved = dict(self.record.ai_levels) if self.record is not None else {}
+        self.picker = SeatPicker(
+            self.app, area, seats, self.humans, self._seats_changed, levels=saved
+        )
         self.picker.build()
         for i in range(len(seats)):
             if not seats[i].available:
@@ -269,10 +272,18 @@ class LoadScene(MenuScreen):
                 Stop(
                     rect=lambda i=i: self.picker.row_rect(i) if self.picker else None,
                     activate=lambda i=i: self._toggle(i),
-                    arrows=lambda d, i=i: self._toggle(i),
+                    arrows=lambda d, i=i: self._arrow(i, d),
                     entered=lambda i=i: self.picker.scroll_to(i) if self.picker else None,
                 )
             )
+
+    def _arrow(self, i: int, d: int) -> bool:
+        """An arrow on a seat: the AI's next level on a seat the AI plays, else the toggle."""
+        if self.picker is not None and not self.picker.is_human(i):
+            self.picker.cycle_level(i, 1 if d > 0 else -1)
+        else:
+            self._toggle(i)
+        return True
 
     def _build_footer(self) -> None:
         app, s = self.app, self.app.s
@@ -352,13 +363,19 @@ class LoadScene(MenuScreen):
         if self.loaded is None:
             return
         humans = self.picker.humans if self.picker else self.humans
-        self._resume(self.loaded[1], humans)
+        # the seats the AI plays at the levels shown (the others keep their saved levels)
+        levels = self.picker.ai_levels() if self.picker else None
+        self._resume(self.loaded[1], humans, levels)
 
-    def _resume(self, world: World, humans: list[str]) -> None:
+    def _resume(
+        self, world: World, humans: list[str], levels: dict[str, str] | None = None
+    ) -> None:
         from game.session.hotseat import resumed_match
         from game.ui import flow
 
-        session = resumed_match(world, humans, autosave=autosave_path(), record=self.record)
+        session = resumed_match(
+            world, humans, autosave=autosave_path(), record=self.record, levels=levels
+        )
         remember_seats(world.scenario, session.humans)
         try:
             flow.start(self.app, session)

@@ -30,7 +30,12 @@ from game.ui.scenes.menu import (
     oid,
     wrap,
 )
-from game.ui.widgets.seat_picker import SeatPicker, remember_seats, seats_of_scenario
+from game.ui.widgets.seat_picker import (
+    DEFAULT_LEVEL,
+    SeatPicker,
+    remember_seats,
+    seats_of_scenario,
+)
 
 MAX_SEED = 2**63 - 1
 PROBLEMS_LISTED = 3  # on the list's card; the right pane lists them all
@@ -60,6 +65,7 @@ class NewMatchScene(MenuScreen):
         self.selected = ok[0] if ok else 0
         self.loaded: dict[Path, Scenario | ScenarioError] = {}
         self.humans: dict[str, list[str]] = {}  # the seats chosen per scenario, kept on switching
+        self.levels: dict[str, dict[str, str]] = {}  # the AI's level per seat, per scenario
         self.seeds: dict[str, str] = {}
         self.list: CardList | None = None
         self.picker: SeatPicker | None = None
@@ -231,14 +237,22 @@ class NewMatchScene(MenuScreen):
     def _build_picker(self, seats, area: pygame.Rect) -> None:
         entry = self.entry
         assert entry is not None
-        self.picker = SeatPicker(self.app, area, seats, self.humans[entry.id], self._seats_changed)
+        self.picker = SeatPicker(
+            self.app,
+            area,
+            seats,
+            self.humans[entry.id],
+            self._seats_changed,
+            levels=self.levels.setdefault(entry.id, {}),
+        )
+        self.picker.levels = self.levels[entry.id]  # one table: a level set here is kept
         self.picker.build()
         for i in range(len(seats)):
             self.stops.append(
                 Stop(
                     rect=lambda i=i: self.picker.row_rect(i) if self.picker else None,
                     activate=lambda i=i: self._toggle(i),
-                    arrows=lambda d, i=i: self._toggle(i),
+                    arrows=lambda d, i=i: self._arrow(i, d),
                     entered=lambda i=i: self.picker.scroll_to(i) if self.picker else None,
                 )
             )
@@ -306,6 +320,14 @@ class NewMatchScene(MenuScreen):
             self.picker.toggle(i)
         return True
 
+    def _arrow(self, i: int, d: int) -> bool:
+        """An arrow on a seat: the AI's next level on a seat the AI plays, else the toggle."""
+        if self.picker is not None and not self.picker.is_human(i):
+            self.picker.cycle_level(i, 1 if d > 0 else -1)
+        else:
+            self._toggle(i)
+        return True
+
     def _seats_changed(self, humans: list[str]) -> None:
         if self.entry is not None:
             self.humans[self.entry.id] = humans
@@ -356,7 +378,14 @@ class NewMatchScene(MenuScreen):
                 )
             )
             return
-        session = new_match(scenario, humans, self.seed(scenario), autosave=autosave_path())
+        chosen = self.levels.get(scenario.id, {})
+        # every actor no person plays, seat or not, at its chosen level (normal by default)
+        levels = {
+            a.id: chosen.get(a.id, DEFAULT_LEVEL) for a in scenario.actors if a.id not in humans
+        }
+        session = new_match(
+            scenario, humans, self.seed(scenario), autosave=autosave_path(), levels=levels
+        )
         remember_seats(scenario.id, humans)
         try:
             flow.start(self.app, session)

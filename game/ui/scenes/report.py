@@ -17,6 +17,7 @@ import pygame
 import pygame_gui
 from pygame_gui.core import ObjectID
 
+from game.ai.reasons import english
 from game.engine import TurnReport
 from game.engine.model import CRITERIA
 from game.engine.report import Line, Tally
@@ -25,6 +26,7 @@ from game.ui import flow
 from game.ui.i18n import cause, language, save_error, signed, t
 from game.ui.i18n import end_reason as i18n_end_reason
 from game.ui.i18n import line as i18n_line
+from game.ui.i18n import said as i18n_said
 from game.ui.palette import Colour
 from game.ui.scene import Scene
 from game.ui.widgets import mix, triangle, wrap
@@ -679,6 +681,9 @@ class ReportScene(Scene):
             self._section(t("report.section.world"), self._world_lines()),
             self._section(t("report.section.actions"), self._actions()),
         ]
+        reasons = self._ai_reasons()
+        if reasons:
+            parts.append(self._section(t("report.section.ai"), reasons))
         refused = [ln for ln in self.report.lines if ln.kind == "refused"]
         if refused:
             parts.append(
@@ -687,6 +692,16 @@ class ReportScene(Scene):
                 )
             )
         return "<br><br>".join(parts)
+
+    def _ai_reasons(self) -> list[str]:
+        """Each AI seat's line of reasons for this turn's orders, in the screen's language
+        (nothing secret is in them: every seat may read them)."""
+        said = self.session.ai_reasons(self.report.turn)
+        return [
+            f"\u2022 {esc(i18n_said(english(data), str(data.get('key', '')), data.get('args')))}"
+            for _, data in sorted(said.items())
+            if isinstance(data, dict)
+        ]
 
     def plain_text(self) -> str:
         """What the causal log says, without its markup (what a reader sees)."""

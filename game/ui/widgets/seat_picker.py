@@ -1,5 +1,6 @@
 """Who plays which seat: one row per seat (the actor, its mission's role) with a Human/AI
-toggle. Shared by the new-match and load screens.
+toggle, and on a seat the AI plays the AI's level (easy, normal, hard: a click, or the arrow
+keys, goes to the next). Shared by the new-match and load screens.
 
 Only the rows that fit get widgets; the rest scroll into view (mouse wheel, or the keyboard
 focus moving onto them), so ten seats fit a 640x360 canvas at 200% without a cut-off row.
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 MEMORY_FILE = "seats.json"
+LEVELS = ("easy", "normal", "hard")  # the mission AI's levels (game.ai.LEVELS), easiest first
+DEFAULT_LEVEL = "normal"
 ColourOf = Callable[[int, str], Colour]  # the palette's actor_colour(index, hex)
 
 
@@ -128,12 +131,16 @@ class SeatPicker:
         seats: list[SeatOption],
         humans: Iterable[str],
         on_change: Callable[[list[str]], None] | None = None,
+        levels: dict[str, str] | None = None,
     ) -> None:
         self.app = app
         self.rect = rect
         self.seats = seats
         self.chosen = {h for h in humans if any(s.id == h and s.available for s in seats)}
         self.on_change = on_change
+        # the AI's level per seat (kept for a seat made human, should it go back to the AI)
+        self.levels = {k: v for k, v in (levels or {}).items() if v in LEVELS}
+        self.level_buttons: dict[int, UIButton] = {}
         s = app.s
         self.row_h = s(54)
         self.gap = s(6)
@@ -143,6 +150,15 @@ class SeatPicker:
         f = app.font(15)
         self.toggle_w = max(f.size(t("menu.seat.human"))[0], f.size(t("menu.seat.ai"))[0]) + s(40)
         self.toggle_w = max(self.toggle_w, s(92))
+        widest = max(f.size(t(f"menu.seat.level.{lv}"))[0] for lv in LEVELS)
+        self.level_w = widest + s(28)
+        self.level_gap = s(8)
+        # A narrow row (a small canvas at a large scale) keeps room for the role's words: the
+        # two buttons lose their padding rather than the role its line.
+        if rect.width - s(34) - self.toggle_w - self.level_w - s(32) < s(150):
+            self.toggle_w = max(f.size(t("menu.seat.human"))[0], f.size(t("menu.seat.ai"))[0])
+            self.toggle_w += s(18)
+            self.level_w, self.level_gap = widest + s(14), s(4)
 
     # state
     @property
@@ -153,6 +169,28 @@ class SeatPicker:
     def is_human(self, i: int) -> bool:
         return self.seats[i].id in self.chosen
 
+    def level_of(self, seat: str) -> str:
+        return self.levels.get(seat, DEFAULT_LEVEL)
+
+    def ai_levels(self) -> dict[str, str]:
+        """The level of every available seat the AI plays."""
+        return {
+            s.id: self.level_of(s.id) for s in self.seats if s.available and s.id not in self.chosen
+        }
+
+    def cycle_level(self, i: int, step: int = 1) -> None:
+        """The AI's next level on an AI seat (``step`` -1: the one before), wrapping round."""
+        seat = self.seats[i]
+        if not seat.available or seat.id in self.chosen:
+            return
+        k = LEVELS.index(self.level_of(seat.id))
+        self.levels[seat.id] = LEVELS[(k + step) % len(LEVELS)]
+        self.scroll_to(i)
+        b = self.level_buttons.get(i)
+        if b is not None:
+            b.set_text(t(f"menu.seat.level.{self.levels[seat.id]}"))
+        self.app.dirty()
+
     def toggle(self, i: int) -> None:
         seat = self.seats[i]
         if not seat.available:
@@ -162,9 +200,7 @@ class SeatPicker:
         else:
             self.chosen.add(seat.id)
         self.scroll_to(i)
-        b = self.buttons.get(i)
-        if b is not None:
-            self._style(b, i)
+        self.build()  # the row gains or loses its level button
         if self.on_change:
             self.on_change(self.humans)
         self.app.dirty()
@@ -186,6 +222,17 @@ class SeatPicker:
             )
             self._style(b, i)
             self.buttons[i] = b
+            if not self.is_human(i):
+                lv = pygame.Rect(
+                    rect.x - self.level_w - self.level_gap, rect.y, self.level_w, rect.height
+                )
+                self.level_buttons[i] = UIButton(
+                    lv,
+                    t(f"menu.seat.level.{self.level_of(self.seats[i].id)}"),
+                    self.app.manager,
+                    tool_tip_text=t("menu.seat.level.tip"),
+                    object_id=oid(),
+                )
 
     def _style(self, b: UIButton, i: int) -> None:
         if self.is_human(i):
@@ -196,9 +243,10 @@ class SeatPicker:
             b.unselect()
 
     def kill(self) -> None:
-        for b in self.buttons.values():
+        for b in [*self.buttons.values(), *self.level_buttons.values()]:
             b.kill()
         self.buttons.clear()
+        self.level_buttons.clear()
 
     def button(self, seat: str) -> UIButton | None:
         """The toggle of a seat (scrolled into view)."""
@@ -237,6 +285,10 @@ class SeatPicker:
                 if b is event.ui_element:
                     self.toggle(i)
                     return True
+            for i, b in self.level_buttons.items():
+                if b is event.ui_element:
+                    self.cycle_level(i)
+                    return True
         elif event.type == pygame.MOUSEWHEEL and self.rect.collidepoint(pygame.mouse.get_pos()):
             self.scroll(-event.y)
             return True
@@ -259,6 +311,8 @@ class SeatPicker:
             pygame.draw.circle(surface, seat.colour, dot, s(7))
             x = r.x + s(34)
             width = r.width - s(34) - self.toggle_w - s(24)
+            if not human:  # the level button stands beside the toggle
+                width -= self.level_w + self.level_gap
             text_c = pal.text if seat.available else pal.muted
             title = role_or_name(seat)
             sub = seat.name if seat.role else ""
