@@ -69,42 +69,46 @@ def _check(
     accepted: list[Order] = []
     refused: list[tuple[str, str]] = []
     # Each seat's legal moves as a set, kept with the world's other answers (``World.memo``):
-    # a look-ahead that resolves many branches from one world builds it once.
+    # a look-ahead that resolves many branches from one world builds it once. One entry a seat
+    # for the whole check: [actor, its legal set, points left, the slots it has used].
     memo = world.memo()
-    sets: dict[str, frozenset] = {}
-    spent: dict[str, int] = {}
-    seen: set[tuple] = set()
+    seats: dict[str, list] = {}
     actors = world.actors
     for o in orders:
-        who, action, target = o.actor, o.action, o.target
-        allowed = sets.get(who)
-        if allowed is None:
+        d = o.__dict__  # the order's fields, read once (a model's fields live in its __dict__)
+        who, action = d["actor"], d["action"]
+        seat = seats.get(who)
+        if seat is None:
             allowed = memo.get(("legal set", who))
             if allowed is None:
                 allowed = memo[("legal set", who)] = frozenset(legal_moves(world, who))
-            sets[who] = allowed
+            actor = actors.get(who)
+            points = actor.action_points if actor is not None else 0
+            seat = seats[who] = [actor, allowed, points, set()]
+        actor, allowed, points, seen = seat
+        move = (action, d["target"], d["subject"], d["option"])
         why = ""
-        actor = actors.get(who)
-        move = (action, target, o.subject, o.option)
         if actor is None:
             why = say("why.not_in_match", who=who)
         elif move not in allowed:
+            target = d["target"]
+            words = action.replace("_", " ")
             why = (
-                say("why.may_not", who=actor.name, action=action.replace("_", " "), target=target)
+                say("why.may_not", who=actor.name, action=words, target=target)
                 if target
-                else say("why.may_not_plain", who=actor.name, action=action.replace("_", " "))
+                else say("why.may_not_plain", who=actor.name, action=words)
             )
         else:
             # one answer per card or ballot; any other order at most once
-            slot = (who, action, target) if action in ("vote", "choose") else (who, move)
+            slot = (action, d["target"]) if action in _ANSWERS else move
             cost = COST[action]
             if slot in seen:
                 why = say("why.twice", who=actor.name)
-            elif spent.get(who, 0) + cost > actor.action_points:
+            elif cost > points:
                 why = say("why.no_points", who=actor.name, action=action.replace("_", " "))
             else:
                 seen.add(slot)
-                spent[who] = spent.get(who, 0) + cost
+                seat[2] = points - cost
         if why:
             if strict:
                 raise IllegalOrder(why)
@@ -112,6 +116,9 @@ def _check(
         else:
             accepted.append(o)
     return accepted, refused
+
+
+_ANSWERS = frozenset({"vote", "choose"})  # orders that answer a card or a ballot
 
 
 def resolve(world: World, orders: Iterable[Order]) -> tuple[World, TurnReport]:
