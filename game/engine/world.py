@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Any, TypeVar, get_args, get_origin
@@ -86,6 +87,31 @@ def _parts_of(cls: type[BaseModel]) -> tuple[str, ...]:
     )
 
 
+def _not_finite(value: Any, path: str) -> str | None:
+    """The path of the first figure in a model tree that is not a finite number (NaN or an
+    infinity), or None. The rules (the scenario, checked when it was loaded) are not walked."""
+    t = type(value)
+    if t is float:
+        return None if math.isfinite(value) else path
+    if t is list or t is tuple:
+        for i, v in enumerate(value):
+            hit = _not_finite(v, f"{path}[{i}]")
+            if hit is not None:
+                return hit
+    elif t is dict:
+        for k, v in value.items():
+            hit = _not_finite(v, f"{path}.{k}")
+            if hit is not None:
+                return hit
+    elif isinstance(value, BaseModel):
+        for k, v in value.__dict__.items():
+            if k != "rules":
+                hit = _not_finite(v, f"{path}.{k}")
+                if hit is not None:
+                    return hit
+    return None
+
+
 def _fast_copy(value: Any) -> Any:
     """Copy a model tree without re-validating it: models, lists and dicts are copied, the
     immutable leaves (str, int, float, tuple, enums) are shared. Which fields can hold lists,
@@ -164,7 +190,7 @@ class World(Model):
         "lending, ruling, sanctioning, redistributing, a resolution carried out); one never used "
         "counts from turn 0. Third-degree pluralism needs its institutions in use.",
     )
-    counter: int = 0
+    counter: int = Field(0, ge=0)
     arrangement: Arrangement = Arrangement.PLURALISM_1
     centralization: float = 0.0
     plurality: float = 0.0
@@ -224,8 +250,17 @@ class World(Model):
         for r in self.regions.values():
             if r.owner not in states:
                 raise ValueError(f"region {r.id!r}: owner {r.owner!r} is not a state")
+        if not self.regions:
+            raise ValueError("the world has no regions: there is nothing to play on")
         for a in self.actors.values():
-            refs = a.members if a.kind == "federation" else a.reach if a.kind == "ngo" else []
+            if a.kind == "federation":
+                refs = a.members
+            elif a.kind == "ngo":
+                refs = a.reach
+            elif a.kind == "global_body":
+                refs = [*(a.members or ()), *a.permanent]
+            else:
+                refs = []
             for m in refs:
                 if m not in states:
                     raise ValueError(f"actor {a.id!r}: {m!r} is not a state")
@@ -238,6 +273,9 @@ class World(Model):
         for h in self.hand:
             if h.actor not in self.actors:
                 raise ValueError(f"hand card {h.key!r}: actor {h.actor!r} does not exist")
+        where = _not_finite(self, "world")
+        if where is not None:  # "NaN" or "Infinity" read as a figure: no save could hold it
+            raise ValueError(f"{where}: not a finite number")
         return self
 
     def title_in(self, lang: str) -> str:
