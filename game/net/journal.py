@@ -5,7 +5,11 @@ committed before any client is sent it, a seat's submitted orders and every chat
 come. ``continuum host --resume FILE`` rebuilds the match from it (``Journal.resume``), and
 ``continuum debrief FILE`` reads it (``read_journal``).
 
-The file (standard-library ``sqlite3``, write-ahead log, ``synchronous=FULL``) holds:
+The file (standard-library ``sqlite3``, write-ahead log) holds the following. A turn is synced
+to the disk (``synchronous=FULL``) before the host sends it; a claim, submitted orders or a
+message is in the write-ahead log when the host goes on (``synchronous=NORMAL``: it survives
+the host process dying, and is synced with the next turn), so a chatty class does not wait on
+the disk for every message.
 
 - ``meta``: key/value text: ``format`` (``continuum-journal``), ``version``, ``scenario``,
   ``seed``, ``title``, ``console_token``, ``created`` (UTC, ISO 8601) and ``game`` (the version
@@ -112,15 +116,18 @@ def _dump_orders(orders: Iterable[Order]) -> str:
 
 def world_document(world: World) -> str:
     """The world as a save document (``game/session/saves.py``) whose record starts after it."""
-    document = {
+    head = {
         "format": FORMAT_TAG,
         "version": SAVE_VERSION,
         "scenario": world.scenario,
         "turn": world.turn,
-        "world": world.model_dump(mode="json"),
         "record": MatchRecord.empty(world).model_dump(mode="json"),
     }
-    return json.dumps(document, allow_nan=False, separators=(",", ":"))
+    # The world is serialised by pydantic's own encoder (several times faster than a dict
+    # through json.dumps) and set into the document: the host does this every turn.
+    return json.dumps(head, allow_nan=False, separators=(",", ":"))[:-1] + (
+        ',"world":' + world.model_dump_json() + "}"
+    )
 
 
 @dataclass
@@ -216,6 +223,7 @@ class Journal:
     def __init__(self, path: Path, db: sqlite3.Connection) -> None:
         self.path = path
         self._db = db
+        self._durable = True  # synchronous=FULL, as _connect leaves it
 
     # ---- opening -------------------------------------------------------------------------------
 
@@ -295,8 +303,16 @@ class Journal:
 
     # ---- writing ---------------------------------------------------------------------------------
 
-    def _write(self, what: str, statements: Sequence[tuple[str, tuple[Any, ...]]]) -> None:
+    def _write(
+        self, what: str, statements: Sequence[tuple[str, tuple[Any, ...]]], durable: bool = False
+    ) -> None:
+        """One transaction. A turn is ``durable``: synced to the disk before this returns. A
+        claim, an order or a message is in the write-ahead log when this returns: safe when
+        the host process dies, and synced with the next turn (or by the system within moments)."""
         try:
+            if durable != self._durable:
+                self._db.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")
+                self._durable = durable
             with _transaction(self._db):
                 for sql, values in statements:
                     self._db.execute(sql, values)
@@ -359,6 +375,7 @@ class Journal:
                     ),
                 )
             ],
+            durable=True,
         )
 
 
