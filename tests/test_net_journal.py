@@ -93,6 +93,11 @@ def test_the_journal_holds_every_turn_before_the_class_sees_it(tmp_path: Path) -
             ]
             with sqlite3.connect(path) as db:
                 assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+            db.close()
+            # The file alone, copied while the host runs (a USB stick), holds every turn too.
+            copy = tmp_path / "copy.continuum-journal"
+            copy.write_bytes(path.read_bytes())
+            assert [t.turn for t in read_journal(copy).turns] == [0, 1, 2, 3]
             for student in (ana, carl):
                 await student.close()
 

@@ -492,6 +492,8 @@ class Host:
             report = m.resolve()
             if self._commit(report, humans):
                 self._resolved(report)
+                if self.journal is not None:  # after the sends have started, not before
+                    asyncio.get_running_loop().call_soon(self.journal.checkpoint)
 
     def _commit(self, report: TurnReport, humans: list[str]) -> bool:
         """Keep the turn just resolved in the journal; False (and the host stops) when it

@@ -297,6 +297,13 @@ class Journal:
         db.execute("PRAGMA synchronous=FULL")  # a committed turn survives a power cut too
         return db
 
+    def checkpoint(self) -> None:
+        """Copy the committed turns from the write-ahead log into the file itself, so a copy
+        of the file alone (to a USB stick, while the host runs or after a crash) holds them.
+        Best effort: a reader in the way only delays it to the next turn."""
+        with contextlib.suppress(sqlite3.Error):
+            self._db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
             self._db.close()
