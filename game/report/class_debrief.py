@@ -371,7 +371,7 @@ padding:0 1rem;color:#1d1d1d;line-height:1.45}
 h1{font-size:1.7rem}h2{margin-top:2.2rem;border-bottom:2px solid #ddd;padding-bottom:.2rem}
 table{border-collapse:collapse;margin:.6rem 0;width:100%}
 th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}
-th{background:#f2f2f2}td.num{text-align:right}
+th{background:#f2f2f2}td.num{text-align:right}td.nowrap{white-space:nowrap}
 svg{border:1px solid #ddd;margin:.5rem 0}
 .meta{color:#555}.questions li{margin:.5rem 0}.secret{color:#8e44ad}
 @media print{h2{page-break-after:avoid}svg{page-break-inside:avoid}}
@@ -407,7 +407,7 @@ def _page(match: ClassMatch, with_messages: bool) -> str:
             )
         )
         + "</p>",
-        f"<p>{h(d.end_text(world))}</p>",
+        f"<p>{h(d.end_text(world).replace('..', '.'))}</p>",  # a reason ends with its own stop
     ]
     if hist:
         out.append(
@@ -499,7 +499,7 @@ def _turn_table(hist: Sequence[TurnRecord], world: World) -> list[str]:
         cards = ", ".join(d.card_texts(world, cid)[0] for cid in rec.cards)
         cells = [
             f'<td class="num">{rec.turn}</td>',
-            f"<td>{h(d.arrangement_name(rec.arrangement, short=True))}</td>",
+            f'<td class="nowrap">{h(d.arrangement_name(rec.arrangement, short=True))}</td>',
             f'<td class="num">{rec.centralization:.0f}</td>',
             *(f'<td class="num">{rec.criteria.get(c):.0f}</td>' for c in CRITERIA),
             f"<td>{h(cards)}</td>",
