@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from html import escape
 from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game import __version__
 from game.engine import ACTIONS, Order, TurnReport, World
@@ -33,6 +34,9 @@ from game.engine.model import ARRANGEMENT_ORDER, CRITERIA, TurnRecord
 
 from . import debrief as d
 from .replay import replay_document
+
+if TYPE_CHECKING:  # the report reads what the host kept; it needs no sockets or SQLite itself
+    from game.net.journal import JournalContents
 
 CLASS_DEBRIEF_FILES = ("debrief.html", "criteria.csv", "replay.json")
 
@@ -71,11 +75,8 @@ class ClassMatch:
         return self.worlds[-1]
 
     @classmethod
-    def from_journal(cls, journal: object) -> ClassMatch:
-        """From ``game.net.journal.JournalContents`` (read_journal)."""
-        from game.net.journal import JournalContents
-
-        assert isinstance(journal, JournalContents)
+    def from_journal(cls, journal: JournalContents) -> ClassMatch:
+        """From a journal read back (``game.net.journal.read_journal``)."""
         turns = journal.turns
         return cls(
             title=journal.title,
@@ -619,7 +620,7 @@ def replay_json(match: ClassMatch) -> str:
 
 
 def export_class_debrief(
-    journal: object, folder: Path, *, messages: bool = False, lang: str | None = None
+    journal: JournalContents, folder: Path, *, messages: bool = False, lang: str | None = None
 ) -> list[Path]:
     """Write debrief.html, criteria.csv and replay.json into ``folder`` (made if missing) from
     a journal (``read_journal``); the paths written. OSError when the folder cannot be written.
