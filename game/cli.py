@@ -33,6 +33,8 @@ examples:
   continuum validate scenarios/ my_scenario.json
   continuum schema > scenario.schema.json
   continuum host kosovo --headless
+  continuum host --resume JOURNAL --headless
+  continuum debrief JOURNAL --out handout/
   continuum snapshot kosovo --turns 5 --out match.png --screen match
 
 SCENARIO is a path to a scenario file or the id of a shipped or user scenario.
@@ -211,7 +213,21 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         "team a seat) with the join codes printed, from the game on their own computers; the "
         "AI plays every seat nobody claimed. Serves until Ctrl+C.",
     )
-    host.add_argument("scenario", metavar="SCENARIO")
+    host.add_argument(
+        "scenario", nargs="?", metavar="SCENARIO", help="the scenario (not with --resume)"
+    )
+    host.add_argument(
+        "--resume",
+        metavar="JOURNAL",
+        help="go on with the class match kept in JOURNAL (the file the host printed), from its "
+        "last committed turn, with the same seats and join codes",
+    )
+    host.add_argument(
+        "--journal",
+        metavar="FILE",
+        help="keep the match in FILE, a new file (default: a new file in the journals folder "
+        "of your data folder)",
+    )
     host.add_argument(
         "--port",
         type=int,
@@ -244,8 +260,33 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         action="store_true",
         help="serve without a window: print the address, the console token and the join codes",
     )
+    deb = sub.add_parser(
+        "debrief",
+        help="write a class match's debrief (HTML, CSV, replay) from its journal",
+        description=_wrap(
+            "Write the debrief of the class match kept in JOURNAL into the folder DIR: "
+            "debrief.html (one self-contained page: the four criteria and the path along the "
+            "continuum as charts, each seat's decisions turn by turn, the cards and their "
+            "lessons, questions for discussion drawn from this match), criteria.csv (every "
+            "criterion and the place on the continuum per turn) and replay.json (the match "
+            "turn by turn, for Watch a replay). The match need not be over."
+        ),
+    )
+    deb.add_argument("journal", metavar="JOURNAL", help="the journal the host printed")
+    deb.add_argument(
+        "--out", required=True, metavar="DIR", help="the folder to write (made if missing)"
+    )
+    deb.add_argument(
+        "--messages",
+        action="store_true",
+        help="include the messages the students sent (left out unless asked)",
+    )
+    deb.add_argument(
+        "--lang", choices=("en", "es"), default="en", help="the page's language (default en)"
+    )
     commands = {
         "host": host,
+        "debrief": deb,
         "play": play,
         "simulate": sim,
         "study": stu,
@@ -650,6 +691,10 @@ def cmd_host(args: argparse.Namespace) -> int:
         )
     if not 0 <= args.port <= 65535:
         return _refuse(f"--port {args.port}: a port is a number from 0 to 65535")
+    if args.resume is not None:
+        return _host_resume(args)
+    if args.scenario is None:
+        return _refuse("host: name the SCENARIO to play, or --resume JOURNAL to go on with one")
     scenario = _load(args.scenario)
     seats = None
     if args.seats is not None:
@@ -661,11 +706,53 @@ def cmd_host(args: argparse.Namespace) -> int:
                 + ", ".join(scenario.seats)
             )
     from game.net.host import run_headless
+    from game.net.journal import JournalError, new_journal_path
 
+    journal = Path(args.journal) if args.journal else new_journal_path(scenario.id)
     try:
-        return run_headless(scenario, seats, args.bind, args.port, args.seed)
+        return run_headless(scenario, seats, args.bind, args.port, args.seed, journal=journal)
+    except JournalError as e:
+        return _refuse(str(e))
     except OSError as e:
         return _refuse(f"cannot listen on {args.bind}:{args.port}: {e.strerror or e}")
+
+
+def _host_resume(args: argparse.Namespace) -> int:
+    """``host --resume JOURNAL``: the match kept there goes on, same seats and codes."""
+    if args.scenario is not None or args.seats is not None or args.seed is not None:
+        return _refuse(
+            "host --resume: the journal already holds the scenario, seats and seed; "
+            "give none of SCENARIO, --seats, --seed"
+        )
+    if args.journal is not None:
+        return _refuse("host --resume: the match goes on in the journal it came from; no --journal")
+    from game.net.host import run_headless
+    from game.net.journal import JournalError
+
+    try:
+        return run_headless(None, None, args.bind, args.port, resume=Path(args.resume))
+    except JournalError as e:
+        return _refuse(str(e))
+    except OSError as e:
+        return _refuse(f"cannot listen on {args.bind}:{args.port}: {e.strerror or e}")
+
+
+def cmd_debrief(args: argparse.Namespace) -> int:
+    from game.net.journal import JournalError, read_journal
+    from game.report.class_debrief import export_class_debrief
+
+    try:
+        contents = read_journal(args.journal)
+        written = export_class_debrief(
+            contents, Path(args.out), messages=args.messages, lang=args.lang
+        )
+    except JournalError as e:
+        return _refuse(str(e))
+    except OSError as e:
+        return _refuse(f"{args.out}: could not be written: {e.strerror or e}")
+    for path in written:
+        print(f"wrote {path}")
+    return 0
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -708,6 +795,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     commands = {
         "host": cmd_host,
+        "debrief": cmd_debrief,
         "play": cmd_play,
         "simulate": cmd_simulate,
         "study": cmd_study,

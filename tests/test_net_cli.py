@@ -30,7 +30,7 @@ def continuum(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="Ctrl+C is a signal here")
-def test_host_headless_prints_how_to_join_and_stops_on_ctrl_c() -> None:
+def test_host_headless_prints_how_to_join_and_stops_on_ctrl_c(tmp_path: Path) -> None:
     args = ["host", MINI, "--port", "0", "--bind", "127.0.0.1", "--seats", "castria,arcadia"]
     process = subprocess.Popen(
         [sys.executable, "-m", "game", *args, "--headless"],
@@ -38,7 +38,7 @@ def test_host_headless_prints_how_to_join_and_stops_on_ctrl_c() -> None:
         stderr=subprocess.PIPE,
         text=True,
         cwd=ROOT,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        env={**os.environ, "PYTHONUNBUFFERED": "1", "XDG_DATA_HOME": str(tmp_path)},  # its journal
     )
     try:
         assert process.stdout is not None

@@ -38,6 +38,15 @@ in the match's ``submitted`` (which ``add``/``replace`` then refuse, and saves k
 ``resolve`` when no seat is awaited (``current_seat()`` is ``None``). Claimed seats are the
 match's ``humans``. The console token is printed for the teacher console (a later slice); no
 message takes it yet.
+
+**Nothing lost.** A host with a journal (``game/net/journal.py``, an SQLite file) writes to it
+before it tells anyone: a seat's claim when it is claimed, a seat's orders when it submits, a
+chat message before it is delivered, and a resolved turn (its orders, report, players and world)
+in one transaction before any client is sent the result. ``Host.resume(FILE)`` rebuilds the
+match from the last committed turn, with the same codes, console token, claimed seats, messages
+and the orders submitted for the turn in progress. When the journal cannot be written (a full
+disk, a removed USB stick) the host stops and tells every client why, rather than play on with
+turns it could not keep: the match resumes from the journal's last turn.
 """
 
 from __future__ import annotations
@@ -48,8 +57,9 @@ import secrets
 import signal
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TextIO
 
 from websockets.asyncio.server import Server, ServerConnection, serve
@@ -59,6 +69,7 @@ from game.engine import Order, Scenario, TurnReport
 from game.engine.scenario import text
 from game.session.local import LocalMatch
 
+from .journal import Journal, JournalError
 from .protocol import (
     CODE_ALPHABET,
     CODE_LENGTH,
@@ -158,8 +169,10 @@ class Host:
         codes: dict[str, str],
         console_token: str | None = None,
         limits: Limits | None = None,
+        journal: Journal | None = None,
     ) -> None:
         self.match = match
+        self.journal = journal  # where every turn is committed before anyone sees it
         self.title = "Continuum"  # the scenario's title, when started from one (Host.new)
         self.codes = dict(codes)  # join code -> seat
         self.console_token = console_token or secrets.token_urlsafe(16)
@@ -168,6 +181,8 @@ class Host:
         self.messages: list[ChatMessage] = []  # every chat message (the teacher sees them all)
         self._server: Server | None = None
         self._closing: set[asyncio.Future[None]] = set()  # connections being cut off
+        self.broken: str | None = None  # why the host stopped (its journal failed), or None
+        self.stopped = asyncio.Event()  # set when the host stops by itself (``broken``)
 
     @classmethod
     def new(
@@ -176,15 +191,46 @@ class Host:
         seats: list[str] | None = None,
         seed: int | None = None,
         limits: Limits | None = None,
+        journal: Path | None = None,
     ) -> Host:
         """A new match of ``scenario`` with a join code for each of ``seats`` (default: every
-        seat the scenario offers people); no seat is claimed yet."""
+        seat the scenario offers people); no seat is claimed yet. With ``journal`` (a path no
+        file has yet), every turn is kept there (JournalError when it cannot be created)."""
         match = LocalMatch.start(scenario, [], seed=seed)
         codes: dict[str, str] = {}
         for seat in seats if seats is not None else scenario.seats:
             codes[new_code(codes)] = seat
         host = cls(match, codes, limits=limits)
         host.title = text(scenario.title)
+        if journal is not None:
+            host.journal = Journal.create(
+                journal, match.world, codes, host.console_token, host.title
+            )
+        return host
+
+    @classmethod
+    def resume(cls, path: Path, limits: Limits | None = None) -> Host:
+        """The match kept in the journal at ``path``, from its last committed turn: the same
+        codes and console token, the seats people had claimed (still theirs: the turn waits for
+        them), the messages, and the orders seats had submitted for the turn in progress.
+        JournalError when the file is not a whole journal (it is then left as it was)."""
+        journal, got = Journal.resume(path)
+        try:
+            world = got.last.world
+            humans = [s for s in got.claims if s in world.actors]
+            match = LocalMatch.resume(world, humans, record=got.record())
+            for seat, (orders, _) in got.submissions.get(world.turn, {}).items():
+                if seat in match.seats and match.replace(seat, orders) is None:
+                    match.submitted.add(seat)
+            host = cls(match, got.codes, got.console_token or None, limits, journal)
+            host.title = got.title
+            host.messages = [message for _, message in got.messages]
+            if match.seats and match.current_seat() is None and not match.ended:
+                # every seat had submitted when the host stopped: the turn resolves now
+                host._commit(match.resolve(), list(match.humans))
+        except BaseException:
+            journal.close()
+            raise
         return host
 
     # ---- serving -------------------------------------------------------------------------------
@@ -217,6 +263,8 @@ class Host:
                 await asyncio.wait_for(self._flushed(), 2)
             self._server.close()
             await self._server.wait_closed()
+        if self.journal is not None:
+            self.journal.close()
 
     async def _flushed(self) -> None:
         while any(not c.outbox.empty() for c in self.clients):
@@ -328,6 +376,9 @@ class Host:
         except BadMessage as e:
             self._refuse(client, e.about, e.reason)
             return
+        if self.broken is not None:
+            self._refuse(client, message.type, f"the host has stopped: {self.broken}")
+            return
         if isinstance(message, Hello):
             self._hello(client, message)
         elif isinstance(message, Ping):
@@ -356,6 +407,9 @@ class Host:
             self._refuse(client, "hello", f"{seat} is no longer in the match")
             return
         if seat not in m.humans:
+            if not self._kept(lambda j: j.claim(seat, m.world.turn)):
+                self._refuse(client, "hello", f"the host could not record it: {self.broken}")
+                return
             m.humans.append(seat)  # claimed: people play it from now on, the AI no longer
         client.seat, client.name = seat, hello.name
         self._post(
@@ -428,10 +482,46 @@ class Host:
                 client, "submit", f"already submitted: {seat}'s orders for turn {turn} are in"
             )
             return
+        if not self._kept(lambda j: j.submitted(turn, seat, m.draft(seat), client.name)):
+            self._refuse(client, "submit", f"the host could not record it: {self.broken}")
+            return
         m.submitted.add(seat)  # LocalMatch.submit takes seats in hot-seat order; a class doesn't
         self._tell_draft(seat, client.name)
         if m.current_seat() is None:
-            self._resolved(m.resolve())
+            humans = list(m.humans)
+            report = m.resolve()
+            if self._commit(report, humans):
+                self._resolved(report)
+                if self.journal is not None:  # after the sends have started, not before
+                    asyncio.get_running_loop().call_soon(self.journal.checkpoint)
+
+    def _commit(self, report: TurnReport, humans: list[str]) -> bool:
+        """Keep the turn just resolved in the journal; False (and the host stops) when it
+        cannot be: no client may see a result the journal does not hold."""
+        m = self.match
+        return self._kept(lambda j: j.commit_turn(m.match.log[-1], report, m.world, humans))
+
+    def _kept(self, write: Callable[[Journal], None]) -> bool:
+        """Run one journal write; on failure the host stops, telling every client why."""
+        if self.journal is None:
+            return True
+        try:
+            write(self.journal)
+            return True
+        except JournalError as e:
+            self._fail(str(e))
+            return False
+
+    def _fail(self, reason: str) -> None:
+        """The journal failed: stop playing (a turn the journal does not hold would be lost on
+        a restart) and tell every client why; the match resumes from the journal."""
+        if self.broken is not None:
+            return
+        self.broken = reason
+        for client in list(self.clients):
+            client.close_code = 1011  # the server met an unexpected condition
+            self._drop(client, f"the host stopped: {reason}")
+        self.stopped.set()
 
     def _tell_draft(self, seat: str, by: str) -> None:
         m = self.match
@@ -477,6 +567,10 @@ class Host:
             self._refuse(client, "chat", f"no seat named {chat.to} in this match")
             return
         message = ChatMessage(sender=seat, name=client.name or seat, to=chat.to, text=chat.text)
+        turn = self.match.world.turn
+        if not self._kept(lambda j: j.message(turn, message)):
+            self._refuse(client, "chat", f"the host could not record it: {self.broken}")
+            return
         self.messages.append(message)
         text = encode(message)
         for other in self.clients:
@@ -513,6 +607,11 @@ async def serve_until_stopped(host: Host, bind: str, port: int, out: TextIO) -> 
         f"console token: {host.console_token}",
         "join codes:",
         *(f"  {seat:<{width}}  {code}" for code, seat in host.codes.items()),
+        *(
+            [f"journal: {host.journal.path}", f"  (continuum host --resume {host.journal.path})"]
+            if host.journal is not None
+            else []
+        ),
         "Ctrl+C stops the host.",
     ]
     print("\n".join(lines), file=out, flush=True)
@@ -521,23 +620,42 @@ async def serve_until_stopped(host: Host, bind: str, port: int, out: TextIO) -> 
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             loop.add_signal_handler(sig, stop.set)
+    waits = [asyncio.ensure_future(stop.wait()), asyncio.ensure_future(host.stopped.wait())]
     try:
-        await stop.wait()
+        await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
     finally:
+        for wait in waits:
+            wait.cancel()
         await host.close()
-        print("host stopped", file=out, flush=True)
+        if host.broken is not None:
+            print(f"host stopped: {host.broken}", file=out, flush=True)
+        else:
+            print("host stopped", file=out, flush=True)
 
 
 def run_headless(
-    scenario: Scenario,
+    scenario: Scenario | None,
     seats: list[str] | None = None,
     bind: str = "0.0.0.0",
     port: int = 8765,
     seed: int | None = None,
     out: TextIO = sys.stdout,
+    journal: Path | None = None,
+    resume: Path | None = None,
 ) -> int:
-    """``continuum host --headless``: serve one match until interrupted; the exit code."""
-    host = Host.new(scenario, seats, seed=seed)
-    with contextlib.suppress(KeyboardInterrupt):  # where signal handlers cannot be set
-        asyncio.run(serve_until_stopped(host, bind, port, out))
-    return 0
+    """``continuum host --headless``: serve one match until interrupted; the exit code (1 when
+    the host stopped because its journal could not be written). The match is kept in
+    ``journal`` (a new file); with ``resume``, the match kept there goes on instead of a new one
+    (JournalError says why a file cannot be resumed)."""
+    if resume is not None:
+        host = Host.resume(resume)
+    else:
+        assert scenario is not None, "a new match needs its scenario"
+        host = Host.new(scenario, seats, seed=seed, journal=journal)
+    try:
+        with contextlib.suppress(KeyboardInterrupt):  # where signal handlers cannot be set
+            asyncio.run(serve_until_stopped(host, bind, port, out))
+    finally:
+        if host.journal is not None:
+            host.journal.close()
+    return 1 if host.broken is not None else 0
