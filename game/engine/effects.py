@@ -16,8 +16,17 @@ def apply_all(effects: list[V.Effect], ctx: Context, ledger: Ledger, cause: str)
 
 def apply(effect: V.Effect, ctx: Context, ledger: Ledger, cause: str) -> None:
     """Apply one effect. A reference that no longer resolves (a conquered state, an ended
-    crisis) makes the effect do nothing: the world has moved on since the card was dealt."""
+    crisis) makes the effect do nothing: the world has moved on since the card was dealt. One
+    that resolves to an actor of the wrong kind where a state belongs (a binding such as
+    ``$attacker`` naming a union at play time) does nothing either, and the report says so:
+    the world never holds a crisis, a war, a region or a membership a save would refuse."""
     w = ctx.world
+    for field in _STATES_ONLY.get(effect.type, ()):
+        ref = getattr(effect, field)
+        who = ctx.ref(ref) if ref else None
+        if who in w.actors and w.state(who) is None:
+            ledger.line("world", say("void_not_state", cause=cause, who=ops.name(w, who)))
+            return
     match effect:
         case V.ChangeCriterion():
             ledger.change(effect.criterion, effect.amount, cause)
@@ -93,6 +102,16 @@ def apply(effect: V.Effect, ctx: Context, ledger: Ledger, cause: str) -> None:
                 w.flags[effect.flag] = w.flags.get(effect.flag, 0.0) + effect.amount
         case _:  # pragma: no cover - the union is closed
             raise TypeError(f"unknown effect {effect!r}")
+
+
+# The fields of each effect that must name a state when the effect is played.
+_STATES_ONLY: dict[str, tuple[str, ...]] = {
+    "start_crisis": ("state",),
+    "start_war": ("attacker", "defender"),
+    "transfer_region": ("to",),
+    "membership": ("state",),
+    "government": ("actor",),
+}
 
 
 def set_membership(ctx: Context, ledger: Ledger, effect: V.JoinBody, cause: str) -> None:

@@ -86,8 +86,8 @@ def start_crisis(
     severity: float,
     cause: str,
 ) -> Crisis | None:
-    if state not in world.actors or (group is not None and group not in world.groups):
-        return None
+    if world.state(state) is None or (group is not None and group not in world.groups):
+        return None  # a crisis happens in a state, to one of the world's groups
     for c in world.crises.values():
         if c.kind == kind and c.state == state and c.group == group:
             add(c, "severity", severity / 2)

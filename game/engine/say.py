@@ -151,6 +151,7 @@ TEMPLATES: dict[str, str] = {
     "reason.pluralism_2": "global bodies bind the states and civil society presses them",
     "reason.pluralism_1": "sovereign states with weak global bodies",
     "reason.anarchy": "no body binds the sovereign states",
+    "void_not_state": "{cause}: nothing happened, for {who} is not a state",
     "end.last_turn": "the last turn has been played",
     "end.no_state": "no state is left",
     # pieces of causes
