@@ -168,7 +168,12 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         "sample matches, that every card can be dealt and every end condition met. Exit 0 when "
         "nothing is an error (warnings are printed); otherwise print each problem and exit 1.",
     )
-    val.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
+    val.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="scenario files, folders (walked with their subfolders) or scenario ids",
+    )
     val.add_argument(
         "--quick",
         action="store_true",
@@ -625,14 +630,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
     finally:
         line.clear()
     problems = found.problems
-    errors = [p for p in problems if p.severity == "error"]
-    warnings = len(problems) - len(errors)
+    # A report's last line may stand for many ("… and 1,200 more errors not shown").
+    errors = sum(p.count for p in problems if p.is_error)
+    warnings = sum(p.count for p in problems if not p.is_error)
     for p in problems:
         print(p)
+    checked = plural(len(found.scenarios), "scenario", "scenarios") + " checked"
     if errors:
         print(
-            f"{plural(len(errors), 'error', 'errors')}, {plural(warnings, 'warning', 'warnings')}",
-            file=sys.stderr,
+            f"{checked}: {plural(errors, 'error', 'errors')}, "
+            f"{plural(warnings, 'warning', 'warnings')}"
         )
         return 1
     count = len(found.scenarios)

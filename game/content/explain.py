@@ -287,11 +287,21 @@ def _value_at(doc: object, elems: tuple[Elem, ...]) -> object:
     return node
 
 
-def explain(error: ValidationError, doc: object, root: type[BaseModel]) -> list[Finding]:
-    """Each of pydantic's errors as a Finding with the document path and plain words."""
+def explain(
+    error: ValidationError, doc: object, root: type[BaseModel], limit: int | None = None
+) -> list[Finding]:
+    """Each of pydantic's errors as a Finding with the document path and plain words; with
+    ``limit``, only the first ``limit`` errors are worded (the rest are counted, each as a
+    bare finding at the document's root, so a caller can say how many more there were)."""
     plain: list[Finding] = []
     mismatched: dict[tuple[Elem, ...], list[str]] = {}
-    for err in error.errors(include_url=False):
+    errors = error.errors(include_url=False)
+    if limit is not None and len(errors) > limit:
+        rest = len(errors) - limit
+        errors = errors[:limit]
+    else:
+        rest = 0
+    for err in errors:
         loc = tuple(err["loc"])
         missing = err["type"] == "missing"
         elems, at_key, union_at, branch = _doc_path(loc, doc, root, missing)
@@ -310,7 +320,9 @@ def explain(error: ValidationError, doc: object, root: type[BaseModel]) -> list[
         if not any(f.elems[: len(union_at)] == union_at for f in plain):
             message = _union_message(union_at, branches, root, doc)
             plain.append(Finding(union_at, message, source="schema"))
-    return _dedupe(plain)
+    found = _dedupe(plain)
+    # Unworded errors: counted by the report's "… and N more", never shown.
+    return found + ([Finding((), "", source="schema", count=rest)] if rest else [])
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

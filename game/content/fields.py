@@ -143,19 +143,25 @@ def walk_typed(
     while stack:
         elems, node, declared = stack.pop()
         yield elems, node, declared
+        if not isinstance(node, dict | list):
+            continue
         concrete = choose(declared, node)
         if concrete is None:
             continue
         if isinstance(node, dict):
-            items: list[tuple[Elem, object]] = list(node.items())
-        elif isinstance(node, list):
-            items = list(enumerate(node))
-        else:
-            continue
-        for key, value in reversed(items):
-            tp = child(concrete, key)
+            for key, value in reversed(list(node.items())):
+                tp = child(concrete, key)
+                if tp is not None:
+                    stack.append(((*elems, key), value, tp))
+        elif get_origin(concrete) is list:  # one item type for all: worked out once
+            tp = child(concrete, 0)
             if tp is not None:
-                stack.append(((*elems, key), value, tp))
+                stack.extend(((*elems, i), node[i], tp) for i in range(len(node) - 1, -1, -1))
+        else:
+            for i in range(len(node) - 1, -1, -1):
+                tp = child(concrete, i)
+                if tp is not None:
+                    stack.append(((*elems, i), node[i], tp))
 
 
 def is_text(annotation: Any) -> bool:

@@ -207,12 +207,27 @@ def _unshowable(s: str) -> str | None:
     return None
 
 
-def parse_json(text: str, *, max_depth: int = MAX_DEPTH, check_text: bool = True) -> object:
+def parse_json(
+    text: str,
+    *,
+    max_depth: int = MAX_DEPTH,
+    check_text: bool = True,
+    max_values: int | None = None,
+) -> object:
     """Parse strictly: depth, duplicate keys, non-finite numbers and (with ``check_text``)
-    characters no screen can show are all errors, reported with line and column."""
+    characters no screen can show are all errors, reported with line and column. With
+    ``max_values``, a text holding more values than that is refused before it is parsed
+    (counted from its commas and brackets: a million empty objects cost no parse)."""
     if not text.strip():
         raise _fail("is empty", 1, 1)
     masked = _mask_strings(text)
+    if max_values is not None:
+        values = masked.count(",") + masked.count("[") + masked.count("{")
+        if values > max_values:
+            raise _fail(
+                f"holds more than {max_values:,} values (objects, lists, strings and numbers): "
+                f"about {values:,}; the largest shipped scenario holds under 10,000"
+            )
     _check_depth(text, masked, max_depth)
 
     duplicates: list[tuple[dict, str]] = []

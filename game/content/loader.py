@@ -7,6 +7,7 @@ reported at once with its file, line, column and path.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,7 +19,10 @@ from game import paths as game_paths
 from game.engine.scenario import Scenario
 
 from .explain import explain, listing, suggest
+from .geometry import check_geometry
 from .jsonio import MIB, JsonReadError, decode_text, not_a_file, parse_json, read_limited
+from .limits import MAX_PROBLEMS, MAX_VALUES, check_limits
+from .locate import SourceMap
 from .parts import Assembled, assemble
 from .problems import Finding, Problem, ScenarioError, format_path
 from .references import check_references
@@ -56,11 +60,12 @@ def _read_error(file: str, e: JsonReadError) -> ScenarioError:
 
 def read_json(path: str | Path) -> tuple[object, str]:
     """The parsed document and its text, read under the scenario limits (4 MiB, 64 levels
-    deep, no duplicate keys, no NaN or Infinity, UTF-8). Raises ScenarioError."""
+    deep, 200,000 values, no duplicate keys, no NaN or Infinity, UTF-8). Raises
+    ScenarioError."""
     path = Path(path)
     try:
         text = decode_text(read_limited(path, MAX_SCENARIO_BYTES))
-        return parse_json(text), text
+        return parse_json(text, max_values=MAX_VALUES), text
     except JsonReadError as e:
         raise _read_error(str(path), e) from None
 
@@ -71,26 +76,38 @@ class _Checked:
     scenario: Scenario | None
     problems: list[Problem]
     parts: tuple[Path, ...] = ()  # the files it includes, resolved
+    text: str = ""  # the scenario file's own text
 
 
 def _check(path: Path, warnings: bool = True, deep: bool = False) -> _Checked:
     """Everything wrong with one file and its parts; the scenario only if nothing is an
-    error. ``deep`` adds the slow checks that play sample matches (``continuum validate``)."""
+    error. ``deep`` adds the slow checks that play sample matches (``continuum validate``).
+
+    The passes, each bounded by what the file is worth: reading (size and depth limits),
+    assembling the parts, the cheap limits (counts, before any walk), then the schema, the
+    references and the outlines together, so one run reports every independent mistake; the
+    checks that need the engine only for a file with no error. At most ``MAX_PROBLEMS`` are
+    kept; the report says how many more there were."""
     try:
         doc, text = read_json(path)
     except ScenarioError as e:
         return _Checked(None, None, e.problems)
     whole = assemble(path, doc, text)
     if whole.issues:  # a part is missing or broken: the scenario cannot be put together
-        return _Checked(whole.doc, None, _place_part_issues(whole), tuple(whole.parts))
+        return _Checked(whole.doc, None, _place_part_issues(whole), tuple(whole.parts), text)
     doc = whole.doc
+    too_big = check_limits(doc)
+    if too_big:  # walking it would cost more than the file is worth
+        return _Checked(doc, None, _place(whole, too_big), tuple(whole.parts), text)
     findings: list[Finding] = []
     scenario: Scenario | None = None
     try:
         scenario = Scenario.model_validate(doc)
     except ValidationError as e:
-        findings = explain(e, doc, Scenario)
+        findings = explain(e, doc, Scenario, limit=MAX_PROBLEMS)
     findings = _merge(findings, check_references(doc))
+    rejected = {f.elems for f in findings if f.source == "schema" and f.message}
+    findings += check_geometry(doc, rejected)
     if scenario is not None and not any(f.severity == "error" for f in findings):
         # These need the engine: only for files that parse.
         from .playable import check_playable
@@ -104,40 +121,102 @@ def _check(path: Path, warnings: bool = True, deep: bool = False) -> _Checked:
         findings = [f for f in findings if f.severity == "error"]
     if any(f.severity == "error" for f in findings):
         scenario = None
-    return _Checked(doc, scenario, _place(whole, findings), tuple(whole.parts))
+    return _Checked(doc, scenario, _place(whole, findings), tuple(whole.parts), text)
 
 
 def _place(whole: Assembled, findings: list[Finding]) -> list[Problem]:
-    """Each finding as a problem in the file it is in: its line, column and path there."""
-    placed = [(whole.place(f.elems), f) for f in findings]
-    by_file: dict[str, list[int]] = {}
-    for i, ((file, _), _) in enumerate(placed):
-        by_file.setdefault(file, []).append(i)
-    spots: list[tuple[int | None, int | None]] = [(None, None)] * len(placed)
-    for file, indexes in by_file.items():
+    """Each finding as a problem in the file it is in: its line, column and path there.
+
+    A part included many times yields the same problem at the same place many times: it is
+    said once, with how often. Past ``MAX_PROBLEMS`` (errors first), the rest are counted in
+    one last line."""
+    errors = [f for f in findings if f.severity == "error"]
+    worded = [f for f in errors if f.message]  # explain counts what it did not word
+    kept = (worded + [f for f in findings if f.severity != "error"])[:MAX_PROBLEMS]
+    placed = [(whole.place(f.elems), f) for f in kept]
+    others = [whole.place(f.other) if f.other is not None else None for f in kept]
+    by_file: dict[str, list[tuple[int, tuple, bool]]] = {}
+    for i, ((file, elems), f) in enumerate(placed):
+        by_file.setdefault(file, []).append((i, elems, f.at_key))
+    for i, other in enumerate(others):
+        if other is not None:
+            by_file.setdefault(other[0], []).append((len(placed) + i, other[1], False))
+    spots: dict[int, tuple[int | None, int | None]] = {}
+    for file, wanted in by_file.items():
         source = whole.source_map(file)
         if source is None:
             continue
-        found = source.locate_all([(placed[i][0][1], placed[i][1].at_key) for i in indexes])
-        for i, spot in zip(indexes, found, strict=True):
+        found = source.locate_all([(elems, at_key) for _, elems, at_key in wanted])
+        for (i, _, _), spot in zip(wanted, found, strict=True):
             spots[i] = spot
-    problems = [
-        Problem(file, *spot, format_path(elems), f.message, f.severity)
-        for ((file, elems), f), spot in zip(placed, spots, strict=True)
-    ]
+    problems: list[Problem] = []
+    for i, ((file, elems), f) in enumerate(placed):
+        message = f.message
+        other = others[i]
+        if other is not None and other[0] != file:
+            line, column = spots.get(len(placed) + i, (None, None))
+            at = f":{line}:{column}" if line is not None and column is not None else ""
+            message += f", in {other[0]}{at}"
+        problems.append(
+            Problem(file, *spots.get(i, (None, None)), format_path(elems), message, f.severity)
+        )
+    problems = _said_once(problems)
     problems.sort(key=lambda p: (whole.order(p.file), p.line or 0, p.column or 0))
+    for severity, noun in (("error", "error"), ("warning", "warning")):
+        total = sum(f.count for f in findings if f.severity == severity)
+        hidden = total - sum(1 for f in kept if f.severity == severity)
+        if hidden:
+            problems.append(
+                Problem(
+                    whole.main,
+                    None,
+                    None,
+                    "",
+                    f"… and {hidden:,} more {noun}{'s' if hidden != 1 else ''} not shown",
+                    severity,  # type: ignore[arg-type]
+                    count=hidden,
+                )
+            )
     return problems
+
+
+def _said_once(problems: list[Problem]) -> list[Problem]:
+    """The same problem at the same place (a part included several times) said once."""
+    counts: dict[Problem, int] = {}
+    for p in problems:
+        counts[p] = counts.get(p, 0) + 1
+    return [
+        p
+        if n == 1
+        else Problem(
+            p.file,
+            p.line,
+            p.column,
+            p.path,
+            f"{p.message} (found {n} times: the part is included {n} times)",
+            p.severity,
+        )
+        for p, n in counts.items()
+    ]
 
 
 def _place_part_issues(whole: Assembled) -> list[Problem]:
     problems = []
-    for issue in whole.issues:
+    for issue in whole.issues[:MAX_PROBLEMS]:
         spot = (issue.line, issue.column)
         source = whole.source_map(issue.file)
         if not issue.located and source is not None:
             spot = source.locate(issue.elems)
         problems.append(Problem(issue.file, *spot, format_path(issue.elems), issue.message))
+    problems = _said_once(problems)
     problems.sort(key=lambda p: (whole.order(p.file), p.line or 0, p.column or 0))
+    hidden = len(whole.issues) - MAX_PROBLEMS
+    if hidden > 0:
+        problems.append(
+            Problem(
+                whole.main, None, None, "", f"… and {hidden:,} more errors not shown", count=hidden
+            )
+        )
     return problems
 
 
@@ -196,20 +275,37 @@ def validate_scenarios(
     progress: Callable[[Path, int, int], None] | None = None,
 ) -> Validation:
     """``validate_paths`` with the scenarios it counted; ``progress(file, i, total)`` is
-    called before each file is checked (the deep checks take seconds a file)."""
+    called before each file is checked (the deep checks take seconds a file).
+
+    A name that is neither a file nor a folder but looks like an id is looked up as ``play``
+    does. A folder is walked with its subfolders, less the folders that hold parts of a
+    scenario found above them; two scenarios with the same id are an error (``play ID`` and
+    New match could only ever reach one of them)."""
     problems: list[Problem] = []
-    plan: list[tuple[str, list[Path] | None]] = []  # (name, its files; None: not found)
+    # (name, path, whether a folder, why it cannot be checked)
+    plan: list[tuple[str, Path | None, bool, list[Problem]]] = []
     for name in paths:
         p = Path(name)
         if p.is_dir():
-            plan.append((name, _files(p)))
-        elif p.exists():
-            plan.append((name, [p]))
+            plan.append((name, p, True, []))
+        elif p.exists() or p.is_symlink():
+            plan.append((name, p, False, []))
+        elif _ID.match(name):  # an id, as `play` takes it
+            try:
+                plan.append((name, find_scenario(name), False, []))
+            except ScenarioError as e:
+                plan.append((name, None, False, e.problems))
         else:
-            plan.append((name, None))
-    total = sum(len(files or ()) for _, files in plan)
+            plan.append(
+                (name, None, False, [Problem(name, None, None, "", "no such file or folder")])
+            )
+    folders = {p: _tree(p) for _, p, is_dir, _ in plan if is_dir and p is not None}
+    total = sum(len(files) for files in folders.values()) + sum(
+        1 for _, p, is_dir, _ in plan if p is not None and not is_dir
+    )
     done = 0
     scenarios: list[Path] = []
+    ids: dict[str, Path] = {}
 
     def check(f: Path) -> _Checked:
         nonlocal done
@@ -218,28 +314,77 @@ def validate_scenarios(
         done += 1
         return _check(f, deep=deep)
 
-    for name, files in plan:
-        if files is None:
-            problems.append(Problem(name, None, None, "", "no such file or folder"))
-        elif Path(name).is_dir():
-            if not files:
-                problems.append(
+    def counted(f: Path, checked: _Checked) -> None:
+        found = list(checked.problems)
+        ident = _id_of(checked.doc)
+        if ident is not None:
+            first = ids.setdefault(ident, f)
+            if first != f and first.resolve() != f.resolve():
+                spot = SourceMap(checked.text).locate(("id",)) if checked.text else (None, None)
+                found.append(
                     Problem(
-                        name, None, None, "", "no scenario files (*.json) in this folder", "warning"
+                        str(f),
+                        *spot,
+                        "id",
+                        f"the id {ident!r} is also the id of {first}: `play {ident}` and "
+                        "New match reach only one of them; give each scenario its own id",
+                        "warning",
                     )
                 )
-            checked = {f: check(f) for f in files}
-            for f in _scenarios_among(checked):
-                problems.extend(checked[f].problems)
-                scenarios.append(f)
-        else:
-            problems.extend(check(files[0]).problems)
-            scenarios.append(files[0])
+        problems.extend(found)
+        scenarios.append(f)
+
+    for name, path, is_dir, cannot in plan:
+        if path is None:
+            problems.extend(cannot)
+            continue
+        if not is_dir:
+            counted(path, check(path))
+            continue
+        files = folders[path]
+        if not files:
+            problems.append(
+                Problem(
+                    name, None, None, "", "no scenario files (*.json) in this folder", "warning"
+                )
+            )
+        checked: dict[Path, _Checked] = {}
+        part_dirs: set[Path] = set()
+        for f in files:
+            here = f.parent.resolve()
+            if any(here == d or here.is_relative_to(d) for d in part_dirs):
+                done += 1  # a part folder: its files are read through their scenario
+                continue
+            c = checked[f] = check(f)
+            root = f.parent.resolve()
+            for part in c.parts:
+                for d in part.parents:
+                    if d == root or not d.is_relative_to(root):
+                        break
+                    part_dirs.add(d)
+        for f in _scenarios_among(checked):
+            counted(f, checked[f])
     return Validation(problems, scenarios)
 
 
+def _id_of(doc: object) -> str | None:
+    ident = doc.get("id") if isinstance(doc, dict) else None
+    return ident if isinstance(ident, str) else None
+
+
+def _tree(folder: Path) -> list[Path]:
+    """The scenario files in a folder and its subfolders, each folder's own files first (a
+    part folder is known only once the scenarios above it are read). Links to folders are not
+    followed: a walk must end."""
+    found: list[Path] = []
+    for here, dirs, _ in os.walk(folder, onerror=None, followlinks=False):
+        dirs.sort()
+        found.extend(_files(Path(here)))
+    return found
+
+
 def _scenarios_among(checked: dict[Path, _Checked]) -> list[Path]:
-    """The files of one folder that are scenarios: those no other file there includes."""
+    """The files checked together that are scenarios: those no other file includes."""
     included = {part for c in checked.values() for part in c.parts}
     return [f for f in checked if f.resolve() not in included]
 

@@ -75,10 +75,15 @@ class SourceMap:
         text = self._text
         if not trie or text[pos] not in "{[":
             return self._skip(pos)
+        start = pos
         close = "}" if text[pos] == "{" else "]"
+        # In a list, past the last index wanted the rest is skipped in one step (C speed).
+        last = max((k for k in trie if isinstance(k, int)), default=-1) if close == "]" else -1
         pos = self._ws(pos + 1)
         index = 0
         while text[pos] != close:
+            if close == "]" and index > last:
+                return self._skip(start)
             k_pos: int | None = None
             key: Elem = index
             if close == "}":

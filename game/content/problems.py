@@ -22,6 +22,9 @@ class Problem:
     path: str
     message: str
     severity: Severity = "error"
+    # How many problems this one stands for: more than 1 only for the last line of a long
+    # report ("… and 1,200 more errors not shown"), so that totals stay true.
+    count: int = 1
 
     @property
     def is_error(self) -> bool:
@@ -62,7 +65,13 @@ class Finding:
     message: str
     severity: Severity = "error"
     at_key: bool = False
-    source: Literal["schema", "model", "reference"] = "reference"
+    source: Literal["schema", "model", "reference", "geometry"] = "reference"
+    # Another place the message is about (the first use of a duplicate id): the report says
+    # which file and line it is at, when it is in another part.
+    other: tuple[str | int, ...] | None = None
+    # A finding with no message stands for ``count`` problems found past the cap on problems
+    # kept: counted for "… and N more", never shown.
+    count: int = 1
 
 
 def format_path(elems: tuple[str | int, ...] | list[str | int]) -> str:

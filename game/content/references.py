@@ -17,6 +17,7 @@ from game.engine.vocabulary import ACTOR_STATS, BINDINGS, Condition
 
 from .explain import listing, suggest
 from .fields import is_name, is_text, walk_typed
+from .limits import MAX_PROBLEMS
 from .locate import Elem
 from .problems import Finding
 
@@ -227,6 +228,9 @@ class Checker:
             self.error(path, f"{value!r} is {_a(other)}, not {_a(want)}")
             return None
         noun = _NOUN.get(want, want)
+        if len(self.found) >= MAX_PROBLEMS:  # counted, not worded: the report will not show it
+            self.error(path, "")
+            return None
         self.error(
             path, f"unknown {noun} {value!r}{suggest(value, known)}; known: {listing(known)}"
         )
@@ -265,6 +269,17 @@ class Checker:
 
     def ids(self, base: Where, seq: object, want: str) -> None:
         for i, v in _strs(seq):
+            if len(self.found) >= MAX_PROBLEMS and self.index.checkable(want):
+                # Past the cap: the rest of a long list is counted in one step, not worded.
+                known = self.index.of_kind(want)
+                rest = sum(
+                    1
+                    for v in seq[i:]  # type: ignore[index]
+                    if isinstance(v, str) and v and v[0] != "$" and v not in known
+                )
+                if rest:
+                    self.found.append(Finding((*base, i), "", count=rest))
+                return
             self.ref((*base, i), v, want)
 
     def stat(self, path: Where, stat: object, kind: str | None, actor: object) -> None:
@@ -367,7 +382,13 @@ def _unique_ids(ch: Checker, doc: dict) -> None:
             if not isinstance(ident, str):
                 continue
             if ident in seen:
-                ch.error((key, i, "id"), f"id {ident!r} is already used by {key}[{seen[ident]}]")
+                ch.found.append(
+                    Finding(
+                        (key, i, "id"),
+                        f"id {ident!r} is already used by {key}[{seen[ident]}]",
+                        other=(key, seen[ident], "id"),
+                    )
+                )
             else:
                 seen[ident] = i
 
