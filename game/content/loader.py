@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -45,6 +45,9 @@ class ScenarioEntry:
     path: Path
     problems: tuple[Problem, ...]
     shipped: bool = False
+    # The scenario as checked when listed (None if broken), so choosing it costs no second
+    # check on the window's thread.
+    scenario: Scenario | None = field(default=None, compare=False, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -486,7 +489,7 @@ def _entry(f: Path, checked: _Checked, shipped: bool) -> ScenarioEntry:
     s = checked.scenario
     if s is not None:
         return ScenarioEntry(
-            s.id, s.title, s.summary, s.turns, tuple(s.seats), f, problems, shipped
+            s.id, s.title, s.summary, s.turns, tuple(s.seats), f, problems, shipped, s
         )
     # A broken file: show what can be read of it, so the menu can say which one it is.
     doc = checked.doc if isinstance(checked.doc, dict) else {}

@@ -175,12 +175,22 @@ class _Assembler:
         assert isinstance(name, str)
         target = (file.path.parent / name).resolve()
         if not target.is_relative_to(self.root):
-            self.issue(
-                file,
-                where,
-                f"{name!r} is outside the scenario's folder ({self.shown_root}); a part must "
-                "be in that folder or below it",
-            )
+            link = _link_on_the_way(file.path.parent, name, self.root)
+            if link is not None:
+                at, leads = link
+                self.issue(
+                    file,
+                    where,
+                    f"{name!r} goes through {at}, a symbolic link to {leads}, outside the "
+                    f"scenario's folder ({self.shown_root}); copy the part into that folder",
+                )
+            else:
+                self.issue(
+                    file,
+                    where,
+                    f"{name!r} is outside the scenario's folder ({self.shown_root}); a part "
+                    "must be in that folder or below it",
+                )
             return None
         if target in self.stack:
             loop = [*self.stack[self.stack.index(target) :], target]
@@ -262,6 +272,22 @@ class _Assembler:
                 stack.extend(((*elems, k), v) for k, v in node.items())
             elif isinstance(node, list):
                 stack.extend(((*elems, i), v) for i, v in enumerate(node))
+
+
+def _link_on_the_way(base: Path, name: str, root: Path) -> tuple[str, Path] | None:
+    """The first symbolic link met while following ``name`` from ``base`` that leads out of
+    ``root``, as (the path up to it, as the include names it; where it leads), or None."""
+    here = base
+    named: list[str] = []
+    for segment in PurePosixPath(name).parts:
+        here = here / segment
+        named.append(segment)
+        try:
+            if here.is_symlink() and not here.resolve().is_relative_to(root):
+                return "/".join(named), here.resolve()
+        except OSError:
+            return None
+    return None
 
 
 def _bad_name(name: object) -> str | None:

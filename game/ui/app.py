@@ -80,6 +80,7 @@ class App:
         if headless:
             os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
             os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+        self.headless = headless
         self.notices: list[str] = []  # what the main menu says once: a settings file set aside
         if settings is None:
             settings, self.notices = read_settings()

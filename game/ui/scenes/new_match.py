@@ -4,6 +4,7 @@ problems and not startable), the chosen one's briefing, seats and seed on the ri
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -57,12 +58,37 @@ def problem_line(p: Problem, scenario_file: Path) -> str:
     return f"{where}{path}{p.message}"
 
 
+class _Listing:
+    """``list_scenarios`` on a worker thread: every file is read and checked there, so a slow
+    or hostile file in the user's folder never holds up the window."""
+
+    def __init__(self) -> None:
+        self.entries: list[ScenarioEntry] | None = None
+        self.thread = threading.Thread(target=self._run, name="list-scenarios", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            self.entries = list_scenarios()
+        except Exception:  # it never raises; a window must open all the same
+            self.entries = []
+
+    def done(self) -> bool:
+        return self.entries is not None
+
+
 class NewMatchScene(MenuScreen):
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: App, background: bool | None = None) -> None:
+        """``background``: list the scenarios on a worker thread, showing "checking…" until
+        they are ready (the default in a window; a headless app lists them at once)."""
         super().__init__(app)
-        self.entries: list[ScenarioEntry] = list_scenarios()
-        ok = [i for i, e in enumerate(self.entries) if e.ok]
-        self.selected = ok[0] if ok else 0
+        self.entries: list[ScenarioEntry] = []
+        self.selected = 0
+        self.listing: _Listing | None = None
+        if background if background is not None else not app.headless:
+            self.listing = _Listing()
+        else:
+            self._listed(list_scenarios())
         self.loaded: dict[Path, Scenario | ScenarioError] = {}
         self.humans: dict[str, list[str]] = {}  # the seats chosen per scenario, kept on switching
         self.levels: dict[str, dict[str, str]] = {}  # the AI's level per seat, per scenario
@@ -78,6 +104,20 @@ class NewMatchScene(MenuScreen):
 
     # ---- data -------------------------------------------------------------------------------
 
+    def _listed(self, entries: list[ScenarioEntry]) -> None:
+        self.entries = entries
+        ok = [i for i, e in enumerate(entries) if e.ok]
+        self.selected = ok[0] if ok else 0
+
+    def update(self, dt: float) -> None:
+        super().update(dt)
+        if self.listing is not None and self.listing.done():
+            self._listed(self.listing.entries or [])
+            self.listing = None
+            if self.list is not None:  # built while checking: build again with the list
+                self._refresh()
+                self.focus = 0  # on the list, as when it is there from the start
+
     @property
     def entry(self) -> ScenarioEntry | None:
         return self.entries[self.selected] if 0 <= self.selected < len(self.entries) else None
@@ -86,6 +126,8 @@ class NewMatchScene(MenuScreen):
         """The entry's scenario, loaded once (a list entry holds no briefing or missions)."""
         if not entry.ok:
             return None
+        if entry.scenario is not None:
+            return entry.scenario
         if entry.path not in self.loaded:
             try:
                 self.loaded[entry.path] = load_scenario(entry.path)
@@ -106,7 +148,7 @@ class NewMatchScene(MenuScreen):
             return Card(pick(e.title, lang), " · ".join(facts), pick(e.summary, lang))
         errors = [p for p in e.problems if p.is_error]
         shown = "\n".join(problem_line(p, e.path) for p in errors[:PROBLEMS_LISTED])
-        more = len(errors) - PROBLEMS_LISTED
+        more = sum(p.count for p in errors) - PROBLEMS_LISTED  # the last may stand for many
         if more > 0:
             shown += "\n" + t("menu.new.more_problems", n=more)
         return Card(
@@ -432,8 +474,11 @@ class NewMatchScene(MenuScreen):
         entry, r = self.entry, self.right
         f_meta = app.font(14)
         if entry is None:
-            for line in wrap(t("menu.new.none"), app.font(15), self.left.width):
-                blit(surface, line, app.font(15), pal.muted, (self.left.x, self.left.y))
+            words = t("menu.new.checking") if self.listing is not None else t("menu.new.none")
+            f_none = app.font(15)
+            for i, line in enumerate(wrap(words, f_none, self.left.width)):
+                y = self.left.y + i * f_none.get_linesize()
+                blit(surface, line, f_none, pal.muted, (self.left.x, y))
             return
         if not self.tabbed:
             f_h = app.font(20, True)
