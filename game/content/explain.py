@@ -8,6 +8,7 @@ alongside the document keeps only the keys and indexes that are really there.
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from typing import Any
 
@@ -232,16 +233,18 @@ def _message(err: dict, elems: tuple[Elem, ...], root: type[BaseModel], doc: obj
     if kind == "union_tag_not_found":
         disc = str(ctx.get("discriminator", "type")).strip("'")
         return f"missing required field {disc!r}"
-    if kind == "int_from_float":
-        return f"{name} must be a whole number, got {describe(value)}"
-    if kind in ("int_type", "int_parsing"):
-        return f"{name} must be a whole number, got {describe(value)}"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        if isinstance(value, float) and value.is_integer():
+            return (
+                f"{name} must be a whole number written without a point: {value:g}, not {value!r}"
+            )
+        return f"{name} must be a whole number, {_not_quoted(value)}"
     if kind in ("float_type", "float_parsing", "finite_number"):
-        return f"{name} must be a number, got {describe(value)}"
+        return f"{name} must be a number, {_not_quoted(value)}"
     if kind in ("string_type", "string_unicode"):
         return f"{name} must be a string in double quotes, got {describe(value)}"
     if kind in ("bool_type", "bool_parsing"):
-        return f"{name} must be true or false, got {describe(value)}"
+        return f"{name} must be true or false, {_not_quoted(value)}"
     if kind in ("list_type", "tuple_type", "iterable_type"):
         return f"{name} must be a list [ … ], got {describe(value)}"
     if kind in ("dict_type", "model_type", "model_attributes_type", "dataclass_type"):
@@ -252,6 +255,14 @@ def _message(err: dict, elems: tuple[Elem, ...], root: type[BaseModel], doc: obj
         error = ctx.get("error")
         return str(error) if error is not None else str(err.get("msg"))
     return str(err.get("msg", "is not valid"))
+
+
+def _not_quoted(value: object) -> str:
+    """How a wrong value for a number or true/false is said: a quoted one is told to lose
+    its quotes ("140" is text in JSON, and the schema refuses it as every editor does)."""
+    if isinstance(value, str) and len(value) <= 40:
+        return f"not the text {json.dumps(value, ensure_ascii=False)}: remove the quotes"
+    return f"got {describe(value)}"
 
 
 def _union_message(elems: tuple[Elem, ...], branches: list[str], root: type, doc: object) -> str:

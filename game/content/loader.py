@@ -7,13 +7,15 @@ reported at once with its file, line, column and path.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from game import paths as game_paths
 from game.engine.scenario import Scenario
@@ -28,6 +30,7 @@ from .problems import Finding, Problem, ScenarioError, format_path
 from .references import check_references
 
 MAX_SCENARIO_BYTES = 4 * MIB
+M = TypeVar("M", bound=BaseModel)
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 Text = str | dict[str, str]
@@ -105,12 +108,14 @@ def _check(path: Path, warnings: bool = True, deep: bool = False) -> _Checked:
     findings: list[Finding] = []
     scenario: Scenario | None = None
     try:
-        scenario = Scenario.model_validate(doc)
+        scenario = validate_strictly(Scenario, doc)
     except ValidationError as e:
         findings = explain(e, doc, Scenario, limit=MAX_PROBLEMS)
     findings = _merge(findings, check_references(doc))
     rejected = {f.elems for f in findings if f.source == "schema" and f.message}
     findings += check_geometry(doc, rejected)
+    no_cards = _no_cards_dealt(doc)
+    findings += no_cards
     if scenario is not None and not any(f.severity == "error" for f in findings):
         # These need the engine: only for files that parse.
         from .playable import check_playable
@@ -119,12 +124,33 @@ def _check(path: Path, warnings: bool = True, deep: bool = False) -> _Checked:
         if deep and not any(f.severity == "error" for f in findings):
             from .reach import check_reachable
 
-            findings += check_reachable(scenario)
+            reach = check_reachable(scenario)
+            if no_cards:  # said once above, not once for every card that is never dealt
+                reach = [f for f in reach if f.elems[:1] != ("cards",)]
+            findings += reach
     if not warnings:
         findings = [f for f in findings if f.severity == "error"]
     if any(f.severity == "error" for f in findings):
         scenario = None
     return _Checked(doc, scenario, _place(whole, findings), tuple(whole.parts), text)
+
+
+def _no_cards_dealt(doc: object) -> list[Finding]:
+    """``cards_per_turn: 0`` with cards: one warning, instead of one for each card."""
+    if not isinstance(doc, dict) or doc.get("cards_per_turn") != 0:
+        return []
+    cards = doc.get("cards")
+    if not isinstance(cards, list) or not cards:
+        return []
+    return [
+        Finding(
+            ("cards_per_turn",),
+            f"cards_per_turn is 0: none of the {len(cards)} cards is ever dealt, and what "
+            "their options would do never happens; give it 1 or more, or leave the cards out",
+            "warning",
+            at_key=True,
+        )
+    ]
 
 
 def _place(whole: Assembled, findings: list[Finding]) -> list[Problem]:
@@ -240,6 +266,14 @@ def _merge(validation: list[Finding], references: list[Finding]) -> list[Finding
         if f.source != "model" or not any(e[: len(f.elems)] == f.elems for e in ref_errors)
     ]
     return kept + refs
+
+
+def validate_strictly(model: type[M], doc: object) -> M:
+    """``doc`` read as ``model`` strictly, as its JSON Schema says: a number, a whole number or
+    true/false where one is asked for, never the text "140" or "false" (which pydantic's lax
+    mode would quietly convert). Validated as JSON, in which strict mode still takes a list for
+    a tuple or a set, and a string for an enumeration's value. Raises ValidationError."""
+    return model.model_validate_json(json.dumps(doc, ensure_ascii=False), strict=True)
 
 
 def load_scenario(path: str | Path) -> Scenario:

@@ -53,6 +53,7 @@ def scenario_schema() -> dict[str, Any]:
         for name, prop in schema["properties"].items()
     }
     schema["$defs"]["Include"] = _INCLUDE_DEF
+    _closed_tables(schema)
     return {
         "$schema": SCHEMA_DIALECT,
         "$id": SCHEMA_ID,
@@ -73,3 +74,18 @@ def _or_include(prop: dict[str, Any]) -> dict[str, Any]:
     if core.get("type") == "array" and "items" in core:
         core["items"] = {"anyOf": [core["items"], _INCLUDE_REF]}
     return {**meta, "anyOf": [core, _INCLUDE_REF]}
+
+
+def _closed_tables(schema: object) -> None:
+    """A table whose keys follow a pattern (a translation's language codes) allows no other
+    key, as the game does: pydantic writes the pattern but leaves other keys open, so
+    ``{"esp": "…"}`` would pass an editor and fail the game."""
+    stack = [schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if "patternProperties" in node and "properties" not in node:
+                node.setdefault("additionalProperties", False)
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)

@@ -31,6 +31,7 @@ from game.content.jsonio import (
     parse_json,
     read_limited,
 )
+from game.content.loader import validate_strictly
 from game.content.problems import format_path
 from game.engine import Order, TurnReport
 from game.engine.world import World
@@ -224,7 +225,7 @@ def load_match(path: str | Path) -> SavedMatch:
 
 def _validated(path: Path, model: type[Any], data: dict, where: str) -> Any:
     try:
-        return model.model_validate(data)
+        return validate_strictly(model, data)  # as the schema reads it: "8" is not a number
     except ValidationError as e:
         findings = explain(e, data, model)
         lines = [f"  {format_path((where, *f.elems))}: {f.message}" for f in findings[:MAX_LISTED]]
