@@ -638,8 +638,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     checked = plural(len(found.scenarios), "scenario", "scenarios") + " checked"
     if errors:
         print(
-            f"{checked}: {plural(errors, 'error', 'errors')}, "
-            f"{plural(warnings, 'warning', 'warnings')}"
+            f"{checked}: {errors:,} error{'' if errors == 1 else 's'}, "
+            f"{warnings:,} warning{'' if warnings == 1 else 's'}"
         )
         return 1
     count = len(found.scenarios)
