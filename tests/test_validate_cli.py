@@ -66,7 +66,7 @@ def test_problems_then_the_summary_on_stdout(tmp_path: Path, home: Path) -> None
     assert done.returncode == 1 and done.stderr == "", _show(done)
     lines = done.stdout.splitlines()
     assert len(lines) == 3, _show(done)
-    assert "turns: turns must be a whole number, not the text \"12\"" in lines[0]
+    assert 'turns: turns must be a whole number, not the text "12"' in lines[0]
     assert 'wealth must be a number, not the text "140": remove the quotes' in lines[1]
     assert lines[2] == "2 scenarios checked: 2 errors, 0 warnings"
 

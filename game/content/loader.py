@@ -110,7 +110,8 @@ def _check(path: Path, warnings: bool = True, deep: bool = False) -> _Checked:
     try:
         scenario = validate_strictly(Scenario, doc)
     except ValidationError as e:
-        findings = explain(e, doc, Scenario, limit=MAX_PROBLEMS)
+        # Worded past the cap on places shown: a part included 256 times is one place.
+        findings = explain(e, doc, Scenario, limit=10 * MAX_PROBLEMS)
     findings = _merge(findings, check_references(doc))
     rejected = {f.elems for f in findings if f.source == "schema" and f.message}
     findings += check_geometry(doc, rejected)
@@ -157,19 +158,24 @@ def _place(whole: Assembled, findings: list[Finding]) -> list[Problem]:
     """Each finding as a problem in the file it is in: its line, column and path there.
 
     A part included many times yields the same problem at the same place many times: it is
-    said once, with how often. Past ``MAX_PROBLEMS`` (errors first), the rest are counted in
-    one last line."""
-    errors = [f for f in findings if f.severity == "error"]
-    worded = [f for f in errors if f.message]  # explain counts what it did not word
-    kept = (worded + [f for f in findings if f.severity != "error"])[:MAX_PROBLEMS]
-    placed = [(whole.place(f.elems), f) for f in kept]
-    others = [whole.place(f.other) if f.other is not None else None for f in kept]
+    said once, with how often. Past ``MAX_PROBLEMS`` places (errors first), the rest are
+    counted in one last line for each severity."""
+    # Group by the place in its own file first (cheap), then locate only what is shown.
+    groups: dict[tuple, list[Finding]] = {}
+    for f in sorted(
+        (f for f in findings if f.message),  # explain and the checker count what they skip
+        key=lambda f: f.severity != "error",
+    ):
+        file, elems = whole.place(f.elems)
+        groups.setdefault((file, elems, f.message, f.severity, f.at_key), []).append(f)
+    kept = list(groups.items())[:MAX_PROBLEMS]
+    others = [whole.place(fs[0].other) if fs[0].other is not None else None for _, fs in kept]
     by_file: dict[str, list[tuple[int, tuple, bool]]] = {}
-    for i, ((file, elems), f) in enumerate(placed):
-        by_file.setdefault(file, []).append((i, elems, f.at_key))
+    for i, ((file, elems, _, _, at_key), _) in enumerate(kept):
+        by_file.setdefault(file, []).append((i, elems, at_key))
     for i, other in enumerate(others):
         if other is not None:
-            by_file.setdefault(other[0], []).append((len(placed) + i, other[1], False))
+            by_file.setdefault(other[0], []).append((len(kept) + i, other[1], False))
     spots: dict[int, tuple[int | None, int | None]] = {}
     for file, wanted in by_file.items():
         source = whole.source_map(file)
@@ -179,21 +185,20 @@ def _place(whole: Assembled, findings: list[Finding]) -> list[Problem]:
         for (i, _, _), spot in zip(wanted, found, strict=True):
             spots[i] = spot
     problems: list[Problem] = []
-    for i, ((file, elems), f) in enumerate(placed):
-        message = f.message
+    for i, ((file, elems, message, severity, _), same) in enumerate(kept):
         other = others[i]
         if other is not None and other[0] != file:
-            line, column = spots.get(len(placed) + i, (None, None))
+            line, column = spots.get(len(kept) + i, (None, None))
             at = f":{line}:{column}" if line is not None and column is not None else ""
             message += f", in {other[0]}{at}"
-        problems.append(
-            Problem(file, *spots.get(i, (None, None)), format_path(elems), message, f.severity)
-        )
-    problems = _said_once(problems)
+        if len(same) > 1:
+            message += f" (found {len(same)} times: this part is included more than once)"
+        spot = spots.get(i, (None, None))
+        problems.append(Problem(file, *spot, format_path(elems), message, severity, len(same)))
     problems.sort(key=lambda p: (whole.order(p.file), p.line or 0, p.column or 0))
-    for severity, noun in (("error", "error"), ("warning", "warning")):
+    for severity in ("error", "warning"):
         total = sum(f.count for f in findings if f.severity == severity)
-        hidden = total - sum(1 for f in kept if f.severity == severity)
+        hidden = total - sum(len(fs) for (_, _, _, sev, _), fs in kept if sev == severity)
         if hidden:
             problems.append(
                 Problem(
@@ -201,7 +206,7 @@ def _place(whole: Assembled, findings: list[Finding]) -> list[Problem]:
                     None,
                     None,
                     "",
-                    f"… and {hidden:,} more {noun}{'s' if hidden != 1 else ''} not shown",
+                    f"… and {hidden:,} more {severity}{'s' if hidden != 1 else ''} not shown",
                     severity,  # type: ignore[arg-type]
                     count=hidden,
                 )
@@ -222,7 +227,7 @@ def _said_once(problems: list[Problem]) -> list[Problem]:
             p.line,
             p.column,
             p.path,
-            f"{p.message} (found {n} times: the part is included {n} times)",
+            f"{p.message} (found {n} times: this part is included more than once)",
             p.severity,
         )
         for p, n in counts.items()
