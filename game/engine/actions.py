@@ -528,24 +528,25 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
         return
     who = a.name
     t = o.target
+    action = o.action  # read once: a model's fields are read through pydantic's slower path
     if isinstance(a, State):
-        if o.action == "invest":
+        if action == "invest":
             gain = max(1.0, a.wealth * F.INVEST) * (0.5 if a.sanctioned else 1.0)
             ops.add(a, "wealth", gain)
             ledger.line("action", say("invests", who=who, gain=f"{gain:.1f}"), a.id)
-        elif o.action == "arm":
+        elif action == "arm":
             ops.add(a, "wealth", -4)
             ops.add(a, "military", 6)
             for n in neighbors_of(world, a.id):
                 ops.add(world.actors[n], "fear", F.FEAR_ARMING)
             ledger.line("action", say("arms", who=who), a.id)
-        elif o.action == "disarm":
+        elif action == "disarm":
             ops.add(a, "military", -6)
             ops.add(a, "wealth", 2)
             for n in neighbors_of(world, a.id):
                 ops.add(world.actors[n], "fear", -2)
             ledger.line("action", say("disarms", who=who), a.id)
-        elif o.action == "reform":
+        elif action == "reform":
             ops.add(a, "freedom", 8)
             ledger.change("freedom", 8 * _pop_share(world, a.id), say("reformed", who=who))
             if a.government == "autocracy" and a.freedom >= 60:
@@ -553,7 +554,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
                 ledger.line("world", say("becomes_republic", who=who), a.id)
             else:
                 ledger.line("action", say("reforms", who=who), a.id)
-        elif o.action == "repress" and t in world.groups:
+        elif action == "repress" and t in world.groups:
             g = world.groups[t]
             ops.add(g, "grievance", 15)
             ops.add(g, "security", -15)
@@ -567,7 +568,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
                 ops.add(a, "pressure", 20)
                 cause = say("repressed_warned", who=who, group=g.name)
             ops.start_crisis(world, ledger, "repression", a.id, g.id, F.REPRESSION, cause)
-        elif o.action == "grant_autonomy" and t in world.groups:
+        elif action == "grant_autonomy" and t in world.groups:
             g = world.groups[t]
             ops.add(g, "autonomy", 15)
             ops.add(g, "grievance", -10)
@@ -575,11 +576,11 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             ops.add(a, "sovereignty", -3)
             ledger.change("pluralism", 2, say("granted_autonomy", who=who, group=g.name))
             ledger.line("action", say("grants_autonomy", who=who, group=g.name), a.id)
-        elif o.action == "attack" and t:
+        elif action == "attack" and t:
             ops.start_war(world, ledger, a.id, t, say("ordered_by", who=who))
-        elif o.action == "make_peace" and t:
+        elif action == "make_peace" and t:
             _make_peace(world, ledger, a, t)
-        elif o.action == "intervene" and t in world.crises:
+        elif action == "intervene" and t in world.crises:
             c = world.crises[t]
             committed = a.military * 0.3
             republic = a.government == "republic"
@@ -588,7 +589,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             how = say("how.bombs") if republic else say("how.army")
             _strike(world, ledger, c, a.id, strength, how)
             _unilateral(world, ledger, a.id, c, 1.0)
-        elif o.action == "cede" and t in world.actors:
+        elif action == "cede" and t in world.actors:
             org = world.actors[t]
             ops.add(a, "sovereignty", -10)
             if isinstance(org, Federation):
@@ -597,7 +598,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
                 ops.add(org, "mandate", 5)
                 ops.add(org, "enforcement", 2)
             ledger.line("action", say("cedes", who=who, org=org.name), a.id)
-        elif o.action == "reclaim" and t in world.actors:
+        elif action == "reclaim" and t in world.actors:
             org = world.actors[t]
             ops.add(a, "sovereignty", 10)
             if isinstance(org, Federation):
@@ -605,7 +606,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             elif isinstance(org, GlobalBody):
                 ops.add(org, "mandate", -5)
             ledger.line("action", say("reclaims", who=who, org=org.name), a.id)
-        elif o.action == "join" and t in world.actors:
+        elif action == "join" and t in world.actors:
             org = world.actors[t]
             if isinstance(org, Federation) and a.id not in org.members:
                 org.members.append(a.id)
@@ -615,7 +616,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             ):
                 org.members.append(a.id)
             ledger.line("action", say("joins", who=who, org=org.name), a.id)
-        elif o.action == "leave" and t in world.actors:
+        elif action == "leave" and t in world.actors:
             org = world.actors[t]
             if (isinstance(org, Federation) and a.id in org.members) or (
                 isinstance(org, GlobalBody) and org.members and a.id in org.members
@@ -623,9 +624,9 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
                 org.members.remove(a.id)
             ops.add(a, "sovereignty", 10)
             ledger.line("action", say("leaves", who=who, org=org.name), a.id)
-        elif o.action == "tax_capital":
+        elif action == "tax_capital":
             _tax_capital(world, ledger, a)
-        elif o.action == "aid" and t:
+        elif action == "aid" and t:
             other = world.state(t)
             amount = (
                 min(max(4.0, a.wealth * F.AID_SHARE), max(1.0, other.wealth * F.AID_CAP))
@@ -636,22 +637,22 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
                 ops.add(a, "wealth", -amount)
                 ops.add(other, "wealth", amount)
                 ledger.change("justice", F.AID_JUSTICE, say("sent_aid", who=who, other=other.name))
-        elif o.action == "fund" and t in world.actors:
+        elif action == "fund" and t in world.actors:
             org = world.actors[t]
             if a.wealth >= 6 and hasattr(org, "budget"):
                 ops.add(a, "wealth", -6)
                 ops.add(org, "budget", 6)
                 ledger.line("action", say("funds", who=who, org=org.name), a.id)
-        elif o.action == "propose":
+        elif action == "propose":
             _propose(world, ledger, o)
     elif isinstance(a, Federation):
-        if o.action == "integrate":
+        if action == "integrate":
             ops.add(a, "depth", 8)
             pooled = 3 if a.purpose == "union" else 1  # an alliance pools command, not law
             for m in a.members:
                 ops.add(world.actors[m], "sovereignty", -pooled)
             ledger.line("action", say("integrates", who=who, depth=f"{a.depth:.0f}"), a.id)
-        elif o.action == "redistribute":
+        elif action == "redistribute":
             members = [world.actors[m] for m in a.members if m in world.actors]
             if members and a.budget >= F.REDISTRIBUTE:
                 poorest = min(members, key=lambda s: (wealth_per_person(world, s), s.id))  # type: ignore[arg-type]
@@ -662,38 +663,38 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
                     F.REDISTRIBUTE_JUSTICE,
                     say("redistributed", who=who, other=poorest.name),
                 )
-        elif o.action == "build_force":
+        elif action == "build_force":
             ops.add(a, "budget", -6)
             ops.add(a, "force", 6)
             ledger.line("action", say("builds_force", who=who), a.id)
-        elif o.action == "deploy" and t in world.crises:
+        elif action == "deploy" and t in world.crises:
             c = world.crises[t]
             strength = a.force * 0.6 + a.depth * F.CENTER_CAPACITY * 0.2
             ops.add(a, "force", -a.force * 0.1)
             _strike(world, ledger, c, a.id, strength, say("how.common_force"))
             _unilateral(world, ledger, a.id, c, 0.5)
-        elif o.action == "sanction" and t:
+        elif action == "sanction" and t:
             s = world.state(t)
             if s is not None:
                 s.sanctioned = 3
                 ops.add(a, "budget", -2)
                 ledger.line("action", say("sanctions", who=who, other=s.name), a.id)
     elif isinstance(a, GlobalBody):
-        if o.action == "build_capacity":
+        if action == "build_capacity":
             ops.add(a, "budget", -6)
             ops.add(a, "enforcement", 5)
             ledger.line(
                 "action", say("builds_capacity", who=who, enforcement=f"{a.enforcement:.0f}"), a.id
             )
-        elif o.action == "propose":
+        elif action == "propose":
             _propose(world, ledger, o)
-        elif o.action == "deploy" and t in world.crises:
+        elif action == "deploy" and t in world.crises:
             c = world.crises[t]
             strength = a.enforcement * 0.8 + a.mandate * F.CENTER_CAPACITY * 0.2
             ops.add(a, "enforcement", -3)
             _strike(world, ledger, c, a.id, strength, say("how.authorized_force"))
             ops.add(a, "legitimacy", 3)
-        elif o.action == "lend" and t:
+        elif action == "lend" and t:
             s = world.state(t)
             if s is not None and a.budget >= 8:
                 amount = min(8.0, max(1.0, s.wealth * F.AID_CAP))
@@ -705,13 +706,13 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
                         if c.severity <= 0:
                             ops.end_crisis(world, ledger, c.id, say("lent", who=who, other=s.name))
                 ledger.change("justice", F.LEND_JUSTICE, say("lent", who=who, other=s.name))
-        elif o.action == "regulate":
+        elif action == "regulate":
             cut = max(2.0, F.STANDARDS_ESCAPE * a.enforcement / 50)
             for corp in world.corporations.values():
                 ops.add(corp, "escape", -cut)
             ops.add(a, "budget", -3)
             ledger.change("justice", F.STANDARDS_JUSTICE, say("set_standards", who=who))
-        elif o.action == "indict" and t:
+        elif action == "indict" and t:
             s = world.state(t)
             if s is not None:
                 s.indicted = True
@@ -721,10 +722,10 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
                     if c.state == t and c.kind in ("repression", "cleansing"):
                         ops.add(c, "severity", -5)
                 ledger.line("action", say("indicts", who=who, other=s.name), a.id)
-        elif o.action == "arrest" and t:
+        elif action == "arrest" and t:
             _arrest(world, ledger, a, t)
     elif isinstance(a, NGO):
-        if o.action == "relieve" and t in world.crises:
+        if action == "relieve" and t in world.crises:
             c = world.crises[t]
             c.relief = F.RELIEF_SHARE * 100  # more NGOs reach more victims, not the cause
             if a.id not in c.responders:
@@ -737,7 +738,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
                 say("relief", who=who, crisis=ops.crisis_label(world, c)),
                 a.id,
             )
-        elif o.action == "warn" and t in world.groups:
+        elif action == "warn" and t in world.groups:
             g = world.groups[t]
             g.warned_by.append(a.id)
             g.warning_credibility = max(g.warning_credibility, a.credibility)
@@ -757,7 +758,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
                     say("warns_dismissed", who=who, group=g.name),
                     a.id,
                 )
-        elif o.action == "campaign" and t in world.actors:
+        elif action == "campaign" and t in world.actors:
             target = world.actors[t]
             scale = min(2.0, 0.5 + a.volunteers / 50)
             if isinstance(target, State):
@@ -766,11 +767,11 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
                 ops.add(target, "mandate", 1.5 * scale)
                 ops.add(target, "legitimacy", 2 * scale)
             ledger.line("action", say("campaigns", who=who, target=target.name), a.id)
-        elif o.action == "recruit":
+        elif action == "recruit":
             ops.add(a, "volunteers", max(2.0, a.volunteers * 0.25))
             ops.add(a, "credibility", 2)
             ledger.line("action", say("recruits", who=who), a.id)
-        elif o.action == "expand" and t in world.actors and t not in a.reach:
+        elif action == "expand" and t in world.actors and t not in a.reach:
             a.reach.append(t)
             ops.add(a, "volunteers", -a.volunteers * 0.05)
             ledger.line("action", say("opens_office", who=who, place=ops.name(world, t)), a.id)

@@ -121,6 +121,19 @@ def _check(
 _ANSWERS = frozenset({"vote", "choose"})  # orders that answer a card or a ballot
 
 
+def _in_phase(order: tuple[Order, dict]) -> tuple[int, str, str, str, str, str]:
+    """An order's place in the turn: its phase, then its actor, then the order itself."""
+    f = order[1]
+    return (
+        PHASE_OF[f["action"]],
+        f["actor"],
+        f["action"],
+        f["target"] or "",
+        f["subject"] or "",
+        f["option"] or "",
+    )
+
+
 def resolve(world: World, orders: Iterable[Order]) -> tuple[World, TurnReport]:
     """The next world and the report of the turn. ``world`` itself is never changed."""
     w, ledger, m, before, arr_before, cent_before = _play(world, orders, Ledger)
@@ -177,7 +190,10 @@ def _play(
         )
 
     # 2. cards
-    choices = {o.target: o.option for o in accepted if o.action == "choose"}
+    # The orders' fields as plain dicts, read once (a model's fields are read through
+    # pydantic's slower attribute path).
+    fields = [o.__dict__ for o in accepted]
+    choices = {f["target"]: f["option"] for f in fields if f["action"] == "choose"}
     fired_now: list[str] = []
     for h in [h for h in w.hand if h.turn == w.turn]:
         card = card_by_id(w, h.card)
@@ -209,34 +225,28 @@ def _play(
     wd["hand"] = [h for h in w.hand if h.turn != w.turn]
 
     # 3. votes
-    for o in accepted:
-        if o.action == "vote" and o.target in w.proposals:
-            w.proposals[o.target].votes[o.actor] = o.option  # type: ignore[assignment]
+    proposals = w.proposals
+    for f in fields:
+        if f["action"] == "vote" and f["target"] in proposals:
+            proposals[f["target"]].votes[f["actor"]] = f["option"]
     mechanics.tally_votes(w, ledger)
 
     # 4. actions by phase
-    acts = [o for o in accepted if o.action not in ("vote", "choose")]
+    acts = [
+        (o, f) for o, f in zip(accepted, fields, strict=True) if f["action"] not in _ANSWERS
+    ]
     # Within a phase by actor, then by the order itself: the outcome never depends on the order
     # in which a seat listed its orders.
-    acts.sort(
-        key=lambda o: (
-            PHASE_OF[o.action],
-            o.actor,
-            o.action,
-            o.target or "",
-            o.subject or "",
-            o.option or "",
-        )
-    )
+    acts.sort(key=_in_phase)
     struck: set[str] = set()
-    for o in acts:
-        if o.action in ("intervene", "deploy") and o.target:
-            struck.add(o.target)
+    for o, f in acts:
+        if f["action"] in ("intervene", "deploy") and f["target"]:
+            struck.add(f["target"])
         apply_order(w, ledger, o)
 
     # 5. dynamics
-    acted = {o.actor for o in acts}
-    used = {o.actor for o in acts if o.action in mechanics.USES}
+    acted = {f["actor"] for _, f in acts}
+    used = {f["actor"] for _, f in acts if f["action"] in mechanics.USES}
     m = mechanics.run(w, ledger, struck, acted, used)
     wd["arrangement"], wd["centralization"], wd["plurality"] = (
         m.arrangement,

@@ -161,7 +161,7 @@ def _center(
 def measure(world: World) -> Measure:
     states = world.states()
     population = world.geo().population
-    total_pop = sum([r.population for r in world.regions.values()])
+    total_pop = world.geo().regions_total  # every region's people, summed in the regions' order
     military, wealth, sqrt = F.POWER_MILITARY, F.POWER_WEALTH, math.sqrt
     powers = {s.id: s.military * military + sqrt(s.wealth) * wealth for s in states}  # power(s)
     total_power = sum(powers.values()) or 1.0
@@ -280,7 +280,7 @@ def measure(world: World) -> Measure:
 def structural_targets(world: World, m: Measure) -> dict[str, float]:
     """The level each criterion tends toward in a world built like this one."""
     states = world.states()
-    total_pop = sum([r.population for r in world.regions.values()]) or 1.0
+    total_pop = world.geo().regions_total or 1.0
     avg_fear = sum([s.fear for s in states]) / len(states) if states else 0.0
     crisis_cost = 0.0
     for c in world.crises.values():
