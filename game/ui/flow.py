@@ -2,7 +2,10 @@
 screen, the turn report, the debrief. Scenes call these instead of knowing each other.
 
 Every screen drives the match through its ``Session`` (``game/session/interface.py``) and
-never knows whether the match is played on this machine or hosted on another."""
+never knows whether the match is played on this machine or hosted on another. A session whose
+host is elsewhere (``Connected``: a student's seat in a class) adds one screen, "waiting for the
+others" between ending a turn and its report, and a turn may resolve while its match screen is
+open (a team mate ended it): these functions decide that too."""
 
 from __future__ import annotations
 
@@ -26,6 +29,10 @@ def seat_screen(app: App, session: Session) -> Scene:
     if session.ended:
         return DebriefScene(app, session)
     seat = session.current_seat()
+    if seat is None and waits_for_others(session):  # a class: the host awaits other seats
+        from game.ui.scenes.waiting import WaitingScene
+
+        return WaitingScene(app, session, session.humans[0])
     if seat is None:  # nobody human: watch the AI (the public view)
         return MatchScene(app, session, None)
     if len(session.seats) > 1:
@@ -49,3 +56,32 @@ def after_submit(app: App, session: Session, report: TurnReport | None, seat: st
 
 def after_report(app: App, session: Session) -> None:
     app.replace(seat_screen(app, session))
+
+
+def waits_for_others(session: Session) -> bool:
+    """Whether the seat played here is done and the host elsewhere awaits other seats."""
+    from game.session.interface import Connected
+
+    return isinstance(session, Connected) and session.waiting_for_others and bool(session.humans)
+
+
+def turn_resolved(app: App, session: Session, seat: str | None) -> None:
+    """The host resolved a turn while this screen waited or drafted: its report (the last one
+    the seat may read), or the next screen if there is none."""
+    from game.ui.scenes.report import ReportScene
+
+    reports = session.reports
+    if reports:
+        app.replace(ReportScene(app, session, reports[-1], seat))
+    else:
+        app.replace(seat_screen(app, session))
+
+
+def leave_match(app: App, session: Session) -> None:
+    """Back to the main menu; a class's connection is hung up (the seat stays the student's)."""
+    from game.session.interface import Connected
+    from game.ui.scenes.menu import MainMenu
+
+    if isinstance(session, Connected):
+        session.close()
+    app.replace(MainMenu(app))
