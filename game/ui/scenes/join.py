@@ -135,15 +135,24 @@ class JoinScene(MenuScreen):
             ("code", self.code, 16),
             ("name", self.name, 40),
         )
+        # On a short canvas (a large scale) each label sits left of its field, which leaves
+        # the lines under the fields room for a whole error.
+        beside = self.compact
+        label_w = max(f_label.size(t(f"join.{key}"))[0] for key, _, _ in fields) + s(12)
+        beside = beside and label_w <= self.right.width * 0.45
+        fx = self.right.x + (label_w if beside else 0)
         for key, value, limit in fields:
-            self.labels.append((t(f"join.{key}"), y))
-            y += f_label.get_linesize() + s(3)
+            if beside:
+                self.labels.append((t(f"join.{key}"), y + (eh - f_label.get_linesize()) // 2))
+            else:
+                self.labels.append((t(f"join.{key}"), y))
+                y += f_label.get_linesize() + s(3)
             entry = UITextEntryLine(
-                pygame.Rect(self.right.x, y, self.right.width, eh), app.manager, object_id=oid()
+                pygame.Rect(fx, y, self.right.right - fx, eh), app.manager, object_id=oid()
             )
             entry.set_text_length_limit(limit)
             entry.set_text(value)
-            entry.set_tooltip(t(f"join.{key}.tip"))
+            entry.set_tooltip(t(f"join.{key}.tip"), wrap_width=min(s(340), w - s(40)))
             self.keep(entry)
             self.entries[key] = entry
             self.stops.append(
@@ -173,7 +182,9 @@ class JoinScene(MenuScreen):
         if not a.joinable:
             return Card(a.title, a.address, problem=t("join.card.other_version"), enabled=False)
         seats = t("join.card.seats", free=a.free, seats=a.seats)
-        return Card(a.title, f"{a.address} · {seats}", body=a.scenario)
+        room = self.left.width - self.app.s(48)  # the card's padding, stripe and scroll bar
+        body = f"{a.address} · {a.scenario}" if a.scenario else a.address
+        return Card(a.title, clip(seats, self.app.font(14), room), body=body)
 
     # ---- the classes found --------------------------------------------------------------------
 

@@ -55,7 +55,7 @@ class WaitingScene(MenuScreen):
         self.card.center = (w // 2, h // 2)
         rect = pygame.Rect(0, 0, bw, s(44))
         rect.midbottom = (w // 2, self.card.bottom - s(26))
-        self.leave_button = self.button(rect, label, self.leave_class)
+        self.leave_button = self.button(rect, label, self.back)  # asks first: Stay is safe
 
     # ---- the session ---------------------------------------------------------------------------
 
