@@ -16,6 +16,7 @@ import pytest
 
 from game.net.client import RemoteMatch
 from game.net.discovery import LanBrowser, service_info
+from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.join import JoinScene
 from game.ui.scenes.match import MatchScene
 from game.ui.scenes.menu import MainMenu
@@ -98,17 +99,63 @@ def test_a_student_joins_from_the_menu_plays_a_turn_and_reads_the_report(
             until(app, lambda: isinstance(app.scene, WaitingScene))
             frames(app, 3)
             assert "Waiting for the other seats" in " ".join(app.scene.lines)
-            assert "castria" in served.host.match.submitted
+            until(app, lambda: "castria" in served.host.match.submitted)
             carl.submit("arcadia")
             until(app, lambda: isinstance(app.scene, ReportScene))
+            report = app.scene
+            assert report.report.turn == 1 and report.seat == "castria"
+            assert order in served.host.match.match.log[0]
+            # Play on to the end: the last report, then the debrief with the whole world.
+            while not report.report.ended:
+                click(app, find_button(app, "Continue"))
+                scene = app.scene
+                assert isinstance(scene, MatchScene) and scene.view.turn == report.report.turn + 1
+                assert carl.wait(lambda: carl.current_seat() == "arcadia", 10)
+                carl.submit("arcadia")
+                click(app, find_button(app, "End turn"))
+                if scene.modal == "confirm":
+                    click(app, scene.modal_focus[0].element)
+                until(app, lambda: isinstance(app.scene, ReportScene))
+                report = app.scene
+            click(app, find_button(app, "To the debrief"))
+            debrief = app.scene
+            assert isinstance(debrief, DebriefScene)
+            assert debrief.world.digest() == served.host.match.world.digest()
+            key(app, pygame.K_m)  # back to the menu: the client hangs up
+            assert isinstance(app.scene, MainMenu) and debrief.session.link == "closed"
         finally:
             carl.close()
-        report = app.scene
-        assert report.report.turn == 1 and report.seat == "castria"
-        assert order in served.host.match.match.log[0]
-        click(app, find_button(app, "Continue"))
-        assert isinstance(app.scene, MatchScene) and app.scene.view.turn == 2
-        app.scene.session.close()
+
+
+def test_a_team_mates_change_and_a_dropped_connection_show_on_the_match_screen(
+    sandbox: Path, fed: LanBrowser
+) -> None:
+    with host_thread(["castria", "arcadia"]) as (served, address, codes):
+        app = make_app()
+        app.push(MainMenu(app))
+        app.push(JoinScene(app, address, codes["castria"], "Ana"))
+        until(app, lambda: isinstance(app.scene, MatchScene))
+        scene = app.scene
+        bea = RemoteMatch.join(address, codes["castria"], "Bea")  # the same seat: a team
+        try:
+            assert bea.wait(lambda: bea.status == "playing", 10)
+            order = next(o for o in bea.legal("castria") if o.action not in ("choose", "vote"))
+            assert bea.add(order) is None
+            until(app, lambda: scene.draft == [order])  # Bea's order, on Ana's screen
+            assert scene.notice == ("Bea changed your seat's orders.", "good")
+            served.cut("castria")  # the Wi-Fi drops (Bea's too: she is at the same seat)
+            until(app, lambda: scene.notice is not None and "Lost the class" in scene.notice[0])
+            until(app, lambda: scene.notice == ("Back with the class's host.", "good"))
+            assert app.scene is scene and scene.draft == [order]
+            # Bea ends the seat's turn, the only one claimed: the host resolves it, and Ana's
+            # match screen gives way to the turn's report.
+            assert bea.wait(lambda: "back" in [n.kind for n in bea.take_news()], 10)
+            bea.submit("castria")
+            until(app, lambda: isinstance(app.scene, ReportScene))
+            assert app.scene.report.turn == 1 and app.scene.seat == "castria"
+        finally:
+            bea.close()
+            app.scene.session.close()
 
 
 def test_join_address_and_code_given_open_the_match_straight_away(

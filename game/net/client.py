@@ -719,6 +719,11 @@ class RemoteMatch:
         self.pump()
         return list(self._reports)
 
+    def ai_reasons(self, turn: int) -> dict[str, dict]:
+        """None: protocol 1 carries no AI reasons (a class's host plays free seats with the
+        baseline AI, which gives none)."""
+        return {}
+
     @property
     def ended(self) -> bool:
         self.pump()

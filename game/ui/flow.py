@@ -32,7 +32,7 @@ def seat_screen(app: App, session: Session) -> Scene:
     if seat is None and waits_for_others(session):  # a class: the host awaits other seats
         from game.ui.scenes.waiting import WaitingScene
 
-        return WaitingScene(app, session, session.humans[0])
+        return WaitingScene(app, session, session.humans[0], None)
     if seat is None:  # nobody human: watch the AI (the public view)
         return MatchScene(app, session, None)
     if len(session.seats) > 1:
@@ -63,6 +63,15 @@ def waits_for_others(session: Session) -> bool:
     from game.session.interface import Connected
 
     return isinstance(session, Connected) and session.waiting_for_others and bool(session.humans)
+
+
+def submitted(app: App, session: Session, seat: str, since: int | None) -> None:
+    """A class's seat is done with its turn (``since``: the session's ``state_id`` the turn
+    was drafted at): waiting for the others, or the turn's report once the host has resolved
+    it, however soon that comes."""
+    from game.ui.scenes.waiting import WaitingScene
+
+    app.replace(WaitingScene(app, session, seat, since))
 
 
 def turn_resolved(app: App, session: Session, seat: str | None) -> None:

@@ -578,6 +578,9 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, Scene):
             return
         self._close_modal()
         report = self.session.submit(self.seat)
+        if report is None and self._connected:  # a class: the host resolves when all are in
+            flow.submitted(self.app, self.session, self.seat, self._state)
+            return
         flow.after_submit(self.app, self.session, report, self.seat)
 
     def _end_question(self) -> str:
@@ -710,9 +713,9 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, Scene):
             if self.seat is not None and session.draft(self.seat) != self.draft:
                 self._after_change(list(self.draft), None)
             self.app.dirty()
-        if self.seat is not None and flow.waits_for_others(session):
+        if self.seat is not None and flow.waits_for_others(session):  # a team mate ended it
             self._close_modal()
-            flow.start(self.app, session)
+            flow.submitted(self.app, session, self.seat, self._state)
             return True
         return False
 

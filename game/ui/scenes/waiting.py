@@ -35,11 +35,13 @@ def news_line(news: object) -> tuple[str, str]:
 
 
 class WaitingScene(MenuScreen):
-    def __init__(self, app: App, session: Session, seat: str) -> None:
+    def __init__(self, app: App, session: Session, seat: str, since: int | None = None) -> None:
         super().__init__(app)
         self.session = session
         self.seat = seat
-        self.state = session.state_id
+        # The state the seat's turn was drafted at: a report that arrives even before this
+        # screen first looks is still shown.
+        self.state = session.state_id if since is None else since
         self.turn = session.view(seat).turn
         self.link = ""
         self.clock = 0.0
