@@ -39,8 +39,10 @@ def lan_browser() -> LanBrowser | None:
     ``CONTINUUM_LAN=off``)."""
     if os.environ.get(LAN_ENV, "").lower() in ("off", "0", "no"):
         return None
-    from game.net.discovery import LanBrowser
-
+    try:
+        from game.net.discovery import LanBrowser
+    except ImportError:  # a build without zeroconf: the typed address still works
+        return None
     browser = LanBrowser()
     browser.start()
     return browser
