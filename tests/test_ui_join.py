@@ -240,3 +240,22 @@ def test_continuum_join_refuses_what_cannot_be_joined(capsys: pytest.CaptureFixt
     assert "the port is a number from 1 to 65535" in capsys.readouterr().err
     assert main(["join", "--code", "ABCDEF"]) == 1
     assert "--code needs the host's ADDRESS" in capsys.readouterr().err
+
+
+def test_a_seat_the_host_will_not_take_back_returns_to_the_join_screen_saying_why(
+    sandbox: Path, fed: LanBrowser
+) -> None:
+    with host_thread(["castria"]) as (served, address, codes):
+        app = make_app()
+        app.push(MainMenu(app))
+        app.push(JoinScene(app, address, codes["castria"], "Ana"))
+        until(app, lambda: isinstance(app.scene, MatchScene))
+        served.stop()
+        del served.host.codes[codes["castria"]]  # the teacher freed the seat meanwhile
+        served.restart()
+        until(app, lambda: isinstance(app.scene, JoinScene))
+        join = app.scene
+        assert join.error.startswith("The class has no seat with the code")
+        assert join.entries["address"].get_text() == address  # ready to try again
+        key(app, pygame.K_ESCAPE)
+        assert isinstance(app.scene, MainMenu)

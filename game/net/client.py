@@ -86,6 +86,7 @@ class RemoteMatch:
 
     def __init__(self, address: str, code: str, name: str = "student") -> None:
         self.uri = parse_address(address)
+        self.address = address.strip()
         self.code = code.strip()
         self.name = (name.strip() or "student")[:MAX_NAME]
         self.status = "connecting"

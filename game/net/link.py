@@ -168,23 +168,21 @@ class Link(threading.Thread):
         if self.stopped:
             self._stop.set()
         self._ready.set()
-        welcomed, tries = False, 0
+        tries = 0
         while not self._stop.is_set():
             try:
                 reason = await self._session()
-                welcomed = welcomed or self._welcomed
             except _Fatal as e:
                 self.inbox.put(e.failure)
                 return
             except (OSError, TimeoutError, InvalidHandshake, InvalidURI) as e:
-                welcomed = welcomed or self._welcomed
-                if not welcomed:
+                if not self.ever_welcomed:
                     self.inbox.put(_first_failure(e))
                     return
                 reason = _why(e)
             if self._stop.is_set():
                 return
-            if not welcomed:  # closed before the seat was taken: nothing to go back to
+            if not self.ever_welcomed:  # closed before the seat was taken: nothing to go back to
                 self.inbox.put(Failure("closed", reason))
                 return
             if self._welcomed:
@@ -195,7 +193,8 @@ class Link(threading.Thread):
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._stop.wait(), delay)
 
-    _welcomed = False
+    _welcomed = False  # this connection's seat has been taken
+    ever_welcomed = False  # some connection's was: a dropped one is tried again
 
     async def _session(self) -> str:
         """One connection, from hello to its end; why it ended."""
@@ -210,6 +209,8 @@ class Link(threading.Thread):
             ping_timeout=10,
             close_timeout=2,
         ) as ws:
+            if self._stop is not None and self._stop.is_set():
+                return "the student left"  # closed while it was connecting
             self._ws = ws
             await ws.send(self.hello)
             sendq: asyncio.Queue[str] = asyncio.Queue()
@@ -220,14 +221,14 @@ class Link(threading.Thread):
                     if message is None:
                         continue
                     if isinstance(message, Welcome):
-                        self._welcomed = True
+                        self._welcomed = self.ever_welcomed = True
                         self._sendq = sendq  # from now on the screen's changes go out
                     elif isinstance(message, Refused) and message.about == "hello":
                         raise _Fatal(_refusal(message.reason))
                     elif isinstance(message, Error):
-                        if not self._welcomed:
+                        if not self.ever_welcomed:
                             raise _Fatal(Failure("closed", message.reason))
-                        return message.reason
+                        return message.reason  # a host stopping: it may come back
                     self.inbox.put(message)
                 return "the host closed the connection"
             except ConnectionClosed as e:
@@ -243,7 +244,7 @@ class Link(threading.Thread):
         except BadMessage as e:
             if e.version or _other_version(raw):
                 raise _Fatal(Failure("version", _their_version(raw))) from None
-            if not self._welcomed:
+            if not self.ever_welcomed:
                 raise _Fatal(Failure("not_host", e.reason)) from None
             return None  # one message the client cannot read: skip it, play on
 

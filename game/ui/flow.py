@@ -28,6 +28,10 @@ def seat_screen(app: App, session: Session) -> Scene:
 
     if session.ended:
         return DebriefScene(app, session)
+    if _gone(session):  # a class that cannot go on: the Join screen says why
+        from game.ui.scenes.join import JoinScene
+
+        return JoinScene.after_failure(app, session)
     seat = session.current_seat()
     if seat is None and waits_for_others(session):  # a class: the host awaits other seats
         from game.ui.scenes.waiting import WaitingScene
@@ -56,6 +60,14 @@ def after_submit(app: App, session: Session, report: TurnReport | None, seat: st
 
 def after_report(app: App, session: Session) -> None:
     app.replace(seat_screen(app, session))
+
+
+def _gone(session: Session) -> bool:
+    """A class's session whose host will not take the seat back (the seat was freed, the
+    host changed version)."""
+    from game.session.interface import Connected
+
+    return isinstance(session, Connected) and session.link == "closed"
 
 
 def waits_for_others(session: Session) -> bool:

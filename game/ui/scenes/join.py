@@ -90,6 +90,16 @@ class JoinScene(MenuScreen):
         self.lan_text = ""  # what the list says while it is empty (tests read it)
         self.shown = ""  # the line drawn under the fields
 
+    @classmethod
+    def after_failure(cls, app: App, session: RemoteMatch) -> JoinScene:
+        """The Join screen for a class that could not go on, saying why, its fields filled in
+        (joining again may work once the teacher has sorted it out)."""
+        scene = cls(app, session.address, session.code, session.name)
+        scene.auto = False
+        if session.failure is not None:
+            scene.error = failure_line(session.failure, session.address, session.code)
+        return scene
+
     # ---- building ---------------------------------------------------------------------------
 
     def enter(self) -> None:

@@ -713,6 +713,10 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, Scene):
             if self.seat is not None and session.draft(self.seat) != self.draft:
                 self._after_change(list(self.draft), None)
             self.app.dirty()
+        if session.link == "closed" and not session.ended:  # type: ignore[attr-defined]
+            self._close_modal()  # the host will not take the seat back: the Join screen
+            flow.start(self.app, session)
+            return True
         if self.seat is not None and flow.waits_for_others(session):  # a team mate ended it
             self._close_modal()
             flow.submitted(self.app, session, self.seat, self._state)

@@ -68,7 +68,7 @@ class WaitingScene(MenuScreen):
         if session.state_id != self.state:  # the host resolved the turn: its report
             flow.turn_resolved(self.app, session, self.seat)
             return
-        if not flow.waits_for_others(session):  # the host refused the submit: on drafting
+        if not flow.waits_for_others(session):  # refused, or the class is gone: on
             flow.start(self.app, session)
             return
         link = getattr(session, "link", "up")
