@@ -251,6 +251,10 @@ def test_a_seat_the_host_will_not_take_back_returns_to_the_join_screen_saying_wh
         app.push(JoinScene(app, address, codes["castria"], "Ana"))
         until(app, lambda: isinstance(app.scene, MatchScene))
         served.stop()
+        scene = app.scene
+        until(app, lambda: scene.notice is not None and "Lost the class" in scene.notice[0])
+        frames(app, 600)  # ten seconds of frames: the notice stays while the host is away
+        assert scene.notice is not None and "Lost the class" in scene.notice[0]
         del served.host.codes[codes["castria"]]  # the teacher freed the seat meanwhile
         served.restart()
         until(app, lambda: isinstance(app.scene, JoinScene))

@@ -713,6 +713,8 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, Scene):
             if self.seat is not None and session.draft(self.seat) != self.draft:
                 self._after_change(list(self.draft), None)
             self.app.dirty()
+        if session.link == "down" and self.notice is not None:  # type: ignore[attr-defined]
+            self.notice_age = 0.0  # "Lost the class's host" stays until it is back
         if session.link == "closed" and not session.ended:  # type: ignore[attr-defined]
             self._close_modal()  # the host will not take the seat back: the Join screen
             flow.start(self.app, session)
