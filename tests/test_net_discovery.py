@@ -119,11 +119,17 @@ def test_a_host_counts_its_free_seats() -> None:
             ana.close()
 
 
-def test_a_host_on_loopback_or_with_no_announce_announces_nothing() -> None:
+def test_a_host_on_loopback_or_with_no_announce_announces_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     out = io.StringIO()
     with announcing(False, "0.0.0.0", out) as on_start:
+        assert on_start is None and out.getvalue() == ""
+    with announcing(True, "0.0.0.0", out) as on_start:  # the suite runs with CONTINUUM_LAN=off
         assert on_start is None
+    assert out.getvalue() == "not announced on the network (CONTINUUM_LAN=off)\n"
+    monkeypatch.delenv("CONTINUUM_LAN")
     with host_thread(["castria"]) as (served, _, _codes), announcing(True, "127.0.0.1", out) as on:
         assert on is not None
-        on(served.host)  # listens on 127.0.0.1: no one else could join it
-    assert "not announced" in out.getvalue()
+        on(served.host)  # listens on 127.0.0.1: no one else could join it, nothing is sent
+    assert out.getvalue().endswith("this host listens to this computer only\n")

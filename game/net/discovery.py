@@ -18,6 +18,7 @@ another protocol version is listed, marked, and cannot be joined (the screen say
 from __future__ import annotations
 
 import contextlib
+import os
 import socket
 import threading
 from collections.abc import Callable, Iterator
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from .host import Host
 
 SERVICE = "_continuum._tcp.local."
+LAN_ENV = "CONTINUUM_LAN"  # "off": never look for nor announce classes on the network
 MAX_TITLE = 80  # characters of a title shown or announced
 MAX_LISTED = 50  # classes kept in the list (a network announcing more is not a school's)
 UPDATE_SECONDS = 2.0  # how often the announcer looks for seats taken
@@ -61,6 +63,12 @@ class Announced:
     def joinable(self) -> bool:
         """Whether this game speaks the host's protocol."""
         return self.version == PROTOCOL_VERSION
+
+
+def lan_off() -> bool:
+    """Whether ``CONTINUUM_LAN=off`` keeps this computer off the network's service records
+    (the test suite sets it; so may a school that forbids multicast)."""
+    return os.environ.get(LAN_ENV, "").strip().lower() in ("off", "0", "no", "false")
 
 
 def _clip(text: str, n: int) -> str:
@@ -281,8 +289,11 @@ def announcing(
     enabled: bool, bind: str, out: TextIO | None = None
 ) -> Iterator[Callable[[Host], None] | None]:
     """``continuum host``'s announcement: what to call once the host listens (``None`` with
-    ``enabled`` false: nothing is announced), withdrawn when the host stops."""
-    if not enabled:
+    ``enabled`` false or ``CONTINUUM_LAN=off``: nothing is announced), withdrawn when the host
+    stops."""
+    if not enabled or lan_off():
+        if enabled and out is not None:
+            print(f"not announced on the network ({LAN_ENV}=off)", file=out, flush=True)
         yield None
         return
     announcer = Announcer(bind, out)

@@ -13,7 +13,6 @@ the fields and the buttons; Escape goes back.
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -31,17 +30,16 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 JOIN_TIMEOUT = 20.0  # seconds without a welcome before the screen gives up on a host
-LAN_ENV = "CONTINUUM_LAN"  # "off": never look for classes on the network
 
 
 def lan_browser() -> LanBrowser | None:
     """A browser looking for classes on the network (``None`` when switched off with
     ``CONTINUUM_LAN=off``)."""
-    if os.environ.get(LAN_ENV, "").lower() in ("off", "0", "no"):
-        return None
     try:
-        from game.net.discovery import LanBrowser
+        from game.net.discovery import LanBrowser, lan_off
     except ImportError:  # a build without zeroconf: the typed address still works
+        return None
+    if lan_off():
         return None
     browser = LanBrowser()
     browser.start()
