@@ -5,7 +5,10 @@ the others", the report. And what goes wrong, said in one line: a wrong code, no
 
 from __future__ import annotations
 
+import os
 import socket
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -263,3 +266,28 @@ def test_a_seat_the_host_will_not_take_back_returns_to_the_join_screen_saying_wh
         assert join.entries["address"].get_text() == address  # ready to try again
         key(app, pygame.K_ESCAPE)
         assert isinstance(app.scene, MainMenu)
+
+
+def test_continuum_join_opens_the_game_on_the_join_screen(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
+    env.update(
+        SDL_VIDEODRIVER="dummy",
+        SDL_AUDIODRIVER="dummy",
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        XDG_DATA_HOME=str(home / ".local" / "share"),
+        XDG_STATE_HOME=str(home / ".local" / "state"),
+        CONTINUUM_LAN="off",  # never browse a real network from a test
+        CONTINUUM_QUIT_AFTER_FIRST_FRAME="1",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "game", "join"],
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "first frame: JoinScene" in done.stdout
