@@ -242,7 +242,7 @@ class RemoteMatch:
             self._unacked -= 1
         if self._unacked == 0 and not self._unsynced:
             self._draft = list(self._host_draft)  # what the host holds, once all is answered
-        if not mine:
+        if not mine and d.by and not d.submitted:
             self._tell(News("mate", d.by))  # a screen shows the team's change
 
     def _refused(self, r: Refused) -> None:
