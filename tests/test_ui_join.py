@@ -22,6 +22,7 @@ from game.net.discovery import LanBrowser, service_info
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.join import JoinScene
 from game.ui.scenes.match import MatchScene
+from game.ui.scenes.match_words import order_sentence
 from game.ui.scenes.menu import MainMenu
 from game.ui.scenes.report import ReportScene
 from game.ui.scenes.waiting import WaitingScene
@@ -102,6 +103,8 @@ def test_a_student_joins_from_the_menu_plays_a_turn_and_reads_the_report(
             until(app, lambda: isinstance(app.scene, WaitingScene))
             frames(app, 3)
             assert "Waiting for the other seats" in " ".join(app.scene.lines)
+            said = order_sentence(scene.view, order)
+            assert app.scene.lines[-2:] == ["Your orders:", said]  # what was handed in
             until(app, lambda: "castria" in served.host.match.submitted)
             carl.submit("arcadia")
             until(app, lambda: isinstance(app.scene, ReportScene))

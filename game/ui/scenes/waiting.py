@@ -17,7 +17,7 @@ import pygame
 from game.ui import flow
 from game.ui.i18n import t
 from game.ui.scenes.handover import seat_names
-from game.ui.scenes.menu import MenuScreen, blit, button_width, italic_font, wrap
+from game.ui.scenes.menu import MenuScreen, blit, button_width, clip, italic_font, wrap
 
 if TYPE_CHECKING:
     from game.session.interface import Session
@@ -130,3 +130,38 @@ class WaitingScene(MenuScreen):
             self.lines.append(line)
             blit(surface, line, f_hint, colour, (card.centerx, y), "midtop")
             y += f_hint.get_linesize()
+        self._draw_orders(surface, y + s(12), self.leave_button.rect.top - s(12))
+
+    def _draw_orders(self, surface: pygame.Surface, top: int, bottom: int) -> None:
+        """The orders handed in, one a line, as many as fit above the button."""
+        from game.ui.scenes.match_words import order_sentence
+
+        app, s, pal = self.app, self.app.s, self.app.palette
+        f = app.font(14)
+        orders = self.session.draft(self.seat)
+        room = (bottom - top) // f.get_linesize()
+        if room < 2:
+            return
+        world = self.session.view(self.seat)
+        if orders:
+            lines = [t("join.waiting.orders")]
+            said = [order_sentence(world, o) for o in orders]
+            if len(said) > room - 1:  # the last line says how many more
+                said = [*said[: room - 2], t("join.waiting.more", n=len(said) - (room - 2))]
+            lines += said
+        else:
+            lines = [t("join.waiting.no_orders")]
+        width = self.card.width - s(64)
+        y = top
+        for i, line in enumerate(lines):
+            text = clip(line, f, width)
+            self.lines.append(text)
+            blit(
+                surface,
+                text,
+                f,
+                pal.muted if i == 0 else pal.text,
+                (self.card.centerx, y),
+                "midtop",
+            )
+            y += f.get_linesize()
