@@ -89,6 +89,13 @@ def test_a_whole_match_with_two_seats_and_a_team() -> None:
                 # The whole world for the debrief: every mission, the host's own world.
                 assert client.outcome().digest() == served.host.match.world.digest()
             assert any(m.actor == "castria" and m.secret for m in carl.outcome().rules.missions)
+            late = joined(address, codes["un"], "Dee")  # a student who comes after the end
+            try:
+                assert late.wait(lambda: late.ended, WAIT) and late.current_seat() is None
+                assert late.outcome().digest() == served.host.match.world.digest()
+                assert len(late.reports) == 3 and not late.waiting_for_others
+            finally:
+                late.close()
         finally:
             for client in clients:
                 client.close()
