@@ -46,11 +46,14 @@ class HostThread:
         self.call(self.host.close)
 
     def restart(self) -> None:
-        """The host went away and comes back on the same port, with the same match and codes
-        (as ``host --resume`` brings it back)."""
+        """The host went away and comes back on the same port, with the same match and codes:
+        from its journal when it keeps one (``host --resume``), else the same match in memory."""
         old = self.host
-        self.host = Host(old.match, old.codes, old.console_token, old.limits)
-        self.host.title = old.title
+        if old.journal is not None:
+            self.host = Host.resume(old.journal.path, old.limits)
+        else:
+            self.host = Host(old.match, old.codes, old.console_token, old.limits)
+            self.host.title = old.title
         self.start(self.port)
 
     def cut(self, seat: str) -> int:
@@ -79,11 +82,11 @@ class HostThread:
 
 @contextmanager
 def host_thread(
-    seats: list[str], scenario: Scenario | None = None, seed: int = 2
+    seats: list[str], scenario: Scenario | None = None, seed: int = 2, journal: Path | None = None
 ) -> Iterator[tuple[HostThread, str, dict[str, str]]]:
-    """A real host of ``scenario`` (mini.json, 3 turns) on 127.0.0.1: it, the address to type,
-    seat -> join code."""
-    served = HostThread(Host.new(scenario or short_mini(), seats, seed=seed))
+    """A real host of ``scenario`` (mini.json, 3 turns) on 127.0.0.1, keeping the match in
+    ``journal`` if given: it, the address to type, seat -> join code."""
+    served = HostThread(Host.new(scenario or short_mini(), seats, seed=seed, journal=journal))
     address = served.start()
     try:
         yield served, address, served.codes()

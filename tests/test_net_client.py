@@ -11,6 +11,7 @@ import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from websockets.asyncio.server import serve
@@ -146,6 +147,36 @@ def test_a_host_that_goes_away_and_comes_back_gets_the_submitted_turn() -> None:
             assert carl.submit("arcadia") is None
             assert ana.wait(lambda: ana.state_id != state, WAIT)
             assert ana.reports[-1].turn == 1 and order in served.host.match.match.log[0]
+        finally:
+            ana.close()
+            carl.close()
+
+
+def test_a_host_resumed_from_its_journal_takes_the_class_back(tmp_path: Path) -> None:
+    journal = tmp_path / "class.sqlite"
+    with host_thread(["castria", "arcadia"], journal=journal) as (served, address, codes):
+        ana = joined(address, codes["castria"], "Ana")
+        carl = joined(address, codes["arcadia"], "Carl")
+        try:
+            order = first_action(ana)
+            assert ana.add(order) is None
+            assert ana.submit("castria") is None
+            assert ana.wait(lambda: "castria" in served.host.match.submitted, WAIT)
+            served.stop()  # the teacher's laptop reboots
+            assert carl.wait(lambda: carl.link == "down", WAIT)
+            carl_order = first_action(carl)
+            assert carl.add(carl_order) is None  # drafted while the host is away
+            served.restart()  # `continuum host --resume`: a new Host from the journal file
+            assert carl.wait(lambda: carl.link == "up", WAIT) and ana.wait(
+                lambda: ana.link == "up", WAIT
+            )
+            assert ana.waiting_for_others  # Ana's submitted orders were kept by the journal
+            assert carl.wait(lambda: served.host.match.draft("arcadia") == [carl_order], WAIT)
+            state = ana.state_id
+            assert carl.submit("arcadia") is None
+            assert ana.wait(lambda: ana.state_id != state, WAIT)
+            log = served.host.match.match.log[0]
+            assert order in log and carl_order in log
         finally:
             ana.close()
             carl.close()

@@ -291,9 +291,7 @@ def announcing(
     """``continuum host``'s announcement: what to call once the host listens (``None`` with
     ``enabled`` false or ``CONTINUUM_LAN=off``: nothing is announced), withdrawn when the host
     stops."""
-    if not enabled or lan_off():
-        if enabled and out is not None:
-            print(f"not announced on the network ({LAN_ENV}=off)", file=out, flush=True)
+    if not enabled or lan_off():  # quietly: what the host prints is the teacher's to read
         yield None
         return
     announcer = Announcer(bind, out)
