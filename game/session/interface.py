@@ -11,8 +11,9 @@ do not know whether the match is on this machine or on another one. The model is
   people share the keyboard and ``seats`` lists them all (a hand-over screen between them).
 - **watching the AI**: the same, with no human seat: ``current_seat()`` is always ``None`` and
   the screen asks the host to ``resolve`` each turn.
-- **a networked seat** (to come): a student's client whose ``seats`` is its one seat; every
-  call below is a message to the host, every answer the host's.
+- **a networked seat**: ``RemoteMatch`` (``game/net/client.py``), a student's client whose
+  ``seats`` is its one seat; every change is a message to the host, every answer the host's
+  (kept by the client, so a frame never waits); it is also ``Connected`` (below).
 
 What a session offers, and nothing more:
 
