@@ -232,9 +232,7 @@ def _play(
     mechanics.tally_votes(w, ledger)
 
     # 4. actions by phase
-    acts = [
-        (o, f) for o, f in zip(accepted, fields, strict=True) if f["action"] not in _ANSWERS
-    ]
+    acts = [(o, f) for o, f in zip(accepted, fields, strict=True) if f["action"] not in _ANSWERS]
     # Within a phase by actor, then by the order itself: the outcome never depends on the order
     # in which a seat listed its orders.
     acts.sort(key=_in_phase)
