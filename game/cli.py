@@ -35,6 +35,7 @@ examples:
   continuum host kosovo --headless
   continuum host --resume JOURNAL --headless
   continuum debrief JOURNAL --out handout/
+  continuum join 192.168.1.20:8765 --code K7QP2M
   continuum snapshot kosovo --turns 5 --out match.png --screen match
 
 SCENARIO is a path to a scenario file or the id of a shipped or user scenario.
@@ -265,6 +266,27 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         action="store_true",
         help="serve without a window: print the address, the console token and the join codes",
     )
+    host.add_argument(
+        "--no-announce",
+        action="store_true",
+        help="do not announce the class on the local network (students then type the address)",
+    )
+    join = sub.add_parser(
+        "join",
+        help="join a class match as a student (seminar play)",
+        description="Open the game on the Join screen, the classes announced on the local "
+        "network listed; with ADDRESS (and --code) it joins that class's seat straight away.",
+    )
+    join.add_argument(
+        "address",
+        nargs="?",
+        metavar="ADDRESS",
+        help="the host's address as the teacher's screen shows it (host:port)",
+    )
+    join.add_argument("--code", metavar="CODE", help="your seat's join code")
+    join.add_argument(
+        "--name", metavar="NAME", help="your name, as your team mates see it (default: student)"
+    )
     deb = sub.add_parser(
         "debrief",
         help="write a class match's debrief (HTML, CSV, replay) from its journal",
@@ -292,6 +314,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     commands = {
         "host": host,
         "debrief": deb,
+        "join": join,
         "play": play,
         "simulate": sim,
         "study": stu,
@@ -712,12 +735,22 @@ def cmd_host(args: argparse.Namespace) -> int:
                 f"--seats {args.seats}: each seat once, from those {scenario.id} offers people: "
                 + ", ".join(scenario.seats)
             )
+    from game.net.discovery import announcing
     from game.net.host import run_headless
     from game.net.journal import JournalError, new_journal_path
 
     journal = Path(args.journal) if args.journal else new_journal_path(scenario.id)
     try:
-        return run_headless(scenario, seats, args.bind, args.port, args.seed, journal=journal)
+        with announcing(not args.no_announce, args.bind, sys.stdout) as on_start:
+            return run_headless(
+                scenario,
+                seats,
+                args.bind,
+                args.port,
+                args.seed,
+                journal=journal,
+                on_start=on_start,
+            )
     except JournalError as e:
         return _refuse(str(e))
     except OSError as e:
@@ -733,11 +766,15 @@ def _host_resume(args: argparse.Namespace) -> int:
         )
     if args.journal is not None:
         return _refuse("host --resume: the match goes on in the journal it came from; no --journal")
+    from game.net.discovery import announcing
     from game.net.host import run_headless
     from game.net.journal import JournalError
 
     try:
-        return run_headless(None, None, args.bind, args.port, resume=Path(args.resume))
+        with announcing(not args.no_announce, args.bind, sys.stdout) as on_start:
+            return run_headless(
+                None, None, args.bind, args.port, resume=Path(args.resume), on_start=on_start
+            )
     except JournalError as e:
         return _refuse(str(e))
     except OSError as e:
@@ -759,6 +796,25 @@ def cmd_debrief(args: argparse.Namespace) -> int:
         return _refuse(f"{args.out}: could not be written: {e.strerror or e}")
     for path in written:
         print(f"wrote {path}")
+    return 0
+
+
+def cmd_join(args: argparse.Namespace) -> int:
+    from game.net.client import AddressError, parse_address
+
+    if args.address:
+        try:
+            parse_address(args.address)
+        except AddressError as e:
+            return _refuse(f"{e}")
+    if args.code and not args.address:
+        return _refuse("--code needs the host's ADDRESS too (host:port)")
+    from game.session.settle import settle
+    from game.ui.main import run
+    from game.ui.scenes.join import JoinScene
+
+    settle()
+    run(lambda app: JoinScene(app, args.address or "", args.code or "", args.name or ""))
     return 0
 
 
@@ -803,6 +859,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = {
         "host": cmd_host,
         "debrief": cmd_debrief,
+        "join": cmd_join,
         "play": cmd_play,
         "simulate": cmd_simulate,
         "study": cmd_study,

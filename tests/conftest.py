@@ -3,6 +3,7 @@ English strings for every test."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +18,9 @@ from game.session.local import LocalMatch
 from game.ui import flow, i18n
 
 MINI = Path(__file__).parent / "fixtures" / "mini.json"
+# No test looks for classes on a real network (multicast): the Join screen's browser is off
+# unless a test gives it one fed with records (tests/test_ui_join.py).
+os.environ["CONTINUUM_LAN"] = "off"
 
 
 @pytest.fixture

@@ -32,6 +32,7 @@ def continuum(*args: str) -> subprocess.CompletedProcess[str]:
 @pytest.mark.skipif(sys.platform == "win32", reason="Ctrl+C is a signal here")
 def test_host_headless_prints_how_to_join_and_stops_on_ctrl_c(tmp_path: Path) -> None:
     args = ["host", MINI, "--port", "0", "--bind", "127.0.0.1", "--seats", "castria,arcadia"]
+    args.append("--no-announce")  # a test never announces on a network
     process = subprocess.Popen(
         [sys.executable, "-m", "game", *args, "--headless"],
         stdout=subprocess.PIPE,

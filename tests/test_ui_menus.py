@@ -76,7 +76,15 @@ def test_main_menu_lists_its_entries(sandbox: Path) -> None:
     app.push(MainMenu(app))
     frames(app)
     labels = [b.text for b in buttons(app)]
-    assert labels == ["New match", "Continue", "Load", "Tutorial: Turn Zero", "Settings", "Quit"]
+    assert labels == [
+        "New match",
+        "Continue",
+        "Load",
+        "Join a class",
+        "Tutorial: Turn Zero",
+        "Settings",
+        "Quit",
+    ]
     assert not find_button(app, "Continue").is_enabled  # no autosave yet
     assert_fits(app)
 
@@ -93,13 +101,13 @@ def test_keyboard_moves_and_opens_the_right_screen(sandbox: Path) -> None:
     key(app, pygame.K_RETURN)
     assert isinstance(app.scene, LoadScene)
     key(app, pygame.K_ESCAPE)
-    for _ in range(2):  # Load -> Tutorial -> Settings, Tab as well as Down
+    for _ in range(3):  # Load -> Join a class -> Tutorial -> Settings, Tab as well as Down
         key(app, pygame.K_TAB)
     key(app, pygame.K_RETURN)
     assert isinstance(app.scene, SettingsScene)
     key(app, pygame.K_ESCAPE)
-    key(app, pygame.K_UP)  # Settings -> Tutorial -> Load
-    key(app, pygame.K_UP)
+    for _ in range(3):  # Settings -> Tutorial -> Join a class -> Load
+        key(app, pygame.K_UP)
     key(app, pygame.K_TAB, mod=pygame.KMOD_SHIFT)  # -> New match, skipping Continue
     key(app, pygame.K_TAB)  # -> Load
     key(app, pygame.K_RETURN)
@@ -308,6 +316,7 @@ def test_settings_apply_scale_and_language(sandbox: Path) -> None:
         "Nueva partida",
         "Continuar",
         "Cargar",
+        "Unirse a una clase",
         "Tutorial: Turno Cero",
         "Ajustes",
         "Salir",

@@ -594,8 +594,11 @@ def local_address() -> str:
         return "127.0.0.1"
 
 
-async def serve_until_stopped(host: Host, bind: str, port: int, out: TextIO) -> None:
-    """Serve ``host`` on ``bind``:``port``, print how to join, and stop on Ctrl+C (or SIGTERM)."""
+async def serve_until_stopped(
+    host: Host, bind: str, port: int, out: TextIO, on_start: Callable[[Host], None] | None = None
+) -> None:
+    """Serve ``host`` on ``bind``:``port``, print how to join, and stop on Ctrl+C (or SIGTERM).
+    ``on_start`` is called once it listens (``continuum host`` announces the class there)."""
     address = await host.start(bind, port)
     if bind in ("0.0.0.0", ""):
         address = f"ws://{local_address()}:{host.port}"
@@ -615,6 +618,8 @@ async def serve_until_stopped(host: Host, bind: str, port: int, out: TextIO) -> 
         "Ctrl+C stops the host.",
     ]
     print("\n".join(lines), file=out, flush=True)
+    if on_start is not None:
+        on_start(host)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -642,11 +647,12 @@ def run_headless(
     out: TextIO = sys.stdout,
     journal: Path | None = None,
     resume: Path | None = None,
+    on_start: Callable[[Host], None] | None = None,
 ) -> int:
     """``continuum host --headless``: serve one match until interrupted; the exit code (1 when
     the host stopped because its journal could not be written). The match is kept in
     ``journal`` (a new file); with ``resume``, the match kept there goes on instead of a new one
-    (JournalError says why a file cannot be resumed)."""
+    (JournalError says why a file cannot be resumed). ``on_start`` is called once it listens."""
     if resume is not None:
         host = Host.resume(resume)
     else:
@@ -654,7 +660,7 @@ def run_headless(
         host = Host.new(scenario, seats, seed=seed, journal=journal)
     try:
         with contextlib.suppress(KeyboardInterrupt):  # where signal handlers cannot be set
-            asyncio.run(serve_until_stopped(host, bind, port, out))
+            asyncio.run(serve_until_stopped(host, bind, port, out, on_start))
     finally:
         if host.journal is not None:
             host.journal.close()

@@ -11,8 +11,9 @@ do not know whether the match is on this machine or on another one. The model is
   people share the keyboard and ``seats`` lists them all (a hand-over screen between them).
 - **watching the AI**: the same, with no human seat: ``current_seat()`` is always ``None`` and
   the screen asks the host to ``resolve`` each turn.
-- **a networked seat** (to come): a student's client whose ``seats`` is its one seat; every
-  call below is a message to the host, every answer the host's.
+- **a networked seat**: ``RemoteMatch`` (``game/net/client.py``), a student's client whose
+  ``seats`` is its one seat; every change is a message to the host, every answer the host's
+  (kept by the client, so a frame never waits); it is also ``Connected`` (below).
 
 What a session offers, and nothing more:
 
@@ -174,3 +175,32 @@ class Session(Protocol):
     def autosave_failure(self) -> SaveError | None:
         """Why the last autosave failed (``None``: it worked, or there is none)."""
         ...
+
+
+@runtime_checkable
+class Connected(Protocol):
+    """What a session whose host is on another computer (a student's networked seat,
+    ``game.net.client.RemoteMatch``) tells the screens besides ``Session``. Only a session with a
+    host elsewhere has it; a screen asks ``isinstance(session, Connected)``.
+
+    - ``waiting_for_others``: the seat's orders are in and the host awaits other seats (the
+      match screen gives way to "waiting for the others"); ``current_seat()`` is then ``None``
+      though no one here may ``resolve``.
+    - ``link``: ``"up"``, ``"down"`` (the host went away; trying again) or ``"closed"``.
+    - ``news_id`` moves when there is news; ``take_news()`` gives it, oldest first, each a
+      ``kind`` (``refused``, ``mate``, ``lost``, ``back``, ``failed``) and a ``text``.
+    - ``close()``: the student leaves the class; the seat stays the student's on the host.
+    """
+
+    @property
+    def waiting_for_others(self) -> bool: ...
+
+    @property
+    def link(self) -> str: ...
+
+    @property
+    def news_id(self) -> int: ...
+
+    def take_news(self) -> list: ...
+
+    def close(self) -> None: ...

@@ -2,7 +2,10 @@
 screen, the turn report, the debrief. Scenes call these instead of knowing each other.
 
 Every screen drives the match through its ``Session`` (``game/session/interface.py``) and
-never knows whether the match is played on this machine or hosted on another."""
+never knows whether the match is played on this machine or hosted on another. A session whose
+host is elsewhere (``Connected``: a student's seat in a class) adds one screen, "waiting for the
+others" between ending a turn and its report, and a turn may resolve while its match screen is
+open (a team mate ended it): these functions decide that too."""
 
 from __future__ import annotations
 
@@ -25,7 +28,15 @@ def seat_screen(app: App, session: Session) -> Scene:
 
     if session.ended:
         return DebriefScene(app, session)
+    if _gone(session):  # a class that cannot go on: the Join screen says why
+        from game.ui.scenes.join import JoinScene
+
+        return JoinScene.after_failure(app, session)
     seat = session.current_seat()
+    if seat is None and waits_for_others(session):  # a class: the host awaits other seats
+        from game.ui.scenes.waiting import WaitingScene
+
+        return WaitingScene(app, session, session.humans[0], None)
     if seat is None:  # nobody human: watch the AI (the public view)
         return MatchScene(app, session, None)
     if len(session.seats) > 1:
@@ -49,3 +60,49 @@ def after_submit(app: App, session: Session, report: TurnReport | None, seat: st
 
 def after_report(app: App, session: Session) -> None:
     app.replace(seat_screen(app, session))
+
+
+def _gone(session: Session) -> bool:
+    """A class's session whose host will not take the seat back (the seat was freed, the
+    host changed version)."""
+    from game.session.interface import Connected
+
+    return isinstance(session, Connected) and session.link == "closed"
+
+
+def waits_for_others(session: Session) -> bool:
+    """Whether the seat played here is done and the host elsewhere awaits other seats."""
+    from game.session.interface import Connected
+
+    return isinstance(session, Connected) and session.waiting_for_others and bool(session.humans)
+
+
+def submitted(app: App, session: Session, seat: str, since: int | None) -> None:
+    """A class's seat is done with its turn (``since``: the session's ``state_id`` the turn
+    was drafted at): waiting for the others, or the turn's report once the host has resolved
+    it, however soon that comes."""
+    from game.ui.scenes.waiting import WaitingScene
+
+    app.replace(WaitingScene(app, session, seat, since))
+
+
+def turn_resolved(app: App, session: Session, seat: str | None) -> None:
+    """The host resolved a turn while this screen waited or drafted: its report (the last one
+    the seat may read), or the next screen if there is none."""
+    from game.ui.scenes.report import ReportScene
+
+    reports = session.reports
+    if reports:
+        app.replace(ReportScene(app, session, reports[-1], seat))
+    else:
+        app.replace(seat_screen(app, session))
+
+
+def leave_match(app: App, session: Session) -> None:
+    """Back to the main menu; a class's connection is hung up (the seat stays the student's)."""
+    from game.session.interface import Connected
+    from game.ui.scenes.menu import MainMenu
+
+    if isinstance(session, Connected):
+        session.close()
+    app.replace(MainMenu(app))

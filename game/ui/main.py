@@ -5,11 +5,18 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+    from game.ui.scene import Scene
 
 
-def run() -> None:
-    """Open the main menu and play until the player quits. Exits with status 3 on a crash
-    (the traceback goes to the crash log; set CONTINUUM_DEBUG=1 to see it raised)."""
+def run(first: Callable[[App], Scene] | None = None) -> None:
+    """Open the main menu and play until the player quits; ``first``, a screen to open over it
+    (``continuum join`` opens the Join screen). Exits with status 3 on a crash (the traceback
+    goes to the crash log; set CONTINUUM_DEBUG=1 to see it raised)."""
     try:
         from game.ui.app import App
         from game.ui.scenes.menu import MainMenu
@@ -17,6 +24,8 @@ def run() -> None:
         _sweep()  # what a crash left half-written last time
         app = App()  # the saved settings, from the user's config folder
         app.push(MainMenu(app))
+        if first is not None:
+            app.push(first(app))
         app.run()
     except KeyboardInterrupt:
         _quit_display()

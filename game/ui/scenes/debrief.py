@@ -592,9 +592,9 @@ class DebriefScene(Scene):
         return result
 
     def to_menu(self) -> None:
-        from game.ui.scenes.menu import MainMenu  # written beside this screen; imported late
+        from game.ui import flow
 
-        self.app.replace(MainMenu(self.app))
+        flow.leave_match(self.app, self.session)  # a class's seat hangs up
 
     def _press(self, button: pygame_gui.elements.UIButton) -> None:
         if button is self.export_button:

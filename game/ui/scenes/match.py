@@ -140,6 +140,11 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, Scene):
         self._footer: pygame.Surface | None = None
         self.builds = 0
         self._state: int | None = None  # the session's state_id the screen was worked out at
+        from game.session.interface import Connected
+
+        # A class's seat: its host is elsewhere, and tells of team mates and of the link.
+        self._connected = isinstance(session, Connected)
+        self._news_id = -1
         self.refresh_world()
 
     # ---- what the seat knows ---------------------------------------------------------------------
@@ -573,6 +578,9 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, Scene):
             return
         self._close_modal()
         report = self.session.submit(self.seat)
+        if report is None and self._connected:  # a class: the host resolves when all are in
+            flow.submitted(self.app, self.session, self.seat, self._state)
+            return
         flow.after_submit(self.app, self.session, report, self.seat)
 
     def _end_question(self) -> str:
@@ -643,13 +651,13 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, Scene):
 
     def quit_to_menu(self) -> None:
         try:
-            from game.ui.scenes.menu import MainMenu
+            import game.ui.scenes.menu  # noqa: F401  (a build without the menus says so here)
         except ImportError as e:
             self.message(t("match.menu.title"), t("match.menu.no_menu", error=str(e)))
             return
         self._close_modal()
         self.session.keep()  # the orders drafted this turn come back with Continue
-        self.app.replace(MainMenu(self.app))
+        flow.leave_match(self.app, self.session)  # a class's seat hangs up
 
     def message(self, title: str, text: str) -> None:
         self.open_modal("message", title, text, [(t("match.ok"), self._close_modal, "#primary")])
@@ -689,6 +697,34 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, Scene):
                     delay=0.35,
                 )
 
+    def _follow_host(self) -> bool:
+        """A class's seat: say the host's news (a refusal, a team mate's change, the link) and
+        show the draft as the host holds it; whether another screen took over (a team mate
+        ended the seat's turn: waiting for the others)."""
+        session = self.session
+        news_id = session.news_id  # type: ignore[attr-defined]
+        if news_id != self._news_id:
+            self._news_id = news_id
+            from game.ui.scenes.waiting import news_line
+
+            for news in session.take_news():  # type: ignore[attr-defined]
+                self.notice = news_line(news)
+                self._notice_surface, self.notice_age = None, 0.0
+            if self.seat is not None and session.draft(self.seat) != self.draft:
+                self._after_change(list(self.draft), None)
+            self.app.dirty()
+        if session.link == "down" and self.notice is not None:  # type: ignore[attr-defined]
+            self.notice_age = 0.0  # "Lost the class's host" stays until it is back
+        if session.link == "closed" and not session.ended:  # type: ignore[attr-defined]
+            self._close_modal()  # the host will not take the seat back: the Join screen
+            flow.start(self.app, session)
+            return True
+        if self.seat is not None and flow.waits_for_others(session):  # a team mate ended it
+            self._close_modal()
+            flow.submitted(self.app, session, self.seat, self._state)
+            return True
+        return False
+
     def select_region(self, region: str | None) -> None:
         if self.map.select(region):
             self._details = None
@@ -698,8 +734,13 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, Scene):
 
     def update(self, dt: float) -> None:
         if self.session.state_id != self._state:
+            if self._connected and self.seat is not None:  # the host resolved the turn
+                flow.turn_resolved(self.app, self.session, self.seat)
+                return
             self.refresh_world()
             self.rebuild()
+        if self._connected and self._follow_host():
+            return
         if self.notice is not None:
             self.notice_age += dt
             if self.notice_age > NOTICE_SECONDS:  # one redraw to clear it, then idle again

@@ -927,8 +927,8 @@ def autosave_path() -> Path:
 
 
 class MainMenu(MenuScreen):
-    """Title, subtitle and the way into everything: New match, Continue, Load, the tutorial,
-    Settings, Quit. Up/Down/Tab move, Enter chooses, Escape asks before quitting."""
+    """Title, subtitle and the way into everything: New match, Continue, Load, Join a class,
+    the tutorial, Settings, Quit. Up/Down/Tab move, Enter chooses, Escape asks before quitting."""
 
     hover_focus = True
 
@@ -969,6 +969,7 @@ class MainMenu(MenuScreen):
             (t("menu.new_match"), self.new_match, t("menu.new_match.tip"), True, "#primary"),
             (t("menu.continue"), self.resume, cont_tip, info is not None, None),
             (t("menu.load"), self.load, t("menu.load.tip"), True, None),
+            (t("join.menu_entry"), self.join_class, t("join.menu_entry.tip"), True, None),
             (t("menu.tutorial"), self.tutorial, t("menu.tutorial.tip"), True, None),
             (t("menu.settings"), self.settings, t("menu.settings.tip"), True, None),
             (t("menu.quit"), self.quit, t("menu.quit.tip"), True, None),
@@ -1008,6 +1009,11 @@ class MainMenu(MenuScreen):
         from game.ui.scenes.load import LoadScene
 
         self.app.push(LoadScene(self.app))
+
+    def join_class(self) -> None:
+        from game.ui.scenes.join import JoinScene
+
+        self.app.push(JoinScene(self.app))
 
     def tutorial(self) -> None:
         try:
