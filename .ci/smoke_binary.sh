@@ -49,6 +49,24 @@ head -c 8 "$work/match.png" | od -An -tx1 | grep -q "89 50 4e 47" || { echo "sna
 echo "snapshot: $(wc -c < "$work/match.png") bytes"
 checks=$((checks + 1))
 
+# Seminar play from the bundle: a headless host on this computer only, and a student's
+# connection test against it (loopback only; nothing announced on a network).
+export CONTINUUM_LAN=off
+"$exe" host kosovo --headless --port 0 --bind 127.0.0.1 --journal "$work/class.journal" \
+  > "$work/host.out" 2>&1 &
+host_pid=$!
+for _ in $(seq 1 100); do grep -q "^join codes:" "$work/host.out" 2>/dev/null && break; sleep 0.2; done
+address=$(sed -n 's|^address: ws://||p' "$work/host.out")
+code=$(awk '$1 == "servia" {print $2; exit}' "$work/host.out")
+[ -n "$address" ] && [ -n "$code" ] || { cat "$work/host.out" >&2; kill "$host_pid"; exit 1; }
+"$exe" join "$address" --code "$code" --check | tee "$work/join.out"
+grep -q "as Republic of Servia (servia), turn 1" "$work/join.out" \
+  || { echo "join: the host did not seat the student" >&2; kill "$host_pid"; exit 1; }
+kill -INT "$host_pid"; wait "$host_pid" || true
+[ -s "$work/class.journal" ] || { echo "host: no journal kept" >&2; exit 1; }
+echo "host and join: a student joined the class's seat"
+checks=$((checks + 1))
+
 CONTINUUM_QUIT_AFTER_FIRST_FRAME=1 "$exe" | grep -q "first frame: MainMenu" || { echo "window: no main menu" >&2; exit 1; }
 echo "window: the main menu draws"
 checks=$((checks + 1))

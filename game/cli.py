@@ -287,6 +287,13 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     join.add_argument(
         "--name", metavar="NAME", help="your name, as your team mates see it (default: student)"
     )
+    join.add_argument(
+        "--check",
+        action="store_true",
+        help="no window: join ADDRESS with --code, say which seat of which match the host "
+        "gave (or why not) and leave; a connection test for a student's computer (the seat is "
+        "taken as joining takes it: the student then joins it with the same code)",
+    )
     deb = sub.add_parser(
         "debrief",
         help="write a class match's debrief (HTML, CSV, replay) from its journal",
@@ -809,6 +816,8 @@ def cmd_join(args: argparse.Namespace) -> int:
             return _refuse(f"{e}")
     if args.code and not args.address:
         return _refuse("--code needs the host's ADDRESS too (host:port)")
+    if args.check:
+        return _join_check(args)
     from game.session.settle import settle
     from game.ui.main import run
     from game.ui.scenes.join import JoinScene
@@ -816,6 +825,27 @@ def cmd_join(args: argparse.Namespace) -> int:
     settle()
     run(lambda app: JoinScene(app, args.address or "", args.code or "", args.name or ""))
     return 0
+
+
+def _join_check(args: argparse.Namespace) -> int:
+    """Join, report the seat the host gave, and leave."""
+    from game.net.client import RemoteMatch
+
+    if not args.address or not args.code:
+        return _refuse("--check needs the host's ADDRESS and your --code")
+    match = RemoteMatch.join(args.address, args.code, args.name or "check")
+    try:
+        match.wait(lambda: match.status != "connecting", timeout=15.0)
+        if match.status != "playing":
+            why = str(match.failure) if match.failure else "the host did not answer in 15 s"
+            return _refuse(f"could not join {args.address}: {why}")
+        world = match.view(match.seat)
+        actor = world.actors.get(match.seat)
+        who = str(actor.name) if actor is not None else match.seat
+        print(f"joined {world.title_in('en')} as {who} ({match.seat}), turn {world.turn}")
+        return 0
+    finally:
+        match.close()
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

@@ -77,6 +77,41 @@ def test_host_headless_prints_how_to_join_and_stops_on_ctrl_c(tmp_path: Path) ->
             process.wait()
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="Ctrl+C is a signal here")
+def test_join_check_says_which_seat_a_code_gives_or_why_not(tmp_path: Path) -> None:
+    """`continuum join ADDRESS --code C --check`: a student's connection test, no window."""
+    args = ["host", MINI, "--port", "0", "--bind", "127.0.0.1", "--seats", "castria,arcadia"]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "game", *args, "--no-announce", "--headless"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONUNBUFFERED": "1", "XDG_DATA_HOME": str(tmp_path)},
+    )
+    try:
+        assert process.stdout is not None
+        lines: list[str] = []
+        while not lines or not lines[-1].startswith("Ctrl+C"):
+            line = process.stdout.readline()
+            assert line, process.stderr.read() if process.stderr else "no output"
+            lines.append(line.rstrip("\n"))
+        address = lines[1].removeprefix("address: ws://")
+        codes = dict(line.split() for line in lines[4:6])
+        ok = continuum("join", address, "--code", codes["arcadia"], "--check")
+        assert ok.returncode == 0, ok.stderr
+        assert ok.stdout.strip() == "joined A province in flames as Arcadia (arcadia), turn 1"
+        wrong = continuum("join", address, "--code", "ZZZZZZ", "--check")
+        assert wrong.returncode == 1 and "no seat has the join code" in wrong.stderr
+        missing = continuum("join", address, "--check")
+        assert missing.returncode != 0 and "--code" in missing.stderr
+    finally:
+        process.kill()
+        process.wait()
+    nobody = continuum("join", address, "--code", codes["arcadia"], "--check")
+    assert nobody.returncode == 1 and "could not join" in nobody.stderr
+
+
 def test_host_refuses_what_it_cannot_serve() -> None:
     done = continuum("host", MINI, "--seats", "castria,atlantis", "--headless")
     assert done.returncode == 1
