@@ -68,13 +68,28 @@ def subject_name(world: World, p: Proposal) -> str:
 
 
 def crisis_label(world: World, c: Crisis) -> Said:
-    """ "repression of the Kosovar Albanians in Servia", as a message a screen can translate."""
+    """ "repression of the Kosovar Albanians in Servia", as a message a screen can translate.
+    Said once for each kind and pair of names (the names themselves, not their spelling: two
+    names alike in English may differ in another language), as a crisis is named many times a
+    turn; the cache keeps the names alive, so their ids stay theirs."""
+    group = name(world, c.group) if c.group else None
+    state = name(world, c.state)
+    key = (c.kind, id(group), id(state))
+    hit = _LABELS.get(key)
+    if hit is not None and hit[0] is group and hit[1] is state:
+        return hit[2]
     kind = say(f"kind.{c.kind}")
-    if c.group:
-        return say(
-            "crisis_label", kind=kind, group=name(world, c.group), state=name(world, c.state)
-        )
-    return say("crisis_label_state", kind=kind, state=name(world, c.state))
+    if group is not None:
+        label = say("crisis_label", kind=kind, group=group, state=state)
+    else:
+        label = say("crisis_label_state", kind=kind, state=state)
+    if len(_LABELS) >= 4096:
+        _LABELS.clear()
+    _LABELS[key] = (group, state, label)
+    return label
+
+
+_LABELS: dict[tuple[str, int, int], tuple[object, object, Said]] = {}
 
 
 def start_crisis(
