@@ -589,6 +589,12 @@ class _Dealt(NamedTuple):
     rest: Check | None
     first: float  # the turn window its top-level turn conditions allow (read before any draw)
     last: float
+    # the card's own fields the deal reads every turn, as plain values (a model's fields are
+    # read through pydantic's slower attribute path)
+    id: str
+    once: bool
+    cooldown: int
+    target: str
 
 
 _DECKS: dict[int, tuple[list[Card], tuple[_Dealt, ...]]] = {}
@@ -605,18 +611,18 @@ def dealable(world: World) -> list[tuple[Card, dict[str, str]]]:
     shared = Context(world)
     figures = shared._cache
     out: list[tuple[Card, dict[str, str]]] = []
-    for card, guard, rest, first, last in _deck(world.rules.cards):
+    for card, guard, rest, first, last, card_id, once, cooldown, aim in _deck(world.rules.cards):
         if turn < first or turn > last:
             continue
-        fired_on = fired.get(card.id)
-        if fired_on is not None and (card.once or turn - fired_on <= card.cooldown):
+        fired_on = fired.get(card_id)
+        if fired_on is not None and (once or turn - fired_on <= cooldown):
             continue
         if guard is not None and not guard(shared):
             continue
         ctx = Context(world, None, figures)
         if rest is not None and not rest(ctx):
             continue
-        target = ctx.ref(card.target)
+        target = ctx.ref(aim)
         if target is None or target not in actors:
             continue
         ctx.bindings["target"] = target
@@ -629,7 +635,16 @@ def _deck(cards: list[Card]) -> tuple[_Dealt, ...]:
     if hit is not None and hit[0] is cards:
         return hit[1]
     deck = tuple(
-        _Dealt(c, compiled(c.trigger).guard, compiled(c.trigger).rest, *_turn_window(c.trigger))
+        _Dealt(
+            c,
+            compiled(c.trigger).guard,
+            compiled(c.trigger).rest,
+            *_turn_window(c.trigger),
+            c.id,
+            c.once,
+            c.cooldown,
+            c.target,
+        )
         for c in cards
     )
     if len(_DECKS) >= 64:  # one deck per match's rules: keep the last few

@@ -45,7 +45,10 @@ def name(world: World, ident: str | None) -> str:
     and a screen can still say it in the player's language."""
     if ident is None:
         return "nobody"
-    for table in (world.actors, world.groups, world.regions):
+    actor = world.actors.get(ident)  # most names asked for are actors'
+    if actor is not None:
+        return actor.name
+    for table in (world.groups, world.regions):
         if ident in table:
             return table[ident].name  # type: ignore[union-attr]
     if ident in world.crises:
