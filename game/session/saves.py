@@ -223,6 +223,117 @@ def load_match(path: str | Path) -> SavedMatch:
     return SavedMatch(world, record)
 
 
+# ---- the header, for a list of saves ------------------------------------------------------------
+
+HEADER_KEYS = ("format", "version", "scenario", "turn")
+WORLD_KEYS = ("title", "last_turn")  # what a list shows of the world, beside the header
+_HEAD_BYTES = 16 * 1024  # the game writes the header and these first: a few hundred bytes
+
+
+class _Short(Exception):
+    """The part of the file read so far ends before the header does."""
+
+
+def read_header(path: str | Path) -> dict[str, object]:
+    """The save's header (``format``, ``version``, ``scenario``, ``turn``) and its world's
+    ``title`` and ``last_turn``, as far as the file holds them (keys it lacks are absent).
+
+    Read as JSON, key by key at the top level of the document and of its world, not searched
+    for as text: a save an editor has pretty-printed, reordered or given a byte-order mark reads
+    as well as one the game wrote. In a save as the game writes it everything wanted is in the
+    first few hundred bytes, and only the first bytes are read; otherwise the whole file is
+    read (within the size limit). Raises SaveError when the file cannot be read, is not JSON
+    where the header should be (``damaged``) or is not a JSON object (``not_save``)."""
+    path = Path(path)
+    try:
+        kind = not_a_file(path)
+        if kind:  # never opened: a pipe would be waited on forever
+            raise SaveError(f"{path}: is {kind}, not a file", "unreadable", reason=kind)
+        with path.open("rb") as f:
+            head = f.read(_HEAD_BYTES)
+    except FileNotFoundError:
+        raise SaveError(f"{path}: no such file", "missing") from None
+    except OSError as e:
+        raise SaveError(
+            f"{path}: cannot be read: {e.strerror or e}", "unreadable", reason=e.strerror or e
+        ) from None
+    if len(head) == _HEAD_BYTES:
+        try:
+            return _scan_header(path, head.decode("utf-8", errors="replace"), whole=False)
+        except _Short:
+            pass
+    try:
+        text = decode_text(read_limited(path, MAX_SAVE_BYTES))
+    except JsonReadError as e:
+        message = e.issues[0].message
+        raise SaveError(
+            f"{path}: {message}", _read_problem(message), limit=MAX_SAVE_BYTES // MIB
+        ) from None
+    return _scan_header(path, text, whole=True)
+
+
+_DECODER = json.JSONDecoder()
+_SPACE = " \t\n\r"
+
+
+def _scan_header(path: Path, text: str, whole: bool) -> dict[str, object]:
+    """The wanted keys of the top-level object in ``text`` (and of its ``world``). With
+    ``whole`` false, ``text`` is the file's beginning: _Short when what is wanted lies past it."""
+    found: dict[str, object] = {}
+
+    def fail(at: int) -> SaveError | _Short:
+        if not whole:
+            return _Short()
+        line = text.count("\n", 0, at) + 1
+        return SaveError(
+            f"{path}: line {line}: not valid JSON where the save's header should be", "damaged"
+        )
+
+    def scan(i: int, wanted: tuple[str, ...], nested: bool) -> int:
+        """Read the object at ``i`` to its end, or until everything is found (the header and the
+        world's keys: the world is read to its end when the header may follow it)."""
+        i = _skip_space(text, i)
+        if i >= len(text) or text[i] != "{":
+            if i >= len(text) and not whole:
+                raise _Short()
+            raise SaveError(f"{path}: not a Continuum save", "not_save") if not nested else fail(i)
+        i += 1
+        while not all(k in found for k in (*HEADER_KEYS, *WORLD_KEYS)):
+            i = _skip_space(text, i)
+            if text.startswith("}", i):
+                return i + 1
+            if text.startswith(",", i):
+                i += 1
+                continue
+            try:
+                key, i = _DECODER.raw_decode(text, i)
+                i = _skip_space(text, i)
+                if not isinstance(key, str) or not text.startswith(":", i):
+                    raise fail(i)
+                i = _skip_space(text, i + 1)
+                if key == "world" and not nested:
+                    i = scan(i, WORLD_KEYS, nested=True)
+                    continue
+                value, i = _DECODER.raw_decode(text, i)
+            except json.JSONDecodeError as e:
+                raise fail(e.pos) from None
+            if key in wanted:
+                found.setdefault(key, value)
+        return i
+
+    if text.startswith("\ufeff"):  # a byte-order mark, as some Windows editors write
+        text = text[1:]
+    scan(0, HEADER_KEYS, nested=False)
+    return found
+
+
+def _skip_space(text: str, i: int) -> int:
+    n = len(text)
+    while i < n and text[i] in _SPACE:
+        i += 1
+    return i
+
+
 def _validated(path: Path, model: type[Any], data: dict, where: str) -> Any:
     try:
         return validate_strictly(model, data)  # as the schema reads it: "8" is not a number

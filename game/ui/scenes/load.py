@@ -7,8 +7,6 @@ deleted: the game only ever opens it for reading.
 
 from __future__ import annotations
 
-import json
-import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,6 +28,7 @@ from game.session.saves import (
     SaveError,
     load_match,
     load_world,
+    read_header,
 )
 from game.ui import i18n
 from game.ui.i18n import save_error, t
@@ -52,9 +51,6 @@ from game.ui.widgets.seat_picker import (
     seats_of_world,
 )
 
-HEAD_BYTES = 4096  # the header and the world's first fields are in the first few hundred
-_STRING = r'"((?:[^"\\]|\\.)*)"'
-
 if TYPE_CHECKING:
     from game.ui.app import App
 
@@ -72,63 +68,44 @@ class SaveInfo:
     error: str = ""
 
 
-def _field(pattern: str, text: str) -> str | None:
-    m = re.search(pattern, text)
-    return m.group(1) if m else None
-
-
-def _unquote(raw: str | None) -> str:
-    if raw is None:
-        return ""
-    try:
-        value = json.loads(f'"{raw}"')
-    except ValueError:
-        return raw
-    return value if isinstance(value, str) else raw
-
-
 def peek_save(path: Path, titles: dict[str, str] | None = None) -> SaveInfo:
-    """The save's header from its first bytes and a look at its last (a file cut short by a
-    crash ends without its closing brace). Never raises; never writes."""
+    """The save's header (read as JSON, key by key: ``read_header``) and a look at its last
+    bytes (a file cut short by a crash ends without its closing brace). Never raises; never
+    writes."""
     try:
         st = path.stat()
         kind = not_a_file(path)
         if kind:  # never opened: a pipe would be waited on forever
             return SaveInfo(path, st.st_mtime, error=t("menu.load.err.unreadable", reason=kind))
+        if st.st_size > MAX_SAVE_BYTES:
+            return SaveInfo(path, st.st_mtime, error=t("menu.load.err.too_big"))
         with path.open("rb") as f:
-            head = f.read(HEAD_BYTES)
             f.seek(max(0, st.st_size - 64))
             tail = f.read()
     except OSError as e:
         return SaveInfo(path, 0.0, error=t("menu.load.err.unreadable", reason=e.strerror or e))
     mtime = st.st_mtime
-    if st.st_size > MAX_SAVE_BYTES:
-        return SaveInfo(path, mtime, error=t("menu.load.err.too_big"))
-    text = head.decode("utf-8", errors="replace")
-    split = text.find('"world"')
-    header = text if split < 0 else text[:split]
-    world_head = "" if split < 0 else text[split:]
-    fmt = _field(r'"format"\s*:\s*' + _STRING, header)
-    version = _field(r'"version"\s*:\s*(-?\d+)', header)
-    scenario = _field(r'"scenario"\s*:\s*' + _STRING, header)
-    turn = _field(r'"turn"\s*:\s*(\d+)', header)
-    if fmt is None or version is None or scenario is None or turn is None:
-        if not text.lstrip().startswith("{") or FORMAT_TAG not in text:
-            return SaveInfo(path, mtime, error=t("menu.load.err.not_save"))
-        return _peek_fully(path, mtime, titles)  # a hand-edited save with its keys reordered
-    if fmt != FORMAT_TAG:
+    complete = tail.rstrip().endswith(b"}")
+    try:
+        header = read_header(path)
+    except SaveError as e:
+        if e.key == "damaged" and not complete:
+            return SaveInfo(path, mtime, error=t("menu.load.err.cut_short"))
+        return SaveInfo(path, mtime, error=short_error(e, path))
+    if header.get("format") != FORMAT_TAG:
         return SaveInfo(path, mtime, error=t("menu.load.err.not_save"))
-    if int(version) > SAVE_VERSION:
+    version, scenario, turn = (header.get(k) for k in ("version", "scenario", "turn"))
+    if type(version) is int and version > SAVE_VERSION:
         return SaveInfo(path, mtime, error=t("menu.load.err.newer", version=version))
-    if not tail.rstrip().endswith(b"}"):
+    if not complete:
         return SaveInfo(path, mtime, error=t("menu.load.err.cut_short"))
-    scenario = _unquote(scenario)
-    last = _field(r'"last_turn"\s*:\s*(\d+)', world_head)
-    title = (titles or {}).get(scenario) or _unquote(
-        _field(r'"title"\s*:\s*' + _STRING, world_head)
-    )
+    if type(version) is not int or not isinstance(scenario, str) or type(turn) is not int:
+        return _peek_fully(path, mtime, titles)  # loading says exactly what is wrong
+    last = header.get("last_turn")
+    world_title = header.get("title")
+    title = (titles or {}).get(scenario) or (world_title if isinstance(world_title, str) else "")
     return SaveInfo(
-        path, mtime, scenario, title or scenario, int(turn), int(last) if last else None
+        path, mtime, scenario, title or scenario, turn, last if type(last) is int else None
     )
 
 
