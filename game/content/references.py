@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import get_args
 
+from game.engine.ops import seceded_id
 from game.engine.scenario import Scenario
 from game.engine.vocabulary import ACTOR_STATS, BINDINGS, Condition
 
@@ -42,14 +43,15 @@ BOUND_BY: dict[str, str] = {
     "defender": "war",
 }
 ACTOR_KINDS = ("state", "federation", "global_body", "ngo")
-# The references each condition and effect holds, by type: field -> what it must name.
-# An "exists" actor may also be a group: a seceded group's new state may be named after it.
+# The references each condition and effect holds, by type: field -> what it must name. In cards,
+# goals and endings a state or an actor may also be a state that does not exist yet: the one a
+# group forms when it secedes (``<group id>_state``, engine/ops.seceded_id).
 CONDITION_REFS: dict[str, dict[str, str]] = {
     "actor_stat": {"actor": "actor"},
     "group_stat": {"group": "group"},
     "crisis": {"state": "state", "group": "group"},
     "war": {"involving": "actor"},
-    "exists": {"actor": "actor_or_group"},
+    "exists": {"actor": "actor"},
     "region_owner": {"region": "region", "owner": "state"},
     "status": {"actor": "state"},
     "government": {"actor": "state"},
@@ -82,12 +84,10 @@ _A = {
     "region": "a region",
     "crisis": "a crisis",
     "body": "a federation or global body",
-    "actor_or_group": "an actor, a group, or a seceded group's state (<group id>_state)",
     "corporation": "a corporation",
 }
 _NOUN = {
     "body": "federation or global body",
-    "actor_or_group": "actor or group",
     "global_body": "global body",
     "ngo": "NGO",
 }
@@ -107,13 +107,14 @@ class Index:
     groups: set[str] = field(default_factory=set)
     crises: set[str] = field(default_factory=set)
     corporations: set[str] = field(default_factory=set)
+    # The states groups would form by seceding (a first and a second time) -> the group.
+    seceded: dict[str, str] = field(default_factory=dict)
     # Lists the file lacks or garbles: references into them can't be checked.
     unreadable: set[str] = field(default_factory=set)
 
     def checkable(self, want: str) -> bool:
         lists = {"group": {"groups"}, "region": {"regions"}, "crisis": {"crises"}}
         lists["corporation"] = {"corporations"}
-        lists["actor_or_group"] = {"actors", "groups"}
         return not (lists.get(want, {"actors"}) & self.unreadable)
 
     def of_kind(self, want: str) -> set[str]:
@@ -123,9 +124,6 @@ class Index:
             return {a for a, k in self.actors.items() if k in (want, None)}
         if want == "body":
             return {a for a, k in self.actors.items() if k in ("federation", "global_body", None)}
-        if want == "actor_or_group":
-            # A seceded group's new state is named "<group id>_state" (engine/ops.secede).
-            return set(self.actors) | self.groups | {f"{g}_state" for g in self.groups}
         others = {"group": self.groups, "region": self.regions, "crisis": self.crises}
         return (others | {"corporation": self.corporations})[want]
 
@@ -193,6 +191,11 @@ def build_index(doc: dict) -> Index:
         ("corporations", index.corporations),
     ):
         ids.update(r["id"] for _, r in _items(doc, key) if isinstance(r.get("id"), str))
+    for g in sorted(index.groups):
+        for n in (1, 2):
+            name = seceded_id(g, n)
+            if name not in index.actors:  # (an id of 48 characters: its own group's id)
+                index.seceded.setdefault(name, g)
     return index
 
 
@@ -203,6 +206,7 @@ class Checker:
         self.doc = doc
         self.index = build_index(doc)
         self.found: list[Finding] = []
+        self._secession: dict[str, str | None] | None = None  # group -> why it never secedes
 
     def error(self, path: Where, message: str) -> None:
         self.found.append(Finding(path, message))
@@ -223,18 +227,39 @@ class Checker:
         known = self.index.of_kind(want)
         if value in known:
             return self.index.actors.get(value)
+        may_secede = scope is not None and want in ("actor", "state")
+        if may_secede and value in self.index.seceded:
+            self._may_exist(path, value, self.index.seceded[value])
+            return "state"
         other = self.index.kind_of(value)
         if other is not None:
-            self.error(path, f"{value!r} is {_a(other)}, not {_a(want)}")
+            hint = ""
+            if other == "group" and may_secede:
+                hint = (
+                    f": did you mean {seceded_id(value)!r}? (the state that group forms if it "
+                    "secedes)"
+                )
+            self.error(path, f"{value!r} is {_a(other)}, not {_a(want)}{hint}")
             return None
         noun = _NOUN.get(want, want)
         if len(self.found) >= MAX_PROBLEMS:  # counted, not worded: the report will not show it
             self.error(path, "")
             return None
-        self.error(
-            path, f"unknown {noun} {value!r}{suggest(value, known)}; known: {listing(known)}"
-        )
+        near = known | set(self.index.seceded) if may_secede else known
+        self.error(path, f"unknown {noun} {value!r}{suggest(value, near)}; known: {listing(known)}")
         return None
+
+    def _may_exist(self, path: Where, name: str, group: str) -> None:
+        """A seceded state named before it exists: a warning if its group can never secede."""
+        if self._secession is None:
+            self._secession = never_secedes(self.doc)
+        why = self._secession.get(group)
+        if why:
+            self.warn(
+                path,
+                f"{name!r} is the state {group!r} would form by seceding, but it never can in "
+                f"this scenario: {why}",
+            )
 
     def _binding(self, path: Where, name: str, want: str, scope: Scope | None) -> str | None:
         if scope is None:
@@ -355,6 +380,52 @@ def _bound(conds: object) -> set[str]:
             elif t == "any":
                 stack.append(c.get("conditions"))
     return found
+
+
+def never_secedes(doc: dict) -> dict[str, str | None]:
+    """For each group, why it can never secede in a match of ``doc`` (None: it may). A group
+    secedes through a card's ``secede`` effect, or by winning a civil war: the rules let a
+    group rebel against a state that is not its own (``nation``), and a card or the world may
+    start a civil war for it. A group in no region has nothing to secede with."""
+    owners = {
+        r["id"]: r.get("owner") for _, r in _items(doc, "regions") if isinstance(r.get("id"), str)
+    }
+    nations = {
+        a.get("id"): a.get("nation") for _, a in _items(doc, "actors") if a.get("kind") == "state"
+    }
+    named: set[str] = set()  # groups a secede effect or a civil war names; "$": any group
+    for _, c in _items(doc, "crises"):
+        if c.get("kind") == "civil_war" and isinstance(c.get("group"), str):
+            named.add(c["group"])
+    for _, card in _items(doc, "cards"):
+        for _, option in _items(card, "options"):
+            for _, e in _items(option, "effects"):
+                g = e.get("group")
+                if isinstance(g, str) and (
+                    e.get("type") == "secede"
+                    or (e.get("type") == "start_crisis" and e.get("kind") == "civil_war")
+                ):
+                    named.add("$" if g.startswith("$") else g)
+    why: dict[str, str | None] = {}
+    for _, g in _items(doc, "groups"):
+        gid = g.get("id")
+        if not isinstance(gid, str):
+            continue
+        regions = [r for _, r in _strs(g.get("regions"))]
+        held = [owners.get(r) for r in regions if isinstance(owners.get(r), str)]
+        if not regions:
+            why[gid] = "it lives in no region"
+        elif gid in named or "$" in named:
+            why[gid] = None
+        elif held and all(nations.get(h) == gid for h in held):
+            why[gid] = (
+                "no card makes it secede, and it is the nation of "
+                + ", ".join(repr(h) for h in sorted(set(held)))
+                + ", so it never rebels"
+            )
+        else:
+            why[gid] = None
+    return why
 
 
 def check_references(doc: object) -> list[Finding]:

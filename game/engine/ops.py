@@ -207,6 +207,13 @@ def remove_state(world: World, ledger: Ledger, state_id: str, why: str) -> None:
             corp.home = states[0]  # capital moves on; it does not die with a state
 
 
+def seceded_id(group_id: str, n: int = 1) -> str:
+    """The id of the state a group forms when it secedes: ``<group id>_state``, or, when that
+    is taken (the group seceded before and that state lives on), ``<group id>_state2``, then 3…
+    (cut to fit the 48 characters of an id). Scenarios may name it before it exists."""
+    return f"{group_id}_state"[:48] if n == 1 else f"{group_id[:40]}_state{n}"
+
+
 def secede(world: World, ledger: Ledger, group: Group, cause: str) -> State | None:
     """The group's regions form a new sovereign state: the circle turns toward anarchy."""
     host = world.host_of(group)
@@ -219,10 +226,8 @@ def secede(world: World, ledger: Ledger, group: Group, cause: str) -> State | No
     ]
     if not regions or len(regions) == len(world.regions_of(host)):
         return None  # the group is already the whole state
-    new_id = f"{group.id}_state"[:48]
-    n = 2
-    while new_id in world.actors:
-        new_id = f"{group.id[:40]}_state{n}"
+    n = 1
+    while (new_id := seceded_id(group.id, n)) in world.actors:
         n += 1
     old = world.actors[host]
     share = sum(r.population for r in regions) / max(1e-9, world.population_of(host))
