@@ -212,6 +212,13 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         action="store_true",
         help="print the seminar protocol's JSON Schema instead (docs/protocol.schema.json)",
     )
+    schema.add_argument(
+        "--part",
+        choices=("card", "cards", "actors", "map", "missions", "endings"),
+        metavar="KIND",
+        help="print the JSON Schema of a part file a scenario includes instead "
+        "(docs/schema/KIND.schema.json): card, cards, actors, map, missions or endings",
+    )
     host = sub.add_parser(
         "host",
         help="host a class match on the network (seminar play)",
@@ -853,6 +860,11 @@ def cmd_schema(args: argparse.Namespace) -> int:
         from game.net.protocol import protocol_schema
 
         print(json.dumps(protocol_schema(), indent=2))
+        return 0
+    if args.part:
+        from game.content.schema import part_schema
+
+        print(json.dumps(part_schema(args.part), indent=2))
         return 0
     from game.content import scenario_schema
 

@@ -6,6 +6,7 @@ which also checks what a schema cannot (that every id it names exists).
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from game.engine.scenario import Scenario
@@ -89,3 +90,89 @@ def _closed_tables(schema: object) -> None:
             stack.extend(node.values())
         elif isinstance(node, list):
             stack.extend(node)
+
+
+# ---- parts: a file a scenario includes ---------------------------------------------------------
+
+# Each kind of part: the scenario's field it stands in, and its shape: "one" item (which may
+# name its schema in "$schema", as an object can), a "list" of items, or "either".
+PART_KINDS: dict[str, tuple[str, str, str]] = {
+    "card": ("cards", "one", "one event card"),
+    "cards": ("cards", "list", "a list of event cards"),
+    "actors": ("actors", "either", "an actor, or a list of actors"),
+    "map": ("regions", "either", "a region of the map, or a list of regions"),
+    "missions": ("missions", "either", "a mission, or a list of missions"),
+    "endings": ("end_conditions", "either", "an end condition, or a list of them"),
+}
+_SCHEMA_KEY = {
+    "title": "Schema",
+    "description": "The JSON Schema this part follows, for the editor "
+    "(docs/schema/<kind>.schema.json); the game reads past it.",
+    "type": "string",
+}
+
+
+def part_schema(kind: str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a part of ``kind`` (one of ``PART_KINDS``): what a
+    file named by ``{"$include": …}`` holds in that place."""
+    key, shape, what = PART_KINDS[kind]
+    whole = scenario_schema()
+    defs: dict[str, Any] = whole["$defs"]
+    listed = whole["properties"][key]["anyOf"][0]  # the list, whose items may be includes
+    one = _with_schema_key(listed["items"]["anyOf"][0], defs)
+    many = {k: v for k, v in listed.items() if k not in ("minItems", "default")}
+    body: dict[str, Any] = {"one": one, "list": many, "either": {"anyOf": [one, many]}}[shape]
+    schema = {
+        "$schema": SCHEMA_DIALECT,
+        "$id": f"urn:continuum:schema:part:{kind}:1",
+        "title": f"Continuum scenario part: {what}",
+        "description": (
+            f"A part of a scenario: {what}, read where the scenario's {key!r} names it with "
+            '{"$include": "…"}. See docs/authoring.md, \'A scenario in several files\'. '
+            "Ids must also refer to things the whole scenario defines; the game checks that."
+        ),
+        **body,
+    }
+    schema["$defs"] = _reachable(schema, defs)
+    return schema
+
+
+def _with_schema_key(item: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
+    """``item`` (a reference to a definition, or a union of them) with a "$schema" key allowed
+    at its top, in copies of the definitions named "<name>Part"."""
+    if "$ref" in item:
+        name = item["$ref"].rsplit("/", 1)[-1]
+        part = f"{name}Part"
+        if part not in defs:
+            copy = json.loads(json.dumps(defs[name]))
+            copy["properties"] = {"$schema": _SCHEMA_KEY, **copy["properties"]}
+            defs[part] = copy
+        return {"$ref": f"#/$defs/{part}"}
+    out = dict(item)
+    for union in ("oneOf", "anyOf"):
+        if union in out:
+            out[union] = [_with_schema_key(m, defs) for m in out[union]]
+    if "discriminator" in out:
+        d = dict(out["discriminator"])
+        d["mapping"] = {k: f"{v}Part" for k, v in d.get("mapping", {}).items()}
+        out["discriminator"] = d
+    return out
+
+
+def _reachable(schema: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
+    """The definitions ``schema`` refers to, directly or through each other, in name order."""
+    seen: set[str] = set()
+    stack: list[object] = [schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/$defs/"):
+                name = ref.rsplit("/", 1)[-1]
+                if name not in seen:
+                    seen.add(name)
+                    stack.append(defs[name])
+            stack.extend(v for k, v in node.items() if k != "$defs")
+        elif isinstance(node, list):
+            stack.extend(node)
+    return {name: defs[name] for name in sorted(seen)}
