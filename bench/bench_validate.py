@@ -9,6 +9,8 @@ Builds in a temporary folder, each under the 4 MiB limit, the hostile files issu
 * ``cards``: 350,000 cards that all share one id;
 * ``problems``: a region with 199,900 neighbours (just under the values limit) that do not exist (one problem each);
 * ``include_bomb``: one broken card part included until the 4 MiB total is reached;
+* ``map``: 256 regions (the most a scenario may have), each a star of 64 corners (the most an
+  outline may have) drawn over all the others, so that every pair of regions must be compared;
 
 then prints the CPU seconds (``time.process_time``) that ``continuum validate`` spends to
 reject each one, the reading of the file included, and what it printed (lines and the first
@@ -23,6 +25,7 @@ import argparse
 import contextlib
 import io
 import json
+import math
 import sys
 import tempfile
 import time
@@ -130,12 +133,30 @@ def build_include_bomb(folder: Path) -> Path:
     return _write(folder / "bomb", "bomb.json", doc)
 
 
+def build_map(folder: Path) -> Path:
+    def star(turn: float) -> list[list[float]]:
+        return [
+            [
+                round(500 + (200 if k % 2 else 290) * math.cos(2 * math.pi * k / 64 + turn), 2),
+                round(300 + (200 if k % 2 else 290) * math.sin(2 * math.pi * k / 64 + turn), 2),
+            ]
+            for k in range(64)
+        ]
+
+    regions = [
+        {"id": f"r{i}", "name": "R", "owner": "a", "population": 1, "polygon": star(i / 100)}
+        for i in range(256)
+    ]
+    return _write(folder, "map.json", _header(regions=regions))
+
+
 HOSTILE: dict[str, Callable[[Path], Path]] = {
     "actors": build_actors,
     "conditions": build_conditions,
     "cards": build_cards,
     "problems": build_problems,
     "include_bomb": build_include_bomb,
+    "map": build_map,
 }
 
 

@@ -21,7 +21,7 @@ from game import paths as game_paths
 from game.engine.scenario import Scenario
 
 from .explain import explain, listing, suggest
-from .geometry import check_geometry, check_map, check_placement
+from .geometry import check_geometry, check_placement
 from .jsonio import MIB, JsonReadError, decode_text, not_a_file, parse_json, read_limited
 from .limits import MAX_PROBLEMS, MAX_VALUES, check_limits
 from .locate import SourceMap
@@ -115,7 +115,6 @@ def _check(path: Path, warnings: bool = True, deep: bool = False) -> _Checked:
     findings = _merge(findings, check_references(doc))
     rejected = {f.elems for f in findings if f.source == "schema" and f.message}
     findings += check_geometry(doc, rejected)
-    findings += check_map(doc, rejected)
     findings += check_placement(doc)
     no_cards = _no_cards_dealt(doc)
     findings += no_cards

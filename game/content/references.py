@@ -391,7 +391,9 @@ def never_secedes(doc: dict) -> dict[str, str | None]:
         r["id"]: r.get("owner") for _, r in _items(doc, "regions") if isinstance(r.get("id"), str)
     }
     nations = {
-        a.get("id"): a.get("nation") for _, a in _items(doc, "actors") if a.get("kind") == "state"
+        a["id"]: a.get("nation")
+        for _, a in _items(doc, "actors")
+        if a.get("kind") == "state" and isinstance(a.get("id"), str)
     }
     named: set[str] = set()  # groups a secede effect or a civil war names; "$": any group
     for _, c in _items(doc, "crises"):
