@@ -13,8 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from game.content import Problem, check_scenario
+from game.content.geometry import check_geometry
 from tests.matches import mini_data
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -200,3 +203,41 @@ def test_the_shipped_scenarios_have_no_problem_or_warning() -> None:
     )
     assert out.returncode == 0, out.stdout + out.stderr
     assert "warning" not in out.stdout and "error" not in out.stdout, out.stdout
+
+
+# ---- a property: two rectangles --------------------------------------------------------------
+
+
+def _rectangle(draw: st.DrawFn) -> tuple[int, int, int, int]:
+    x0 = draw(st.integers(0, 900))
+    y0 = draw(st.integers(0, 500))
+    return x0, y0, draw(st.integers(x0 + 5, 1000)), draw(st.integers(y0 + 5, 600))
+
+
+rectangles = st.composite(_rectangle)
+
+
+@settings(max_examples=300, deadline=None)
+@given(rectangles(), rectangles(), st.booleans())
+def test_two_rectangles_overlap_exactly_when_their_insides_meet(a, b, listed) -> None:
+    def region(rid: str, r: tuple[int, int, int, int], other: str) -> dict:
+        x0, y0, x1, y1 = r
+        return {
+            "id": rid,
+            "polygon": [[x0, y0], [x1, y0], [x1, y1], [x0, y1]],
+            "neighbors": [other] if listed else [],
+        }
+
+    found = check_geometry({"regions": [region("a", a, "b"), region("b", b, "a")]}, set())
+    overlap = [f for f in found if "is drawn over" in f.message]
+    width = min(a[2], b[2]) - max(a[0], b[0])
+    height = min(a[3], b[3]) - max(a[1], b[1])
+    if width > 10 and height > 10:
+        assert overlap, (a, b)
+    if width <= 0 or height <= 0:
+        assert not overlap, (a, b)
+    if not overlap and not listed and min(width, height) == 0 and max(width, height) >= 10:
+        # Side by side along a stretch of 10 or more: a border without neighbours.
+        assert any("share a border" in f.message for f in found), (a, b)
+    if listed and not overlap and (width < -20 or height < -20):
+        assert any("do not touch" in f.message for f in found), (a, b)
