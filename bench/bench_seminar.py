@@ -62,6 +62,7 @@ class Student:
         self.chat_goal = 0
         self.all_chats = asyncio.Event()
         self.received = 0
+        self.turn_bytes: list[int] = []  # the size of every turn message received
         self.reader = asyncio.create_task(self._read())
 
     async def _read(self) -> None:
@@ -79,6 +80,7 @@ class Student:
             self.received += 1
             kind = raw[raw.index('"type":"') + 8 :].split('"', 1)[0]
             if kind == "turn":  # only a seat's lead reads it: the others only hold it
+                self.turn_bytes.append(len(raw))
                 self.turns.put_nowait((now, json.loads(raw) if self.lead else {}))
             elif kind == "message":
                 self.chats += 1
@@ -166,6 +168,7 @@ async def _play(
     seats = list(codes)
     students: list[Student] = []
     welcome: dict[str, dict[str, Any]] = {}
+    welcome_bytes: list[int] = []
     for i in range(clients):
         seat = seats[i % len(seats)]
         ws = await connect(address, max_size=None, compression=None)
@@ -174,7 +177,9 @@ async def _play(
                 {"type": "hello", "v": PROTOCOL_VERSION, "code": codes[seat], "name": f"s{i}"}
             )
         )
-        first = json.loads(await ws.recv())
+        raw = await ws.recv()
+        welcome_bytes.append(len(raw))
+        first = json.loads(raw)
         assert first["type"] == "welcome", first
         students.append(Student(ws, seat, seat not in welcome))
         welcome.setdefault(seat, first)
@@ -253,6 +258,13 @@ async def _play(
             "messages_in_per_second": round(sent_in / burst),
             "deliveries_per_second": round(sent_in * len(students) / burst),
         },
+        "welcome_kb": round(sum(welcome_bytes) / len(welcome_bytes) / 1000, 1),
+        "turn_message_kb": round(
+            sum(sum(st.turn_bytes) for st in students)
+            / max(1, sum(len(st.turn_bytes) for st in students))
+            / 1000,
+            1,
+        ),
         "host_peak_memory_mib": None if memory is None else round(memory, 1),
         "journal_bytes": size,
     }
@@ -290,6 +302,10 @@ def main() -> int:
         f"{burst['messages_in']} messages in {burst['seconds']:.2f} s: "
         f"{burst['messages_in_per_second']} taken in a second, "
         f"{burst['deliveries_per_second']} delivered a second"
+    )
+    print(
+        f"sizes: a welcome {result['welcome_kb']:.1f} kB, a turn message "
+        f"{result['turn_message_kb']:.1f} kB (mean over every client and turn)"
     )
     print("host peak memory: " + (f"{memory:.1f} MiB" if memory is not None else "n/a (not Linux)"))
     print(f"journal: {result['journal_bytes'] / 1024 / 1024:.2f} MiB")

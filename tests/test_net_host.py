@@ -29,7 +29,7 @@ def test_a_whole_match_with_two_seats_and_a_team() -> None:
             # Each seat sees its own view: its hand only, its own secret goals only.
             assert all(h["actor"] == "arcadia" for h in carl.welcome["view"]["hand"])
             castria_mission = next(
-                m for m in ana.welcome["view"]["rules"]["missions"] if m["actor"] == "castria"
+                m for m in ana.welcome["rules"]["missions"] if m["actor"] == "castria"
             )
             assert castria_mission["secret"][0]["text"] == SECRET
             assert host.match.humans == ["castria", "arcadia"]  # un: nobody claimed it, the AI

@@ -99,4 +99,7 @@ def test_schema_names_every_message_both_ways() -> None:
     assert tags == {
         *("hello", "draft_add", "draft_remove", "draft_replace", "submit", "chat", "ping"),
         *("welcome", "refused", "draft", "turn", "message", "ended", "error", "pong"),
+        *("console_hello", "pause", "set_timer", "resolve_now", "reassign", "free_seat"),
+        *("remove_client", "end_match", "play_card"),
+        *("console_welcome", "console_status", "console_turn"),
     }

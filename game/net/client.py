@@ -43,6 +43,7 @@ from typing import Any
 
 from game.engine import Order, TurnReport, World, check_orders, view
 from game.engine.orders import ACTIONS
+from game.engine.scenario import Rules
 from game.session.saves import SaveError
 
 from .link import AddressError, Failure, Link, Lost, parse_address
@@ -60,6 +61,7 @@ from .protocol import (
     TurnResolved,
     Welcome,
     encode,
+    with_rules,
 )
 
 __all__ = ["AddressError", "Failure", "News", "RemoteMatch", "parse_address"]
@@ -109,6 +111,7 @@ class RemoteMatch:
         self._outcome: World | None = None
         self._ended = False
         self._held: Welcome | TurnResolved | None = None  # the last turn, until its ``ended``
+        self._rules: Rules | None = None  # the seat's rules: the welcome brings them once
         self._moves = 0
         self._unacked = 0  # draft changes sent that the host has not answered
         self._unsynced = False  # the draft changed while the host could not hear it
@@ -153,6 +156,13 @@ class RemoteMatch:
         return True
 
     def _take(self, item: Any) -> None:
+        # Protocol 2: a turn's view comes without the rules (they never change in a match);
+        # the welcome brought them, and every view here is whole again.
+        if isinstance(item, Welcome):
+            self._rules = item.rules
+            item = item.model_copy(update={"view": with_rules(item.view, item.rules)})
+        elif isinstance(item, TurnResolved) and self._rules is not None:
+            item = item.model_copy(update={"view": with_rules(item.view, self._rules)})
         if isinstance(item, Welcome):
             self._welcome(item)
         elif isinstance(item, DraftState):
@@ -189,6 +199,11 @@ class RemoteMatch:
             self._draft = list(w.draft)
             self._submitted = w.submitted
         else:  # back in the same turn: what the host holds, and what it missed
+            # (and the view, when the world moved: a teacher card played onto the seat comes as a
+            # welcome; the world's id counter moves with every card dealt)
+            if self._view is None or w.view.counter != self._view.counter:
+                self._view, self._views, self._legal = w.view, {}, list(w.legal)
+                self._moves += 1
             self._reports = list(w.reports)
             self._submitted = w.submitted
             if w.submitted:

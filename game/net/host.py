@@ -36,8 +36,22 @@ The flow, as boardgame.io's master does it:
 seats in hot-seat order, and a class submits in any order, so the host marks the seat submitted
 in the match's ``submitted`` (which ``add``/``replace`` then refuse, and saves keep) and calls
 ``resolve`` when no seat is awaited (``current_seat()`` is ``None``). Claimed seats are the
-match's ``humans``. The console token is printed for the teacher console (a later slice); no
-message takes it yet.
+match's ``humans``.
+
+**The teacher's console.** A connection that says ``console_hello`` with the console token is
+the teacher's (a wrong token is refused; ``Limits.wrong_tokens`` of them and the connection is
+dropped). It receives every seat's status (``console_status``, on every change), every chat
+message, the public view and each turn's public report; its actions (``pause``, ``set_timer``,
+``resolve_now``, ``reassign``, ``free_seat``, ``remove_client``, ``end_match``, ``play_card``)
+are journaled before they take effect, so a resumed host keeps the pause, the timer, the codes
+and the seats as the teacher left them. The turn timer runs on the event loop's clock (never
+inside the rules): when it runs out, the seats that have not submitted are played by the AI for
+that turn, or hand in their drafts as they stand ("hold"), as the teacher chose. While paused,
+nothing resolves and the timer stands still.
+
+**What a turn costs.** The rules (cards, missions) never change in a match: a client gets its
+seat's rules once, in its welcome, and each turn's view goes without them (``rules_digest``
+names them). Each seat's turn message is encoded once and shared by its team.
 
 **Nothing lost.** A host with a journal (``game/net/journal.py``, an SQLite file) writes to it
 before it tells anyone: a seat's claim when it is claimed, a seat's orders when it submits, a
@@ -53,6 +67,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import secrets
 import signal
 import sys
@@ -66,7 +81,7 @@ from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
 
 from game.engine import Order, Scenario, TurnReport
-from game.engine.scenario import text
+from game.engine.scenario import Rules, text
 from game.session.local import LocalMatch
 
 from .journal import Journal, JournalError
@@ -76,23 +91,44 @@ from .protocol import (
     BadMessage,
     Chat,
     ChatMessage,
+    ClientInfo,
+    ConsoleAction,
+    ConsoleHello,
+    ConsoleStatus,
+    ConsoleTurn,
+    ConsoleWelcome,
     DraftAdd,
     DraftRemove,
     DraftReplace,
     DraftState,
     Ended,
+    EndMatch,
     Error,
+    FreeSeat,
     Hello,
     Message,
+    OnTimeout,
+    Pause,
     Ping,
+    PlayCard,
     Pong,
+    Reassign,
     Refused,
+    RemoveClient,
+    ResolveNow,
+    SeatStatus,
+    SetTimer,
     Submit,
+    TeacherCard,
     TurnResolved,
     Welcome,
     encode,
     parse_client_message,
+    reaches,
+    without_rules,
 )
+
+ENDED_BY_TEACHER = "The teacher ended the match."
 
 
 @dataclass(frozen=True)
@@ -106,6 +142,7 @@ class Limits:
     flood: int = 200  # messages over the rate before the client is dropped
     queue: int = 256  # messages waiting to go to one client before it is dropped as too slow
     wrong_codes: int = 10  # wrong join codes before the client is dropped
+    wrong_tokens: int = 3  # wrong console tokens before the client is dropped
 
 
 class TokenBucket:
@@ -136,12 +173,15 @@ class Client:
 
     ws: ServerConnection
     bucket: TokenBucket
+    id: int = 0  # its number in the console's list
     seat: str | None = None
+    console: bool = False  # the teacher's console (said console_hello with the token)
     name: str = ""
     outbox: asyncio.Queue[str | None] = field(default_factory=asyncio.Queue)
     over: int = 0  # messages over the rate since the last one taken
     flooded: int = 0  # messages over the rate in all
     wrong_codes: int = 0
+    wrong_tokens: int = 0
     closing: bool = False
     close_code: int = 1008  # how the host closes it: a policy violation unless it shuts down
 
@@ -183,6 +223,15 @@ class Host:
         self._closing: set[asyncio.Future[None]] = set()  # connections being cut off
         self.broken: str | None = None  # why the host stopped (its journal failed), or None
         self.stopped = asyncio.Event()  # set when the host stops by itself (``broken``)
+        # The teacher's console: pause, the turn timer and what it does to a late seat.
+        self.paused = False
+        self.timer = 0  # seconds a turn may take; 0: no timer
+        self.on_timeout: OnTimeout = "hold"
+        self._remaining: float | None = None  # seconds left of this turn's timer when paused
+        self._deadline: float | None = None  # the event loop's time the timer runs out
+        self._alarm: asyncio.TimerHandle | None = None
+        self._ids = itertools.count(1)
+        self._rules: dict[str, tuple[Rules, str]] = {}  # seat -> (its rules, their digest)
 
     @classmethod
     def new(
@@ -225,13 +274,41 @@ class Host:
             host = cls(match, got.codes, got.console_token or None, limits, journal)
             host.title = got.title
             host.messages = [message for _, message in got.messages]
-            if match.seats and match.current_seat() is None and not match.ended:
+            host._replay_console(got.console)
+            if match.seats and match.current_seat() is None and not match.ended and not host.paused:
                 # every seat had submitted when the host stopped: the turn resolves now
                 host._commit(match.resolve(), list(match.humans))
         except BaseException:
             journal.close()
             raise
         return host
+
+    def _replay_console(self, events: list[tuple[int, str, dict]]) -> None:
+        """Put back what the teacher's console changed (pause, timer, codes, seats, the end),
+        from the journal's console events, in order."""
+        m = self.match
+        for _, action, data in events:
+            if action == "pause":
+                self.paused = bool(data.get("paused"))
+            elif action == "set_timer":
+                self.timer = int(data.get("seconds", 0))
+                self.on_timeout = "ai" if data.get("on_timeout") == "ai" else "hold"
+            elif action == "reassign":
+                seat, code = str(data.get("seat")), str(data.get("code"))
+                self.codes = {c: s for c, s in self.codes.items() if s != seat}
+                self.codes[code] = seat
+            elif action == "free_seat":
+                seat = str(data.get("seat"))
+                if seat in m.humans:
+                    m.humans.remove(seat)
+                m.submitted.discard(seat)
+                m.drafts.pop(seat, None)
+            elif action == "claim":
+                seat = str(data.get("seat"))
+                if seat in m.world.actors and seat not in m.humans:
+                    m.humans.append(seat)
+            elif action == "end_match" and not m.ended:
+                self._end_world()
 
     # ---- serving -------------------------------------------------------------------------------
 
@@ -245,6 +322,7 @@ class Host:
             max_queue=16,
             compression=None,  # a frame's size is what it costs; no zip bombs
         )
+        self._arm()
         return f"ws://{host}:{self.port}"
 
     @property
@@ -254,6 +332,7 @@ class Host:
 
     async def close(self, reason: str = "the host has stopped") -> None:
         """Tell every client why, and stop serving."""
+        self._disarm()
         for client in list(self.clients):
             client.close_code = 1001  # going away
             self._post(client, Error(reason=reason))
@@ -279,7 +358,7 @@ class Host:
     # ---- one connection ------------------------------------------------------------------------
 
     async def _connection(self, ws: ServerConnection) -> None:
-        client = Client(ws, TokenBucket(self.limits.rate, self.limits.burst))
+        client = Client(ws, TokenBucket(self.limits.rate, self.limits.burst), id=next(self._ids))
         self.clients.add(client)
         sender = asyncio.create_task(self._send_loop(client))
         try:
@@ -297,6 +376,8 @@ class Host:
             self.clients.discard(client)
             client.closing = True
             client.outbox.put_nowait(None)
+            if client.seat is not None:
+                self._tell_console()
             with contextlib.suppress(asyncio.CancelledError, ConnectionClosed, TimeoutError):
                 await asyncio.wait_for(sender, 2)
 
@@ -383,6 +464,13 @@ class Host:
             self._hello(client, message)
         elif isinstance(message, Ping):
             self._post(client, Pong(n=message.n))
+        elif isinstance(message, ConsoleHello):
+            self._console_hello(client, message)
+        elif isinstance(message, ConsoleAction):
+            if not client.console:
+                self._refuse(client, message.type, "only the teacher's console may do that")
+            else:
+                self._console_action(client, message)
         elif client.seat is None:
             self._refuse(client, message.type, "say hello first, with your seat's join code")
         elif isinstance(message, Chat):
@@ -391,8 +479,9 @@ class Host:
             self._order(client, client.seat, message)
 
     def _hello(self, client: Client, hello: Hello) -> None:
-        if client.seat is not None:
-            self._refuse(client, "hello", f"this connection already plays {client.seat}")
+        if client.seat is not None or client.console:
+            who = "the console" if client.console else client.seat
+            self._refuse(client, "hello", f"this connection already plays {who}")
             return
         seat = self.codes.get(_plain(hello.code))
         if seat is None:
@@ -412,6 +501,7 @@ class Host:
                 return
             m.humans.append(seat)  # claimed: people play it from now on, the AI no longer
         client.seat, client.name = seat, hello.name
+        rules, digest = self._seat_rules(seat)
         self._post(
             client,
             Welcome(
@@ -419,7 +509,9 @@ class Host:
                 name=hello.name,
                 turn=m.world.turn,
                 state_id=m.state_id,
-                view=m.view(seat),
+                view=without_rules(m.view(seat)),
+                rules=rules,
+                rules_digest=digest,
                 legal=self._legal(seat),
                 draft=m.draft(seat),
                 points_left=m.points_left(seat),
@@ -430,6 +522,15 @@ class Host:
         )
         if m.ended:
             self._post(client, Ended(outcome=m.outcome()))
+        self._tell_console()
+
+    def _seat_rules(self, seat: str) -> tuple[Rules, str]:
+        """The rules as ``seat`` may read them and their digest, worked out once a seat."""
+        got = self._rules.get(seat)
+        if got is None:
+            rules = self.match.view(seat).rules
+            got = self._rules[seat] = (rules, rules.digest())
+        return got
 
     def _legal(self, seat: str) -> list[Order]:
         return self.match.legal(seat) if seat in self.match.world.actors else []
@@ -487,13 +588,32 @@ class Host:
             return
         m.submitted.add(seat)  # LocalMatch.submit takes seats in hot-seat order; a class doesn't
         self._tell_draft(seat, client.name)
-        if m.current_seat() is None:
-            humans = list(m.humans)
+        self._tell_console()
+        self._resolve_when_ready()
+
+    def _resolve_when_ready(self) -> None:
+        """Resolve the turn when no seat is awaited and the teacher has not paused it."""
+        m = self.match
+        if m.seats and m.current_seat() is None and not self.paused and not m.ended:
+            self._resolve()
+
+    def _resolve(self, late: list[str] | None = None) -> None:
+        """Resolve the turn; the seats in ``late`` are played by the AI for this turn."""
+        m = self.match
+        humans = list(m.humans)
+        if late:
+            m.humans[:] = [h for h in humans if h not in late]
+        try:
+            played = list(m.humans)
             report = m.resolve()
-            if self._commit(report, humans):
-                self._resolved(report)
-                if self.journal is not None:  # after the sends have started, not before
-                    asyncio.get_running_loop().call_soon(self.journal.checkpoint)
+        finally:
+            m.humans[:] = humans
+        if self._commit(report, played):
+            self._remaining = None
+            self._arm()
+            self._resolved(report)
+            if self.journal is not None:  # after the sends have started, not before
+                asyncio.get_running_loop().call_soon(self.journal.checkpoint)
 
     def _commit(self, report: TurnReport, humans: list[str]) -> bool:
         """Keep the turn just resolved in the journal; False (and the host stops) when it
@@ -539,7 +659,8 @@ class Host:
             self._post(other, state)
 
     def _resolved(self, report: TurnReport) -> None:
-        """Each client gets its seat's part of the report and its new view."""
+        """Each client gets its seat's part of the report and its new view: encoded once a
+        seat (a team shares it), without the rules (the welcome brought them)."""
         m = self.match
         for seat in sorted({c.seat for c in self.clients if c.seat is not None}):
             text = encode(
@@ -548,7 +669,8 @@ class Host:
                     report=report.for_actor(seat),
                     turn=m.world.turn,
                     state_id=m.state_id,
-                    view=m.view(seat),
+                    view=without_rules(m.view(seat)),
+                    rules_digest=self._seat_rules(seat)[1],
                     legal=[] if m.ended else self._legal(seat),
                     points_left=m.points_left(seat),
                     ended=m.ended,
@@ -556,15 +678,28 @@ class Host:
             )
             for client in self._at(seat):
                 self._post(client, text)
+        consoles = self._consoles()
+        if consoles:
+            public = encode(
+                ConsoleTurn(report=report.for_actor(None), view=without_rules(m.view(None)))
+            )
+            for client in consoles:
+                self._post(client, public)
         if m.ended:
-            ended = encode(Ended(outcome=m.outcome()))
-            for client in self.clients:
-                if client.seat is not None:
-                    self._post(client, ended)
+            self._tell_ended()
+        self._tell_console()
+
+    def _tell_ended(self) -> None:
+        ended = encode(Ended(outcome=self.match.outcome()))
+        for client in self.clients:
+            if client.seat is not None or client.console:
+                self._post(client, ended)
 
     def _chat(self, client: Client, seat: str, chat: Chat) -> None:
-        if chat.to != "all" and chat.to not in self.match.world.actors:
-            self._refuse(client, "chat", f"no seat named {chat.to} in this match")
+        named = chat.to if isinstance(chat.to, list) else [] if chat.to == "all" else [chat.to]
+        unknown = next((s for s in named if s not in self.match.world.actors), None)
+        if unknown is not None:
+            self._refuse(client, "chat", f"no seat named {unknown} in this match")
             return
         message = ChatMessage(sender=seat, name=client.name or seat, to=chat.to, text=chat.text)
         turn = self.match.world.turn
@@ -574,11 +709,221 @@ class Host:
         self.messages.append(message)
         text = encode(message)
         for other in self.clients:
-            if other.seat is not None and (chat.to in ("all", other.seat) or other.seat == seat):
+            if other.console or (
+                other.seat is not None and (reaches(chat.to, other.seat) or other.seat == seat)
+            ):
                 self._post(other, text)
 
     def _at(self, seat: str) -> list[Client]:
         return [c for c in self.clients if c.seat == seat]
+
+    def _consoles(self) -> list[Client]:
+        return [c for c in self.clients if c.console]
+
+    # ---- the teacher's console -----------------------------------------------------------------
+
+    def _console_hello(self, client: Client, hello: ConsoleHello) -> None:
+        if client.seat is not None or client.console:
+            self._refuse(client, "console_hello", "this connection has said hello already")
+            return
+        if not secrets.compare_digest(hello.token.encode(), self.console_token.encode()):
+            client.wrong_tokens += 1
+            if client.wrong_tokens >= self.limits.wrong_tokens:
+                self._drop(client, "too many wrong console tokens: this connection is closed")
+            else:
+                self._refuse(client, "console_hello", "that is not this host's console token")
+            return
+        client.console, client.name = True, "console"
+        m = self.match
+        self._post(
+            client,
+            ConsoleWelcome(
+                title=self.title,
+                view=m.view(None),
+                reports=[r.for_actor(None) for r in m.reports],
+                messages=self.messages,
+                cards=self.teacher_cards(),
+                status=self.status(),
+            ),
+        )
+        if m.ended:
+            self._post(client, Ended(outcome=m.outcome()))
+
+    def teacher_cards(self) -> list[TeacherCard]:
+        """The scenario's teacher deck: the cards the console may play."""
+        return [
+            TeacherCard(id=c.id, title=text(c.title))
+            for c in self.match.world.rules.cards
+            if getattr(c, "teacher", False)
+        ]
+
+    def status(self) -> ConsoleStatus:
+        """Where the class stands, as the console shows it."""
+        m = self.match
+        codes = {seat: code for code, seat in self.codes.items()}
+        seats = list(dict.fromkeys([*self.codes.values(), *m.humans]))
+        return ConsoleStatus(
+            turn=m.world.turn,
+            state_id=m.state_id,
+            ended=m.ended,
+            paused=self.paused,
+            timer=self.timer,
+            on_timeout=self.on_timeout,
+            remaining=self.remaining(),
+            seats=[
+                SeatStatus(
+                    seat=seat,
+                    code=codes.get(seat, ""),
+                    claimed=seat in m.humans,
+                    in_match=seat in m.world.actors,
+                    clients=[
+                        ClientInfo(id=c.id, name=c.name)
+                        for c in sorted(self._at(seat), key=lambda c: c.id)
+                    ],
+                    submitted=seat in m.submitted,
+                )
+                for seat in seats
+            ],
+        )
+
+    def _tell_console(self) -> None:
+        consoles = self._consoles()
+        if consoles:
+            text = encode(self.status())
+            for client in consoles:
+                self._post(client, text)
+
+    def remaining(self) -> float | None:
+        """Seconds left on this turn's timer (None: no timer running or paused with none)."""
+        if self._deadline is not None:
+            return max(0.0, self._deadline - asyncio.get_running_loop().time())
+        return self._remaining
+
+    def _disarm(self) -> None:
+        if self._alarm is not None:
+            self._alarm.cancel()
+        self._alarm, self._deadline = None, None
+
+    def _arm(self) -> None:
+        """Start (or start over) this turn's timer, from what was left when it was paused."""
+        self._disarm()
+        if not self.timer or self.match.ended:
+            self._remaining = None
+            return
+        if self._remaining is None:
+            self._remaining = float(self.timer)
+        if self.paused:
+            return
+        loop = asyncio.get_running_loop()
+        self._deadline = loop.time() + self._remaining
+        self._remaining = None
+        self._alarm = loop.call_at(self._deadline, self._time_up)
+
+    def _time_up(self) -> None:
+        self._alarm, self._deadline, self._remaining = None, None, None
+        if self.broken is None and not self.match.ended:
+            self._force(self.on_timeout)
+
+    def _force(self, policy: OnTimeout) -> None:
+        """Resolve the turn now: a seat that has not submitted is the AI's for this turn
+        (``ai``) or hands in its draft as it stands (``hold``)."""
+        m = self.match
+        turn = m.world.turn
+        late = [s for s in m.seats if s not in m.submitted]
+        if policy == "hold":
+            for seat in late:
+                draft = m.draft(seat)
+                if not self._kept(lambda j, s=seat, d=draft: j.submitted(turn, s, d, "")):
+                    return
+                m.submitted.add(seat)
+                self._tell_draft(seat, "")
+            late = []
+        self._resolve(late)
+
+    def _console_action(self, client: Client, action: ConsoleAction) -> None:
+        m = self.match
+        about = action.type
+        if m.ended and not isinstance(action, RemoveClient):
+            self._refuse(client, about, "the match has ended")
+            return
+        data = action.model_dump(mode="json", exclude={"type", "v"})
+        if isinstance(action, Reassign | FreeSeat) and action.seat not in self._seats():
+            self._refuse(client, about, f"no seat named {action.seat} in this match")
+            return
+        if isinstance(action, RemoveClient):
+            target = next((c for c in self.clients if c.id == action.client), None)
+            if target is None or target is client:
+                self._refuse(client, about, f"no client number {action.client}")
+                return
+        if isinstance(action, PlayCard):
+            why = self._card_refusal(action)
+            if why is not None:
+                self._refuse(client, about, why)
+                return
+        if isinstance(action, Reassign):
+            data["code"] = new_code(self.codes)
+        if not self._kept(lambda j: j.console(m.world.turn, about, data)):
+            self._refuse(client, about, f"the host could not record it: {self.broken}")
+            return
+        if isinstance(action, Pause):
+            if action.paused != self.paused:
+                self.paused = action.paused
+                if self.paused:
+                    self._remaining = self.remaining()
+                    self._disarm()
+                else:
+                    self._arm()
+                    self._resolve_when_ready()
+        elif isinstance(action, SetTimer):
+            self.timer, self.on_timeout = action.seconds, action.on_timeout
+            self._remaining = None
+            self._arm()
+        elif isinstance(action, ResolveNow):
+            self._force(self.on_timeout)
+        elif isinstance(action, Reassign):
+            self.codes = {c: s for c, s in self.codes.items() if s != action.seat}
+            self.codes[data["code"]] = action.seat
+            for other in self._at(action.seat):
+                self._drop(other, "the teacher gave your seat a new join code")
+        elif isinstance(action, FreeSeat):
+            if action.seat in m.humans:
+                m.humans.remove(action.seat)
+            m.submitted.discard(action.seat)
+            m.drafts.pop(action.seat, None)
+            for other in self._at(action.seat):
+                other.seat = None  # no longer counted as the seat's (status, turns)
+                self._drop(other, "the teacher handed your seat to the AI")
+            self._resolve_when_ready()
+        elif isinstance(action, RemoveClient):
+            for other in self.clients:
+                if other.id == action.client:
+                    self._drop(other, "the teacher removed this connection")
+        elif isinstance(action, EndMatch):
+            self._end_world()
+            self._disarm()
+            self._tell_ended()
+        elif isinstance(action, PlayCard):
+            self._play_card(action)
+        self._tell_console()
+
+    def _seats(self) -> set[str]:
+        """The seats people may play: those with a code, and the scenario's."""
+        m = self.match
+        return {s for s in [*self.codes.values(), *m.world.rules.seats] if s in m.world.actors}
+
+    def _end_world(self) -> None:
+        """End the match where it stands (the teacher's ``end_match``)."""
+        world = self.match.world.clone()
+        world.ended = True
+        world.end_reason = ENDED_BY_TEACHER
+        world.end_key = None
+        self.match.match.world = world
+
+    def _card_refusal(self, action: PlayCard) -> str | None:
+        return f"no teacher card named {action.card} in this scenario"
+
+    def _play_card(self, action: PlayCard) -> None:
+        pass
 
 
 def local_address() -> str:

@@ -23,7 +23,13 @@ the disk for every message.
   empty record: the turns before are the rows before).
 - ``submissions``: a seat's orders for a turn, written when the seat submits (a host that
   crashes before the turn resolves keeps them).
-- ``messages``: every chat message, with the turn it was sent in.
+- ``messages``: every chat message, with the turn it was sent in (``recipient``: a seat,
+  ``all``, or a group of seats as a JSON list).
+- ``console``: every action of the teacher's console (``pause``, ``set_timer``, ``reassign``
+  with the new code, ``free_seat``, ``end_match``...) and every claim of a seat, in order, with
+  the turn and the action's fields as JSON: a resumed host folds them to keep the pause, the
+  timer, the codes and who plays which seat. A journal written before the console has no such
+  table: it is added when the journal is resumed.
 
 Rows are only ever added. A file that is not a journal (another SQLite file, a damaged one, a
 save) is refused with a message that says which file and what is wrong, and is never written
@@ -81,7 +87,14 @@ CREATE TABLE messages (
     recipient TEXT NOT NULL,
     text TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS console (
+    id INTEGER PRIMARY KEY,
+    turn INTEGER NOT NULL,
+    action TEXT NOT NULL,
+    data TEXT NOT NULL
+);
 """
+_CONSOLE_TABLE = _SCHEMA[_SCHEMA.index("CREATE TABLE IF NOT EXISTS console") :]
 _TABLES = {"meta", "seats", "claims", "turns", "submissions", "messages"}
 
 
@@ -160,6 +173,8 @@ class JournalContents:
     turns: list[JournalTurn]  # the start, then every committed turn
     submissions: dict[int, dict[str, tuple[list[Order], str]]]  # turn -> seat -> (orders, by)
     messages: list[tuple[int, ChatMessage]]  # (turn sent in, message)
+    console: list[tuple[int, str, dict[str, Any]]] = field(default_factory=list)
+    # (turn, action, its fields): the console's actions and the claims, in order
 
     @property
     def scenario(self) -> str:
@@ -286,6 +301,7 @@ class Journal:
         contents = read_journal(path)  # read-only: a foreign file is never written to
         try:
             db = cls._connect(path)
+            db.execute(_CONSOLE_TABLE)  # a journal from before the console has none
         except sqlite3.Error as e:
             raise JournalError(f"{path}: could not be opened for writing: {e}") from None
         return cls(path, db), contents
@@ -334,9 +350,14 @@ class Journal:
                 (
                     "INSERT OR IGNORE INTO claims VALUES (?, ?, (SELECT COUNT(*) FROM claims))",
                     (seat, turn),
-                )
+                ),
+                _console_row(turn, "claim", {"seat": seat}),
             ],
         )
+
+    def console(self, turn: int, action: str, data: dict[str, Any]) -> None:
+        """The teacher's console did ``action`` (with ``data``) in ``turn``."""
+        self._write(f"the console's {action}", [_console_row(turn, action, data)])
 
     def submitted(self, turn: int, seat: str, orders: Sequence[Order], name: str) -> None:
         """``seat`` handed in ``orders`` for ``turn``."""
@@ -357,7 +378,7 @@ class Journal:
                 (
                     "INSERT INTO messages (turn, sender, name, recipient, text) "
                     "VALUES (?, ?, ?, ?, ?)",
-                    (turn, message.sender, message.name, message.to, message.text),
+                    (turn, message.sender, message.name, _recipient(message.to), message.text),
                 )
             ],
         )
@@ -384,6 +405,27 @@ class Journal:
             ],
             durable=True,
         )
+
+
+def _console_row(turn: int, action: str, data: dict[str, Any]) -> tuple[str, tuple[Any, ...]]:
+    return (
+        "INSERT INTO console (turn, action, data) VALUES (?, ?, ?)",
+        (turn, action, json.dumps(data, separators=(",", ":"))),
+    )
+
+
+def _recipient(to: str | list[str]) -> str:
+    """A message's recipient as the journal keeps it: a group as a JSON list."""
+    return to if isinstance(to, str) else json.dumps(to, separators=(",", ":"))
+
+
+def _recipient_from(text: str) -> str | list[str]:
+    if text.startswith("["):
+        got = json.loads(text)
+        if not isinstance(got, list):
+            raise ValueError("a message's recipients are not a list")
+        return [str(s) for s in got]
+    return text
 
 
 @contextlib.contextmanager
@@ -490,12 +532,23 @@ def _read(path: Path, db: sqlite3.Connection) -> JournalContents:
         "SELECT turn, sender, name, recipient, text FROM messages ORDER BY id"
     ):
         try:
+            recipient = _recipient_from(str(to))
             messages.append(
-                (int(turn), ChatMessage(sender=sender, name=name or sender, to=to, text=text))
+                (
+                    int(turn),
+                    ChatMessage(sender=sender, name=name or sender, to=recipient, text=text),
+                )
             )
-        except ValidationError:
+        except (ValidationError, ValueError):
             raise ValueError(f"a message of turn {turn} is not valid") from None
-    contents = JournalContents(path, meta, codes, claims, turns, submissions, messages)
+    console: list[tuple[int, str, dict[str, Any]]] = []
+    if "console" in tables:
+        for turn, action, data in db.execute("SELECT turn, action, data FROM console ORDER BY id"):
+            fields = json.loads(data)
+            if not isinstance(fields, dict):
+                raise ValueError(f"the console's {action} of turn {turn} is not valid")
+            console.append((int(turn), str(action), fields))
+    contents = JournalContents(path, meta, codes, claims, turns, submissions, messages, console)
     contents.last.world  # noqa: B018 - the world a resume starts from must be whole
     return contents
 

@@ -13,23 +13,60 @@ happens. ``docs/protocol.schema.json`` is their JSON Schema (``continuum schema 
   index of one, the whole list); every order is checked by the engine.
 - ``submit``: the seat is done with this turn (``turn``: the turn the client believes it is in,
   so a submit meant for a turn already played is refused, not applied to the next).
-- ``chat``: a message to one seat (``to``: its id) or to everyone (``to``: ``"all"``).
+- ``chat``: a message to one seat (``to``: its id), to a group of seats (``to``: a list of
+  ids) or to everyone (``to``: ``"all"``). The teacher's console sees every message.
 - ``ping``: the host answers ``pong`` with the same ``n``.
+
+**Console to host** (the teacher's console: every message but ``console_hello`` needs the
+connection to have said ``console_hello`` with the console token first)
+
+- ``console_hello``: the console token the host printed. A wrong one is refused, and a
+  connection that keeps trying is dropped (as wrong join codes are).
+- ``pause``: ``paused`` true stops the turn timer and holds the turn (students may go on
+  drafting and submitting; nothing resolves); false starts them again.
+- ``set_timer``: ``seconds`` for each turn (0: no timer) and what becomes of a seat that has
+  not submitted when it runs out (``on_timeout``: ``"ai"`` gives its orders to the AI for this
+  turn, ``"hold"`` hands in its draft as it stands). The timer starts over for the turn in
+  progress.
+- ``resolve_now``: resolve the turn now; seats that have not submitted are treated as the
+  timer's ``on_timeout`` says.
+- ``reassign``: the seat gets a new join code (in the next ``console_status``); clients on the
+  old code are disconnected; the seat stays people's (its draft is kept for whoever joins).
+- ``free_seat``: the seat goes back to the AI; its clients are disconnected; its code still
+  works (a late student may take it over again).
+- ``remove_client``: disconnect one client (``client``: its number in ``console_status``).
+- ``end_match``: end the match now; every client receives ``ended``.
+- ``play_card``: deal one of the scenario's teacher cards (``card``) to a seat (``seat``).
+
 
 **Host to client**
 
-- ``welcome``: the seat this client plays, the world as that seat may see it (``view``), its
-  legal orders, its draft, whether it has submitted, and every report of the match so far as
-  that seat may read it (a client reconnecting finds the match where it stands).
+- ``welcome``: the seat this client plays, the world as that seat may see it (``view``,
+  without its rules), the rules as that seat may read them (``rules``, sent once: they never
+  change in a match), its legal orders, its draft, whether it has submitted, and every report
+  of the match so far as that seat may read it (a client reconnecting finds the match where it
+  stands).
 - ``refused``: the reason one message of this client's was refused (``about``: which type).
   The connection goes on.
 - ``draft``: the seat's draft as it stands now, sent to every client of the seat (a team sees
   each other's changes), with who changed it and whether the seat has submitted.
-- ``turn``: a turn resolved: the seat's part of the report and its new view and legal orders.
+- ``turn``: a turn resolved: the seat's part of the report and its new view (without rules:
+  the client puts back the ones its welcome brought, ``with_rules``; ``rules_digest`` says
+  which) and legal orders.
 - ``message``: a chat message for this client (from a seat, to it, its seat or everyone).
 - ``ended``: the match is over: the whole world, nothing secret any more (for the debrief).
 - ``error``: the host is closing this connection, and why (a flood, a slow reader, shutdown).
 - ``pong``: the answer to ``ping``.
+
+**Host to console**
+
+- ``console_welcome``: the token was right: the match's title, the public view (the
+  projector's: no seat's secrets), every report and every message so far, the teacher cards
+  the scenario offers, and a ``console_status``.
+- ``console_status``: every seat (its join code, whether people claimed it, its connected
+  clients, whether it has submitted), the turn, pause and timer; sent on every change.
+- ``console_turn``: a turn resolved: the public report and public view (without rules).
+- ``message`` (every chat message), ``ended``, ``refused``, ``error`` and ``pong`` as above.
 """
 
 from __future__ import annotations
@@ -41,8 +78,9 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from game.engine import Order, TurnReport, World
 from game.engine.model import Id
+from game.engine.scenario import Rules
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION = 2  # 2: rules sent once (welcome), not with every turn; the console
 
 # A join code: what a student types, read from the projector. No 0/O or 1/I/L to confuse.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -51,7 +89,7 @@ MAX_ORDERS = 200  # a draft longer than this is not a draft
 MAX_TEXT = 1000  # characters of a chat message
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
-SCHEMA_ID = "urn:continuum:schema:protocol:1"
+SCHEMA_ID = "urn:continuum:schema:protocol:2"
 
 
 def version_sentence(theirs: object) -> str:
@@ -112,11 +150,16 @@ class Submit(Message):
     turn: int = Field(ge=1, description="The turn the client is submitting for.")
 
 
+MAX_GROUP = 40  # seats in a group message
+
+Recipient = Id | Annotated[list[Id], Field(min_length=1, max_length=MAX_GROUP)]
+
+
 class Chat(Message):
-    """A message to one seat or to everyone."""
+    """A message to one seat, a group of seats or everyone."""
 
     type: Literal["chat"] = "chat"
-    to: Id = Field(description='A seat\'s id, or "all".')
+    to: Recipient = Field(description="A seat's id, a list of seats' ids (a group), or \"all\".")
     text: str = Field(min_length=1, max_length=MAX_TEXT)
 
 
@@ -127,10 +170,97 @@ class Ping(Message):
     n: int = Field(0, ge=0, le=2**31)
 
 
+# ---- console to host ---------------------------------------------------------------------
+
+
+class ConsoleHello(Message):
+    """The first message of the teacher's console: the console token."""
+
+    type: Literal["console_hello"] = "console_hello"
+    token: str = Field(min_length=1, max_length=100)
+
+
+class Pause(Message):
+    """Hold the turn and its timer (``paused``), or let them go on."""
+
+    type: Literal["pause"] = "pause"
+    paused: bool
+
+
+OnTimeout = Literal["ai", "hold"]
+
+
+class SetTimer(Message):
+    """A timer for each turn (0: none) and what becomes of a seat that has not submitted."""
+
+    type: Literal["set_timer"] = "set_timer"
+    seconds: int = Field(ge=0, le=24 * 3600)
+    on_timeout: OnTimeout = "hold"
+
+
+class ResolveNow(Message):
+    """Resolve the turn now, as if its timer had run out."""
+
+    type: Literal["resolve_now"] = "resolve_now"
+
+
+class Reassign(Message):
+    """A new join code for ``seat``; clients on the old one are disconnected."""
+
+    type: Literal["reassign"] = "reassign"
+    seat: Id
+
+
+class FreeSeat(Message):
+    """``seat`` goes back to the AI; its clients are disconnected."""
+
+    type: Literal["free_seat"] = "free_seat"
+    seat: Id
+
+
+class RemoveClient(Message):
+    """Disconnect client number ``client``."""
+
+    type: Literal["remove_client"] = "remove_client"
+    client: int = Field(ge=0)
+
+
+class EndMatch(Message):
+    """End the match now."""
+
+    type: Literal["end_match"] = "end_match"
+
+
+class PlayCard(Message):
+    """Deal the teacher card ``card`` to ``seat``."""
+
+    type: Literal["play_card"] = "play_card"
+    card: Id
+    seat: Id
+
+
 ClientMessage = Annotated[
-    Hello | DraftAdd | DraftRemove | DraftReplace | Submit | Chat | Ping,
+    Hello
+    | DraftAdd
+    | DraftRemove
+    | DraftReplace
+    | Submit
+    | Chat
+    | Ping
+    | ConsoleHello
+    | Pause
+    | SetTimer
+    | ResolveNow
+    | Reassign
+    | FreeSeat
+    | RemoveClient
+    | EndMatch
+    | PlayCard,
     Field(discriminator="type"),
 ]
+ConsoleAction = (
+    Pause | SetTimer | ResolveNow | Reassign | FreeSeat | RemoveClient | EndMatch | PlayCard
+)
 
 # ---- host to client ------------------------------------------------------------------------
 
@@ -143,7 +273,11 @@ class Welcome(Message):
     name: Name
     turn: int
     state_id: int = Field(description="Moves every time the host's world does.")
-    view: World = Field(description="The world as this seat may know it (the engine's view).")
+    view: World = Field(
+        description="The world as this seat may know it (the engine's view), without its rules."
+    )
+    rules: Rules = Field(description="The rules as this seat may read them (``with_rules``).")
+    rules_digest: str = Field(description="The digest of ``rules``: turns name the rules by it.")
     legal: list[Order] = Field(description="Every order the seat may give this turn.")
     draft: list[Order]
     points_left: int
@@ -181,7 +315,8 @@ class TurnResolved(Message):
     report: TurnReport
     turn: int = Field(description="The turn now being drafted.")
     state_id: int
-    view: World
+    view: World = Field(description="The seat's new view, without rules (``with_rules``).")
+    rules_digest: str = Field(description="The digest of the rules the welcome brought.")
     legal: list[Order]
     points_left: int
     ended: bool
@@ -193,7 +328,7 @@ class ChatMessage(Message):
     type: Literal["message"] = "message"
     sender: Id = Field(description="The seat that sent it.")
     name: Name = Field(description="Who at that seat sent it.")
-    to: Id = Field(description='The seat it was sent to, or "all".')
+    to: Recipient = Field(description='The seat it was sent to, the group\'s seats, or "all".')
     text: str
 
 
@@ -218,8 +353,80 @@ class Pong(Message):
     n: int
 
 
+# ---- host to console -----------------------------------------------------------------------
+
+
+class ClientInfo(BaseModel):
+    """One connected client, as the console lists it."""
+
+    id: int
+    name: str
+
+
+class SeatStatus(BaseModel):
+    """One seat, as the console lists it."""
+
+    seat: Id
+    code: str = Field(description="Its join code ('' for a seat without one).")
+    claimed: bool = Field(description="People play it (else the AI does).")
+    in_match: bool = Field(description="Still in the match (a conquered state is not).")
+    clients: list[ClientInfo]
+    submitted: bool
+
+
+class ConsoleStatus(Message):
+    """Where the class stands: every seat, the turn, pause and timer."""
+
+    type: Literal["console_status"] = "console_status"
+    turn: int
+    state_id: int
+    ended: bool
+    paused: bool
+    timer: int = Field(description="Seconds a turn may take (0: no timer).")
+    on_timeout: OnTimeout
+    remaining: float | None = Field(description="Seconds left on this turn's timer, or None.")
+    seats: list[SeatStatus]
+
+
+class TeacherCard(BaseModel):
+    """A card the console may play."""
+
+    id: Id
+    title: str
+
+
+class ConsoleWelcome(Message):
+    """The console is in: the match as the projector shows it."""
+
+    type: Literal["console_welcome"] = "console_welcome"
+    title: str
+    view: World = Field(description="The public view (no seat's secrets), with its rules.")
+    reports: list[TurnReport] = Field(description="Every turn's public report.")
+    messages: list[ChatMessage]
+    cards: list[TeacherCard] = Field(description="The scenario's teacher deck.")
+    status: ConsoleStatus
+
+
+class ConsoleTurn(Message):
+    """A turn resolved, as the projector shows it."""
+
+    type: Literal["console_turn"] = "console_turn"
+    report: TurnReport
+    view: World = Field(description="The new public view, without rules (``with_rules``).")
+
+
 HostMessage = Annotated[
-    Welcome | Refused | DraftState | TurnResolved | ChatMessage | Ended | Error | Pong,
+    Welcome
+    | Refused
+    | DraftState
+    | TurnResolved
+    | ChatMessage
+    | Ended
+    | Error
+    | Pong
+    | ConsoleWelcome
+    | ConsoleStatus
+    | ConsoleTurn,
     Field(discriminator="type"),
 ]
 
@@ -281,6 +488,24 @@ def parse_client_message(raw: str | bytes) -> ClientMessage:
 def parse_host_message(raw: str | bytes) -> HostMessage:
     """The host's message in ``raw`` (what a client reads); ``BadMessage`` as above."""
     return _parse(raw, _HOST)
+
+
+def without_rules(view: World) -> World:
+    """A copy of ``view`` with empty rules: what a turn carries (the rules went once)."""
+    return view.model_copy(update={"rules": Rules()})
+
+
+def with_rules(view: World, rules: Rules) -> World:
+    """``view`` as the engine needs it: with the ``rules`` the welcome brought."""
+    whole = view.model_copy(update={"rules": rules})
+    # answers worked out from the rules-less world (legal moves) are not this world's
+    object.__setattr__(whole, "__pydantic_private__", {"_geo": None})
+    return whole
+
+
+def reaches(to: str | list[str], seat: str) -> bool:
+    """Whether a message sent ``to`` is for ``seat``."""
+    return to == "all" or to == seat or (isinstance(to, list) and seat in to)
 
 
 def encode(message: Message) -> str:

@@ -86,7 +86,10 @@ class ClassMatch:
             humans=[turn.humans for turn in turns[1:]],
             seats=list(dict.fromkeys(journal.codes.values())),
             claimed=list(journal.claims),
-            messages=[(n, m.sender, m.name, m.to, m.text) for n, m in journal.messages],
+            messages=[
+                (n, m.sender, m.name, m.to if isinstance(m.to, str) else ", ".join(m.to), m.text)
+                for n, m in journal.messages
+            ],
             source=journal.path.name,
         )
 
