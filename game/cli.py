@@ -7,12 +7,15 @@ import json
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game import __version__
 from game.progress import ProgressLine, plural
+
+if TYPE_CHECKING:
+    from game.net.console_client import ServedHost
 
 DEFAULT_SCENARIO = "kosovo"
 
@@ -32,6 +35,7 @@ examples:
   continuum study sandbox sandbox_empire --matches 50 --jobs 2
   continuum validate scenarios/ my_scenario.json
   continuum schema > scenario.schema.json
+  continuum host kosovo            (the teacher console in a window)
   continuum host kosovo --headless
   continuum host --resume JOURNAL --headless
   continuum debrief JOURNAL --out handout/
@@ -729,10 +733,6 @@ def cmd_window(args: argparse.Namespace) -> int:
 
 
 def cmd_host(args: argparse.Namespace) -> int:
-    if not args.headless:
-        return _refuse(
-            "the teacher console is not built yet: add --headless to run the host without a window"
-        )
     if not 0 <= args.port <= 65535:
         return _refuse(f"--port {args.port}: a port is a number from 0 to 65535")
     if args.resume is not None:
@@ -754,6 +754,13 @@ def cmd_host(args: argparse.Namespace) -> int:
     from game.net.journal import JournalError, new_journal_path
 
     journal = Path(args.journal) if args.journal else new_journal_path(scenario.id)
+    if not args.headless:
+        from game.net.console_client import ServedHost
+
+        return _host_window(
+            lambda: ServedHost.new(scenario, seats, journal, args.bind, args.port, args.seed),
+            args,
+        )
     try:
         with announcing(not args.no_announce, args.bind, sys.stdout) as on_start:
             return run_headless(
@@ -784,6 +791,12 @@ def _host_resume(args: argparse.Namespace) -> int:
     from game.net.host import run_headless
     from game.net.journal import JournalError
 
+    if not args.headless:
+        from game.net.console_client import ServedHost
+
+        return _host_window(
+            lambda: ServedHost.resume(Path(args.resume), args.bind, args.port), args
+        )
     try:
         with announcing(not args.no_announce, args.bind, sys.stdout) as on_start:
             return run_headless(
@@ -793,6 +806,42 @@ def _host_resume(args: argparse.Namespace) -> int:
         return _refuse(str(e))
     except OSError as e:
         return _refuse(f"cannot listen on {args.bind}:{args.port}: {e.strerror or e}")
+
+
+def _host_window(start: Callable[[], ServedHost], args: argparse.Namespace) -> int:
+    """``continuum host`` with a window: the host in a background thread, the teacher console
+    in the window; what the headless host prints is printed too (the codes, the journal)."""
+    from game.net.journal import JournalError
+
+    try:
+        served = start()
+    except JournalError as e:
+        return _refuse(str(e))
+    except OSError as e:
+        return _refuse(f"cannot listen on {args.bind}:{args.port}: {e.strerror or e}")
+    host = served.host
+    width = max((len(s) for s in host.codes.values()), default=4)
+    lines = [
+        f"Continuum host: {host.title}, turn {host.match.world.turn}",
+        f"address: {served.address}",
+        f"console token: {host.console_token}",
+        "join codes:",
+        *(f"  {seat:<{width}}  {code}" for code, seat in host.codes.items()),
+        *([f"journal: {host.journal.path}"] if host.journal is not None else []),
+    ]
+    print("\n".join(lines), flush=True)
+    from game.session.settle import settle
+    from game.ui.main import run
+    from game.ui.scenes.host_form import open_console
+
+    settle()
+    try:
+        if not args.no_announce:
+            served.announce(sys.stdout)
+        run(lambda app: open_console(app, served))
+    finally:
+        served.stop()
+    return 0
 
 
 def cmd_debrief(args: argparse.Namespace) -> int:

@@ -77,13 +77,8 @@ def test_main_menu_lists_its_entries(sandbox: Path) -> None:
     frames(app)
     labels = [b.text for b in buttons(app)]
     assert labels == [
-        "New match",
-        "Continue",
-        "Load",
-        "Join a class",
-        "Tutorial: Turn Zero",
-        "Settings",
-        "Quit",
+        *("New match", "Continue", "Load", "Join a class", "Host a class"),
+        *("Tutorial: Turn Zero", "Settings", "Quit"),
     ]
     assert not find_button(app, "Continue").is_enabled  # no autosave yet
     assert_fits(app)
@@ -101,12 +96,12 @@ def test_keyboard_moves_and_opens_the_right_screen(sandbox: Path) -> None:
     key(app, pygame.K_RETURN)
     assert isinstance(app.scene, LoadScene)
     key(app, pygame.K_ESCAPE)
-    for _ in range(3):  # Load -> Join a class -> Tutorial -> Settings, Tab as well as Down
+    for _ in range(4):  # Load -> Join -> Host -> Tutorial -> Settings, Tab as Down does
         key(app, pygame.K_TAB)
     key(app, pygame.K_RETURN)
     assert isinstance(app.scene, SettingsScene)
     key(app, pygame.K_ESCAPE)
-    for _ in range(3):  # Settings -> Tutorial -> Join a class -> Load
+    for _ in range(4):  # Settings -> Tutorial -> Host -> Join -> Load
         key(app, pygame.K_UP)
     key(app, pygame.K_TAB, mod=pygame.KMOD_SHIFT)  # -> New match, skipping Continue
     key(app, pygame.K_TAB)  # -> Load
@@ -317,6 +312,7 @@ def test_settings_apply_scale_and_language(sandbox: Path) -> None:
         "Continuar",
         "Cargar",
         "Unirse a una clase",
+        "Alojar una clase",
         "Tutorial: Turno Cero",
         "Ajustes",
         "Salir",

@@ -970,6 +970,7 @@ class MainMenu(MenuScreen):
             (t("menu.continue"), self.resume, cont_tip, info is not None, None),
             (t("menu.load"), self.load, t("menu.load.tip"), True, None),
             (t("join.menu_entry"), self.join_class, t("join.menu_entry.tip"), True, None),
+            (t("menu.host_class"), self.host_class, t("menu.host_class.tip"), True, None),
             (t("menu.tutorial"), self.tutorial, t("menu.tutorial.tip"), True, None),
             (t("menu.settings"), self.settings, t("menu.settings.tip"), True, None),
             (t("menu.quit"), self.quit, t("menu.quit.tip"), True, None),
@@ -1014,6 +1015,11 @@ class MainMenu(MenuScreen):
         from game.ui.scenes.join import JoinScene
 
         self.app.push(JoinScene(self.app))
+
+    def host_class(self) -> None:
+        from game.ui.scenes.host_form import HostFormScene
+
+        self.app.push(HostFormScene(self.app))
 
     def tutorial(self) -> None:
         try:
