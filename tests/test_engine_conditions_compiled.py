@@ -50,6 +50,8 @@ def _dealable_by_the_rules(world) -> list[tuple[str, dict[str, str]]]:
     """What resolve.open_turn's loop over every card deals, read by the interpreter."""
     out = []
     for card in world.rules.cards:
+        if card.teacher:  # the teacher's deck: played by the teacher console, never drawn
+            continue
         last = world.fired.get(card.id)
         if last is not None and (card.once or world.turn - last <= card.cooldown):
             continue

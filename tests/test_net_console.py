@@ -267,3 +267,50 @@ def test_a_resumed_host_keeps_the_consoles_changes(tmp_path: Path) -> None:
 
     run(first)
     run(lambda: resumed(kept["codes"]))
+
+
+KOSOVO = Path(__file__).resolve().parent.parent / "scenarios" / "kosovo.json"
+
+
+def test_teacher_cards_are_never_drawn_and_the_console_plays_them(tmp_path: Path) -> None:
+    from game.engine.conditions import dealable
+    from game.engine.setup import new_world
+
+    scenario = load_scenario(KOSOVO)
+    deck = [c.id for c in scenario.cards if c.teacher]
+    assert len(deck) >= 4
+    # their triggers are empty (always true): only the teacher keeps them out of the draw
+    assert not [c for c, _ in dealable(new_world(scenario)) if c.teacher]
+    path = tmp_path / "kosovo.continuum-journal"
+
+    async def play() -> None:
+        host = Host.new(scenario, ["servia", "arberia"], seed=1, journal=path)
+        address = await host.start("127.0.0.1", 0)
+        codes = {seat: code for code, seat in host.codes.items()}
+        try:
+            teacher = await console(address, host.console_token)
+            assert [c["id"] for c in teacher.welcome["cards"]] == deck
+            ana = await Student.join(address, codes["servia"], "Ana")
+            await teacher.send("play_card", card="early_warning", seat="servia")
+            assert await teacher.refused() == "no teacher card named early_warning in this scenario"
+            await teacher.send("play_card", card="teacher_talks_at_the_castle", seat="servia")
+            again = await ana.expect("welcome")  # the seat afresh, the card in its hand
+            held = [h for h in again["view"]["hand"] if h["card"] == "teacher_talks_at_the_castle"]
+            assert held and held[0]["actor"] == "servia"
+            answers = [o for o in again["legal"] if o.get("target") == held[0]["key"]]
+            assert {o["option"] for o in answers} >= {"back_the_text", "strike_the_clause"}
+            await teacher.send("play_card", card="teacher_talks_at_the_castle", seat="servia")
+            assert await teacher.refused() == "servia holds that card already"
+        finally:
+            await host.close()
+
+    run(play)
+    resumed = Host.resume(path)  # the card played in the turn in progress is dealt again
+    try:
+        hand = resumed.match.world.hand
+        assert [h.card for h in hand if h.actor == "servia" and h.card.startswith("teacher_")] == [
+            "teacher_talks_at_the_castle"
+        ]
+    finally:
+        assert resumed.journal is not None
+        resumed.journal.close()

@@ -602,7 +602,7 @@ _DECKS: dict[int, tuple[list[Card], tuple[_Dealt, ...]]] = {}
 
 def dealable(world: World) -> list[tuple[Card, dict[str, str]]]:
     """The cards ``resolve.open_turn`` may deal now, in the rules' order, each with its bindings
-    (``target`` bound): every card not resting (dealt once, or within its cooldown) whose trigger
+    (``target`` bound): every card not of the teacher's deck, not resting (dealt once, or within its cooldown) whose trigger
     holds and whose target names an actor. A card whose turn window excludes this turn is not
     read at all: its trigger would fail on that turn condition before drawing anything."""
     turn, fired, actors = world.turn, world.fired, world.actors
@@ -646,6 +646,7 @@ def _deck(cards: list[Card]) -> tuple[_Dealt, ...]:
             c.target,
         )
         for c in cards
+        if not c.teacher  # the teacher's deck is played by the teacher console, never drawn
     )
     if len(_DECKS) >= 64:  # one deck per match's rules: keep the last few
         _DECKS.clear()

@@ -167,6 +167,13 @@ class Card(Model):
         description="Whether the card rewards or punishes a centralized world.",
         examples=["rewards", "punishes"],
     )
+    teacher: bool = Field(
+        False,
+        description="true: a card of the teacher's deck: never dealt by the game's own draw; "
+        "in a class match the teacher console plays it onto the seat the teacher chooses, which "
+        "becomes its target (its trigger is not read). Its effects may name $target.",
+        examples=[True],
+    )
 
     @model_validator(mode="after")
     def _unique_options(self) -> Card:

@@ -81,6 +81,7 @@ from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
 
 from game.engine import Order, Scenario, TurnReport
+from game.engine.model import HandCard
 from game.engine.scenario import Rules, text
 from game.session.local import LocalMatch
 
@@ -287,7 +288,7 @@ class Host:
         """Put back what the teacher's console changed (pause, timer, codes, seats, the end),
         from the journal's console events, in order."""
         m = self.match
-        for _, action, data in events:
+        for turn, action, data in events:
             if action == "pause":
                 self.paused = bool(data.get("paused"))
             elif action == "set_timer":
@@ -309,6 +310,9 @@ class Host:
                     m.humans.append(seat)
             elif action == "end_match" and not m.ended:
                 self._end_world()
+            elif action == "play_card" and turn == m.world.turn and not m.ended:
+                # played in the turn in progress (the turns before hold theirs in their worlds)
+                self._deal(str(data.get("card")), str(data.get("seat")))
 
     # ---- serving -------------------------------------------------------------------------------
 
@@ -501,28 +505,30 @@ class Host:
                 return
             m.humans.append(seat)  # claimed: people play it from now on, the AI no longer
         client.seat, client.name = seat, hello.name
-        rules, digest = self._seat_rules(seat)
-        self._post(
-            client,
-            Welcome(
-                seat=seat,
-                name=hello.name,
-                turn=m.world.turn,
-                state_id=m.state_id,
-                view=without_rules(m.view(seat)),
-                rules=rules,
-                rules_digest=digest,
-                legal=self._legal(seat),
-                draft=m.draft(seat),
-                points_left=m.points_left(seat),
-                submitted=seat in m.submitted,
-                reports=[r.for_actor(seat) for r in m.reports],
-                ended=m.ended,
-            ),
-        )
+        self._post(client, self._welcome(seat, hello.name))
         if m.ended:
             self._post(client, Ended(outcome=m.outcome()))
         self._tell_console()
+
+    def _welcome(self, seat: str, name: str) -> Welcome:
+        """The seat as it stands, for a client that joins it (or gets it afresh)."""
+        m = self.match
+        rules, digest = self._seat_rules(seat)
+        return Welcome(
+            seat=seat,
+            name=name,
+            turn=m.world.turn,
+            state_id=m.state_id,
+            view=without_rules(m.view(seat)),
+            rules=rules,
+            rules_digest=digest,
+            legal=self._legal(seat),
+            draft=m.draft(seat),
+            points_left=m.points_left(seat),
+            submitted=seat in m.submitted,
+            reports=[r.for_actor(seat) for r in m.reports],
+            ended=m.ended,
+        )
 
     def _seat_rules(self, seat: str) -> tuple[Rules, str]:
         """The rules as ``seat`` may read them and their digest, worked out once a seat."""
@@ -920,10 +926,39 @@ class Host:
         self.match.match.world = world
 
     def _card_refusal(self, action: PlayCard) -> str | None:
-        return f"no teacher card named {action.card} in this scenario"
+        """Why the teacher card cannot be played onto that seat now, or None."""
+        world = self.match.world
+        card = world.rules.card(action.card)
+        if card is None or not card.teacher:
+            return f"no teacher card named {action.card} in this scenario"
+        if action.seat not in world.actors:
+            return f"no seat named {action.seat} in this match"
+        if any(h.card == card.id and h.actor == action.seat for h in world.hand):
+            return f"{action.seat} holds that card already"
+        return None
 
     def _play_card(self, action: PlayCard) -> None:
-        pass
+        """Deal the teacher card to the seat now: its clients get the seat afresh (a welcome:
+        the card in its hand, the answers among its legal orders)."""
+        self._deal(action.card, action.seat)
+        for client in self._at(action.seat):
+            self._post(client, self._welcome(action.seat, client.name))
+
+    def _deal(self, card: str, seat: str) -> None:
+        """The card in ``seat``'s hand, ``target`` bound to the seat, as the engine deals one
+        (its key from the world's own counter: the same on a resume)."""
+        world = self.match.world.clone()
+        world.hand.append(
+            HandCard(
+                key=world.new_id("hand"),
+                card=card,
+                actor=seat,
+                turn=world.turn,
+                bindings={"target": seat},
+            )
+        )
+        world.fired[card] = world.turn
+        self.match.match.world = world
 
 
 def local_address() -> str:

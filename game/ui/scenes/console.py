@@ -461,9 +461,14 @@ class ConsoleScene(MenuScreen):
         surface.blit(head.render(title, True, pal.muted), (r.x + s(10), r.y + s(4)))
         y_top = r.y + head.get_linesize() + s(6)
         lines: list[tuple[str, tuple[int, int, int]]] = []
+        seat = self.seats.seat
+        if self.picking_card and seat is not None:  # what the row of cards below is for
+            prompt = t("console.card.prompt", seat=self.seats.seat_name(seat.seat))
+            for line in wrap(prompt, app.font(15, True), r.w - s(20)):
+                lines.append((line, pal.accent))
         if st.refused:  # the host's last refusal of the teacher's own action
             lines.append((t("console.refused", reason=st.refused), pal.bad))
-        for msg in st.messages[-12:]:
+        for msg in [] if self.picking_card else st.messages[-12:]:
             named = [msg.to] if isinstance(msg.to, str) else msg.to
             to = ", ".join(
                 t("console.to_all") if x == "all" else self.seats.seat_name(x) for x in named
