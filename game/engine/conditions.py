@@ -602,9 +602,10 @@ _DECKS: dict[int, tuple[list[Card], tuple[_Dealt, ...]]] = {}
 
 def dealable(world: World) -> list[tuple[Card, dict[str, str]]]:
     """The cards ``resolve.open_turn`` may deal now, in the rules' order, each with its bindings
-    (``target`` bound): every card not of the teacher's deck, not resting (dealt once, or within its cooldown) whose trigger
-    holds and whose target names an actor. A card whose turn window excludes this turn is not
-    read at all: its trigger would fail on that turn condition before drawing anything."""
+    (``target`` bound): every card not of the teacher's deck, not resting (dealt once, or within
+    its cooldown) whose trigger holds and whose target names an actor. A card whose turn window
+    excludes this turn is not read at all: its trigger would fail on that turn condition before
+    drawing anything."""
     turn, fired, actors = world.turn, world.fired, world.actors
     # One context for the guards, which read and write no binding; its figures (inequality,
     # civil society) serve every card too: the world does not change while cards are dealt.
