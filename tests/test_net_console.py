@@ -314,3 +314,44 @@ def test_teacher_cards_are_never_drawn_and_the_console_plays_them(tmp_path: Path
     finally:
         assert resumed.journal is not None
         resumed.journal.close()
+
+
+def test_a_students_client_shows_a_teacher_card_as_soon_as_it_is_played() -> None:
+    from game.net.client import RemoteMatch
+    from game.net.console_client import ConsoleLink
+    from game.net.protocol import PlayCard
+    from tests.host_thread import host_thread
+
+    with host_thread(["servia"], scenario=load_scenario(KOSOVO), seed=1) as (
+        served,
+        address,
+        codes,
+    ):
+        ana = RemoteMatch.join(address, codes["servia"], "Ana")
+        teacher = ConsoleLink(address, served.host.console_token)
+        try:
+            assert ana.wait(lambda: ana.status == "playing", 10)
+            assert teacher_ready(teacher)
+            before = ana.state_id
+            teacher.send(PlayCard(card="teacher_indictment", seat="servia"))
+            hand = lambda: [h.card for h in ana.view("servia").hand]  # noqa: E731
+            assert ana.wait(lambda: "teacher_indictment" in hand(), 10)
+            assert ana.state_id != before  # the screens see the seat moved
+            answers = {o.option for o in ana.legal("servia") if o.action == "choose"}
+            assert {"back_the_court", "peace_first"} <= answers
+        finally:
+            teacher.close()
+            ana.close()
+
+
+def teacher_ready(link: Any) -> bool:
+    """Wait for a console link's welcome (it hears the host from a thread of its own)."""
+    import time
+
+    end = time.monotonic() + 10
+    while time.monotonic() < end:
+        link.pump()
+        if link.state.status is not None:
+            return True
+        time.sleep(0.02)
+    return False
