@@ -143,6 +143,7 @@ def test_the_console_shows_the_class_and_its_keys_act_on_the_host(served: Served
         click(app, find_button(app, "End the match"))
         until(app, lambda: served.host.match.ended, "the match ended")
         until(app, lambda: scene.link.state.outcome is not None, "the console told it ended")
+        until(app, lambda: scene.seats.ended, "the seats table told it ended")
         frames(app, 3)
 
 

@@ -283,7 +283,7 @@ class ConsoleScene(MenuScreen):
         if self.link.pump():
             st = self.link.state
             if st.status is not None:
-                self.seats.set_seats(st.status.seats, st.view)
+                self.seats.set_seats(st.status.seats, st.view, st.status.ended)
             self._refresh_world()
             if self.modal is None:
                 self._rebuild_if_changed()

@@ -36,9 +36,10 @@ class SeatsTable:
         self.world: World | None = None
         self.selected = 0
         self.top = 0  # the first row shown
+        self.ended = False  # the match is over: no seat is drafting any more
 
-    def set_seats(self, seats: list[SeatStatus], world: World | None) -> None:
-        self.seats, self.world = seats, world
+    def set_seats(self, seats: list[SeatStatus], world: World | None, ended: bool = False) -> None:
+        self.seats, self.world, self.ended = seats, world, ended
         self.selected = min(self.selected, max(0, len(seats) - 1))
 
     @property
@@ -94,7 +95,7 @@ class SeatsTable:
         big, small = app.font(17, True), app.font(14)
         code_font = app.font(20, True)
         code_w = code_font.size("MMMMMM")[0] + s(12)
-        states = (t("console.seat.submitted"), t("console.seat.drafting"), t("console.seat.ai"))
+        states = [t(f"console.seat.{k}") for k in ("submitted", "drafting", "ai", "ended")]
         state_w = max(head.size(w)[0] for w in states) + s(16)
         x_code = r.right - s(12) - state_w - code_w
         x_state = r.right - s(12) - state_w
@@ -129,7 +130,9 @@ class SeatsTable:
                 surface.blit(said, said.get_rect(midleft=(r.x + s(24) + drawn.get_width(), mid)))
             code = code_font.render(st.code or "-", True, pal.text)
             surface.blit(code, code.get_rect(midleft=(x_code, mid)))
-            if not st.claimed:
+            if self.ended:
+                state, colour = t("console.seat.ended"), pal.muted
+            elif not st.claimed:
                 state, colour = t("console.seat.ai"), pal.muted
             elif st.submitted:
                 state, colour = t("console.seat.submitted"), pal.good
