@@ -81,6 +81,7 @@ def test_main_menu_lists_its_entries(sandbox: Path) -> None:
         "Continue",
         "Load",
         "Join a class",
+        "Watch a replay",
         "Tutorial: Turn Zero",
         "Settings",
         "Quit",
@@ -101,12 +102,12 @@ def test_keyboard_moves_and_opens_the_right_screen(sandbox: Path) -> None:
     key(app, pygame.K_RETURN)
     assert isinstance(app.scene, LoadScene)
     key(app, pygame.K_ESCAPE)
-    for _ in range(3):  # Load -> Join a class -> Tutorial -> Settings, Tab as well as Down
+    for _ in range(4):  # Load -> Join a class -> Watch a replay -> Tutorial -> Settings
         key(app, pygame.K_TAB)
     key(app, pygame.K_RETURN)
     assert isinstance(app.scene, SettingsScene)
     key(app, pygame.K_ESCAPE)
-    for _ in range(3):  # Settings -> Tutorial -> Join a class -> Load
+    for _ in range(4):  # Settings -> Tutorial -> Watch a replay -> Join a class -> Load
         key(app, pygame.K_UP)
     key(app, pygame.K_TAB, mod=pygame.KMOD_SHIFT)  # -> New match, skipping Continue
     key(app, pygame.K_TAB)  # -> Load
@@ -317,6 +318,7 @@ def test_settings_apply_scale_and_language(sandbox: Path) -> None:
         "Continuar",
         "Cargar",
         "Unirse a una clase",
+        "Ver una repetición",
         "Tutorial: Turno Cero",
         "Ajustes",
         "Salir",

@@ -970,6 +970,7 @@ class MainMenu(MenuScreen):
             (t("menu.continue"), self.resume, cont_tip, info is not None, None),
             (t("menu.load"), self.load, t("menu.load.tip"), True, None),
             (t("join.menu_entry"), self.join_class, t("join.menu_entry.tip"), True, None),
+            (t("replay.menu_entry"), self.watch_replay, t("replay.menu_entry.tip"), True, None),
             (t("menu.tutorial"), self.tutorial, t("menu.tutorial.tip"), True, None),
             (t("menu.settings"), self.settings, t("menu.settings.tip"), True, None),
             (t("menu.quit"), self.quit, t("menu.quit.tip"), True, None),
@@ -1014,6 +1015,21 @@ class MainMenu(MenuScreen):
         from game.ui.scenes.join import JoinScene
 
         self.app.push(JoinScene(self.app))
+
+    def watch_replay(self) -> None:
+        """Pick a class match's replay file (``continuum debrief`` writes replay.json)."""
+        from game import paths
+        from game.ui.scenes.open_file import OpenFileScene
+        from game.ui.scenes.replay import open_replay
+
+        def picked(path: Path) -> None:
+            why = open_replay(self.app, path)
+            if why is not None:
+                self.app.scene.tell(t("replay.menu_entry"), why)  # type: ignore[attr-defined]
+
+        start = paths.user_data_dir()
+        start = start if start.is_dir() else Path.home()
+        self.app.push(OpenFileScene(self.app, start, picked, t("replay.open_title")))
 
     def tutorial(self) -> None:
         try:

@@ -224,10 +224,28 @@ class ReplayScene(Scene):
         bar = pygame.Rect(0, top, w, s(66))
         foot_h = s(44)
         foot = pygame.Rect(m, h - m - foot_h, w - 2 * m, foot_h)
-        crit = pygame.Rect(0, foot.y - s(8) - s(64), int(w * 0.55), s(64))
+        left = [("back", t("replay.back"), None), ("prev", t("replay.prev"), None)]
+        right = [
+            ("debrief", t("replay.debrief"), "#primary"),
+            ("seat", self.seat_name(), None),
+            ("next", t("replay.next"), None),
+        ]
+        widths = {
+            key: min(button_width(app, label, bold=oid is not None, padding=28), s(220))
+            for key, label, oid in left + right
+        }
+        gap = s(8)
+        room = foot.w - sum(widths.values()) - gap * (len(widths) + 1)
+        below = foot.y  # the pictures and the report end above this
+        if room >= s(160):  # the slider between the buttons
+            slider_rect = pygame.Rect(0, foot.y + s(6), room, foot_h - s(12))
+        else:  # a large scale: the slider on a row of its own, over the buttons
+            slider_rect = pygame.Rect(m, foot.y - s(36), foot.w, s(30))
+            below = slider_rect.y
+        crit = pygame.Rect(0, below - s(8) - s(64), int(w * 0.55), s(64))
         mid = pygame.Rect(0, bar.bottom, int(w * 0.55), crit.y - bar.bottom)
         side = pygame.Rect(mid.right + m, bar.bottom + s(6), w - mid.right - 2 * m, 0)
-        side.height = foot.y - s(8) - side.y
+        side.height = below - s(8) - side.y
         self.map.set_rect(mid)
         self.bar.set_rect(bar)
         self.criteria.set_rect(crit)
@@ -248,28 +266,27 @@ class ReplayScene(Scene):
         )
 
         # The footer: back, the turn's buttons and slider, the seat, the debrief.
+        tips = {
+            "back": t("replay.back_tip"),
+            "prev": t("replay.prev_tip"),
+            "next": t("replay.next_tip"),
+            "seat": t("replay.seat_tip"),
+            "debrief": t("replay.debrief_tip"),
+        }
         self.buttons = {}
         x = foot.x
-        specs = [
-            ("back", t("replay.back"), t("replay.back_tip"), None),
-            ("prev", t("replay.prev"), t("replay.prev_tip"), None),
-        ]
-        for key, label, tip, oid in specs:
-            bw = button_width(app, label, padding=28)
-            self.buttons[key] = self._button(pygame.Rect(x, foot.y, bw, foot_h), label, tip, oid)
-            x += bw + s(8)
-        right_specs = [
-            ("debrief", t("replay.debrief"), t("replay.debrief_tip"), "#primary"),
-            ("seat", self.seat_name(), t("replay.seat_tip"), None),
-            ("next", t("replay.next"), t("replay.next_tip"), None),
-        ]
+        for key, label, oid in left:
+            rect = pygame.Rect(x, foot.y, widths[key], foot_h)
+            self.buttons[key] = self._button(rect, label, tips[key], oid)
+            x += widths[key] + gap
         rx = foot.right
-        for key, label, tip, oid in right_specs:
-            bw = min(button_width(app, label, bold=oid is not None, padding=28), s(220))
-            rx -= bw
-            self.buttons[key] = self._button(pygame.Rect(rx, foot.y, bw, foot_h), label, tip, oid)
-            rx -= s(8)
-        slider_rect = pygame.Rect(x, foot.y + s(6), max(s(60), rx - x), foot_h - s(12))
+        for key, label, oid in right:
+            rx -= widths[key]
+            rect = pygame.Rect(rx, foot.y, widths[key], foot_h)
+            self.buttons[key] = self._button(rect, label, tips[key], oid)
+            rx -= gap
+        if slider_rect.x == 0:
+            slider_rect.x = x
         self.slider = self.keep(
             UIHorizontalSlider(slider_rect, self.turn, (0, max(1, self.last)), app.manager)
         )
@@ -299,10 +316,9 @@ class ReplayScene(Scene):
                     self._press(key)
                     return
         elif (
-            event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED
-            and event.ui_element is self.slider
+            event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED and event.ui_element is self.slider
         ):
-            self.go(int(round(event.value)))
+            self.go(round(event.value))
         elif event.type == pygame.KEYDOWN:
             self._key(event)
 
