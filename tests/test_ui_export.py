@@ -130,3 +130,28 @@ def test_no_class_export_for_a_replay_or_a_student(sandbox: Path, tmp_path: Path
     frames(app)
     assert app.scene.class_button is None
     assert default_folder(replay.turns[0].world).parent.name == "class-debriefs"
+
+
+def test_the_consoles_end_opens_export_on_the_hosts_journal(sandbox: Path, tmp_path: Path):
+    from game.ui.scenes.class_export import export_journal
+
+    journal = class_journal(tmp_path)
+    app = make_app()
+    app.push(DebriefScene(app, ReplaySession(load_replay_of(journal, tmp_path), 0)))
+    assert export_journal(app, journal) is None
+    frames(app)
+    scene = app.scene
+    assert isinstance(scene, ClassExportScene)
+    scene.entry.set_text(str(tmp_path / "handout"))
+    assert [f.name for f in scene.write()] == list(CLASS_DEBRIEF_FILES)
+    broken = tmp_path / "broken.continuum-journal"
+    broken.write_bytes(b"not sqlite at all" * 10)
+    why = export_journal(app, broken)
+    assert why is not None and str(broken) in why
+
+
+def load_replay_of(journal: Path, tmp_path: Path):
+    from tests.test_ui_replay import main
+
+    assert main(["debrief", str(journal), "--out", str(tmp_path / "r")]) == 0
+    return load_replay(tmp_path / "r" / "replay.json")

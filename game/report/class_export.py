@@ -98,10 +98,17 @@ def class_exporter(session: object) -> Exporter | None:
     """How this session's class debrief is written, or ``None`` (see the module's docstring)."""
     journal = getattr(session, "class_journal", None)
     if isinstance(journal, Path):
-        from game.net.journal import read_journal
+        from game.net.journal import JournalError, read_journal
         from game.report.class_debrief import export_class_debrief
 
-        return lambda folder: export_class_debrief(read_journal(journal), folder, lang=language())
+        def from_journal(folder: Path) -> list[Path]:
+            try:
+                kept = read_journal(journal)
+            except JournalError as e:  # said on the screen, in one line
+                raise ClassExportError(str(e)) from None
+            return export_class_debrief(kept, folder, lang=language())
+
+        return from_journal
     from game.session.local import LocalMatch
 
     if isinstance(session, LocalMatch):

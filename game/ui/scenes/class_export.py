@@ -135,3 +135,23 @@ class ClassExportScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         for img, pos in self._texts:
             surface.blit(img, pos)
+
+
+def export_journal(app: App, journal: Path) -> str | None:
+    """Open the export screen for a class host's journal (the teacher console's end: one call
+    with the host's ``journal.path``); why not (a journal that cannot be read), or ``None``."""
+    from game.net.journal import JournalError, read_journal
+    from game.report.class_export import class_exporter
+
+    try:
+        world = read_journal(journal).last.world
+    except JournalError as e:
+        return str(e)
+
+    class Host:  # what class_exporter asks of a class host's session
+        class_journal = journal
+
+    exporter = class_exporter(Host())
+    assert exporter is not None
+    app.push(ClassExportScene(app, world, exporter))
+    return None
