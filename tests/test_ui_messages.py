@@ -161,3 +161,29 @@ def test_a_hot_seat_match_has_no_messages(sandbox: Path) -> None:
     frames(app)
     assert isinstance(app.scene, MatchScene)
     assert app.scene.tabs == ("actions", "cards", "actor")
+
+
+def test_a_message_is_written_and_sent_by_keyboard_alone(sandbox: Path) -> None:
+    with host_thread(["castria", "arcadia"]) as (served, address, codes):
+        app, scene, ana = open_seat(address, codes["castria"], "Ana")
+        try:
+            key(app, pygame.K_4)
+            assert scene.tab == "messages"
+            while scene.focus_key != "chat:to:arcadia":  # Tab along the ring to a seat
+                key(app, pygame.K_TAB)
+            key(app, pygame.K_RETURN)  # chosen: Arcadia alone
+            assert scene.chat_to == {"arcadia"}
+            while scene.focus_key != "chat:entry":
+                key(app, pygame.K_TAB)
+            key(app, pygame.K_RETURN)  # into the field
+            assert scene.typing()
+            type_text(app, "By keyboard")
+            key(app, pygame.K_RETURN)  # sent
+            until(app, lambda: any(m.text == "By keyboard" for m in served.host.messages))
+            assert served.host.messages[-1].to == "arcadia"
+            key(app, pygame.K_ESCAPE)  # out of the field; the screen's keys work again
+            assert not scene.typing()
+            key(app, pygame.K_1)
+            assert scene.tab == "actions"
+        finally:
+            ana.close()
