@@ -155,3 +155,17 @@ def load_replay_of(journal: Path, tmp_path: Path):
 
     assert main(["debrief", str(journal), "--out", str(tmp_path / "r")]) == 0
     return load_replay(tmp_path / "r" / "replay.json")
+
+
+def test_a_folder_typed_without_its_path_is_in_the_home_folder(
+    sandbox: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    local = finished_hot_seat(sandbox)
+    app = make_app()
+    app.push(ClassExportScene(app, local.world, class_exporter(local)))
+    frames(app)
+    app.scene.entry.set_text("handout")
+    assert app.scene.write() is not None
+    assert (tmp_path / "home" / "handout" / "debrief.html").is_file()
+    assert str(tmp_path / "home" / "handout") in app.scene.status

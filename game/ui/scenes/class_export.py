@@ -99,6 +99,8 @@ class ClassExportScene(Scene):
             self.rebuild()
             return None
         folder = Path(self.folder).expanduser()
+        if not folder.is_absolute():  # not the game's working folder, which no one sees
+            folder = Path.home() / folder
         try:
             files = self.exporter(folder)
         except ClassExportError as e:
