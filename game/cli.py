@@ -305,6 +305,13 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         "gave (or why not) and leave; a connection test for a student's computer (the seat is "
         "taken as joining takes it: the student then joins it with the same code)",
     )
+    rep = sub.add_parser(
+        "replay",
+        help="watch a class match's replay file (the replay.json `continuum debrief` writes)",
+        description="Open the game on Watch a replay with FILE: the match turn by turn, then "
+        "its debrief. A file that is not a whole replay is refused with a line that says why.",
+    )
+    rep.add_argument("file", metavar="FILE", help="the replay file (replay.json)")
     deb = sub.add_parser(
         "debrief",
         help="write a class match's debrief (HTML, CSV, replay) from its journal",
@@ -332,6 +339,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     commands = {
         "host": host,
         "debrief": deb,
+        "replay": rep,
         "join": join,
         "play": play,
         "simulate": sim,
@@ -862,6 +870,22 @@ def cmd_debrief(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_replay(args: argparse.Namespace) -> int:
+    from game.report.replay import ReplayError, load_replay
+
+    try:
+        replay = load_replay(args.file)  # refused here, before a window opens
+    except ReplayError as e:
+        return _refuse(str(e))
+    from game.session.settle import settle
+    from game.ui.main import run
+    from game.ui.scenes.replay import ReplayScene
+
+    settle()
+    run(lambda app: ReplayScene(app, replay, Path(args.file)))
+    return 0
+
+
 def cmd_join(args: argparse.Namespace) -> int:
     from game.net.client import AddressError, parse_address
 
@@ -951,6 +975,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "host": cmd_host,
         "debrief": cmd_debrief,
         "join": cmd_join,
+        "replay": cmd_replay,
         "play": cmd_play,
         "simulate": cmd_simulate,
         "study": cmd_study,

@@ -78,7 +78,7 @@ def test_main_menu_lists_its_entries(sandbox: Path) -> None:
     labels = [b.text for b in buttons(app)]
     assert labels == [
         *("New match", "Continue", "Load", "Join a class", "Host a class"),
-        *("Tutorial: Turn Zero", "Settings", "Quit"),
+        *("Watch a replay", "Tutorial: Turn Zero", "Settings", "Quit"),
     ]
     assert not find_button(app, "Continue").is_enabled  # no autosave yet
     assert_fits(app)
@@ -96,12 +96,12 @@ def test_keyboard_moves_and_opens_the_right_screen(sandbox: Path) -> None:
     key(app, pygame.K_RETURN)
     assert isinstance(app.scene, LoadScene)
     key(app, pygame.K_ESCAPE)
-    for _ in range(4):  # Load -> Join -> Host -> Tutorial -> Settings, Tab as Down does
+    for _ in range(5):  # Load -> Join -> Host -> Watch a replay -> Tutorial -> Settings
         key(app, pygame.K_TAB)
     key(app, pygame.K_RETURN)
     assert isinstance(app.scene, SettingsScene)
     key(app, pygame.K_ESCAPE)
-    for _ in range(4):  # Settings -> Tutorial -> Host -> Join -> Load
+    for _ in range(5):  # Settings -> Tutorial -> Watch a replay -> Host -> Join -> Load
         key(app, pygame.K_UP)
     key(app, pygame.K_TAB, mod=pygame.KMOD_SHIFT)  # -> New match, skipping Continue
     key(app, pygame.K_TAB)  # -> Load
@@ -313,6 +313,7 @@ def test_settings_apply_scale_and_language(sandbox: Path) -> None:
         "Cargar",
         "Unirse a una clase",
         "Alojar una clase",
+        "Ver una repetición",
         "Tutorial: Turno Cero",
         "Ajustes",
         "Salir",

@@ -37,17 +37,23 @@ from __future__ import annotations
 
 import queue
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from game.engine import Order, TurnReport, World, check_orders, view
 from game.engine.orders import ACTIONS
 from game.engine.scenario import Rules
+from game.session.interface import ChatLine
 from game.session.saves import SaveError
 
 from .link import AddressError, Failure, Link, Lost, parse_address
 from .protocol import (
+    MAX_TEXT,
+    Chat,
     ChatMessage,
     DraftAdd,
     DraftRemove,
@@ -80,6 +86,14 @@ class News:
     text: str = ""
 
 
+def chat_line(turn: int, m: ChatMessage) -> ChatLine:
+    """A message as the screens show it; ``to`` may be a seat, ``"all"`` or (protocol 2) a
+    group of seats."""
+    to: object = m.to
+    seats = () if to == "all" else (to,) if isinstance(to, str) else tuple(to)  # type: ignore[arg-type]
+    return ChatLine(turn, m.sender, m.name, seats, m.text)
+
+
 class RemoteMatch:
     """A student's seat on a host elsewhere, behind the ``Session`` interface (see the module's
     docstring). ``RemoteMatch.join`` starts connecting and returns at once; ``status`` is
@@ -95,7 +109,10 @@ class RemoteMatch:
         self.failure: Failure | None = None
         self.link = "connecting"  # "up", "down" (trying again), "closed"
         self.seat = ""
-        self.messages: list[ChatMessage] = []  # chat received (the screens do not show it yet)
+        self._chat: list[ChatLine] = []  # chat received, its own echoed back included
+        self._chat_refused: tuple[int, str] | None = None
+        self.messages_read = 0  # how many of them the student has seen (a screen sets it)
+        self._chatting = False  # the last message sent was chat
         self._inbox: queue.Queue[Any] = queue.Queue()
         self._news: list[News] = []
         self._news_id = 0
@@ -177,7 +194,7 @@ class RemoteMatch:
         elif isinstance(item, Ended):
             self._end(item.outcome)
         elif isinstance(item, ChatMessage):
-            self.messages.append(item)
+            self._chat.append(chat_line(self._turn, item))
         elif isinstance(item, Lost):
             self._lost(item.reason)
         elif isinstance(item, Failure):
@@ -267,6 +284,12 @@ class RemoteMatch:
                 self._draft = list(self._host_draft)  # the host's draft stands
         elif r.about == "submit":
             self._want_submit = False
+        elif r.about == "chat" or (r.about == "frame" and self._chatting):
+            # said under the composer, not as a notice over the map (a flood of messages is
+            # refused as frames: the last thing sent was a message)
+            n = self._chat_refused[0] + 1 if self._chat_refused else 1
+            self._chat_refused = (n, r.reason)
+            return
         self._tell(News("refused", r.reason))
 
     def _lost(self, reason: str) -> None:
@@ -295,6 +318,7 @@ class RemoteMatch:
             return
         if drafting:
             self._unacked += 1
+        self._chatting = isinstance(message, Chat)
         self._link.send(encode(message))
 
     @property
@@ -323,6 +347,42 @@ class RemoteMatch:
         if self.status == "connecting":
             self.status = "closed"
         self._link.stop()
+
+    # ---- messages ----------------------------------------------------------------------------
+
+    def messages(self) -> list[ChatLine]:
+        """Every chat message this seat received, oldest first (its own, echoed by the host)."""
+        self.pump()
+        return list(self._chat)
+
+    @property
+    def message_refusal(self) -> tuple[int, str] | None:
+        """The host's last refusal of a message: (how many so far, its reason)."""
+        self.pump()
+        return self._chat_refused
+
+    def send_message(self, to: Sequence[str], text: str) -> str | None:
+        """Send ``text`` to the seats ``to`` (empty: everyone); why not, or ``None`` (sent; the
+        host echoes it back, or refuses it: ``message_refusal``)."""
+        text = text.strip()
+        if not text:
+            return "empty"
+        if len(text) > MAX_TEXT:
+            return f"too long: {len(text)} characters, at most {MAX_TEXT}"
+        if self.link != "up":
+            return "no host"
+        seats = list(dict.fromkeys(s for s in to if s))
+        if not seats:
+            self._send(Chat(to="all", text=text))
+        elif len(seats) == 1:
+            self._send(Chat(to=seats[0], text=text))
+        else:
+            try:
+                self._send(Chat(to=seats, text=text))  # type: ignore[arg-type]
+            except ValidationError:  # a protocol without groups: one message a seat
+                for seat in seats:
+                    self._send(Chat(to=seat, text=text))
+        return None
 
     # ---- what a seat may see ---------------------------------------------------------------
 

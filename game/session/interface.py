@@ -51,12 +51,18 @@ What a session offers, and nothing more:
   match goes on either way and the screens say so. Opening a session (a new match, a saved
   one resumed) is not the screens' business: ``game.session.hotseat`` does it for the desktop.
 
+**Messages** are an optional capability (``Messaging`` below, asked with ``messaging(session)``):
+a class's seat (``RemoteMatch``) sends and receives chat; a hot-seat ``LocalMatch`` says it has
+none (``messages()`` is ``None``), since everyone sits at the one keyboard.
+
 Every method may be called from the screen's frame; a session answers from what it holds (a
 remote one keeps the host's last answers) and never blocks a frame on the network.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -204,3 +210,42 @@ class Connected(Protocol):
     def take_news(self) -> list: ...
 
     def close(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class ChatLine:
+    """One chat message as a screen shows it: the ``turn`` it arrived in, the ``sender`` seat and
+    ``name`` of who wrote it, ``to`` the seats it went to (empty: everyone) and its ``text``."""
+
+    turn: int
+    sender: str
+    name: str
+    to: tuple[str, ...]
+    text: str
+
+
+@runtime_checkable
+class Messaging(Protocol):
+    """Chat, for a session that has it (a class's seat). ``messages()`` is every message this
+    seat received (its own included, as the host echoes them), oldest first, or ``None`` when the
+    session has no messages at all. ``send_message(to, text)`` sends ``text`` to the seats ``to``
+    (empty: everyone) and answers at once: why not (empty, too long, no host), or ``None``.
+    The host may still refuse it: ``message_refusal`` is then ``(n, reason)``, ``n`` moving with
+    each refusal. ``messages_read`` is how many of the messages the seat has seen (kept by the
+    session, so the screen of the next turn knows what is unread); a screen sets it."""
+
+    def messages(self) -> list[ChatLine] | None: ...
+
+    def send_message(self, to: Sequence[str], text: str) -> str | None: ...
+
+    @property
+    def message_refusal(self) -> tuple[int, str] | None: ...
+
+    messages_read: int
+
+
+def messaging(session: object) -> Messaging | None:
+    """The session's chat, or ``None`` when it has none (hot-seat, watching the AI)."""
+    if isinstance(session, Messaging) and session.messages() is not None:
+        return session
+    return None

@@ -12,6 +12,7 @@ shown to the next (the client puts a hand-over screen between them).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -282,6 +283,18 @@ class LocalMatch:
         reason's ``{"key", "args"}``): nothing secret is in it (a secret goal is named only as
         "one of its secret goals"), so every seat may read it."""
         return dict(self.reasons.get(turn, {}))
+
+    # ---- messages: none at one keyboard -------------------------------------------------------
+
+    messages_read = 0
+    message_refusal = None
+
+    def messages(self) -> None:
+        """None: a hot-seat match has no chat (everyone sits at this keyboard)."""
+        return None
+
+    def send_message(self, to: Sequence[str], text: str) -> str | None:
+        return "a match on one computer has no messages"
 
     def _mission_bot(self, level: str) -> MissionBot:
         """One bot per level for the whole match (it keeps what it may between seats)."""

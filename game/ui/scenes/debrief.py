@@ -202,6 +202,12 @@ class DebriefScene(Scene):
         self.tab_buttons: dict[str, pygame_gui.elements.UIButton] = {}
         self.export_button: pygame_gui.elements.UIButton | None = None
         self.menu_button: pygame_gui.elements.UIButton | None = None
+        # Export for the class (HTML, CSV, replay into a folder the teacher picks): a class
+        # host's session (its journal) or a hot-seat match; a student's seat has none.
+        from game.report.class_export import class_exporter
+
+        self.class_export = class_exporter(session)
+        self.class_button: pygame_gui.elements.UIButton | None = None
         self.status = ""
         self.status_ok = True
         self.last_export: ExportResult | None = None
@@ -281,9 +287,14 @@ class DebriefScene(Scene):
                     object_id="#report_text",
                 )
             )
+        keys = self._focus_keys()
         order = [*(self.tab_buttons[k] for k in self.tabs), self.menu_button, self.export_button]
-        keys = [*self.tabs, "menu", "export"]
+        if self.class_button is not None:
+            order.append(self.class_button)
         self.focus.reset(order, keys.index(self._focus_key) if self._focus_key in keys else None)
+
+    def _focus_keys(self) -> list[str]:
+        return [*self.tabs, "menu", "export", *(["class"] if self.class_export else [])]
 
     def _build_header(self, w: int, m: int) -> int:
         """The title and how the match ended; returns the y below them."""
@@ -320,7 +331,9 @@ class DebriefScene(Scene):
         ew = button_width(app, export_label, bold=True)
         mw = button_width(app, menu_label)
         gap = s(12)
-        text_w = w - 2 * m - ew - mw - 2 * gap
+        class_label = t("class_export.button") if self.class_export is not None else ""
+        cw = button_width(app, class_label) + gap if class_label else 0
+        text_w = w - 2 * m - ew - mw - 2 * gap - cw
         fh = app.font(13)
         beside = text_w > s(160)  # else the message stands above the buttons
         lines = self._footer_lines(fh, text_w if beside else w - 2 * m)
@@ -342,9 +355,19 @@ class DebriefScene(Scene):
             )
         )
         tooltip(app, self.export_button, t("debrief.export_tip"))
+        self.class_button = None
+        if class_label:
+            self.class_button = self.keep(
+                pygame_gui.elements.UIButton(
+                    pygame.Rect(w - m - ew - cw, by, cw - gap, bh),
+                    class_label,
+                    manager=app.manager,
+                )
+            )
+            tooltip(app, self.class_button, t("class_export.button_tip"))
         self.menu_button = self.keep(
             pygame_gui.elements.UIButton(
-                pygame.Rect(w - m - ew - gap - mw, by, mw, bh),
+                pygame.Rect(w - m - ew - gap - mw - cw, by, mw, bh),
                 menu_label,
                 manager=app.manager,
                 object_id="#report_button",
@@ -591,6 +614,14 @@ class DebriefScene(Scene):
         self.rebuild()
         return result
 
+    def export_for_class(self) -> None:
+        """The class debrief (HTML, CSV, replay) into a folder the teacher picks."""
+        if self.class_export is None:
+            return
+        from game.ui.scenes.class_export import ClassExportScene
+
+        self.app.push(ClassExportScene(self.app, self.world, self.class_export))
+
     def to_menu(self) -> None:
         from game.ui import flow
 
@@ -602,6 +633,9 @@ class DebriefScene(Scene):
             self.export()
         elif button is self.menu_button:
             self.to_menu()
+        elif button is not None and button is self.class_button:
+            self._focus_key = "class"
+            self.export_for_class()
         else:
             for key, b in self.tab_buttons.items():
                 if b is button:
@@ -621,7 +655,7 @@ class DebriefScene(Scene):
         if k == pygame.K_TAB:
             self.focus.move(back=bool(event.mod & pygame.KMOD_SHIFT))
             b = self.focus.focused
-            keys = [*self.tabs, "menu", "export"]
+            keys = self._focus_keys()
             self._focus_key = (
                 keys[self.focus.index] if b is not None and self.focus.index is not None else None
             )
@@ -633,6 +667,8 @@ class DebriefScene(Scene):
             self.select(self.tabs[k - pygame.K_1])
         elif k == pygame.K_e:
             self.export()
+        elif k == pygame.K_c:
+            self.export_for_class()
         elif k == pygame.K_m:
             self.to_menu()
         elif k in SCROLL_KEYS:

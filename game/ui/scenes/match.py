@@ -30,6 +30,8 @@ from game.ui.i18n import language, number, save_error, t, tn
 from game.ui.i18n import name as i18n_name
 from game.ui.scene import Scene
 from game.ui.scenes.match_keys import KeyboardFocus
+from game.ui.scenes.match_messages import TAB as MESSAGES
+from game.ui.scenes.match_messages import ChatTab
 from game.ui.scenes.match_modal import ModalPanels
 from game.ui.scenes.match_panel import SidePanel
 from game.ui.scenes.match_pending import Waiting, hand_of, waiting
@@ -93,7 +95,7 @@ TABS_SEAT = ("actions", "cards", "actor")
 TABS_PUBLIC = ("world", "log")
 
 
-class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, Scene):
+class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, ChatTab, Scene):
     """The match as ``seat`` sees it; ``seat=None`` is the public (projector) view, where a
     "Next turn" button lets the AI play a turn."""
 
@@ -101,8 +103,14 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, Scene):
         super().__init__(app)
         self.session = session
         self.seat = seat
+        from game.session.interface import messaging
+
+        chat = messaging(session) if seat is not None else None
         self.tabs = TABS_SEAT if seat is not None else TABS_PUBLIC
+        if chat is not None:  # a class's seat: its messages (hot-seat has none)
+            self.tabs = (*self.tabs, MESSAGES)
         self.tab = self.tabs[0]
+        self._init_chat(chat)
         self.map = MapView(app, pygame.Rect(0, 0, 10, 10))
         self.bar = ContinuumBar(app, pygame.Rect(0, 0, 10, 10))
         self.criteria = CriteriaPanel(app, pygame.Rect(0, 0, 10, 10))
@@ -253,8 +261,13 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, Scene):
         n = len(self.tabs)
         gap = s(6)
         tw = (lay.tabs.w - gap * (n - 1)) // n
+        widths = [tw] * n
+        if MESSAGES in self.tabs:  # four tabs: each as wide as its words need, the rest shared
+            widths = self._tab_widths(lay.tabs.w - gap * (n - 1))
+        x = lay.tabs.x
         for i, tab in enumerate(self.tabs):
-            rect = pygame.Rect(lay.tabs.x + i * (tw + gap), lay.tabs.y, tw, lay.tabs.h)
+            rect = pygame.Rect(x, lay.tabs.y, widths[i], lay.tabs.h)
+            x += widths[i] + gap
             b = self.keep(
                 UIButton(
                     rect,
@@ -302,12 +315,36 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, Scene):
             self._open_on_waiting = False
             self.go_to_waiting()
 
+    def _tab_widths(self, room: int) -> list[int]:
+        """The tabs' widths in ``room``: each the width of its title with a count, the room
+        left over shared out (Messages and the counts would be cut at 200 % otherwise)."""
+        font, pad = self.app.font(15), self.app.s(16)
+
+        def need(counted: tuple[str, ...]) -> list[int]:
+            out = []
+            for tab in self.tabs:
+                title = self._tab_title(tab)
+                if tab in counted and "(" not in title:
+                    title += " (9)"  # a count may come: keep its room
+                out.append(font.size(title)[0] + pad)
+            return out
+
+        widths = need(("actions", "cards", MESSAGES))
+        if sum(widths) > room:  # a large scale: room for the unread count only
+            widths = need((MESSAGES,))
+        spare = room - sum(widths)
+        if spare >= 0:
+            return [w + spare // len(widths) for w in widths]
+        return [w * room // sum(widths) for w in widths]
+
     def _tab_title(self, tab: str) -> str:
         if tab == "cards":
             n = len(self.waiting())  # what still waits, not what was dealt
             return t("match.tab.cards_n", n=n) if n else t("match.tab.cards")
         if tab == "actions" and self.draft:
             return t("match.tab.actions_n", n=len(self.draft))
+        if tab == MESSAGES and self.unread:
+            return t("match.tab.messages_n", n=self.unread)
         return t(f"match.tab.{tab}")
 
     def _tip(self, element: pygame_gui.core.UIElement, tip: str | None) -> None:
@@ -353,6 +390,10 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, Scene):
     def build_content(self) -> None:
         """Show the current tab's list (built the first time), and the focus ring around it."""
         rl = self.panel.show(self.tab)
+        if self.tab != MESSAGES:
+            self.stop_typing()
+        elif self.chat is not None:
+            self.chat.messages_read = len(self.chat_lines())
         self._sync_buttons()
         self._set_tab_titles()
         self._collect_focus()
@@ -665,6 +706,15 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, Scene):
     # ---- events -----------------------------------------------------------------------------------
 
     def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED and event.ui_element is self.chat_entry:
+            self.queue(self.send_chat)  # Enter in the composer
+            return
+        if event.type == pygame.KEYDOWN and self.typing():  # the composer has the keyboard
+            if event.key in (pygame.K_ESCAPE, pygame.K_TAB):
+                self.stop_typing()
+                if event.key == pygame.K_TAB:
+                    self._key(event)
+            return
         if event.type == pygame.KEYDOWN:
             self._key(event)
         elif event.type == pygame.MOUSEMOTION:
@@ -741,6 +791,7 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, Scene):
             self.rebuild()
         if self._connected and self._follow_host():
             return
+        self.follow_chat()
         if self.notice is not None:
             self.notice_age += dt
             if self.notice_age > NOTICE_SECONDS:  # one redraw to clear it, then idle again

@@ -1,5 +1,6 @@
-"""The match screen by keyboard: the focus ring (Tab, arrows, Enter), the tabs (1-3), the map
-(M, arrows), End turn (E), scrolling (Page Up/Down) and Escape, innermost first."""
+"""The match screen by keyboard: the focus ring (Tab, arrows, Enter), the tabs (1-3; 4: a
+class's Messages), the map (M, arrows), End turn (E), scrolling (Page Up/Down) and Escape,
+innermost first."""
 
 from __future__ import annotations
 
@@ -7,6 +8,17 @@ import pygame
 
 from game.ui.widgets.gui_pieces import Picture
 from game.ui.widgets.row_list import Focusable
+
+TAB_KEYS = {
+    pygame.K_1: 0,
+    pygame.K_2: 1,
+    pygame.K_3: 2,
+    pygame.K_4: 3,  # a class's seat: Messages
+    pygame.K_KP1: 0,
+    pygame.K_KP2: 1,
+    pygame.K_KP3: 2,
+    pygame.K_KP4: 3,
+}
 
 
 class KeyboardFocus:
@@ -130,15 +142,8 @@ class KeyboardFocus:
             if self.map.selected is None:
                 self.select_region(self.map.home_region())
             self.app.dirty()
-        elif k in (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_KP1, pygame.K_KP2, pygame.K_KP3):
-            n = {
-                pygame.K_1: 0,
-                pygame.K_2: 1,
-                pygame.K_3: 2,
-                pygame.K_KP1: 0,
-                pygame.K_KP2: 1,
-                pygame.K_KP3: 2,
-            }[k]
+        elif k in TAB_KEYS:
+            n = TAB_KEYS[k]
             if n < len(self.tabs):
                 tab = self.tabs[n]
                 self.queue(lambda: self.set_tab(tab))

@@ -19,6 +19,7 @@ from game.engine.scenario import text as scenario_text
 from game.engine.scoring import mission_of
 from game.ui.i18n import language, number, t, tn
 from game.ui.scenes.match_groups import group_orders
+from game.ui.scenes.match_messages import MessageRows
 from game.ui.scenes.match_pending import (
     Waiting,
     ballots_of,
@@ -52,7 +53,7 @@ TIP_WIDTH = 320  # as the scene's tooltips
 FOLD_ROOM = 24  # unscaled pixels a fold arrow needs at a header's right (see _fold_arrow)
 
 
-class SidePanel(InfoTabs):
+class SidePanel(InfoTabs, MessageRows):
     """The rows of every tab of one match screen, kept until ``reset``."""
 
     def __init__(self, scene: MatchScene) -> None:

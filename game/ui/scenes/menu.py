@@ -971,6 +971,7 @@ class MainMenu(MenuScreen):
             (t("menu.load"), self.load, t("menu.load.tip"), True, None),
             (t("join.menu_entry"), self.join_class, t("join.menu_entry.tip"), True, None),
             (t("menu.host_class"), self.host_class, t("menu.host_class.tip"), True, None),
+            (t("replay.menu_entry"), self.watch_replay, t("replay.menu_entry.tip"), True, None),
             (t("menu.tutorial"), self.tutorial, t("menu.tutorial.tip"), True, None),
             (t("menu.settings"), self.settings, t("menu.settings.tip"), True, None),
             (t("menu.quit"), self.quit, t("menu.quit.tip"), True, None),
@@ -983,16 +984,21 @@ class MainMenu(MenuScreen):
         foot = s(44)
         avail = h - m - foot - s(36)  # room for the buttons and the panel's padding
         bh, gap = s(44), s(10)
-        if n * bh + (n - 1) * gap > avail:
-            f = avail / (n * bh + (n - 1) * gap)
-            bh, gap = int(bh * f), max(s(4), int(gap * f))
+        if n * bh + (n - 1) * gap > avail:  # squeezed: the gaps give way before the buttons
+            gap = s(4)
+            bh = min(bh, (avail - (n - 1) * gap) // n)
         total = n * bh + (n - 1) * gap
+        # Squeezed (a small window at a large scale), the entries keep their words whole in
+        # the menu's smaller type rather than cut off in the big one.
+        size = MENU_BIG if bh >= app.font(17, True).size("Ag")[1] else MENU
         px = fx + frame_w - pw
         top = m + max(0, (h - m - foot - total - s(36)) // 2) + s(18)
         self.panel_rect = pygame.Rect(px, top - s(18), pw, total + s(36))
         for i, (label, action, tip, enabled, object_id) in enumerate(entries):
             rect = pygame.Rect(px + s(20), top + i * (bh + gap), pw - s(40), bh)
-            self.button(rect, label, action, tip, object_id, enabled, class_id=MENU_BIG)
+            if size is MENU and object_id == "#primary":
+                object_id = "#primary_compact"  # the same button in the smaller type
+            self.button(rect, label, action, tip, object_id, enabled, class_id=size)
         self.title_col = pygame.Rect(fx, m, px - fx - s(48), h - m - foot)
 
     # actions
@@ -1020,6 +1026,21 @@ class MainMenu(MenuScreen):
         from game.ui.scenes.host_form import HostFormScene
 
         self.app.push(HostFormScene(self.app))
+
+    def watch_replay(self) -> None:
+        """Pick a class match's replay file (``continuum debrief`` writes replay.json)."""
+        from game import paths
+        from game.ui.scenes.open_file import OpenFileScene
+        from game.ui.scenes.replay import open_replay
+
+        def picked(path: Path) -> None:
+            why = open_replay(self.app, path)
+            if why is not None:
+                self.app.scene.tell(t("replay.menu_entry"), why)  # type: ignore[attr-defined]
+
+        start = paths.user_data_dir()
+        start = start if start.is_dir() else Path.home()
+        self.app.push(OpenFileScene(self.app, start, picked, t("replay.open_title")))
 
     def tutorial(self) -> None:
         try:
