@@ -238,3 +238,27 @@ def test_resume_a_class_goes_on_from_a_journal(
         assert scene.served.host.codes == kept.codes  # the same codes as before
     finally:
         scene.close()
+
+
+def test_export_on_the_console_writes_the_class_debrief_from_its_journal(
+    served: ServedHost, tmp_path: Path
+) -> None:
+    """W (Web page and replay) on the teacher's console: the debrief so far, from the journal
+    the host keeps, written where the teacher says."""
+    from game.report.class_debrief import CLASS_DEBRIEF_FILES
+    from game.ui.scenes.class_export import ClassExportScene
+
+    app, scene = console_on(served)
+    try:
+        key(app, pygame.K_r)  # play a turn, so the debrief has one
+        until(app, lambda: served.host.match.world.turn == 2, "the turn resolved")
+        key(app, pygame.K_w)
+        frames(app, 2)
+        export = app.scene
+        assert isinstance(export, ClassExportScene), type(export).__name__
+        export.entry.set_text(str(tmp_path / "handout"))
+        written = export.write()
+        assert written is not None and [f.name for f in written] == list(CLASS_DEBRIEF_FILES)
+        assert all((tmp_path / "handout" / name).stat().st_size > 0 for name in CLASS_DEBRIEF_FILES)
+    finally:
+        scene.link.close()

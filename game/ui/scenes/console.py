@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import pygame
 
@@ -160,6 +161,8 @@ class ConsoleScene(MenuScreen):
                 live and seat is not None and bool(st.cards),
             ),
             Action("E", t("console.end"), pygame.K_e, self.end_match, live),
+            # the class debrief (web page, criteria, replay) from the journal, at any time
+            Action("W", t("console.export"), pygame.K_w, self.export, bool(self.journal_path())),
         ]
 
     # ---- building ------------------------------------------------------------------------------
@@ -369,6 +372,16 @@ class ConsoleScene(MenuScreen):
             t("console.stop.yes"),
             self._leave_now,
         )
+
+    def export(self) -> None:
+        """Export for the class: the debrief written from this host's journal, so far or at the
+        end (the teacher picks the folder); a journal that cannot be read is said in one line."""
+        from game.ui.scenes.class_export import export_journal
+
+        path = self.journal_path()
+        why = export_journal(self.app, Path(path)) if path else t("console.export.none")
+        if why is not None:
+            self.tell(t("console.export"), why)
 
     def journal_path(self) -> str:
         journal = self.served.host.journal if self.served is not None else None
