@@ -339,6 +339,8 @@ def test_a_students_client_shows_a_teacher_card_as_soon_as_it_is_played() -> Non
             assert ana.state_id != before  # the screens see the seat moved
             answers = {o.option for o in ana.legal("servia") if o.action == "choose"}
             assert {"back_the_court", "peace_first"} <= answers
+            # the card is news of the match, not a return after a dropped connection
+            assert "back" not in [n.kind for n in ana.take_news()]
         finally:
             teacher.close()
             ana.close()

@@ -206,6 +206,9 @@ class RemoteMatch:
 
     def _welcome(self, w: Welcome) -> None:
         first = self._view is None
+        # a welcome while the link was up is the host's news (a teacher card played onto the
+        # seat), not a return after a drop: no "back with the host" for it
+        returning = not first and self.link != "up"
         self.seat = w.seat
         self.link = "up"
         if w.ended:
@@ -234,7 +237,7 @@ class RemoteMatch:
         self._host_draft = list(w.draft)
         self._unsynced = False
         self.status = "playing"
-        if not first:
+        if returning:
             self._tell(News("back"))
 
     def _new_turn(self, turn: int, seen: World, legal: list[Order], reports: list[TurnReport]):

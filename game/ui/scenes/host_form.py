@@ -23,7 +23,7 @@ from game.engine.scenario import text as pick
 from game.net.console_client import ConsoleLink, ServedHost
 from game.net.journal import SUFFIX, JournalError, journals_dir, new_journal_path
 from game.ui.app import App
-from game.ui.i18n import t
+from game.ui.i18n import language, t
 from game.ui.scenes.console import ConsoleScene
 from game.ui.scenes.menu import MenuScreen, Stop, blit, button_width, oid
 
@@ -92,7 +92,7 @@ class HostFormScene(MenuScreen):
         y = self.header_height() + s(24)
         self.rows_y = [y, y + bh + s(18), y + 2 * (bh + s(18))]
         entry = self.entry
-        title = pick(entry.title) if entry else "—"
+        title = pick(entry.title, language()) if entry else "—"
         b = self.button(pygame.Rect(x, y, fw, bh), f"<  {title}  >", lambda: self.next_scenario(1))
         self.stops[-1].arrows = self.next_scenario
         del b
