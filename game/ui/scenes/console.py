@@ -272,12 +272,7 @@ class ConsoleScene(MenuScreen):
 
     def _rebuild_if_changed(self) -> None:
         if self._shape_of(self.console_actions()) != self._shape:
-            focus = self.focus
-            MenuScreen.leave(self)
-            self.build()
-            self.focus = min(focus, len(self.stops) - 1)
-            self._entered()
-            self.app.dirty()
+            self.rebuild_in_place()
 
     # ---- every frame ---------------------------------------------------------------------------
 

@@ -141,12 +141,7 @@ class HostFormScene(MenuScreen):
 
     def _rebuild(self) -> None:
         self._keep_port()
-        focus = self.focus
-        MenuScreen.leave(self)
-        self.build()
-        self.focus = min(focus, len(self.stops) - 1)
-        self._entered()
-        self.app.dirty()
+        self.rebuild_in_place()
 
     def next_scenario(self, d: int) -> bool:
         if self.entries:

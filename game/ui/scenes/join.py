@@ -117,15 +117,7 @@ class JoinScene(MenuScreen):
         list_top = top + app.font(16, True).get_linesize() + s(8)
         self.left = pygame.Rect(m, list_top, left_w, bottom - list_top)
         self.right = pygame.Rect(m + left_w + s(28), top, w - 2 * m - left_w - s(28), bottom - top)
-        self.list = CardList(
-            self,
-            self.left,
-            [self._card(a) for a in self.classes],
-            self.selected,
-            body_lines=1,
-            on_select=self._select,
-            on_activate=lambda i: self._use_class(i, join=True),
-        )
+        self.list = self._class_list()
         self.stops.append(
             Stop(
                 rect=lambda: self.list.rect if self.list else None,
@@ -187,6 +179,18 @@ class JoinScene(MenuScreen):
         empty = entry is not None and not entry.get_text().strip()
         if empty and self.classes and self.classes[0].joinable:
             self._use_class(0)
+
+    def _class_list(self) -> CardList:
+        """The classes found on the network, one card each (Enter joins the chosen one)."""
+        return CardList(
+            self,
+            self.left,
+            [self._card(a) for a in self.classes],
+            self.selected,
+            body_lines=1,
+            on_select=self._select,
+            on_activate=lambda i: self._use_class(i, join=True),
+        )
 
     def _card(self, a: Announced) -> Card:
         if not a.joinable:
@@ -283,15 +287,7 @@ class JoinScene(MenuScreen):
             self.auto = False
             self.join()
         if self._take_classes() and self.list is not None:
-            self.list = CardList(
-                self,
-                self.left,
-                [self._card(a) for a in self.classes],
-                self.selected,
-                body_lines=1,
-                on_select=self._select,
-                on_activate=lambda i: self._use_class(i, join=True),
-            )
+            self.list = self._class_list()
             self.app.dirty()
         session = self.session
         if session is None:

@@ -584,6 +584,16 @@ class MenuScreen(Scene):
         self.stops = []
         self.actions = {}
 
+    def rebuild_in_place(self) -> None:
+        """Build the screen's widgets again where they stand, the keyboard focus kept (the
+        base's ``leave`` only: a subclass's own leaving, such as closing a link, is not done)."""
+        focus = self.focus
+        MenuScreen.leave(self)
+        self.build()
+        self.focus = min(focus, len(self.stops) - 1)
+        self._entered()
+        self.app.dirty()
+
     # widgets
     def button(
         self,
