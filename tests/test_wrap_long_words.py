@@ -55,3 +55,22 @@ def test_the_longest_fitting_prefix_is_the_longest() -> None:
         assert font.font.size(text[:n])[0] <= 100
         if n < len(text):
             assert font.font.size(text[: n + 1])[0] > 100
+
+
+@pytest.mark.parametrize("size", ["1280x720", "2560x1440"])
+def test_a_4000_character_title_leaves_the_debrief_its_charts(tmp_path, size: str) -> None:
+    """The debrief's header takes at most two lines, however long the title (it used to push the
+    charts to a negative height: "Invalid resolution for Surface")."""
+    import json
+    from pathlib import Path
+
+    from game.cli import main
+
+    doc = json.loads((Path(__file__).parent.parent / "scenarios" / "sandbox.json").read_text())
+    doc.update(id="long_title", title="W" * 4000, turns=2)
+    scenario = tmp_path / "long.json"
+    scenario.write_text(json.dumps(doc), encoding="utf-8")
+    out = tmp_path / "debrief.png"
+    args = ["snapshot", str(scenario), "--out", str(out), "--turns", "2", "--screen", "debrief"]
+    assert main([*args, "--size", size]) == 0
+    assert pygame.image.load(str(out)).get_size() == tuple(int(v) for v in size.split("x"))

@@ -42,6 +42,7 @@ from game.ui.scenes.report import (
 )
 from game.ui.widgets import wrap
 from game.ui.widgets.charts import Band, ChartStyle, LineChart, ReadoutLine, Series
+from game.ui.widgets.text_fit import wrap_words
 
 if TYPE_CHECKING:
     from game.session.interface import Session
@@ -151,13 +152,12 @@ def render_charts_png(
     m = style.s(16)
     title_f = style.font(20, True)
     y = m
-    for line in wrap(
-        t("debrief.title", title=world.title_in(language()) or world.scenario), title_f, w - 2 * m
-    ):
+    title = t("debrief.title", title=world.title_in(language()) or world.scenario)
+    for line in wrap_words(title, title_f, w - 2 * m, 2):
         surf.blit(title_f.render(line, True, style.text), (m, y))
         y += title_f.get_linesize()
     sub_f = style.font(13)
-    for line in wrap(words.end_text(world), sub_f, w - 2 * m):
+    for line in wrap_words(words.end_text(world), sub_f, w - 2 * m, 3):
         surf.blit(sub_f.render(line, True, style.muted), (m, y))
         y += sub_f.get_linesize()
     y += m
@@ -302,12 +302,9 @@ class DebriefScene(Scene):
         y = m
         tf = app.font(24 if self.wide and not self.short else 20, True)
         title = t("debrief.title", title=self.world.title_in(language()) or self.world.scenario)
-        lines = wrap(title, tf, w - 2 * m)
-        if self.short and len(lines) > 1:  # one line, cut at a word with an ellipsis
-            words_ = title.split()
-            while len(words_) > 1 and tf.size(" ".join(words_) + "\u2026")[0] > w - 2 * m:
-                words_.pop()
-            lines = [" ".join(words_).rstrip(".,;:") + "\u2026"]
+        # At most two lines (one on a short canvas), cut at a word with an ellipsis: however
+        # long a scenario's title, the charts keep their room.
+        lines = wrap_words(title, tf, w - 2 * m, 1 if self.short else 2)
         for line in lines:
             self._texts.append((tf.render(line, True, p.accent), (m, y)))
             y += tf.get_linesize()
@@ -318,7 +315,7 @@ class DebriefScene(Scene):
                 arrangement=words.arrangement_name(self.world.history[-1].arrangement),
             )
         f = app.font(14)
-        for line in wrap(sub, f, w - 2 * m):
+        for line in wrap_words(sub, f, w - 2 * m, 3):
             self._texts.append((f.render(line, True, p.muted), (m, y)))
             y += f.get_linesize()
         return y + (s(6) if self.short else s(10))
