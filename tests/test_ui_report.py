@@ -279,7 +279,7 @@ def test_debrief_export_writes_the_files_and_says_where(
 ) -> None:
     monkeypatch.setattr(paths, "user_data_dir", lambda: tmp_path)
     app, scene = show_debrief(finished)
-    click(app, find_button(app, "Export for the class"))
+    click(app, find_button(app, "Handout and charts"))
     result = scene.last_export
     assert result is not None
     assert result.folder.parent == tmp_path / "debriefs"
@@ -343,7 +343,7 @@ def test_debrief_fits_the_screen_at_every_scale(finished: LocalMatch, scale: int
 
 def test_debrief_in_spanish(finished: LocalMatch) -> None:
     app, scene = show_debrief(finished, language="es")
-    assert find_button(app, "Exportar para la clase")
+    assert find_button(app, "Hoja y gráficos")
     assert find_button(app, "Menú principal")
     assert "Cada puntuación" in scene.plain_text("scores")
     assert scene.charts["criteria"].series[0].label == "Paz"
