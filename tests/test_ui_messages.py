@@ -18,9 +18,10 @@ from game.net.protocol import MAX_TEXT
 from game.session.interface import messaging
 from game.session.local import LocalMatch
 from game.ui import flow
+from game.ui.i18n import t
 from game.ui.scenes.match import MatchScene
 from tests.host_thread import MINI, host_thread
-from tests.uikit import click, frames, key, make_app
+from tests.uikit import click, find_button, frames, key, make_app
 
 pytestmark = pytest.mark.slow  # opens a window
 
@@ -187,3 +188,26 @@ def test_a_message_is_written_and_sent_by_keyboard_alone(sandbox: Path) -> None:
             assert scene.tab == "actions"
         finally:
             ana.close()
+
+
+def test_a_student_waiting_for_the_others_sees_the_messages_that_arrive(sandbox: Path) -> None:
+    from game.ui.scenes.waiting import WaitingScene
+
+    with host_thread(["castria", "arcadia"]) as (_served, address, codes):
+        app, match, ana = open_seat(address, codes["castria"], "Ana")
+        ben = RemoteMatch.join(address, codes["arcadia"], "Ben")
+        try:
+            assert ben.wait(lambda: ben.status == "playing", 10)
+            click(app, find_button(app, "End turn"))  # Ana is done; Ben is not: she waits
+            if match.modal == "confirm":
+                click(app, match.modal_focus[0].element)
+            until(app, lambda: isinstance(app.scene, WaitingScene))
+            waiting = app.scene
+            frames(app)
+            assert not any("Ben:" in line for line in waiting.lines)
+            assert ben.send_message(["castria"], "Wait for me, I am still reading") is None
+            until(app, lambda: any("Ben: Wait for me" in line for line in waiting.lines))
+            assert t("join.waiting.messages") in waiting.lines
+        finally:
+            for s in (ana, ben):
+                s.close()

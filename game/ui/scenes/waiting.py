@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.session.interface import messaging
 from game.ui import flow
 from game.ui.i18n import t
 from game.ui.scenes.handover import seat_names
@@ -46,6 +47,7 @@ class WaitingScene(MenuScreen):
         self.link = ""
         self.clock = 0.0
         self.lines: list[str] = []  # every text this screen draws (tests read it)
+        self._heard = -1  # how many chat messages the screen last drew
 
     def build(self) -> None:
         app, s = self.app, self.app.s
@@ -71,6 +73,11 @@ class WaitingScene(MenuScreen):
         if not flow.waits_for_others(session):  # refused, or the class is gone: on
             flow.start(self.app, session)
             return
+        chat = messaging(session)
+        heard = len(chat.messages() or []) if chat is not None else 0
+        if heard != self._heard:  # a message came while the seat waits: show it
+            self._heard = heard
+            self.app.dirty()
         link = getattr(session, "link", "up")
         if link != self.link or int(self.clock / DOT_SECONDS) != int(
             (self.clock - dt) / DOT_SECONDS
@@ -130,10 +137,40 @@ class WaitingScene(MenuScreen):
             self.lines.append(line)
             blit(surface, line, f_hint, colour, (card.centerx, y), "midtop")
             y += f_hint.get_linesize()
-        self._draw_orders(surface, y + s(12), self.leave_button.rect.top - s(12))
+        end = self._draw_orders(surface, y + s(12), self.leave_button.rect.top - s(12))
+        # the latest messages under the card, or in the card's own room when the card fills
+        # the window (a large scale)
+        line = app.font(14).get_linesize()
+        if app.size[1] - s(8) - (card.bottom + s(16)) >= 2 * line:
+            self._draw_messages(surface, card.bottom + s(16), app.size[1] - s(8))
+        else:
+            self._draw_messages(surface, end + s(6), self.leave_button.rect.top - s(6))
 
-    def _draw_orders(self, surface: pygame.Surface, top: int, bottom: int) -> None:
-        """The orders handed in, one a line, as many as fit above the button."""
+    def _draw_messages(self, surface: pygame.Surface, top: int, bottom: int) -> None:
+        """The class's latest messages (read and answered on the Chat tab), as many as fit:
+        under a heading when there is room for one, the latest alone when there is not."""
+        chat = messaging(self.session)
+        said = (chat.messages() or []) if chat is not None else []
+        app, pal = self.app, self.app.palette
+        f = app.font(14)
+        room = (bottom - top) // f.get_linesize()
+        if not said or room < 1:
+            return
+        lines: list[tuple[str, object]] = []
+        if room >= 2:
+            lines.append((t("join.waiting.messages"), pal.muted))
+        for m in said[-min(room - len(lines), 3) :]:
+            who = t("chat.you") if m.sender == self.seat else (m.name or m.sender)
+            lines.append((f"{who}: {m.text}", pal.text))
+        y = top
+        for text, colour in lines:
+            shown = clip(text, f, self.card.width - self.app.s(32))
+            self.lines.append(shown)
+            blit(surface, shown, f, colour, (self.card.centerx, y), "midtop")
+            y += f.get_linesize()
+
+    def _draw_orders(self, surface: pygame.Surface, top: int, bottom: int) -> int:
+        """The orders handed in, one a line, as many as fit above the button; the y below."""
         from game.ui.scenes.match_words import order_sentence
 
         app, s, pal = self.app, self.app.s, self.app.palette
@@ -141,7 +178,7 @@ class WaitingScene(MenuScreen):
         orders = self.session.draft(self.seat)
         room = (bottom - top) // f.get_linesize()
         if room < 2:
-            return
+            return top
         world = self.session.view(self.seat)
         if orders:
             lines = [t("join.waiting.orders")]
@@ -165,3 +202,4 @@ class WaitingScene(MenuScreen):
                 "midtop",
             )
             y += f.get_linesize()
+        return y
