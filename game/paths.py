@@ -7,6 +7,7 @@ data under ``sys._MEIPASS``, a checkout keeps it beside the ``game`` package.
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import platformdirs
@@ -37,3 +38,15 @@ def user_scenarios_dir() -> Path:
 
 def saves_dir() -> Path:
     return user_data_dir() / "saves"
+
+
+def stamped(root: Path, stem: str, suffix: str = "", now: datetime | None = None) -> Path:
+    """``root/<stem>-<YYYYmmdd-HHMMSS><suffix>``, a name nothing has yet (``-2``, ``-3``… after
+    the stamp when two are made in the same second): journals, debrief and export folders."""
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    path = root / f"{stem}-{stamp}{suffix}"
+    n = 2
+    while path.exists():
+        path = root / f"{stem}-{stamp}-{n}{suffix}"
+        n += 1
+    return path

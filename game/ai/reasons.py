@@ -181,8 +181,3 @@ def plan(moves: list[tuple[str, str | None, str | None, str | None]], names: dic
     for part in parts[1:-1]:
         head = Reason("ai.plan.list", {"a": head, "b": part})
     return Reason("ai.plan.last", {"a": head, "b": parts[-1]})
-
-
-def plan_words(moves: list[tuple[str, str | None, str | None, str | None]], names: dict) -> str:
-    """A plan in a few English words (``plan``'s text)."""
-    return text(plan(moves, {k: v for k, v in names.items()}))

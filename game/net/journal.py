@@ -109,14 +109,7 @@ def journals_dir() -> Path:
 
 def new_journal_path(scenario: str, now: datetime | None = None, root: Path | None = None) -> Path:
     """journals/<scenario>-<timestamp>.continuum-journal, a name no file has yet."""
-    root = root if root is not None else journals_dir()
-    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    path = root / f"{scenario}-{stamp}{SUFFIX}"
-    n = 2
-    while path.exists():
-        path = root / f"{scenario}-{stamp}-{n}{SUFFIX}"
-        n += 1
-    return path
+    return paths.stamped(root if root is not None else journals_dir(), scenario, SUFFIX, now)
 
 
 def _now() -> str:

@@ -37,9 +37,8 @@ class ClassExportError(Exception):
 
 
 def default_folder(world: World, now: datetime | None = None) -> Path:
-    """class-debriefs/<scenario>-<timestamp> in the user's data folder."""
-    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    return paths.user_data_dir() / "class-debriefs" / f"{world.scenario}-{stamp}"
+    """class-debriefs/<scenario>-<timestamp> in the user's data folder (a new one each time)."""
+    return paths.stamped(paths.user_data_dir() / "class-debriefs", world.scenario, "", now)
 
 
 def hot_seat_class_match(local) -> ClassMatch:

@@ -692,13 +692,7 @@ class ExportResult:
 def export_folder(world: World, now: datetime | None = None, root: Path | None = None) -> Path:
     """debriefs/<scenario>-<timestamp>/ in the user's data folder: a new one each time."""
     root = root if root is not None else paths.user_data_dir() / "debriefs"
-    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    folder = root / f"{world.scenario}-{stamp}"
-    n = 2
-    while folder.exists():
-        folder = root / f"{world.scenario}-{stamp}-{n}"
-        n += 1
-    return folder
+    return paths.stamped(root, world.scenario, "", now)
 
 
 def export_debrief(

@@ -20,6 +20,7 @@ import pygame_gui
 from pygame_gui.elements import UIButton
 
 from game import paths
+from game.ai.mission import LEVELS as AI_LEVELS
 from game.atomic import write_atomic
 from game.engine.scenario import Scenario
 from game.engine.scenario import text as pick
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 MEMORY_FILE = "seats.json"
-LEVELS = ("easy", "normal", "hard")  # the mission AI's levels (game.ai.LEVELS), easiest first
+LEVELS = tuple(AI_LEVELS)  # the mission AI's levels, easiest first
 DEFAULT_LEVEL = "normal"
 ColourOf = Callable[[int, str], Colour]  # the palette's actor_colour(index, hex)
 
