@@ -648,6 +648,13 @@ def study_text(result: dict[str, Any]) -> str:
         out.append(f"  {_short(r['arrangement'])}:")
         for c in r["causes"][:3]:
             out.append(f"    {c['criterion']:<9} {c['per_turn']:+6.2f}  {c['text']}")
+    out += ["", "Matches that were ever in each arrangement, and where they ended:"]
+    for run in result["scenarios"]:
+        reached = run.get("reached", {})
+        ended = run.get("ended_in", {})
+        out.append(f"  {run['scenario']} ({plural(run['matches'], 'match', 'matches')}):")
+        for arr, n in reached.items():
+            out.append(f"    {_short(arr):<15} {n:>6,} reached, {ended.get(arr, 0):>6,} ended")
     out += ["", "(--json gives every figure, five causes a row and every move between them.)"]
     return "\n".join(out)
 

@@ -73,6 +73,28 @@ def test_a_match_summary_is_small_plain_data(summaries: list[dict]) -> None:
     assert st.study_match(MINI, 1) == s
 
 
+def test_reached_counts_each_match_once_for_every_arrangement_it_was_in(
+    summaries: list[dict],
+) -> None:
+    """A match reached an arrangement if a turn began there or it ended there; the study says
+    per scenario in how many matches each one was reached, which is never more than matches."""
+    for s in summaries:
+        assert s["reached"] == [a for a in ARRANGEMENTS if a in s["reached"]]  # unity first
+        assert set(s["reached"]) == set(s["rows"]) | {s["ended_in"]}
+        assert s["started_in"] in s["reached"]
+    result = st.study([MINI], matches=3, seed=1)
+    (run,) = result["scenarios"]
+    expected: dict[str, int] = {}
+    for s in summaries:
+        for a in s["reached"]:
+            expected[a] = expected.get(a, 0) + 1
+    assert run["reached"] == expected and list(run["reached"]) == [
+        a for a in ARRANGEMENTS if a in expected
+    ]
+    assert all(run["reached"][a] >= n for a, n in run["ended_in"].items())
+    assert max(run["reached"].values()) <= run["matches"] == 3
+
+
 def test_the_summary_reads_the_turn_reports(summaries: list[dict]) -> None:
     """Drift is where the criteria went; every cause is one of the engine's sentence keys."""
     from game.content import load_scenario
@@ -179,6 +201,7 @@ def test_study_table_on_the_terminal_names_every_arrangement(tmp_path: Path) -> 
     for name in ("Global state", "Empire", "Federation", "Pluralism III", "Anarchy"):
         assert name in out
     assert "2 matches" in out and "Chief causes" in out
+    assert "Matches that were ever in each arrangement" in out and "reached," in out
     assert max(len(line) for line in out.splitlines()) <= 100
 
 

@@ -182,6 +182,8 @@ def study_match(scenario: Scenario | str | os.PathLike, seed: int, ai: str = "ba
         "turns": turns,
         "started_in": started_in,
         "ended_in": world.arrangement.value,
+        # every arrangement the world was in: a turn began there, or the match ended there
+        "reached": sorted({*rows, world.arrangement.value}, key=_rank),
         "digest": world.digest(),
         "rows": rows,
     }
@@ -201,7 +203,10 @@ def merge(total: dict[str, Any], summary: Summary) -> dict[str, Any]:
     total["matches"] += 1
     total["turns"] += summary["turns"]
     total["runs"].append(
-        {k: summary[k] for k in ("scenario", "seed", "turns", "started_in", "ended_in", "digest")}
+        {
+            k: summary[k]
+            for k in ("scenario", "seed", "turns", "started_in", "ended_in", "reached", "digest")
+        }
     )
     for arr, r in summary["rows"].items():
         row = total["rows"].get(arr)
@@ -358,6 +363,12 @@ def study(
         run["ended_in"] = dict(
             sorted(Counter(r["ended_in"] for r in mine).items(), key=lambda kv: _rank(kv[0]))
         )
+        run["reached"] = dict(
+            sorted(
+                Counter(a for r in mine for a in r["reached"]).items(),
+                key=lambda kv: _rank(kv[0]),
+            )
+        )
     digest = hashlib.sha256("".join(r["digest"] for r in total["runs"]).encode()).hexdigest()
     used = 1 if executor is None and min(jobs, len(tasks)) <= 1 else jobs
     return {
@@ -387,5 +398,7 @@ DEFINITIONS = {
     "causes": "the largest causes of change there by total amount, from the ledger "
     "(report.changes) by message key and criterion, per turn spent there",
     "next": "the arrangement the world most often moved to when it left (left: every move)",
+    "reached": "per scenario: in how many of its matches the world was in each arrangement "
+    "(a turn began there, or the match ended there)",
     "digest": "sha256 of every match's final-world digest, in seed order",
 }
