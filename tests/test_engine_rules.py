@@ -486,6 +486,32 @@ def test_much_stronger_attacker_conquers_a_bordering_region() -> None:
     assert after.groups["castrians"].grievance > grievance
 
 
+def test_a_conquered_region_carries_its_share_of_the_losers_wealth() -> None:
+    """The spoils: the loser's wealth falls by CONQUEST_SPOILS x the region's share of its
+    people (beside what war costs both sides), and the conqueror gains what the loser lost."""
+    data = mini_data()
+    actor_data(data, "arcadia")["military"] = 200
+    world = build(data)
+    region = world.regions["castria_lowland"]
+    share = region.population / world.population_of("castria")
+    a0, c0 = world.state("arcadia").wealth, world.state("castria").wealth
+    after, _ = resolve(world, [order("arcadia", "attack", "castria")])
+    assert after.regions["castria_lowland"].owner == "arcadia"
+    # the same war without the spoils: what war and the rest of the turn did to each
+    spoils_rule = F.CONQUEST_SPOILS
+    try:
+        F.CONQUEST_SPOILS = 0.0
+        plain, _ = resolve(world, [order("arcadia", "attack", "castria")])
+    finally:
+        F.CONQUEST_SPOILS = spoils_rule
+    spoils = c0 * (1 - F.WAR_WEALTH_LOSS) * F.CONQUEST_SPOILS * share
+    assert 0 < spoils < c0
+    lost = plain.state("castria").wealth - after.state("castria").wealth
+    gained = after.state("arcadia").wealth - plain.state("arcadia").wealth
+    assert lost == pytest.approx(gained, rel=0.05) and lost > 0.5 * spoils
+    assert after.state("arcadia").wealth > a0 * (1 - F.WAR_WEALTH_LOSS)
+
+
 def test_evenly_matched_attacker_conquers_nothing() -> None:
     world = build(mini_data())
     after, _ = resolve(world, [order("arcadia", "attack", "castria")])

@@ -31,6 +31,7 @@ TEMPLATES: dict[str, str] = {
     "ai.what.war": "staying out of war",
     "ai.what.conqueror": "no conqueror holding the continent",
     "ai.what.balance": "the balance of power against a rising hegemon",
+    "ai.what.empire": "its way to half the continent's power (an empire)",
     # the criteria as a reason names them
     "ai.crit.peace": "Peace",
     "ai.crit.justice": "Justice",

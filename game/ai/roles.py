@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.ai import ambition
 from game.engine import formulas as F
 from game.engine.actions import Move, neighbors_of
 from game.engine.model import CRITERIA, NGO, Federation, GlobalBody, State
@@ -89,7 +90,7 @@ def threat(facts: Facts, world: World, me: str) -> float:
 def prior(facts: Facts, world: World, actor: object, mission: Mission, m: Move) -> float:
     wt = weights(mission)
     if isinstance(actor, State):
-        return _state(facts, world, actor, wt, m)
+        return _state(facts, world, actor, wt, m) + ambition.prior(world, actor, mission, m)
     if isinstance(actor, Federation):
         return _federation(facts, world, actor, wt, m)
     if isinstance(actor, GlobalBody):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.ai import ambition
 from game.ai.reasons import Reason, figure
 from game.engine import formulas as F
 from game.engine.actions import neighbors_of
@@ -86,6 +87,7 @@ def evaluate(w: World, start: World, mine: World, me: str, mission: Mission) -> 
         labels[key] = (as_name(g.text), g.points)
         if i >= len(mission.goals):
             secret.add(key)
+    ambition.credit(w, me, mission, parts)
     actor = w.actors.get(me)
     before = start.actors.get(me)
     if isinstance(before, State):

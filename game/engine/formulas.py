@@ -53,6 +53,7 @@ WAR_ATTRITION = 0.08  # each side loses this share of its military per turn of w
 WAR_WEALTH_LOSS = 0.02  # and this share of its wealth
 WAR_PEACE = 6  # peace lost each turn a war goes on
 CONQUEST_RATIO = 1.5  # attacker this much stronger takes a region each turn
+CONQUEST_SPOILS = 0.5  # ...and this share of the wealth of the region's people (by population)
 REPUBLIC_WAR_WEARINESS = 3  # a republic attacker seeks peace after this many turns
 CONQUERED_GRIEVANCE = 30  # a group whose region is conquered gains this grievance
 REBELLION_GRIEVANCE = 75  # a group this aggrieved and insecure rebels (civil war)

@@ -201,6 +201,13 @@ def wars(world: World, ledger: Ledger, center: Center | None = None) -> None:
                 if any(world.regions.get(n) and world.regions[n].owner == a.id for n in r.neighbors)
             ]  # fmt: skip
             if border:
+                # the spoils: the region's share of the loser's people brings as much of its
+                # wealth to the conqueror (the conqueror's power grows as the loser's falls)
+                people = world.population_of(d.id)
+                spoils = (
+                    d.wealth * F.CONQUEST_SPOILS * border[0].population / people if people else 0
+                )
+                ops.add(a, "wealth", -ops.add(d, "wealth", -spoils))
                 ops.transfer_region(world, ledger, border[0], a.id, say("conquered_by", who=a.name))
                 ledger.change("peace", -3, say("conquered", a=a.name, region=border[0].name))
                 if a.id == hegemon and world.state(d.id) is not None:

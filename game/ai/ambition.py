@@ -1,0 +1,112 @@
+"""Ambitions: a goal that only the whole world's arrangement can meet, made visible to a short
+look-ahead.
+
+Karsk's "becomes the continent's hegemon (empire)" is worth its points at the end of the match,
+but one or two turns ahead it never holds: the look-ahead alone never sees what arming or a
+winnable war is worth to a would-be hegemon, and the role, which ranks what a state usually
+wants (safety, its groups' calm), never proposes them. So a mission whose goal names the empire
+arrangement gives its state an ambition: the hegemon of the issue's roles, which "seeks order on
+its own terms".
+
+* ``aims(mission)``: the arrangements the seat's positive goals ask for, alone (a goal whose one
+  condition is the arrangement); only the empire is an ambition a state pursues itself.
+* ``prior(...)``: what the ambition adds to the role's ranking of a move: arming while short of
+  the hegemon's share, a war against a neighbour it outweighs two to one, never disarming.
+* ``credit(...)``: what it adds to the valuation: the goal's points times the seat's progress
+  toward a hegemon's share of all power (the engine's own ``HEGEMON_SHARE``), counted at half
+  weight so that the goal itself, once met, is still worth more than the way there.
+
+Everything is read from the seat's mission and from what every seat may see (power, borders,
+wars, alliances), so a seat's view and the whole world give the same.
+"""
+
+from __future__ import annotations
+
+from game.engine import formulas as F
+from game.engine.actions import Move
+from game.engine.model import Arrangement, State
+from game.engine.scenario import Mission
+from game.engine.structure import power
+from game.engine.world import World
+
+PROGRESS_WEIGHT = 1.0  # the way to a goal counts this share of the goal's points (at the line: all)
+OUTWEIGH = F.CONQUEST_RATIO  # a war is worth trying against a neighbour it can take land from
+
+
+def aims(mission: Mission) -> dict[Arrangement, float]:
+    """The arrangements the mission's positive goals ask for on their own, with their points."""
+    out: dict[Arrangement, float] = {}
+    for g in [*mission.goals, *mission.secret]:
+        if g.points <= 0 or len(g.when) != 1:
+            continue
+        arrangements = getattr(g.when[0], "arrangements", None)
+        if arrangements is not None and len(arrangements) == 1:
+            a = Arrangement(arrangements[0])
+            out[a] = out.get(a, 0.0) + float(g.points)
+    return out
+
+
+def empire_points(mission: Mission) -> float:
+    """The points a state's mission gives for the world becoming an empire (0: no ambition)."""
+    return aims(mission).get(Arrangement.EMPIRE, 0.0)
+
+
+def share(world: World, state_id: str) -> float:
+    """The state's share of all states' power, as the engine measures a hegemon's."""
+    states = world.states()
+    total = sum(power(s) for s in states) or 1.0
+    me = world.state(state_id)
+    return power(me) / total if me is not None else 0.0
+
+
+def side_power(world: World, state_id: str) -> float:
+    """A state's power with its alliances' forces behind it."""
+    s = world.state(state_id)
+    total = power(s) if s is not None else 0.0
+    for f in world.federations():
+        if f.purpose == "alliance" and state_id in f.members:
+            total += f.force
+    return total
+
+
+def prior(world: World, actor: object, mission: Mission, m: Move) -> float:
+    """What the ambition adds to the role's ranking of ``m`` (0 for a seat without one)."""
+    if not isinstance(actor, State):
+        return 0.0
+    points = empire_points(mission)
+    if points <= 0:
+        return 0.0
+    mine = share(world, actor.id)
+    short = mine < F.HEGEMON_SHARE
+    act = m.action
+    if act == "arm":
+        return 1.2 if short else 0.3
+    if act == "disarm":
+        return -1.5
+    if act == "attack":
+        t = world.state(m.target or "")
+        if t is None:
+            return 0.0
+        edge = side_power(world, actor.id) / max(1.0, side_power(world, t.id))
+        # a war it can win adds the beaten state's lands (and, beaten, its submission)
+        return 1.6 if edge >= OUTWEIGH else -0.2
+    if act == "make_peace":
+        t = world.state(m.target or "")
+        # a war it is winning is the way to the goal; one against its match, a drain on it
+        if t is not None and side_power(world, actor.id) >= OUTWEIGH * max(
+            1.0, side_power(world, t.id)
+        ):
+            return -2.0
+        return 0.0
+    if act in ("reform", "grant_autonomy"):
+        return -0.3  # order on its own terms: not the liberal's road
+    return 0.0
+
+
+def credit(w: World, me: str, mission: Mission, parts: dict[str, float]) -> None:
+    """Add the ambition's progress to a valuation's parts (``ambition:empire``)."""
+    points = empire_points(mission)
+    if points <= 0 or w.state(me) is None:
+        return
+    progress = min(1.0, share(w, me) / F.HEGEMON_SHARE)
+    parts["ambition:empire"] = PROGRESS_WEIGHT * points * progress

@@ -1,0 +1,92 @@
+"""A mission that asks for an empire makes its state a would-be hegemon (game/ai/ambition.py).
+
+Through the public faces: the shipped sandbox (Karsk's mission: "Karsk becomes the continent's
+hegemon (empire)", 20 points), the mission AI's decisions, and its valuation of a world.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.ai import ambition, make_bot
+from game.ai.value import evaluate
+from game.content import load_scenario
+from game.engine import formulas as F
+from game.engine import new_world
+from game.engine.model import Arrangement
+from game.engine.scenario import Scenario
+from game.engine.scoring import mission_of
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def sandbox() -> Scenario:
+    return load_scenario(ROOT / "scenarios" / "sandbox.json")
+
+
+def without_empire_goal(sc: Scenario) -> Scenario:
+    """The sandbox with Karsk's empire goal taken out of its mission (nothing else changed)."""
+    doc = sc.model_dump(mode="json", by_alias=True, exclude_none=True)
+    for m in doc["missions"]:
+        if m["actor"] == "karsk":
+            m["goals"] = [g for g in m["goals"] if g["when"][0].get("arrangements") != ["empire"]]
+    return Scenario.model_validate(doc)
+
+
+def test_aims_read_the_goals_that_ask_for_one_arrangement(sandbox: Scenario) -> None:
+    w = new_world(sandbox, 1)
+    assert ambition.aims(mission_of(w, "karsk")) == {Arrangement.EMPIRE: 20.0}
+    # Aurelia's goals are "no empire" and "past anarchy": negations ask for no arrangement
+    assert ambition.aims(mission_of(w, "aurelia")) == {}
+    assert ambition.empire_points(mission_of(w, "aurelia")) == 0.0
+    calm = new_world(without_empire_goal(sandbox), 1)
+    assert ambition.empire_points(mission_of(calm, "karsk")) == 0.0
+
+
+def test_the_valuation_credits_the_way_to_half_of_all_power(sandbox: Scenario) -> None:
+    w = new_world(sandbox, 1)
+    mission = mission_of(w, "karsk")
+    before = evaluate(w, w, w, "karsk", mission).parts["ambition:empire"]
+    share = ambition.share(w, "karsk")
+    assert before == pytest.approx(20.0 * ambition.PROGRESS_WEIGHT * share / F.HEGEMON_SHARE)
+    stronger = w.clone()
+    stronger.state("karsk").__dict__["military"] += 100
+    after = evaluate(stronger, w, stronger, "karsk", mission).parts["ambition:empire"]
+    assert after > before
+    # no ambition, no such part: a seat without the goal is valued as before
+    assert "ambition:empire" not in evaluate(w, w, w, "aurelia", mission_of(w, "aurelia")).parts
+
+
+def test_a_would_be_hegemon_arms_and_makes_war_where_it_outweighs(sandbox: Scenario) -> None:
+    """Turn 1 of the sandbox: Karsk (215 power) borders Ostrava (95), which it outweighs past
+    the conquest ratio. With its empire goal it arms and attacks; without it, it does neither."""
+    w = new_world(sandbox, 1)
+    ambitious = {(o.action, o.target) for o in make_bot("normal").choose(w, "karsk")}
+    assert ("arm", None) in ambitious
+    attacked = {t for a, t in ambitious if a == "attack"}
+    assert attacked and all(
+        ambition.side_power(w, "karsk") >= F.CONQUEST_RATIO * ambition.side_power(w, t)
+        for t in attacked
+    )
+    calm_world = new_world(without_empire_goal(sandbox), 1)
+    calm = {(o.action, o.target) for o in make_bot("normal").choose(calm_world, "karsk")}
+    assert not any(a == "attack" for a, _ in calm)
+
+
+def test_the_reason_names_the_ambition_in_both_languages() -> None:
+    from game.ai.reasons import english
+    from game.ai.value import Valuation
+    from game.ui import i18n
+
+    ahead = Valuation({"ambition:empire": 7.0, "criterion:peace": 40.0}, {})
+    behind = Valuation({"ambition:empire": 5.0, "criterion:peace": 40.0}, {})
+    why = ahead.why(behind)
+    assert why.key == "ai.why.standing"
+    said = why.data()
+    text = english(said)
+    assert "+2" in text and "an empire" in text, text
+    es = i18n.said(text, said["key"], said["args"], "es")
+    assert "imperio" in es and "ai." not in es and "{" not in es, es
