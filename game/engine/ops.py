@@ -152,7 +152,7 @@ def transfer_region(world: World, ledger: Ledger, region: Region, to: str, cause
     if old == to or world.state(to) is None:
         return
     region.owner = to
-    world.territory_changed()
+    world.region_moved(region, old)
     ledger.line(
         "war",
         say(

@@ -332,6 +332,70 @@ class World(Model):
             self.__pydantic_private__["_geo"] = None
             self.__pydantic_private__["_memo"] = None
 
+    def region_moved(self, region: Region, old: str) -> None:
+        """Call after one region passed from ``old`` to its new owner (a conquest). The geography
+        becomes what a rebuild would give, recomputing borders and hosts only for the owners and
+        groups the region touches: a rebuild walks every region's borders, which in a large
+        world made each conquest cost as much as a tenth of the turn. Remembered answers go."""
+        private = self.__pydantic_private__
+        geo = private.get("_geo") if private is not None else None
+        if geo is None or private is None:
+            self.territory_changed()
+            return
+        private["_geo"] = self._moved_geo(geo, region, old)
+        private["_memo"] = None
+
+    def _moved_geo(self, geo: Geography, region: Region, old: str) -> Geography:
+        regions = self.regions
+        # who holds what and how many people: one pass, summed in the regions' order as a
+        # rebuild sums them (the same floats)
+        regions_of: dict[str, list[str]] = {}
+        population: dict[str, float] = {}
+        for r in regions.values():
+            regions_of.setdefault(r.owner, []).append(r.id)
+            population[r.owner] = population.get(r.owner, 0.0) + r.population
+        # borders change only for the two owners and the owners of the region's neighbours
+        touched = {old, region.owner}
+        touched.update(regions[n].owner for n in region.neighbors if n in regions)
+        neighbors = dict(geo.neighbors)
+        for owner in touched:
+            found: set[str] = set()
+            for rid in regions_of.get(owner, ()):
+                for n in regions[rid].neighbors:
+                    other = regions.get(n)
+                    if other is not None and other.owner != owner:
+                        found.add(other.owner)
+            if found:
+                neighbors[owner] = tuple(sorted(found))
+            else:
+                neighbors.pop(owner, None)
+        # hosts change only for the groups living in the region
+        host = dict(geo.host)
+        for g in self.groups.values():
+            if region.id not in g.regions:
+                continue
+            owners: dict[str, int] = {}
+            for rid in g.regions:
+                r = regions.get(rid)
+                if r is not None:
+                    owners[r.owner] = owners.get(r.owner, 0) + 1
+            host[g.id] = max(sorted(owners), key=lambda o: owners[o]) if owners else None
+        groups_in: dict[str, list[str]] = {}
+        for g in self.groups.values():
+            h = host.get(g.id)
+            if h is not None:
+                groups_in.setdefault(h, []).append(g.id)
+        return Geography(
+            kinds=geo.kinds,
+            regions_of={k: tuple(v) for k, v in regions_of.items()},
+            population=population,
+            total_population=sum(population.values()),
+            regions_total=geo.regions_total,
+            neighbors=neighbors,
+            host=host,
+            groups_in={k: tuple(v) for k, v in groups_in.items()},
+        )
+
     def _build_geo(self) -> Geography:
         regions_of: dict[str, list[str]] = {}
         population: dict[str, float] = {}

@@ -1,0 +1,81 @@
+"""A conquest updates the world's geography in place of a rebuild (World.region_moved): after
+every one of a long seeded run of conquests, who holds what, the borders, the people and the
+groups' hosts are exactly what a rebuild from the regions gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from game.content import load_scenario
+from game.engine import new_world
+from game.engine.ops import transfer_region
+from game.engine.report import Ledger
+from game.engine.rng import Rng
+from game.engine.world import World
+
+ROOT = Path(__file__).resolve().parent.parent
+SANDBOX = load_scenario(ROOT / "scenarios" / "sandbox.json")
+
+
+def rebuilt(world: World) -> dict:
+    """The geography a rebuild gives (a copy told that everything changed), as plain data."""
+    copy = world.clone()
+    copy.territory_changed()
+    return _plain(copy)
+
+
+def _plain(world: World) -> dict:
+    g = world.geo()
+    return {
+        "regions_of": g.regions_of,
+        "population": list(g.population.items()),  # in order: sums over it must not change
+        "total_population": g.total_population,
+        "regions_total": g.regions_total,
+        "neighbors": g.neighbors,
+        "host": g.host,
+        "groups_in": g.groups_in,
+        "kinds": g.kinds,
+    }
+
+
+def conquer(world: World, rng: Rng, steps: int) -> int:
+    """Up to ``steps`` conquests of a border region by a neighbouring state; the geography is
+    checked against a rebuild after each. Returns how many regions changed hands."""
+    moved = 0
+    for _ in range(steps):
+        borders = [
+            (r, world.regions[n].owner)
+            for r in world.regions.values()
+            for n in r.neighbors
+            if n in world.regions and world.regions[n].owner != r.owner
+        ]
+        if not borders:
+            break
+        region, taker = borders[rng.randint(len(borders))]
+        if world.state(taker) is None:
+            continue
+        transfer_region(world, Ledger(world, quiet=True), region, taker, "test")
+        moved += 1
+        assert _plain(world) == rebuilt(world)
+        world.geo()  # the updated geography is the one the next conquest starts from
+    return moved
+
+
+@settings(max_examples=12, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1))
+def test_every_conquest_leaves_the_geography_a_rebuild_would_give(seed: int) -> None:
+    world = new_world(SANDBOX, 1)
+    world.geo()
+    assert conquer(world, Rng(seed), 25) > 0
+
+
+def test_a_copy_keeps_its_own_geography_when_the_original_is_conquered() -> None:
+    world = new_world(SANDBOX, 1)
+    before = _plain(world)
+    copy = world.clone()  # shares the geography until one of them changes
+    assert conquer(world, Rng(7), 5) == 5
+    assert _plain(copy) == before
+    assert _plain(world) != before
