@@ -267,7 +267,7 @@ Utility = Callable[[_Seat, Move], float]
 
 
 def _state_flat(a: State, wt: dict[str, float]) -> dict[str, float]:
-    return {
+    flat = {
         "cede": 0.15 * wt["justice"],
         "fund": 0.15,
         "reclaim": 0.25 if a.sovereignty < 50 else 0.02,
@@ -279,6 +279,16 @@ def _state_flat(a: State, wt: dict[str, float]) -> dict[str, float]:
         "arm": (a.fear - 30) / 50,
         "make_peace": 0.4 + 0.5 * wt["peace"],
     }
+    # Targeted utilities that are nothing for this seat whatever the target (their own first
+    # tests: _aid, _attack, _intervene): said once here, so a large world's many aid and attack
+    # moves are not scored one by one only to be dropped.
+    if a.wealth <= 60:
+        flat["aid"] = 0.0
+    if a.government == "republic":
+        flat["attack"] = 0.0
+    if a.military < 25:
+        flat["intervene"] = 0.0
+    return flat
 
 
 def _aid(seat: _Seat, o: Move) -> float:
