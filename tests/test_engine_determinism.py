@@ -97,7 +97,7 @@ def mutate_everything(world: World) -> None:
     world.actors["arcadia"].wealth += 100  # type: ignore[union-attr]
     world.actors["union"].members.append("castria")  # type: ignore[union-attr]
     world.actors["aid_watch"].reach.clear()  # type: ignore[union-attr]
-    world.regions["castria_highlands"].owner = "arcadia"
+    world.own_region("castria_highlands").owner = "arcadia"  # a region changes in its own copy
     world.groups["highlanders"].warned_by.append("aid_watch")
     world.crises["highland_repression"].responders.append("un")
     world.corporations["globex"].escape = 0.0
@@ -107,7 +107,9 @@ def mutate_everything(world: World) -> None:
     # history is append-only (the engine never edits a past turn's record, and a clone shares
     # those records): a clone may add to it, not rewrite it. Likewise a region's outline and
     # borders and a dealt card's bindings are fixed once the world exists, and copies share them
-    # (World.clone): they are not changed here.
+    # (World.clone): they are not changed here. A region itself is shared by copies too, and
+    # changed only in the world's own copy of it (World.own_region, as the engine's conquests
+    # and secessions do).
     world.history.append(world.history[0].model_copy(update={"turn": 99}))
     world.lessons.append("touched")
     del world.actors["borealia"]

@@ -75,7 +75,15 @@ def test_every_conquest_leaves_the_geography_a_rebuild_would_give(seed: int) -> 
 def test_a_copy_keeps_its_own_geography_when_the_original_is_conquered() -> None:
     world = new_world(SANDBOX, 1)
     before = _plain(world)
-    copy = world.clone()  # shares the geography until one of them changes
+    owners = {r.id: r.owner for r in world.regions.values()}
+    copy = world.clone()  # shares the geography and the regions until one of them changes
     assert conquer(world, Rng(7), 5) == 5
     assert _plain(copy) == before
+    assert {r.id: r.owner for r in copy.regions.values()} == owners
     assert _plain(world) != before
+    assert {r.id: r.owner for r in world.regions.values()} != owners
+    # and the other way round: conquests in the copy leave the original as it was
+    again = world.clone()
+    now = {r.id: r.owner for r in world.regions.values()}
+    assert conquer(again, Rng(8), 5) == 5
+    assert {r.id: r.owner for r in world.regions.values()} == now

@@ -151,6 +151,7 @@ def transfer_region(world: World, ledger: Ledger, region: Region, to: str, cause
     old = region.owner
     if old == to or world.state(to) is None:
         return
+    region = world.own_region(region.id)  # copies share regions: change this world's own
     region.owner = to
     world.region_moved(region, old)
     ledger.line(
@@ -246,7 +247,7 @@ def secede(world: World, ledger: Ledger, group: Group, cause: str) -> State | No
     add(old, "wealth", -old.wealth * share * 0.5)  # type: ignore[union-attr]
     world.actors[new_id] = new
     for r in regions:
-        r.owner = new_id
+        world.own_region(r.id).owner = new_id  # copies share regions: change this world's own
     world.territory_changed()
     group.security = min(100.0, group.security + 30)
     group.autonomy = 100.0

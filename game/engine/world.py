@@ -150,8 +150,10 @@ def copy_model(value: M) -> M:
     return new
 
 
-# World fields copied by a shallow list copy: their items are written once and never changed.
-_APPEND_ONLY = frozenset({"history", "lessons"})
+# World fields copied by a shallow copy (a new list or dict holding the same items): their items
+# are never changed in place. History and lessons are only appended to; a region changes only
+# its owner, and only through ``World.own_region``, which puts a copy of it in the world first.
+_SHALLOW = frozenset({"history", "lessons", "regions"})
 
 
 class World(Model):
@@ -332,6 +334,13 @@ class World(Model):
             self.__pydantic_private__["_geo"] = None
             self.__pydantic_private__["_memo"] = None
 
+    def own_region(self, region_id: str) -> Region:
+        """This world's own copy of a region, to change: a world's copies share their regions
+        (``clone``), so a region is copied into the world that changes it, never changed in place."""
+        region = copy_model(self.regions[region_id])
+        self.regions[region_id] = region
+        return region
+
     def region_moved(self, region: Region, old: str) -> None:
         """Call after one region passed from ``old`` to its new owner (a conquest). The geography
         becomes what a rebuild would give, recomputing borders and hosts only for the owners and
@@ -464,10 +473,12 @@ class World(Model):
     def clone(self) -> World:
         """A copy whose changes never reach this world, made without re-validation. ``rules``
         (cards, missions) never changes during a match and is shared, and so is the geography
-        cache, which a copy replaces rather than changes."""
+        cache, which a copy replaces rather than changes. Regions are shared too: change one
+        only through ``own_region`` (a region changes its owner a few times a match, while
+        every turn and every look-ahead step copies the world)."""
         new = World.__new__(World)
         d = {
-            k: v if k == "rules" else v.copy() if k in _APPEND_ONLY else _fast_copy(v)
+            k: v if k == "rules" else v.copy() if k in _SHALLOW else _fast_copy(v)
             for k, v in self.__dict__.items()
         }
         object.__setattr__(new, "__dict__", d)
