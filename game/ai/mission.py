@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from game.ai.baseline import BaselineBot
 from game.ai.reasons import Reason
 from game.ai.reasons import plan as plan_reason
-from game.ai.roles import Facts, facts_of, prior
+from game.ai.roles import Facts, facts_of, priors
 from game.ai.value import Valuation, evaluate
 from game.engine.actions import Move, legal_moves
 from game.engine.decisions import default_option
@@ -51,13 +51,17 @@ class Level:
     name: str
     breadth: int  # alternative candidates tried besides the baseline's plan
     depth: int  # turns played ahead (0: no look-ahead)
-    noise: float  # chance that a plan's weakest move is swapped for a random legal one
+    noise: float  # chance that each move of the plan gives way to a random legal one
+    # how much more the role must favour an alternative than the baseline's plan (the sum of
+    # their moves' priors) for it to be played ahead: a look-ahead costs an engine turn
+    gate: float = float("-inf")
+    cards: bool = True  # each card's options played ahead (else answered as the baseline would)
 
 
 LEVELS: dict[str, Level] = {
     "easy": Level("easy", 0, 0, 0.5),
-    "normal": Level("normal", 2, 1, 0.0),
-    "hard": Level("hard", 3, 2, 0.0),
+    "normal": Level("normal", 1, 1, 0.0),
+    "hard": Level("hard", 3, 2, 0.0, gate=0.0),
 }
 
 
@@ -109,9 +113,9 @@ class MissionBot:
             d = Decision(actor_id, [], Reason("ai.idle", {"actor": who}))
             self.reasons[actor_id] = d.reason
             return d
-        mine = view(world, actor_id)
         shared = self.shared(world)
-        d = self._decide(mine, shared, actor_id)
+        mine, base = self._seat(world, shared, actor_id)
+        d = self._decide(mine, base, mission_of(world, actor_id), shared, actor_id)
         self.reasons[actor_id] = d.reason
         return d
 
@@ -126,33 +130,52 @@ class MissionBot:
             sh = memo["ai:mission"] = _Shared(public, predicted, facts_of(public))
         return sh
 
+    def _seat(self, world: World, sh: _Shared, me: str) -> tuple[World, list[Order]]:
+        """The seat's view and the baseline's plan for it. A seat with no card in its hand and
+        no vote of its own on record sees what the public view shows (its secret goals aside,
+        which its mission brings): the turn's shared public view and prediction serve it, with
+        no copy of the world made."""
+        if not any(h.actor == me for h in world.hand) and not any(
+            me in p.votes for p in world.proposals.values()
+        ):
+            return sh.public, list(sh.predicted.get(me, []))
+        mine = view(world, me)
+        return mine, self.baseline.choose(mine, me)
+
     # ---- one seat ------------------------------------------------------------------------------
 
-    def _decide(self, mine: World, sh: _Shared, me: str) -> Decision:
+    def _decide(
+        self, mine: World, base: list[Order], mission: Mission, sh: _Shared, me: str
+    ) -> Decision:
         actor = mine.actors[me]
         # names as the engine keeps them (with their translations): a screen says them in its
         # language; a crisis goes by the name of its state
         names: dict[str, object] = {k: a.name for k, a in mine.actors.items()}
         names.update({k: g.name for k, g in mine.groups.items()})
         names.update({k: names.get(c.state, k) for k, c in mine.crises.items()})
-        base = self.baseline.choose(mine, me)
         free = [o for o in base if o.action in FREE]
         plan = [_move(o) for o in base if o.action not in FREE]
         moves = [m for m in legal_moves(mine, me) if m.action not in FREE]
-        mission = mission_of(mine, me)
         rng = Rng(mix(zlib.crc32(mine.scenario.encode()), mine.turn, zlib.crc32(me.encode())))
         lv = self.level
 
         ranked = sorted(
-            ((prior(sh.facts, mine, actor, mission, m), i, m) for i, m in enumerate(moves)),
+            (
+                (u, i, m)
+                for i, (u, m) in enumerate(
+                    zip(priors(sh.facts, mine, actor, mission, moves), moves, strict=True)
+                )
+            ),
             key=lambda t: (-t[0], t[1]),
         )
-        candidates = _candidates(plan, ranked, actor.action_points, lv.breadth)
+        candidates = _candidates(plan, ranked, actor.action_points, lv.breadth, lv.gate)
         if lv.depth == 0:
             chosen = candidates[0]
-            if rng.random() < lv.noise and moves:
-                alt = moves[rng.randint(len(moves))]
-                chosen = _swap(chosen, alt, ranked, actor.action_points)
+            # each move of the plan, by chance, gives way to one drawn from the legal moves
+            for m in list(chosen):
+                if moves and rng.random() < lv.noise:
+                    alt = moves[rng.randint(len(moves))]
+                    chosen = _swap(chosen, alt, ranked, actor.action_points, out=m)
             orders = free + [m.order(me) for m in chosen]
             words = plan_reason([tuple(m) for m in chosen], names)
             return Decision(me, orders, Reason("ai.instinct", {"actor": names[me], "plan": words}))
@@ -166,7 +189,8 @@ class MissionBot:
             scored.append((val.total, -k, cand, val))
         scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
         best, first = scored[0], next(s for s in scored if s[1] == 0)
-        free = self._cards(mine, sh, me, free, best[2], mission)
+        if lv.cards:
+            free = self._cards(mine, sh, me, free, best[2], mission)
         orders = free + [m.order(me) for m in best[2]]
         plan_text = plan_reason([tuple(m) for m in best[2]], names)
         if best[1] == 0:
@@ -268,32 +292,43 @@ def _fits(plan: list[Move], points: int) -> bool:
 
 
 def _swap(
-    plan: list[Move], alt: Move, ranked: Sequence[tuple[float, int, Move]], points: int
+    plan: list[Move],
+    alt: Move,
+    ranked: Sequence[tuple[float, int, Move]],
+    points: int,
+    out: Move | None = None,
 ) -> list[Move]:
     """The plan with ``alt`` in it: added if the points allow, else in place of the plan's move
-    of the same action or, failing that, of its lowest-ranked move."""
+    of the same action or, failing that, of ``out`` (by default its lowest-ranked move)."""
     if alt in plan:
         return plan
     same = [m for m in plan if m.action == alt.action]
     if same:
         return [alt if m == same[0] else m for m in plan]
-    if _fits([*plan, alt], points):
+    if out is None and _fits([*plan, alt], points):
         return [*plan, alt]
     if not plan:
         return [alt]
     rank = {m: r for r, (_, _, m) in enumerate(ranked)}
-    worst = max(plan, key=lambda m: rank.get(m, len(rank)))
+    worst = out if out in plan else max(plan, key=lambda m: rank.get(m, len(rank)))
     out = [alt if m == worst else m for m in plan]
     return out if _fits(out, points) else plan
 
 
 def _candidates(
-    plan: list[Move], ranked: Sequence[tuple[float, int, Move]], points: int, breadth: int
+    plan: list[Move],
+    ranked: Sequence[tuple[float, int, Move]],
+    points: int,
+    breadth: int,
+    gate: float = float("-inf"),
 ) -> list[list[Move]]:
     """The baseline's plan first, then up to ``breadth`` variants: the plan with the role's most
     favoured moves swapped in (a move the role rejects, below zero, is never swapped in), and
-    the role's own top plan."""
+    the role's own top plan; a variant the role favours less than ``gate`` above the plan is
+    left out."""
     out = [plan]
+    value = {m: u for u, _, m in ranked}
+    least = sum(value.get(m, 0.0) for m in plan) + gate
     seen = {tuple(sorted(plan))}
     role_plan: list[Move] = []
     for u, _, m in ranked:
@@ -309,16 +344,17 @@ def _candidates(
         if m.action not in {x.action for x in kept} and _fits([*kept, m], points):
             kept.append(m)
     # the role's staple (a state's autonomy for its most pressing group...) swapped into the plan
-    staple = next((m for u, _, m in ranked if u > 0 and m.action in STAPLES), None)
-    tries: list[list[Move]] = [role_plan]
+    staple = next((m for u, _, m in ranked if u > -0.5 and m.action in STAPLES), None)
+    tries: list[list[Move]] = []
     if staple is not None:
         tries.append(_swap(plan, staple, ranked, points))
+    tries.append(role_plan)
     tries.append(kept)
     for _, _, m in ranked[:breadth]:
         tries.append(_swap(plan, m, ranked, points))
     for t in tries:
         key = tuple(sorted(t))
-        if key in seen or (not t and plan):
+        if key in seen or (not t and plan) or sum(value.get(m, 0.0) for m in t) < least:
             continue
         seen.add(key)
         out.append(t)
