@@ -120,16 +120,17 @@ def test_a_warlord_wins_no_empire_against_normal() -> None:
     assert not any(_karsk_empire(w) for w in _warlord_turns(make_bot("normal"), 16))
 
 
-def test_normal_plays_one_alternative_ahead_and_hard_a_few() -> None:
-    """What keeps a decision within an engine turn at normal: the baseline's plan (the shared
-    status quo) and at most one alternative played ahead; hard tries a few more."""
-    tried = {lvl: [] for lvl in ("normal", "hard")}
+def test_normal_plays_two_alternatives_one_turn_ahead_and_hard_more() -> None:
+    """The look-ahead's breadth by level: normal the baseline's plan (the shared status quo)
+    and at most two alternatives, hard up to three, easy none."""
+    tried: dict[str, list[int]] = {lvl: [] for lvl in LEVELS}
     for w in _worlds(4):
         for lvl in tried:
             bot = make_bot(lvl)
             tried[lvl] += [bot.decide(w, seat).tried for seat in sorted(w.actors)]
-    assert max(tried["normal"]) == 2 and min(tried["normal"]) >= 1
-    assert max(tried["hard"]) > 2 and max(tried["hard"]) <= 4
+    assert set(tried["easy"]) == {0}
+    assert max(tried["normal"]) == 3 and min(tried["normal"]) >= 1
+    assert max(tried["hard"]) == 4 and sum(tried["hard"]) > sum(tried["normal"])
 
 
 def test_a_seat_without_cards_or_votes_sees_what_the_public_view_shows() -> None:

@@ -4,18 +4,24 @@ Each decision, for one seat:
 
 1. It reads only its seat's view (``view(world, seat)``); the look-ahead itself runs on the
    public view (``view(world, None)``), which any seat's view yields alike, so the bot chooses
-   the same from its view as from the whole world.
+   the same from its view as from the whole world. A seat with no card in hand and no vote on
+   record sees nothing the public view does not show but its own mission: it decides on the
+   turn's shared public view, with no copy of the world of its own.
 2. It predicts the others: the baseline bot's orders for every actor on the public view,
    computed once per turn and shared by every seat (kept in the world's memo).
 3. It draws a shortlist of candidate order sets: the baseline's own plan for the seat, and
    variants that swap in the moves its role favours (``roles.py``: a state balancing a rising
-   neighbour, a union deploying its force, a secretariat seeking mandate, an NGO warning).
+   neighbour, a union deploying its force, a secretariat seeking mandate, an NGO warning), its
+   role's staple first (a state's autonomy for a group: worth more over the rest of the match
+   than one turn shows).
 4. It plays each candidate on a copy with ``advance`` against the prediction (one or two turns,
    by level) and scores the result by its mission (``value.py``: weighted criteria, the goals
-   whose conditions hold, its own standing), then keeps the best and says why in one line.
+   whose conditions hold and how near their lines stand, its own standing), then keeps the best
+   and says why in one line.
 
-Levels (``LEVELS``): ``easy`` has no look-ahead and some noise; ``normal`` tries a short list
-one turn ahead; ``hard`` a longer one two turns ahead. Every draw comes from a generator seeded
+Levels (``LEVELS``): ``easy`` has no look-ahead and some noise (each move of its plan and each
+card's answer may be drawn at random); ``normal`` tries two alternatives one turn ahead;
+``hard`` three, two turns ahead. Every draw comes from a generator seeded
 by what every seat may see (scenario, turn, seat, level), so a level is deterministic.
 """
 
@@ -52,16 +58,13 @@ class Level:
     breadth: int  # alternative candidates tried besides the baseline's plan
     depth: int  # turns played ahead (0: no look-ahead)
     noise: float  # chance that each move of the plan gives way to a random legal one
-    # how much more the role must favour an alternative than the baseline's plan (the sum of
-    # their moves' priors) for it to be played ahead: a look-ahead costs an engine turn
-    gate: float = float("-inf")
     cards: bool = True  # each card's options played ahead (else answered as the baseline would)
 
 
 LEVELS: dict[str, Level] = {
     "easy": Level("easy", 0, 0, 0.5),
-    "normal": Level("normal", 1, 1, 0.0),
-    "hard": Level("hard", 3, 2, 0.0, gate=0.0),
+    "normal": Level("normal", 2, 1, 0.0),
+    "hard": Level("hard", 3, 2, 0.0),
 }
 
 
@@ -168,7 +171,7 @@ class MissionBot:
             ),
             key=lambda t: (-t[0], t[1]),
         )
-        candidates = _candidates(plan, ranked, actor.action_points, lv.breadth, lv.gate)
+        candidates = _candidates(plan, ranked, actor.action_points, lv.breadth)
         if lv.depth == 0:
             chosen = candidates[0]
             # each move of the plan, by chance, gives way to one drawn from the legal moves
@@ -176,6 +179,15 @@ class MissionBot:
                 if moves and rng.random() < lv.noise:
                     alt = moves[rng.randint(len(moves))]
                     chosen = _swap(chosen, alt, ranked, actor.action_points, out=m)
+            # and each card, by the same chance, is answered with any of its options
+            answers = [
+                _pick(legal_moves(mine, me, only="choose"), o, rng)
+                if rng.random() < lv.noise
+                else o
+                for o in free
+                if o.action == "choose"
+            ]
+            free = [o for o in free if o.action != "choose"] + answers
             orders = free + [m.order(me) for m in chosen]
             words = plan_reason([tuple(m) for m in chosen], names)
             return Decision(me, orders, Reason("ai.instinct", {"actor": names[me], "plan": words}))
@@ -285,6 +297,12 @@ def _move(o: Order) -> Move:
     return Move(o.action, o.target, o.subject, o.option)
 
 
+def _pick(options: list[Move], answer: Order, rng: Rng) -> Order:
+    """One of the card's options (those of ``answer``'s card) drawn at random."""
+    mine = [m for m in options if m.target == answer.target]
+    return mine[rng.randint(len(mine))].order(answer.actor) if mine else answer
+
+
 def _fits(plan: list[Move], points: int) -> bool:
     return sum(ACTIONS[m.action].cost for m in plan) <= points and len(
         {m.action for m in plan}
@@ -320,15 +338,11 @@ def _candidates(
     ranked: Sequence[tuple[float, int, Move]],
     points: int,
     breadth: int,
-    gate: float = float("-inf"),
 ) -> list[list[Move]]:
     """The baseline's plan first, then up to ``breadth`` variants: the plan with the role's most
     favoured moves swapped in (a move the role rejects, below zero, is never swapped in), and
-    the role's own top plan; a variant the role favours less than ``gate`` above the plan is
-    left out."""
+    the role's own top plan."""
     out = [plan]
-    value = {m: u for u, _, m in ranked}
-    least = sum(value.get(m, 0.0) for m in plan) + gate
     seen = {tuple(sorted(plan))}
     role_plan: list[Move] = []
     for u, _, m in ranked:
@@ -354,7 +368,7 @@ def _candidates(
         tries.append(_swap(plan, m, ranked, points))
     for t in tries:
         key = tuple(sorted(t))
-        if key in seen or (not t and plan) or sum(value.get(m, 0.0) for m in t) < least:
+        if key in seen or (not t and plan):
             continue
         seen.add(key)
         out.append(t)

@@ -32,6 +32,8 @@ from game.engine.world import World
 MARGIN = 15.0  # a goal's figure this far past its threshold is safe (this far short: far off)
 MARGIN_SHARE = 0.3  # the share of a goal's points its margin is worth, either way
 _FIGURED = (V.ActorStatIs, V.GroupStatIs, V.CriterionIs)
+SECURE_MARGIN = 30.0  # autonomy this far past the secure line stays past it for many turns
+SECURE_MARGIN_WEIGHT = 20.0  # (in grievance points) what that margin is worth to its state
 HORIZON = 12  # turns of the structural pull counted ahead
 BALANCE_FROM = 0.3  # another state's share of all power that others start to balance against
 
@@ -149,6 +151,11 @@ def _margin(when: list, ctx: Context) -> float | None:
     return None if worst is None else max(-1.0, min(1.0, worst / MARGIN))
 
 
+def _clear(autonomy: float) -> float:
+    """How far a group's autonomy stands past the secure line, 0 (at or under it) to 1."""
+    return max(0.0, min(1.0, (autonomy - F.AUTONOMY_SECURE) / SECURE_MARGIN))
+
+
 @dataclass(frozen=True)
 class _WorldFacts:
     """What every seat's valuation reads of one world, once (kept in the world's memo)."""
@@ -192,9 +199,11 @@ def _state(w: World, start: World, before: State, a: State | None, parts: dict[s
             if g0 is None:
                 continue
             unrest += weight * (g.grievance - g0.grievance - 0.5 * (g.security - g0.security))
-            # autonomy past the secure line protects the group every turn from then on
+            # autonomy past the secure line protects the group every turn from then on, and
+            # autonomy well past it keeps protecting it while a union or a center wears it down
             secure = (g.autonomy >= F.AUTONOMY_SECURE) - (g0.autonomy >= F.AUTONOMY_SECURE)
             unrest -= 40.0 * weight * secure
+            unrest -= SECURE_MARGIN_WEIGHT * weight * (_clear(g.autonomy) - _clear(g0.autonomy))
     for c in w.crises.values():
         if c.state == a.id:
             c0 = start.crises.get(c.id)
