@@ -172,3 +172,41 @@ def test_a_goal_is_worth_nearing_before_it_holds_and_keeping_clear_of_its_line()
     assert why.key == "ai.why.secret_margin" and "force" not in why.text()
     open_goal = next(i for i, g in enumerate(mission.goals) if "justice" in str(g.when))
     assert f"margin:{open_goal}" in far.parts  # a criterion's threshold counts as well
+
+
+def _tessaly_match(seat) -> float:
+    """sandbox, seed 1: ``seat`` plays Tessaly, normal every other seat; Tessaly's score."""
+    w = new_world(load_scenario(ROOT / "scenarios" / "sandbox.json"), 1)
+    bot = make_bot("normal")
+    while not w.ended:
+        orders: list[Order] = []
+        for a in sorted(w.actors):
+            orders.extend(seat(w, a) if a == "tessaly" else bot.choose(w, a))
+        w = advance(w, orders)
+    return score(w, "tessaly").total
+
+
+@pytest.mark.slow
+def test_normal_tessaly_beats_granting_autonomy_every_turn() -> None:
+    """A fixed-seed version of issue 12's Tessaly case (docs/balance.md): on a seed where the
+    policy beat the first mission AI by five points, normal now scores higher than it."""
+    normal = _tessaly_match(make_bot("normal").choose)
+    grant = _tessaly_match(lambda w, a: legal_actions(w, a, only="grant_autonomy")[:1])
+    assert normal > grant
+
+
+def test_autonomy_kept_clear_of_the_secure_line_is_worth_keeping() -> None:
+    """A state's valuation credits its group's autonomy past the secure line (60), up to a safe
+    distance: a union's uniformity wears it down every turn."""
+    w = new_world(load_scenario(ROOT / "scenarios" / "sandbox.json"), 1)
+    me, group = "tessaly", "kerrani"
+    mission = mission_of(w, me)
+
+    def with_autonomy(autonomy: float) -> float:
+        x = w.clone()
+        x.groups[group].autonomy = autonomy
+        return evaluate(x, w, w, me, mission).parts["standing:unrest"]
+
+    at_line, clear, far, farther = (with_autonomy(a) for a in (60, 75, 90, 100))
+    assert at_line < clear < far
+    assert far == farther
