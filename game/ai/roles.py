@@ -100,6 +100,8 @@ def priors(
     wt = weights(mission)
     if isinstance(actor, State):
         danger = threat(facts, world, actor.id)
+        if ambition.empire_points(mission) <= 0:  # (the ambition adds nothing to such a seat)
+            return [_state(facts, world, actor, wt, m, danger) for m in moves]
         return [
             _state(facts, world, actor, wt, m, danger) + ambition.prior(world, actor, mission, m)
             for m in moves
