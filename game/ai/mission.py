@@ -58,7 +58,6 @@ class Level:
     breadth: int  # alternative candidates tried besides the baseline's plan
     depth: int  # turns played ahead (0: no look-ahead)
     noise: float  # chance that each move of the plan gives way to a random legal one
-    cards: bool = True  # each card's options played ahead (else answered as the baseline would)
 
 
 LEVELS: dict[str, Level] = {
@@ -178,7 +177,7 @@ class MissionBot:
             for m in list(chosen):
                 if moves and rng.random() < lv.noise:
                     alt = moves[rng.randint(len(moves))]
-                    chosen = _swap(chosen, alt, ranked, actor.action_points, out=m)
+                    chosen = _swap(chosen, alt, ranked, actor.action_points, instead=m)
             # and each card, by the same chance, is answered with any of its options
             answers = [
                 _pick(legal_moves(mine, me, only="choose"), o, rng)
@@ -201,8 +200,7 @@ class MissionBot:
             scored.append((val.total, -k, cand, val))
         scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
         best, first = scored[0], next(s for s in scored if s[1] == 0)
-        if lv.cards:
-            free = self._cards(mine, sh, me, free, best[2], mission)
+        free = self._cards(mine, sh, me, free, best[2], mission)
         orders = free + [m.order(me) for m in best[2]]
         plan_text = plan_reason([tuple(m) for m in best[2]], names)
         if best[1] == 0:
@@ -314,21 +312,22 @@ def _swap(
     alt: Move,
     ranked: Sequence[tuple[float, int, Move]],
     points: int,
-    out: Move | None = None,
+    instead: Move | None = None,
 ) -> list[Move]:
-    """The plan with ``alt`` in it: added if the points allow, else in place of the plan's move
-    of the same action or, failing that, of ``out`` (by default its lowest-ranked move)."""
+    """The plan with ``alt`` in it: added if the points allow (unless ``instead`` is given),
+    else in place of the plan's move of the same action or, failing that, of ``instead`` (by
+    default its lowest-ranked move)."""
     if alt in plan:
         return plan
     same = [m for m in plan if m.action == alt.action]
     if same:
         return [alt if m == same[0] else m for m in plan]
-    if out is None and _fits([*plan, alt], points):
+    if instead is None and _fits([*plan, alt], points):
         return [*plan, alt]
     if not plan:
         return [alt]
     rank = {m: r for r, (_, _, m) in enumerate(ranked)}
-    worst = out if out in plan else max(plan, key=lambda m: rank.get(m, len(rank)))
+    worst = instead if instead in plan else max(plan, key=lambda m: rank.get(m, len(rank)))
     out = [alt if m == worst else m for m in plan]
     return out if _fits(out, points) else plan
 
@@ -339,9 +338,10 @@ def _candidates(
     points: int,
     breadth: int,
 ) -> list[list[Move]]:
-    """The baseline's plan first, then up to ``breadth`` variants: the plan with the role's most
-    favoured moves swapped in (a move the role rejects, below zero, is never swapped in), and
-    the role's own top plan."""
+    """The baseline's plan first, then up to ``breadth`` variants: the plan with the role's
+    staple swapped in (unless the role rejects it outright, at -0.5 or below), the role's own
+    top plan, the plan without what the role rejects, and the plan with the role's most
+    favoured moves swapped in (a move the role rejects, below zero, is never swapped in)."""
     out = [plan]
     seen = {tuple(sorted(plan))}
     role_plan: list[Move] = []
