@@ -10,10 +10,11 @@ import pytest
 
 from game.ai import LEVELS, ai_orders, make_bot
 from game.ai.baseline import BaselineBot
+from game.ai.value import Valuation, evaluate
 from game.content import load_scenario
 from game.engine import Order, World, advance, check_orders, legal_actions, new_world, view
 from game.engine.model import Arrangement
-from game.engine.scoring import score
+from game.engine.scoring import mission_of, score
 from game.engine.structure import measure, power
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -117,3 +118,95 @@ def test_a_warlord_wins_no_empire_against_normal() -> None:
     does not."""
     assert any(_karsk_empire(w) for w in _warlord_turns(BaselineBot(), 16))
     assert not any(_karsk_empire(w) for w in _warlord_turns(make_bot("normal"), 16))
+
+
+def test_normal_plays_two_alternatives_one_turn_ahead_and_hard_more() -> None:
+    """The look-ahead's breadth by level: normal the baseline's plan (the shared status quo)
+    and at most two alternatives, hard up to three, easy none."""
+    tried: dict[str, list[int]] = {lvl: [] for lvl in LEVELS}
+    for w in _worlds(4):
+        for lvl in tried:
+            bot = make_bot(lvl)
+            tried[lvl] += [bot.decide(w, seat).tried for seat in sorted(w.actors)]
+    assert set(tried["easy"]) == {0}
+    assert max(tried["normal"]) == 3 and min(tried["normal"]) >= 1
+    assert max(tried["hard"]) == 4 and sum(tried["hard"]) > sum(tried["normal"])
+
+
+def test_a_seat_without_cards_or_votes_sees_what_the_public_view_shows() -> None:
+    """The turn's shared prediction stands for such a seat's own view: the baseline reads the
+    same from both (what lets a decision skip a copy of the world)."""
+    checked = 0
+    for w in _worlds(4):
+        shared = make_bot("normal").shared(w)
+        for seat in sorted(w.actors):
+            if any(h.actor == seat for h in w.hand):
+                continue
+            if any(seat in p.votes for p in w.proposals.values()):
+                continue
+            assert BaselineBot().choose(view(w, seat), seat) == shared.predicted[seat], seat
+            checked += 1
+    assert checked > 20
+
+
+def test_a_goal_is_worth_nearing_before_it_holds_and_keeping_clear_of_its_line() -> None:
+    """The valuation credits a goal's figure moving toward its threshold while the goal is out
+    of reach (the Union's common force toward its secret goal's 20), and a margin past the line
+    up to a safe distance (no more beyond it); the reason keeps the secret goal unnamed."""
+    w = _kosovo()
+    eu = "european_union"
+    mission = mission_of(w, eu)
+    secret = len(mission.goals)  # the secret goal: the Union's force 20 or more
+
+    def with_force(force: float) -> Valuation:
+        x = w.clone()
+        x.actors[eu].force = force
+        return evaluate(x, w, w, eu, mission)
+
+    far, near, past, safe, beyond = (with_force(f) for f in (5, 11, 22, 35, 60))
+    assert far.parts[f"goal:{secret}"] == near.parts[f"goal:{secret}"] == 0.0
+    assert near.parts[f"margin:{secret}"] > far.parts[f"margin:{secret}"]
+    assert safe.parts[f"margin:{secret}"] > past.parts[f"margin:{secret}"] > 0.0
+    assert beyond.parts[f"margin:{secret}"] == safe.parts[f"margin:{secret}"]
+    why = near.why(far)
+    assert why.key == "ai.why.secret_margin" and "force" not in why.text()
+    open_goal = next(i for i, g in enumerate(mission.goals) if "justice" in str(g.when))
+    assert f"margin:{open_goal}" in far.parts  # a criterion's threshold counts as well
+
+
+def _tessaly_match(seat) -> float:
+    """sandbox, seed 1: ``seat`` plays Tessaly, normal every other seat; Tessaly's score."""
+    w = new_world(load_scenario(ROOT / "scenarios" / "sandbox.json"), 1)
+    bot = make_bot("normal")
+    while not w.ended:
+        orders: list[Order] = []
+        for a in sorted(w.actors):
+            orders.extend(seat(w, a) if a == "tessaly" else bot.choose(w, a))
+        w = advance(w, orders)
+    return score(w, "tessaly").total
+
+
+@pytest.mark.slow
+def test_normal_tessaly_beats_granting_autonomy_every_turn() -> None:
+    """A fixed-seed version of issue 12's Tessaly case (docs/balance.md): on a seed where the
+    policy beat the first mission AI by five points, normal now scores higher than it."""
+    normal = _tessaly_match(make_bot("normal").choose)
+    grant = _tessaly_match(lambda w, a: legal_actions(w, a, only="grant_autonomy")[:1])
+    assert normal > grant
+
+
+def test_autonomy_kept_clear_of_the_secure_line_is_worth_keeping() -> None:
+    """A state's valuation credits its group's autonomy past the secure line (60), up to a safe
+    distance: a union's uniformity wears it down every turn."""
+    w = new_world(load_scenario(ROOT / "scenarios" / "sandbox.json"), 1)
+    me, group = "tessaly", "kerrani"
+    mission = mission_of(w, me)
+
+    def with_autonomy(autonomy: float) -> float:
+        x = w.clone()
+        x.groups[group].autonomy = autonomy
+        return evaluate(x, w, w, me, mission).parts["standing:unrest"]
+
+    at_line, clear, far, farther = (with_autonomy(a) for a in (60, 75, 90, 100))
+    assert at_line < clear < far
+    assert far == farther

@@ -4,18 +4,24 @@ Each decision, for one seat:
 
 1. It reads only its seat's view (``view(world, seat)``); the look-ahead itself runs on the
    public view (``view(world, None)``), which any seat's view yields alike, so the bot chooses
-   the same from its view as from the whole world.
+   the same from its view as from the whole world. A seat with no card in hand and no vote on
+   record sees nothing the public view does not show but its own mission: it decides on the
+   turn's shared public view, with no copy of the world of its own.
 2. It predicts the others: the baseline bot's orders for every actor on the public view,
    computed once per turn and shared by every seat (kept in the world's memo).
 3. It draws a shortlist of candidate order sets: the baseline's own plan for the seat, and
    variants that swap in the moves its role favours (``roles.py``: a state balancing a rising
-   neighbour, a union deploying its force, a secretariat seeking mandate, an NGO warning).
+   neighbour, a union deploying its force, a secretariat seeking mandate, an NGO warning), its
+   role's staple first (a state's autonomy for a group: worth more over the rest of the match
+   than one turn shows).
 4. It plays each candidate on a copy with ``advance`` against the prediction (one or two turns,
    by level) and scores the result by its mission (``value.py``: weighted criteria, the goals
-   whose conditions hold, its own standing), then keeps the best and says why in one line.
+   whose conditions hold and how near their lines stand, its own standing), then keeps the best
+   and says why in one line.
 
-Levels (``LEVELS``): ``easy`` has no look-ahead and some noise; ``normal`` tries a short list
-one turn ahead; ``hard`` a longer one two turns ahead. Every draw comes from a generator seeded
+Levels (``LEVELS``): ``easy`` has no look-ahead and some noise (each move of its plan and each
+card's answer may be drawn at random); ``normal`` tries two alternatives one turn ahead;
+``hard`` three, two turns ahead. Every draw comes from a generator seeded
 by what every seat may see (scenario, turn, seat, level), so a level is deterministic.
 """
 
@@ -28,7 +34,7 @@ from dataclasses import dataclass, field
 from game.ai.baseline import BaselineBot
 from game.ai.reasons import Reason
 from game.ai.reasons import plan as plan_reason
-from game.ai.roles import Facts, facts_of, prior
+from game.ai.roles import Facts, facts_of, priors
 from game.ai.value import Valuation, evaluate
 from game.engine.actions import Move, legal_moves
 from game.engine.decisions import default_option
@@ -51,7 +57,7 @@ class Level:
     name: str
     breadth: int  # alternative candidates tried besides the baseline's plan
     depth: int  # turns played ahead (0: no look-ahead)
-    noise: float  # chance that a plan's weakest move is swapped for a random legal one
+    noise: float  # chance that each move of the plan gives way to a random legal one
 
 
 LEVELS: dict[str, Level] = {
@@ -109,9 +115,9 @@ class MissionBot:
             d = Decision(actor_id, [], Reason("ai.idle", {"actor": who}))
             self.reasons[actor_id] = d.reason
             return d
-        mine = view(world, actor_id)
         shared = self.shared(world)
-        d = self._decide(mine, shared, actor_id)
+        mine, base = self._seat(world, shared, actor_id)
+        d = self._decide(mine, base, mission_of(world, actor_id), shared, actor_id)
         self.reasons[actor_id] = d.reason
         return d
 
@@ -126,33 +132,61 @@ class MissionBot:
             sh = memo["ai:mission"] = _Shared(public, predicted, facts_of(public))
         return sh
 
+    def _seat(self, world: World, sh: _Shared, me: str) -> tuple[World, list[Order]]:
+        """The seat's view and the baseline's plan for it. A seat with no card in its hand and
+        no vote of its own on record sees what the public view shows (its secret goals aside,
+        which its mission brings): the turn's shared public view and prediction serve it, with
+        no copy of the world made."""
+        if not any(h.actor == me for h in world.hand) and not any(
+            me in p.votes for p in world.proposals.values()
+        ):
+            return sh.public, list(sh.predicted.get(me, []))
+        mine = view(world, me)
+        return mine, self.baseline.choose(mine, me)
+
     # ---- one seat ------------------------------------------------------------------------------
 
-    def _decide(self, mine: World, sh: _Shared, me: str) -> Decision:
+    def _decide(
+        self, mine: World, base: list[Order], mission: Mission, sh: _Shared, me: str
+    ) -> Decision:
         actor = mine.actors[me]
         # names as the engine keeps them (with their translations): a screen says them in its
         # language; a crisis goes by the name of its state
         names: dict[str, object] = {k: a.name for k, a in mine.actors.items()}
         names.update({k: g.name for k, g in mine.groups.items()})
         names.update({k: names.get(c.state, k) for k, c in mine.crises.items()})
-        base = self.baseline.choose(mine, me)
         free = [o for o in base if o.action in FREE]
         plan = [_move(o) for o in base if o.action not in FREE]
         moves = [m for m in legal_moves(mine, me) if m.action not in FREE]
-        mission = mission_of(mine, me)
         rng = Rng(mix(zlib.crc32(mine.scenario.encode()), mine.turn, zlib.crc32(me.encode())))
         lv = self.level
 
         ranked = sorted(
-            ((prior(sh.facts, mine, actor, mission, m), i, m) for i, m in enumerate(moves)),
+            (
+                (u, i, m)
+                for i, (u, m) in enumerate(
+                    zip(priors(sh.facts, mine, actor, mission, moves), moves, strict=True)
+                )
+            ),
             key=lambda t: (-t[0], t[1]),
         )
         candidates = _candidates(plan, ranked, actor.action_points, lv.breadth)
         if lv.depth == 0:
             chosen = candidates[0]
-            if rng.random() < lv.noise and moves:
-                alt = moves[rng.randint(len(moves))]
-                chosen = _swap(chosen, alt, ranked, actor.action_points)
+            # each move of the plan, by chance, gives way to one drawn from the legal moves
+            for m in list(chosen):
+                if moves and rng.random() < lv.noise:
+                    alt = moves[rng.randint(len(moves))]
+                    chosen = _swap(chosen, alt, ranked, actor.action_points, instead=m)
+            # and each card, by the same chance, is answered with any of its options
+            answers = [
+                _pick(legal_moves(mine, me, only="choose"), o, rng)
+                if rng.random() < lv.noise
+                else o
+                for o in free
+                if o.action == "choose"
+            ]
+            free = [o for o in free if o.action != "choose"] + answers
             orders = free + [m.order(me) for m in chosen]
             words = plan_reason([tuple(m) for m in chosen], names)
             return Decision(me, orders, Reason("ai.instinct", {"actor": names[me], "plan": words}))
@@ -261,6 +295,12 @@ def _move(o: Order) -> Move:
     return Move(o.action, o.target, o.subject, o.option)
 
 
+def _pick(options: list[Move], answer: Order, rng: Rng) -> Order:
+    """One of the card's options (those of ``answer``'s card) drawn at random."""
+    mine = [m for m in options if m.target == answer.target]
+    return mine[rng.randint(len(mine))].order(answer.actor) if mine else answer
+
+
 def _fits(plan: list[Move], points: int) -> bool:
     return sum(ACTIONS[m.action].cost for m in plan) <= points and len(
         {m.action for m in plan}
@@ -268,31 +308,40 @@ def _fits(plan: list[Move], points: int) -> bool:
 
 
 def _swap(
-    plan: list[Move], alt: Move, ranked: Sequence[tuple[float, int, Move]], points: int
+    plan: list[Move],
+    alt: Move,
+    ranked: Sequence[tuple[float, int, Move]],
+    points: int,
+    instead: Move | None = None,
 ) -> list[Move]:
-    """The plan with ``alt`` in it: added if the points allow, else in place of the plan's move
-    of the same action or, failing that, of its lowest-ranked move."""
+    """The plan with ``alt`` in it: added if the points allow (unless ``instead`` is given),
+    else in place of the plan's move of the same action or, failing that, of ``instead`` (by
+    default its lowest-ranked move)."""
     if alt in plan:
         return plan
     same = [m for m in plan if m.action == alt.action]
     if same:
         return [alt if m == same[0] else m for m in plan]
-    if _fits([*plan, alt], points):
+    if instead is None and _fits([*plan, alt], points):
         return [*plan, alt]
     if not plan:
         return [alt]
     rank = {m: r for r, (_, _, m) in enumerate(ranked)}
-    worst = max(plan, key=lambda m: rank.get(m, len(rank)))
+    worst = instead if instead in plan else max(plan, key=lambda m: rank.get(m, len(rank)))
     out = [alt if m == worst else m for m in plan]
     return out if _fits(out, points) else plan
 
 
 def _candidates(
-    plan: list[Move], ranked: Sequence[tuple[float, int, Move]], points: int, breadth: int
+    plan: list[Move],
+    ranked: Sequence[tuple[float, int, Move]],
+    points: int,
+    breadth: int,
 ) -> list[list[Move]]:
-    """The baseline's plan first, then up to ``breadth`` variants: the plan with the role's most
-    favoured moves swapped in (a move the role rejects, below zero, is never swapped in), and
-    the role's own top plan."""
+    """The baseline's plan first, then up to ``breadth`` variants: the plan with the role's
+    staple swapped in (unless the role rejects it outright, at -0.5 or below), the role's own
+    top plan, the plan without what the role rejects, and the plan with the role's most
+    favoured moves swapped in (a move the role rejects, below zero, is never swapped in)."""
     out = [plan]
     seen = {tuple(sorted(plan))}
     role_plan: list[Move] = []
@@ -309,10 +358,11 @@ def _candidates(
         if m.action not in {x.action for x in kept} and _fits([*kept, m], points):
             kept.append(m)
     # the role's staple (a state's autonomy for its most pressing group...) swapped into the plan
-    staple = next((m for u, _, m in ranked if u > 0 and m.action in STAPLES), None)
-    tries: list[list[Move]] = [role_plan]
+    staple = next((m for u, _, m in ranked if u > -0.5 and m.action in STAPLES), None)
+    tries: list[list[Move]] = []
     if staple is not None:
         tries.append(_swap(plan, staple, ranked, points))
+    tries.append(role_plan)
     tries.append(kept)
     for _, _, m in ranked[:breadth]:
         tries.append(_swap(plan, m, ranked, points))

@@ -21,6 +21,8 @@ TEMPLATES: dict[str, str] = {
     "ai.why.standing": "its own standing {delta} ({what})",
     "ai.why.secret_kept": "it keeps one of its secret goals ({points})",
     "ai.why.secret_lost": "the other course would lose one of its secret goals",
+    "ai.why.goal_margin": "it brings the goal “{goal}” nearer, or keeps it safer",
+    "ai.why.secret_margin": "it brings one of its secret goals nearer, or keeps it safer",
     "ai.why.even": "the courses it tried scored alike",
     # what ``standing`` names
     "ai.what.territory": "its lands and people",

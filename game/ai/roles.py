@@ -17,6 +17,7 @@ shows the mission gains by it). The look-ahead decides; the role only says what 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from game.ai import ambition
@@ -88,16 +89,31 @@ def threat(facts: Facts, world: World, me: str) -> float:
 
 
 def prior(facts: Facts, world: World, actor: object, mission: Mission, m: Move) -> float:
+    return priors(facts, world, actor, mission, [m])[0]
+
+
+def priors(
+    facts: Facts, world: World, actor: object, mission: Mission, moves: Sequence[Move]
+) -> list[float]:
+    """``prior`` of each move, with what the role reads of the seat's situation (its weights,
+    the threat to it or to its members) worked out once for them all."""
     wt = weights(mission)
     if isinstance(actor, State):
-        return _state(facts, world, actor, wt, m) + ambition.prior(world, actor, mission, m)
+        danger = threat(facts, world, actor.id)
+        if ambition.empire_points(mission) <= 0:  # (the ambition adds nothing to such a seat)
+            return [_state(facts, world, actor, wt, m, danger) for m in moves]
+        return [
+            _state(facts, world, actor, wt, m, danger) + ambition.prior(world, actor, mission, m)
+            for m in moves
+        ]
     if isinstance(actor, Federation):
-        return _federation(facts, world, actor, wt, m)
+        pressed = any(threat(facts, world, s) > 0.5 for s in actor.members if s in facts.power)
+        return [_federation(facts, world, actor, wt, m, pressed) for m in moves]
     if isinstance(actor, GlobalBody):
-        return _body(facts, world, actor, wt, m)
+        return [_body(facts, world, actor, wt, m) for m in moves]
     if isinstance(actor, NGO):
-        return _ngo(facts, world, actor, wt, m)
-    return 0.0
+        return [_ngo(facts, world, actor, wt, m) for m in moves]
+    return [0.0 for _ in moves]
 
 
 def _rising(facts: Facts, state_id: str) -> bool:
@@ -115,9 +131,10 @@ def _grave(world: World, crisis_id: str | None) -> float:
     return c.severity / 40 + (0.5 if c.kind == "cleansing" else 0.0)
 
 
-def _state(facts: Facts, world: World, a: State, wt: dict[str, float], m: Move) -> float:
+def _state(
+    facts: Facts, world: World, a: State, wt: dict[str, float], m: Move, danger: float
+) -> float:
     act = m.action
-    danger = threat(facts, world, a.id)
     if act == "repress":
         return -1.0
     if act == "attack":
@@ -169,10 +186,11 @@ def _state(facts: Facts, world: World, a: State, wt: dict[str, float], m: Move) 
     return 0.0
 
 
-def _federation(facts: Facts, world: World, a: Federation, wt: dict[str, float], m: Move) -> float:
+def _federation(
+    facts: Facts, world: World, a: Federation, wt: dict[str, float], m: Move, pressed: bool
+) -> float:
     act = m.action
     members = set(a.members)
-    pressed = any(threat(facts, world, s) > 0.5 for s in members if s in facts.power)
     if act == "sanction":
         t = m.target or ""
         hits_member = any(t in facts.enemies.get(s, ()) for s in members)

@@ -19,14 +19,21 @@ from dataclasses import dataclass
 from game.ai import ambition
 from game.ai.reasons import Reason, figure
 from game.engine import formulas as F
+from game.engine import vocabulary as V
 from game.engine.actions import neighbors_of
 from game.engine.conditions import Context, compiled
+from game.engine.conditions import figure as figure_of
 from game.engine.model import CRITERIA, NGO, Arrangement, Federation, GlobalBody, State
 from game.engine.names import as_name
 from game.engine.scenario import Mission
 from game.engine.structure import measure, power, structural_targets
 from game.engine.world import World
 
+MARGIN = 15.0  # a goal's figure this far past its threshold is safe (this far short: far off)
+MARGIN_SHARE = 0.3  # the share of a goal's points its margin is worth, either way
+_FIGURED = (V.ActorStatIs, V.GroupStatIs, V.CriterionIs)
+SECURE_MARGIN = 30.0  # autonomy this far past the secure line stays past it for many turns
+SECURE_MARGIN_WEIGHT = 20.0  # (in grievance points) what that margin is worth to its state
 HORIZON = 12  # turns of the structural pull counted ahead
 BALANCE_FROM = 0.3  # another state's share of all power that others start to balance against
 
@@ -50,6 +57,11 @@ class Valuation:
         if d < 0.05:
             return Reason("ai.why.even")
         kind, _, name = key.partition(":")
+        if kind == "margin":
+            goal = self.labels[key][0]
+            if key in self.secret:
+                return Reason("ai.why.secret_margin")
+            return Reason("ai.why.goal_margin", {"goal": goal})
         if kind == "goal":
             goal, points = self.labels[key]
             secret = key in self.secret
@@ -79,14 +91,20 @@ def evaluate(w: World, start: World, mine: World, me: str, mission: Mission) -> 
     for c, x in raw.items():
         now = w.criteria.get(c)
         parts[f"criterion:{c}"] = (targets[c] + (now - targets[c]) * keep) * x / wsum
+    ctx = Context(w)
     for i, g in enumerate([*mission.goals, *mission.secret]):
         when = compiled(g.when)
         holds = when.check(Context(w.clone() if when.draws else w))
         key = f"goal:{i}"
         parts[key] = g.points if holds else 0.0
-        labels[key] = (as_name(g.text), g.points)
+        labels[key] = labels[f"margin:{i}"] = (as_name(g.text), g.points)
+        # how far its figures stand past (or short of) their thresholds: a goal the end of the
+        # match counts is worth nearing while out of reach and keeping clear of the line
+        m = _margin(g.when, ctx)
+        if m is not None:
+            parts[f"margin:{i}"] = MARGIN_SHARE * g.points * m
         if i >= len(mission.goals):
-            secret.add(key)
+            secret.update((key, f"margin:{i}"))
     ambition.credit(w, me, mission, parts)
     actor = w.actors.get(me)
     before = start.actors.get(me)
@@ -111,6 +129,31 @@ def evaluate(w: World, start: World, mine: World, me: str, mission: Mission) -> 
             actor.volunteers - before.volunteers
         )
     return Valuation(parts, labels, frozenset(secret))
+
+
+def _margin(when: list, ctx: Context) -> float | None:
+    """The goal's tested figures (an actor's or a group's stat, a criterion) against their
+    thresholds: the tightest of them, past (+) or short of (-) its line, in units of
+    ``MARGIN``, clamped to -1..1; None for a goal that tests no such figure."""
+    worst: float | None = None
+    for c in when:
+        if not isinstance(c, _FIGURED):
+            continue
+        x = figure_of(c, ctx)
+        if x is None:
+            continue
+        for slack in (
+            x - c.min if c.min is not None else None,
+            c.max - x if c.max is not None else None,
+        ):
+            if slack is not None and (worst is None or slack < worst):
+                worst = slack
+    return None if worst is None else max(-1.0, min(1.0, worst / MARGIN))
+
+
+def _clear(autonomy: float) -> float:
+    """How far a group's autonomy stands past the secure line, 0 (at or under it) to 1."""
+    return max(0.0, min(1.0, (autonomy - F.AUTONOMY_SECURE) / SECURE_MARGIN))
 
 
 @dataclass(frozen=True)
@@ -156,9 +199,11 @@ def _state(w: World, start: World, before: State, a: State | None, parts: dict[s
             if g0 is None:
                 continue
             unrest += weight * (g.grievance - g0.grievance - 0.5 * (g.security - g0.security))
-            # autonomy past the secure line protects the group every turn from then on
+            # autonomy past the secure line protects the group every turn from then on, and
+            # autonomy well past it keeps protecting it while a union or a center wears it down
             secure = (g.autonomy >= F.AUTONOMY_SECURE) - (g0.autonomy >= F.AUTONOMY_SECURE)
             unrest -= 40.0 * weight * secure
+            unrest -= SECURE_MARGIN_WEIGHT * weight * (_clear(g.autonomy) - _clear(g0.autonomy))
     for c in w.crises.values():
         if c.state == a.id:
             c0 = start.crises.get(c.id)
