@@ -11,10 +11,11 @@ its own terms".
 * ``aims(mission)``: the arrangements the seat's positive goals ask for, alone (a goal whose one
   condition is the arrangement); only the empire is an ambition a state pursues itself.
 * ``prior(...)``: what the ambition adds to the role's ranking of a move: arming while short of
-  the hegemon's share, a war against a neighbour it outweighs two to one, never disarming.
+  the hegemon's share, a war against a neighbour it outweighs past the conquest ratio (and no
+  peace in such a war), never disarming.
 * ``credit(...)``: what it adds to the valuation: the goal's points times the seat's progress
-  toward a hegemon's share of all power (the engine's own ``HEGEMON_SHARE``), counted at half
-  weight so that the goal itself, once met, is still worth more than the way there.
+  toward a hegemon's share of all power (the engine's own ``HEGEMON_SHARE``), times
+  ``PROGRESS_WEIGHT``.
 
 Everything is read from the seat's mission and from what every seat may see (power, borders,
 wars, alliances), so a seat's view and the whole world give the same.
@@ -76,28 +77,21 @@ def prior(world: World, actor: object, mission: Mission, m: Move) -> float:
     points = empire_points(mission)
     if points <= 0:
         return 0.0
-    mine = share(world, actor.id)
-    short = mine < F.HEGEMON_SHARE
     act = m.action
     if act == "arm":
-        return 1.2 if short else 0.3
+        return 1.2 if share(world, actor.id) < F.HEGEMON_SHARE else 0.3
     if act == "disarm":
         return -1.5
-    if act == "attack":
+    if act in ("attack", "make_peace"):
         t = world.state(m.target or "")
         if t is None:
             return 0.0
-        edge = side_power(world, actor.id) / max(1.0, side_power(world, t.id))
-        # a war it can win adds the beaten state's lands (and, beaten, its submission)
-        return 1.6 if edge >= OUTWEIGH else -0.2
-    if act == "make_peace":
-        t = world.state(m.target or "")
-        # a war it is winning is the way to the goal; one against its match, a drain on it
-        if t is not None and side_power(world, actor.id) >= OUTWEIGH * max(
-            1.0, side_power(world, t.id)
-        ):
-            return -2.0
-        return 0.0
+        # a war it can win adds the beaten state's lands (and, beaten, its submission): it is
+        # worth starting and not worth ending; one against its match is a drain on it
+        winnable = side_power(world, actor.id) >= OUTWEIGH * max(1.0, side_power(world, t.id))
+        if act == "attack":
+            return 1.6 if winnable else -0.2
+        return -2.0 if winnable else 0.0
     if act in ("reform", "grant_autonomy"):
         return -0.3  # order on its own terms: not the liberal's road
     return 0.0

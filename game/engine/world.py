@@ -356,13 +356,7 @@ class World(Model):
 
     def _moved_geo(self, geo: Geography, region: Region, old: str) -> Geography:
         regions = self.regions
-        # who holds what and how many people: one pass, summed in the regions' order as a
-        # rebuild sums them (the same floats)
-        regions_of: dict[str, list[str]] = {}
-        population: dict[str, float] = {}
-        for r in regions.values():
-            regions_of.setdefault(r.owner, []).append(r.id)
-            population[r.owner] = population.get(r.owner, 0.0) + r.population
+        regions_of, population = self._holdings()  # one cheap pass, as a rebuild makes it
         # borders change only for the two owners and the owners of the region's neighbours
         touched = {old, region.owner}
         touched.update(regions[n].owner for n in region.neighbors if n in regions)
@@ -381,14 +375,8 @@ class World(Model):
         # hosts change only for the groups living in the region
         host = dict(geo.host)
         for g in self.groups.values():
-            if region.id not in g.regions:
-                continue
-            owners: dict[str, int] = {}
-            for rid in g.regions:
-                r = regions.get(rid)
-                if r is not None:
-                    owners[r.owner] = owners.get(r.owner, 0) + 1
-            host[g.id] = max(sorted(owners), key=lambda o: owners[o]) if owners else None
+            if region.id in g.regions:
+                host[g.id] = self._host(g)
         groups_in: dict[str, list[str]] = {}
         for g in self.groups.values():
             h = host.get(g.id)
@@ -405,12 +393,26 @@ class World(Model):
             groups_in={k: tuple(v) for k, v in groups_in.items()},
         )
 
-    def _build_geo(self) -> Geography:
+    def _holdings(self) -> tuple[dict[str, list[str]], dict[str, float]]:
+        """Each owner's regions and people, in the regions' order (the people summed in it)."""
         regions_of: dict[str, list[str]] = {}
         population: dict[str, float] = {}
         for r in self.regions.values():
             regions_of.setdefault(r.owner, []).append(r.id)
             population[r.owner] = population.get(r.owner, 0.0) + r.population
+        return regions_of, population
+
+    def _host(self, g: Group) -> str | None:
+        """The owner of most of the group's regions (ties to the first id)."""
+        owners: dict[str, int] = {}
+        for rid in g.regions:
+            r = self.regions.get(rid)
+            if r is not None:
+                owners[r.owner] = owners.get(r.owner, 0) + 1
+        return max(sorted(owners), key=lambda o: owners[o]) if owners else None
+
+    def _build_geo(self) -> Geography:
+        regions_of, population = self._holdings()
         neighbors: dict[str, set[str]] = {}
         for r in self.regions.values():
             for n in r.neighbors:
@@ -420,12 +422,7 @@ class World(Model):
         host: dict[str, str | None] = {}
         groups_in: dict[str, list[str]] = {}
         for g in self.groups.values():
-            owners: dict[str, int] = {}
-            for rid in g.regions:
-                r = self.regions.get(rid)
-                if r is not None:
-                    owners[r.owner] = owners.get(r.owner, 0) + 1
-            h = max(sorted(owners), key=lambda o: owners[o]) if owners else None
+            h = self._host(g)
             host[g.id] = h
             if h is not None:
                 groups_in.setdefault(h, []).append(g.id)
