@@ -12,7 +12,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from .fastattr import fast_attribute_reads
 from .names import NameText
+
+fast_attribute_reads()
 
 # An identifier used in files: short, lower-case, safe to show and to put in a path.
 Id = Annotated[

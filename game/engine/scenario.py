@@ -328,8 +328,7 @@ class Rules(Model):
     __hash__ = None  # type: ignore[assignment]  # a value that changes no more than it hashes
 
     def card(self, card_id: str) -> Card | None:
-        """The card with this id, from an index made once (the rules never change in a match).
-        Read through the private table itself: pydantic's attribute fallback is slow here."""
+        """The card with this id, from an index made once (the rules never change in a match)."""
         private = self.__pydantic_private__
         index = private.get("_cards")
         if index is None:
@@ -339,16 +338,20 @@ class Rules(Model):
         return index.get(card_id)
 
     def mission(self, actor_id: str) -> Mission | None:
-        if self._missions is None:
-            self._missions = {m.actor: m for m in self.missions}
-        return self._missions.get(actor_id)
+        private = self.__pydantic_private__
+        index = private.get("_missions")
+        if index is None:
+            index = private["_missions"] = {m.actor: m for m in self.missions}
+        return index.get(actor_id)
 
     def digest(self) -> str:
         """SHA-256 of the rules, computed once: the rules never change during a match."""
-        if self._digest is None:
+        private = self.__pydantic_private__
+        digest = private.get("_digest")
+        if digest is None:
             blob = json.dumps(self.model_dump(mode="json"), sort_keys=True, separators=(",", ":"))
-            self._digest = hashlib.sha256(blob.encode()).hexdigest()
-        return self._digest
+            digest = private["_digest"] = hashlib.sha256(blob.encode()).hexdigest()
+        return digest
 
 
 class Scenario(WorldBase):
