@@ -14,7 +14,9 @@ Sections (``--only policies|warlord|duel|speed``):
 * **duel**: kosovo, one seat of each kind played ``hard`` and then ``easy`` (all others
   ``normal``), same seeds: how often ``hard`` scores higher (target: 70 %).
 * **speed**: median decision per seat per turn at ``normal`` and ``hard`` beside one engine turn
-  (``resolve``) of the same worlds, and a whole kosovo match with every seat ``hard``.
+  (``resolve``) of the same worlds, in rounds that alternate the two (``--speed-rounds``; the
+  ratio is taken within each round, its median printed with its range), and a whole kosovo
+  match with every seat ``hard``.
 
 Single process; every figure is deterministic for the seeds given.
 """
@@ -202,28 +204,45 @@ def section_speed(args) -> None:
         worlds.append(w)
         w = advance(w, [o for a in sorted(w.actors) for o in bot.choose(w, a)])
     settle()  # the worlds measured are kept alive: out of the collector's full passes
-    engine: list[float] = []
-    for w in worlds:
-        orders = [o for a in sorted(w.actors) for o in make_bot("easy").choose(w, a)]
-        t = time.process_time()
-        resolve(w, orders)
-        engine.append(time.process_time() - t)
-    eng = statistics.median(engine) * 1000
-    print(f"kosovo, one engine turn (resolve, {len(worlds)} worlds): median {eng:.2f} ms")
-    for level in ("easy", "normal", "hard"):
-        per_seat: list[float] = []
-        for w in worlds:
-            b = make_bot(level)
-            fresh = w.clone()  # no memo: the turn's shared work is paid inside the timing
-            for a in sorted(fresh.actors):
-                t = time.process_time()
-                b.choose(fresh, a)
-                per_seat.append(time.process_time() - t)
-        med = statistics.median(per_seat) * 1000
-        mean = statistics.mean(per_seat) * 1000
+    # Rounds alternate the engine's turns and each level's decisions, and every ratio is taken
+    # within a round: a busy moment of the machine falls on both sides of it alike.
+    turns = [
+        (w, [o for a in sorted(w.actors) for o in make_bot("easy").choose(w, a)]) for w in worlds
+    ]
+    levels = ("easy", "normal", "hard")
+    eng_r: list[float] = []
+    med_r: dict[str, list[float]] = {lv: [] for lv in levels}
+    mean_r: dict[str, list[float]] = {lv: [] for lv in levels}
+    for _ in range(args.speed_rounds):
+        engine: list[float] = []
+        for w, orders in turns:
+            t = time.process_time()
+            resolve(w, orders)
+            engine.append(time.process_time() - t)
+        eng_r.append(statistics.median(engine) * 1000)
+        for level in levels:
+            per_seat: list[float] = []
+            for w in worlds:
+                b = make_bot(level)
+                fresh = w.clone()  # no memo: the turn's shared work is paid inside the timing
+                for a in sorted(fresh.actors):
+                    t = time.process_time()
+                    b.choose(fresh, a)
+                    per_seat.append(time.process_time() - t)
+            med_r[level].append(statistics.median(per_seat) * 1000)
+            mean_r[level].append(statistics.mean(per_seat) * 1000)
+    eng = statistics.median(eng_r)
+    print(
+        f"kosovo, one engine turn (resolve, {len(worlds)} worlds): median {eng:.2f} ms"
+        f" ({args.speed_rounds} rounds, {min(eng_r):.2f}–{max(eng_r):.2f})"
+    )
+    for level in levels:
+        ratios = [m / e for m, e in zip(med_r[level], eng_r, strict=True)]
+        means = [m / e for m, e in zip(mean_r[level], eng_r, strict=True)]
         print(
-            f"{level:6} decision per seat per turn: median {med:.2f} ms ({med / eng:.1f} engine"
-            f" turns), mean {mean:.2f} ms ({mean / eng:.1f})"
+            f"{level:6} decision per seat per turn: median {statistics.median(med_r[level]):.2f} ms"
+            f" ({statistics.median(ratios):.2f} engine turns, {min(ratios):.2f}–{max(ratios):.2f}),"
+            f" mean {statistics.median(mean_r[level]):.2f} ms ({statistics.median(means):.2f})"
         )
     t = time.process_time()
     w = play("kosovo", args.seed, make_bot("hard"))
@@ -237,6 +256,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--warlord-baseline", type=int, default=0, help="same, against the baseline")
     p.add_argument("--duel", type=int, default=10, help="seeds per duel seat")
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--speed-rounds", type=int, default=5, help="rounds of the speed section")
     p.add_argument("--only", choices=["policies", "warlord", "duel", "speed"])
     args = p.parse_args(argv)
     sections = {

@@ -1,5 +1,6 @@
 """advance(): a look-ahead's step. It must be the very world resolve() makes, for every order,
-card, vote and ending, and leave its input as it was."""
+card, vote and ending, and leave its input as it was. peek(): the last step of a look-ahead,
+advance's world in everything a valuation reads."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 
 from game.ai.baseline import BaselineBot
 from game.content import load_scenario
-from game.engine import advance, new_world, resolve
+from game.engine import advance, new_world, peek, resolve
 from game.session.match import ai_orders
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,3 +45,32 @@ def test_advance_leaves_its_input_alone_and_refuses_an_ended_match() -> None:
         world = advance(world, ai_orders(world))
     with pytest.raises(ValueError):
         advance(world, [])
+
+
+# What peek() leaves out: the next turn's cards (the hand, their rest, the ids and draws that
+# dealing takes) and the goals' progress marks.
+NOT_PEEKED = {"hand", "fired", "counter", "rng", "goals_changed"}
+
+
+@pytest.mark.parametrize("name", ["kosovo", "sandbox"])
+def test_peek_is_advance_but_for_the_next_turns_cards(name: str) -> None:
+    scenario = load_scenario(ROOT / "scenarios" / f"{name}.json")
+    bot = BaselineBot()
+    world = new_world(scenario, 4)
+    differed = set()
+    while not world.ended:
+        orders = ai_orders(world, bot)
+        start = world.digest()
+        judged = peek(world, orders)
+        assert world.digest() == start  # the input is untouched
+        whole = advance(world, orders)
+        a, b = judged.model_dump(), whole.model_dump()
+        assert a.keys() == b.keys()
+        differed |= {k for k in a if a[k] != b[k]}
+        for k in a.keys() - NOT_PEEKED:
+            assert a[k] == b[k], (name, world.turn, k)
+        assert judged.ended == whole.ended and judged.turn == whole.turn
+        world = whole
+    assert "hand" in differed  # cards were dealt on the way, and peek dealt none
+    with pytest.raises(ValueError):
+        peek(world, [])

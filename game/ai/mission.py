@@ -15,7 +15,7 @@ Each decision, for one seat:
    role's staple first (a state's autonomy for a group: worth more over the rest of the match
    than one turn shows).
 4. It plays each candidate on a copy with ``advance`` against the prediction (one or two turns,
-   by level) and scores the result by its mission (``value.py``: weighted criteria, the goals
+   by level; the last with ``peek``, which deals no cards for a turn nobody will play) and scores the result by its mission (``value.py``: weighted criteria, the goals
    whose conditions hold and how near their lines stand, its own standing), then keeps the best
    and says why in one line.
 
@@ -39,7 +39,7 @@ from game.ai.value import Valuation, evaluate
 from game.engine.actions import Move, legal_moves
 from game.engine.decisions import default_option
 from game.engine.orders import ACTIONS, Order
-from game.engine.resolve import advance
+from game.engine.resolve import advance, peek
 from game.engine.rng import Rng, mix
 from game.engine.scenario import Mission
 from game.engine.scoring import mission_of
@@ -246,7 +246,7 @@ class MissionBot:
             default = default_option(card).id if card is not None else None
             best: tuple[float, int, Move] | None = None
             for m in options:
-                w = advance(mine, others + mine_orders + [m.order(me)])
+                w = peek(mine, others + mine_orders + [m.order(me)])
                 v = evaluate(w, mine, mine, me, mission).total
                 cand = (v, 1 if m.option == default else 0, m)
                 if best is None or cand[:2] > best[:2]:
@@ -275,7 +275,9 @@ class MissionBot:
         for step in range(depth):
             if w.ended:
                 break
-            w = advance(w, others + (own_free if step == 0 else []) + mine)
+            # the last step is only judged: no cards dealt for a turn nobody plays (peek)
+            step_ = peek if step == depth - 1 else advance
+            w = step_(w, others + (own_free if step == 0 else []) + mine)
         return w
 
     def _status_quo(self, sh: _Shared, depth: int) -> World:
@@ -286,7 +288,8 @@ class MissionBot:
             for step in range(depth):
                 if w.ended:
                     break
-                w = advance(w, orders if step == 0 else [o for o in orders if o.action not in FREE])
+                step_ = peek if step == depth - 1 else advance
+                w = step_(w, orders if step == 0 else [o for o in orders if o.action not in FREE])
             sh.ahead[depth] = w
         return w
 

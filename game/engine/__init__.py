@@ -6,6 +6,7 @@ The engine's face is small::
     legal_actions(world, actor_id) -> list[Order]
     resolve(world, orders) -> (next_world, TurnReport)
     advance(world, orders) -> next_world        # the same world, no report: a look-ahead's step
+    peek(world, orders) -> next_world           # advance's world to judge: no cards dealt
     arrangement(world) -> Measure
     scores(world) -> dict[actor_id, Score]
 
@@ -21,7 +22,7 @@ from .decisions import Waiting, default_option, vote_sentence, waiting
 from .model import Arrangement, Criterion
 from .orders import ACTIONS, Order, OrderSet
 from .report import TurnReport
-from .resolve import IllegalOrder, advance, check_orders, resolve
+from .resolve import IllegalOrder, advance, check_orders, peek, resolve
 from .scenario import Scenario
 from .scoring import GoalStatus, Score, goal_statuses, scores
 from .setup import new_world
@@ -56,6 +57,7 @@ __all__ = [
     "goal_statuses",
     "legal_actions",
     "new_world",
+    "peek",
     "resolve",
     "scores",
     "view",

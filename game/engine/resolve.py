@@ -164,15 +164,30 @@ def advance(world: World, orders: Iterable[Order]) -> World:
     return _play(world, orders, _quiet_ledger)[0]
 
 
+def peek(world: World, orders: Iterable[Order]) -> World:
+    """The next world as the last step of a look-ahead reads it: ``advance``'s world, but the
+    next turn's cards are not dealt and the goals' progress is not marked (``open_turn`` and
+    ``track_goals``). Everything a valuation reads is ``advance``'s own: the criteria, the
+    actors, regions, groups, crises and wars, the arrangement, the turn and whether the match
+    ended. What differs is the hand, the cards' rest (``fired``), the id counter, the generator
+    and ``goals_changed``: a world to judge, not to play on (a chance condition read on it draws
+    from another point of the generator). ``world`` itself is never changed."""
+    return _play(world, orders, _quiet_ledger, whole=False)[0]
+
+
 def _quiet_ledger(w: World) -> Ledger:
     return Ledger(w, quiet=True)
 
 
 def _play(
-    world: World, orders: Iterable[Order], new_ledger: Callable[[World], Ledger]
+    world: World,
+    orders: Iterable[Order],
+    new_ledger: Callable[[World], Ledger],
+    whole: bool = True,
 ) -> tuple[World, Ledger, Measure, Criteria, Arrangement, float]:
     """Play one turn on a copy of ``world``: the new world, the ledger that saw it, the measure
-    of its structure, and the criteria, arrangement and centralization it began with."""
+    of its structure, and the criteria, arrangement and centralization it began with. Not
+    ``whole`` (``peek``): the goals' progress is not marked nor the next turn's cards dealt."""
     if world.ended:
         raise ValueError("the match has ended")
     accepted, refused = _check(world, orders)  # against the turn's start, as the seats saw it
@@ -262,7 +277,8 @@ def _play(
             ),
         )
     _round(w)
-    track_goals(w)
+    if whole:
+        track_goals(w)
     record = {
         "turn": w.turn,
         "criteria": copy_model(w.criteria),
@@ -277,7 +293,8 @@ def _play(
     check_end(w)
     if not w.ended:
         wd["turn"] += 1
-        open_turn(w)
+        if whole:
+            open_turn(w)
     return w, ledger, m, before, arr_before, cent_before
 
 
