@@ -76,3 +76,21 @@ def test_english_sentences_are_unchanged():
     seen = view(local.world, "servia")
     words = [order_sentence(seen, o) for o in legal_actions(seen, "servia")]
     assert "Repress the Kosovar Albanians" in words
+
+
+@pytest.mark.parametrize("action", ["grant_autonomy", "repress", "warn"])
+def test_an_ai_plan_names_a_group_with_its_article(action: str) -> None:
+    """The turn report's reason lines: "autonomy for the Kosovar Albanians", "autonomía para
+    los albanokosovares", as the engine's own sentences name a group."""
+    from game.ai.reasons import plan, text
+    from game.ui.i18n import message
+
+    world = mid_match("kosovo").world
+    group = world.groups["kosovar_albanians"]
+    names = {group.id: group.name}
+    reason = plan([(action, group.id, None, None)], names)
+    english = text(reason)
+    assert f"the {group.name}" in english, english
+    spanish = message(reason.data(), "es")
+    es = group.name.in_language("es")
+    assert f"los {es}" in spanish and not grammar_faults(spanish, world), spanish
