@@ -399,12 +399,14 @@ def end_text(world: World) -> str:
     """How the match ended (or where it stands, if it has not)."""
     played = max(0, len(world.history) - 1)
     if world.ended:
-        return t(
-            "debrief.ended",
-            turn=played,
-            last=world.last_turn,
-            reason=(i18n.end_reason(world) if world.end_reason else "\u2014"),
-        )
+        # an ending's text is a sentence of its own, often with its full stop: the template
+        # ends the whole with one ("…has mended.", not "…has mended..")
+        reason = (i18n.end_reason(world) if world.end_reason else "\u2014").rstrip()
+        reason = reason.removesuffix(".")
+        text = t("debrief.ended", turn=played, last=world.last_turn, reason=reason)
+        if reason.endswith(("!", "?", "\u2026")):
+            text = text.removesuffix(".")
+        return text
     return t("debrief.not_ended", turn=played, last=world.last_turn)
 
 
