@@ -458,6 +458,9 @@ def _closing(world: Any, played: int, saved: str | None) -> str:
 
 MAX_MATCHES = 100_000
 MAX_JOBS = 256
+BUSY_SHARE = (
+    0.8  # under this share of their time on a processor, simulate says the machine was busy
+)
 
 
 def _bad_counts(args: argparse.Namespace) -> str | None:
@@ -504,6 +507,13 @@ def cmd_simulate(args: argparse.Namespace) -> int:
             f"({result['seconds']:.2f} s)"
         )
     print(head)
+    share = result["cpu_share"]
+    if share is not None and share < BUSY_SHARE:
+        print(
+            f"the matches had a processor {share:.0%} of their time (other programs ran, or more "
+            f"jobs than free cores): {result['turns_per_cpu_second']} turns per CPU second, the "
+            "figure to set beside bench/bench_engine.py's per-CPU-second row"
+        )
     print("mean final criteria: " + ", ".join(f"{k} {v:.1f}" for k, v in result["final"].items()))
     print(
         "ended in: "

@@ -61,3 +61,45 @@ def test_simulate_times_only_the_matches(monkeypatch: pytest.MonkeyPatch) -> Non
     assert result["seconds"] == result["play_seconds"] + result["summary_seconds"]
     assert result["turns_per_second"] == round(turns / result["play_seconds"], 1)
     assert result["turns_per_cpu_second"] == result["turns_per_second"]  # the same fake clock
+
+
+class HalfClock:
+    """A process clock that runs at half the wall clock's pace: the matches had a processor
+    half of their time (another program, or two jobs on one free core)."""
+
+    def __init__(self, wall: FakeClock) -> None:
+        self.wall = wall
+
+    def __call__(self) -> float:
+        return self.wall.now / 2
+
+
+@pytest.mark.parametrize("busy", [False, True])
+def test_simulate_says_when_its_matches_waited_for_a_processor(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], busy: bool
+) -> None:
+    from game.cli import main
+
+    clock = FakeClock()
+    real_resolve = sim.resolve
+
+    def resolve(*args, **kwargs):
+        clock.now += TURN
+        return real_resolve(*args, **kwargs)
+
+    monkeypatch.setattr(sim, "clock", clock)
+    monkeypatch.setattr(sim, "cpu_clock", HalfClock(clock) if busy else clock)
+    monkeypatch.setattr(sim, "resolve", resolve)
+
+    result = sim.simulate(load_scenario(MINI), matches=2, seed=4)
+    assert result["cpu_share"] == (0.5 if busy else 1.0)
+    assert result["turns_per_cpu_second"] == round(
+        result["turns_per_second"] * (2 if busy else 1), 1
+    )
+
+    assert main(["simulate", str(MINI), "--matches", "2", "--seed", "4", "--jobs", "1"]) == 0
+    out = capsys.readouterr().out
+    said = "the matches had a processor 50% of their time" in out
+    assert said is busy, out
+    if busy:
+        assert f"{result['turns_per_cpu_second']} turns per CPU second" in out

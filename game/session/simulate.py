@@ -103,6 +103,10 @@ def simulate(
         "summary_seconds": round(elapsed - play_seconds, 4) if used == 1 else None,
         "turns_per_second": round(turns / play_seconds, 1) if play_seconds > 0 else None,
         "turns_per_cpu_second": round(turns / cpu_seconds, 1) if cpu_seconds > 0 else None,
+        # the share of their play time the matches had a processor: well under 1 when other
+        # programs ran, or more jobs than free cores (the benchmark, one process, then gets a
+        # whole core while each job gets a part, and the wall-clock rates part ways)
+        "cpu_share": round(cpu_seconds / play_seconds, 3) if play_seconds > 0 else None,
         "jobs": used,
         "turns_per_wall_second": round(turns / elapsed, 1) if elapsed > 0 else None,
         "timing": "turns_per_second = turns / play_seconds: new_world and every turn's AI "
