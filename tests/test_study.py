@@ -185,6 +185,7 @@ def test_simulate_is_the_same_whatever_the_jobs(tmp_path: Path) -> None:
         "turns_per_second",
         "turns_per_cpu_second",
         "turns_per_wall_second",
+        "cpu_share",
         "jobs",
     )
     assert (a["jobs"], b["jobs"]) == (1, 2)
