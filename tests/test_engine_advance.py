@@ -74,3 +74,37 @@ def test_peek_is_advance_but_for_the_next_turns_cards(name: str) -> None:
     assert "hand" in differed  # cards were dealt on the way, and peek dealt none
     with pytest.raises(ValueError):
         peek(world, [])
+
+
+def test_orders_checked_once_play_as_if_checked_again() -> None:
+    """advance/peek(world, mine, checked=others): the others' orders, checked once against this
+    world, play as if they came first among the orders; only the seat's own are checked."""
+    world = new_world(load_scenario(ROOT / "scenarios" / "kosovo.json"), 6)
+    bot = BaselineBot()
+    for _ in range(6):
+        orders = ai_orders(world, bot)
+        for me in ("servia", "un", "rights_watch"):
+            mine = [o for o in orders if o.actor == me]
+            others = [o for o in orders if o.actor != me]
+            mine += mine[:1]  # a twice-given order: refused either way
+            full = advance(world, others + mine)
+            assert advance(world, mine, checked=others).digest() == full.digest()
+            assert peek(world, mine, checked=others).criteria == peek(world, others + mine).criteria
+        world = advance(world, orders)
+
+
+def test_the_look_aheads_targets_are_the_measured_ones() -> None:
+    """targets_of(world): structural_targets(world, measure(world)), measuring only what the
+    targets read, in every kind of world the sandbox starts reach (an empire among them)."""
+    from game.engine.structure import measure, structural_targets, targets_of
+
+    seen = set()
+    for start in ("sandbox", "sandbox_empire", "sandbox_global_state", "sandbox_anarchy"):
+        world = new_world(load_scenario(ROOT / "scenarios" / f"{start}.json"), 2)
+        bot = BaselineBot()
+        while not world.ended:
+            m = measure(world)
+            seen.add(m.arrangement)
+            assert targets_of(world) == structural_targets(world, m), (start, world.turn)
+            world = advance(world, ai_orders(world, bot))
+    assert "empire" in seen and "global_state" in seen

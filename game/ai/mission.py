@@ -39,7 +39,7 @@ from game.ai.value import Valuation, evaluate
 from game.engine.actions import Move, legal_moves
 from game.engine.decisions import default_option
 from game.engine.orders import ACTIONS, Order
-from game.engine.resolve import advance, peek
+from game.engine.resolve import advance, check_orders, peek
 from game.engine.rng import Rng, mix
 from game.engine.scenario import Mission
 from game.engine.scoring import mission_of
@@ -86,6 +86,9 @@ class _Shared:
     public: World
     predicted: dict[str, list[Order]]
     facts: Facts
+    # every predicted order accepted on the public view (checked once): a look-ahead's first
+    # step then plays the others' as checked and checks only the seat's own
+    checked: bool = False
     ahead: dict[int, World] = field(default_factory=dict)  # depth -> status quo world
 
     def others(self, me: str) -> list[Order]:
@@ -129,7 +132,8 @@ class MissionBot:
         if sh is None:
             public = view(world, None)
             predicted = {a: self.baseline.choose(public, a) for a in sorted(public.actors)}
-            sh = memo["ai:mission"] = _Shared(public, predicted, facts_of(public))
+            _, refused = check_orders(public, [o for os in predicted.values() for o in os])
+            sh = memo["ai:mission"] = _Shared(public, predicted, facts_of(public), not refused)
         return sh
 
     def _seat(self, world: World, sh: _Shared, me: str) -> tuple[World, list[Order]]:
@@ -277,7 +281,10 @@ class MissionBot:
                 break
             # the last step is only judged: no cards dealt for a turn nobody plays (peek)
             step_ = peek if step == depth - 1 else advance
-            w = step_(w, others + (own_free if step == 0 else []) + mine)
+            if step == 0 and sh.checked:  # the prediction was checked on this very world
+                w = step_(w, own_free + mine, checked=others)
+            else:
+                w = step_(w, others + (own_free if step == 0 else []) + mine)
         return w
 
     def _status_quo(self, sh: _Shared, depth: int) -> World:

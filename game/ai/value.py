@@ -26,7 +26,7 @@ from game.engine.conditions import figure as figure_of
 from game.engine.model import CRITERIA, NGO, Arrangement, Federation, GlobalBody, State
 from game.engine.names import as_name
 from game.engine.scenario import Mission
-from game.engine.structure import measure, power, structural_targets
+from game.engine.structure import power, targets_of
 from game.engine.world import World
 
 MARGIN = 15.0  # a goal's figure this far past its threshold is safe (this far short: far off)
@@ -172,7 +172,7 @@ def _world_facts(w: World) -> _WorldFacts:
     if wf is None:
         powers = {s.id: power(s) for s in w.states()}
         wf = memo["ai:value"] = _WorldFacts(
-            targets=structural_targets(w, measure(w)),
+            targets=targets_of(w),
             powers=powers,
             total_power=sum(powers.values()) or 1.0,
             people=sum(w.population_of(s) for s in powers) or 1.0,

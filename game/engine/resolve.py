@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from . import mechanics
 from .actions import apply_order, legal_moves
@@ -157,22 +157,29 @@ def resolve(world: World, orders: Iterable[Order]) -> tuple[World, TurnReport]:
     )
 
 
-def advance(world: World, orders: Iterable[Order]) -> World:
+def advance(world: World, orders: Iterable[Order], checked: Sequence[Order] = ()) -> World:
     """The next world alone, without the turn's report: what a look-ahead pays per step. It is
     the very world ``resolve`` returns (the same digest); only the report's lines, causes and
-    tallies are not written. ``world`` itself is never changed."""
-    return _play(world, orders, _quiet_ledger)[0]
+    tallies are not written. ``world`` itself is never changed.
+
+    ``checked``: orders already checked against this very world, every one accepted
+    (``check_orders``), of seats that give none of ``orders``: played without checking them
+    again, as if they came first in ``orders`` (a seat's orders are checked apart from every
+    other seat's, so the turn is the same). A look-ahead that tries many plans of one seat
+    against one prediction of the others checks the prediction once."""
+    return _play(world, orders, _quiet_ledger, checked=checked)[0]
 
 
-def peek(world: World, orders: Iterable[Order]) -> World:
+def peek(world: World, orders: Iterable[Order], checked: Sequence[Order] = ()) -> World:
     """The next world as the last step of a look-ahead reads it: ``advance``'s world, but the
     next turn's cards are not dealt and the goals' progress is not marked (``open_turn`` and
     ``track_goals``). Everything a valuation reads is ``advance``'s own: the criteria, the
     actors, regions, groups, crises and wars, the arrangement, the turn and whether the match
     ended. What differs is the hand, the cards' rest (``fired``), the id counter, the generator
     and ``goals_changed``: a world to judge, not to play on (a chance condition read on it draws
-    from another point of the generator). ``world`` itself is never changed."""
-    return _play(world, orders, _quiet_ledger, whole=False)[0]
+    from another point of the generator). ``world`` itself is never changed. ``checked`` as for
+    ``advance``."""
+    return _play(world, orders, _quiet_ledger, whole=False, checked=checked)[0]
 
 
 def _quiet_ledger(w: World) -> Ledger:
@@ -184,6 +191,7 @@ def _play(
     orders: Iterable[Order],
     new_ledger: Callable[[World], Ledger],
     whole: bool = True,
+    checked: Sequence[Order] = (),
 ) -> tuple[World, Ledger, Measure, Criteria, Arrangement, float]:
     """Play one turn on a copy of ``world``: the new world, the ledger that saw it, the measure
     of its structure, and the criteria, arrangement and centralization it began with. Not
@@ -191,6 +199,8 @@ def _play(
     if world.ended:
         raise ValueError("the match has ended")
     accepted, refused = _check(world, orders)  # against the turn's start, as the seats saw it
+    if checked:
+        accepted = [*checked, *accepted]
     w = world.clone()
     ledger = new_ledger(w)
     ledger.start = world

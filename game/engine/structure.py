@@ -162,11 +162,7 @@ def measure(world: World) -> Measure:
     states = world.states()
     population = world.geo().population
     total_pop = world.geo().regions_total  # every region's people, summed in the regions' order
-    military, wealth, sqrt = F.POWER_MILITARY, F.POWER_WEALTH, math.sqrt
-    powers = {s.id: s.military * military + sqrt(s.wealth) * wealth for s in states}  # power(s)
-    total_power = sum(powers.values()) or 1.0
-    hegemon = max(sorted(powers), key=lambda k: powers[k]) if powers else None
-    share = powers[hegemon] / total_power if hegemon else 0.0
+    powers, hegemon, share = _hegemon(states)
 
     center, center_strength, center_cov, center_lvl, center_ces = None, 0.0, 0.0, 0.0, 0.0
     strong: list[str] = []
@@ -279,7 +275,38 @@ def measure(world: World) -> Measure:
 
 def structural_targets(world: World, m: Measure) -> dict[str, float]:
     """The level each criterion tends toward in a world built like this one."""
+    empire = m.arrangement == Arrangement.EMPIRE
+    return _targets(world, world.states(), m.inequality, m.hegemon_share if empire else None)
+
+
+def targets_of(world: World) -> dict[str, float]:
+    """``structural_targets(world, measure(world))``, measuring only what the targets read: the
+    inequality between states, and whether the world is an empire and the hegemon's share. A
+    world is an empire only where one state holds ``HEGEMON_SHARE`` of all power, so the whole
+    measure is taken only then. What a look-ahead pays to judge each world it reaches."""
     states = world.states()
+    _, _, share = _hegemon(states)
+    if share >= F.HEGEMON_SHARE:
+        return structural_targets(world, measure(world))
+    return _targets(world, states, _inequality(world, states), None)
+
+
+def _hegemon(states: list) -> tuple[dict[str, float], str | None, float]:
+    """Each state's power (``power(s)``), the strongest state (ties to the first id) and its
+    share of all power."""
+    military, wealth, sqrt = F.POWER_MILITARY, F.POWER_WEALTH, math.sqrt
+    powers = {s.id: s.military * military + sqrt(s.wealth) * wealth for s in states}
+    total_power = sum(powers.values()) or 1.0
+    hegemon = max(sorted(powers), key=lambda k: powers[k]) if powers else None
+    share = powers[hegemon] / total_power if hegemon else 0.0
+    return powers, hegemon, share
+
+
+def _targets(
+    world: World, states: list, inequality: float, imperial_share: float | None
+) -> dict[str, float]:
+    """The targets, given the inequality between states and, in an empire, the hegemon's
+    share of power (None: not an empire)."""
     total_pop = world.geo().regions_total or 1.0
     avg_fear = sum([s.fear for s in states]) / len(states) if states else 0.0
     crisis_cost = 0.0
@@ -291,10 +318,10 @@ def structural_targets(world: World, m: Measure) -> dict[str, float]:
     groups = list(world.groups.values())
     gpop = sum([g.population for g in groups]) or 1.0
     grievance = sum([g.grievance * g.population for g in groups]) / gpop if groups else 30.0
-    justice = 0.6 * (100 - m.inequality) + 0.4 * (100 - grievance)
+    justice = 0.6 * (100 - inequality) + 0.4 * (100 - grievance)
     justice -= corporate_escape(world) * F.CORPORATE_JUSTICE / 100
-    if m.arrangement == Arrangement.EMPIRE:
-        justice -= F.IMPERIAL_INEQUALITY * m.hegemon_share
+    if imperial_share is not None:
+        justice -= F.IMPERIAL_INEQUALITY * imperial_share
 
     standing = (
         sum([(g.security + g.autonomy) / 2 * g.population for g in groups]) / gpop

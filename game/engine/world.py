@@ -289,24 +289,34 @@ class World(Model):
 
     # ---- lookups ------------------------------------------------------------------------------
 
-    def _of_kind(self, kind: str) -> list:
-        actors = self.actors
-        return [actors[i] for i in self.geo().kinds.get(kind, ()) if i in actors]
+    def _of_kind(self, kind: str) -> tuple:
+        # Kept with the world's other answers: the actors of a kind change only when an actor
+        # comes or goes, which rebuilds the geography and clears the memo (territory_changed).
+        # A tuple: one list shared by every caller must not be changed by one of them.
+        memo = self.memo()
+        key = ("of kind", kind)
+        found = memo.get(key)
+        if found is None:
+            actors = self.actors
+            found = memo[key] = tuple(
+                actors[i] for i in self.geo().kinds.get(kind, ()) if i in actors
+            )
+        return found
 
-    def states(self) -> list[State]:
+    def states(self) -> tuple[State, ...]:
         return self._of_kind("state")
 
     def state(self, actor_id: str) -> State | None:
         a = self.actors.get(actor_id)
         return a if isinstance(a, State) else None
 
-    def federations(self) -> list[Federation]:
+    def federations(self) -> tuple[Federation, ...]:
         return self._of_kind("federation")
 
-    def bodies(self) -> list[GlobalBody]:
+    def bodies(self) -> tuple[GlobalBody, ...]:
         return self._of_kind("global_body")
 
-    def ngos(self) -> list[NGO]:
+    def ngos(self) -> tuple[NGO, ...]:
         return self._of_kind("ngo")
 
     def body_members(self, body: GlobalBody) -> list[str]:
