@@ -151,19 +151,21 @@ def test_a_seat_without_cards_or_votes_sees_what_the_public_view_shows() -> None
 
 def test_a_goal_is_worth_nearing_before_it_holds_and_keeping_clear_of_its_line() -> None:
     """The valuation credits a goal's figure moving toward its threshold while the goal is out
-    of reach (the Union's common force toward its secret goal's 20), and a margin past the line
-    up to a safe distance (no more beyond it); the reason keeps the secret goal unnamed."""
+    of reach (the Union's common force toward its secret goal's 80, its depth held past the
+    goal's 90), and a margin past the line up to a safe distance (no more beyond it); the reason
+    keeps the secret goal unnamed."""
     w = _kosovo()
     eu = "european_union"
     mission = mission_of(w, eu)
-    secret = len(mission.goals)  # the secret goal: the Union's force 20 or more
+    secret = len(mission.goals)  # the secret goal: the Union's force 80 or more, depth 90 or more
 
     def with_force(force: float) -> Valuation:
         x = w.clone()
         x.actors[eu].force = force
+        x.actors[eu].depth = 100  # past the goal's other line: the force is its tightest figure
         return evaluate(x, w, w, eu, mission)
 
-    far, near, past, safe, beyond = (with_force(f) for f in (5, 11, 22, 35, 60))
+    far, near, past, safe, beyond = (with_force(f) for f in (65, 71, 82, 95, 120))
     assert far.parts[f"goal:{secret}"] == near.parts[f"goal:{secret}"] == 0.0
     assert near.parts[f"margin:{secret}"] > far.parts[f"margin:{secret}"]
     assert safe.parts[f"margin:{secret}"] > past.parts[f"margin:{secret}"] > 0.0

@@ -1,11 +1,17 @@
 """Kosovo's goals read the court's real acts: an indictment by the Tribunal's own order (not only
 the card that sets a flag) breaks Servia's "No tribunal indicts you" and meets the Tribunal's
-"Indict those most responsible"."""
+"Indict those most responsible". And the non-state seats' goals are theirs to win (issue 12):
+the seat's own good play meets them, idling or one action repeated does not."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import pytest
+
+from game.ai import make_bot
 from game.content import find_scenario, load_scenario
-from game.engine import goal_statuses, legal_actions, new_world, resolve
+from game.engine import Order, World, advance, goal_statuses, legal_actions, new_world, resolve
 from game.session.match import ai_orders
 
 
@@ -26,3 +32,70 @@ def test_the_tribunals_indictment_counts_against_servia_and_for_the_court() -> N
     assert world.actors["servia"].indicted
     assert _status(world, "servia", "No tribunal indicts you.") == "failed"
     assert _status(world, "tribunal", "Indict those most responsible.") == "met"
+
+
+# ---- the non-state seats' goals: decided by the seat's own play (issue 12, docs/balance.md) ----
+
+UNION_JUSTICE = (
+    "A deeper Union pays for justice (at least depth 90 and justice 48; at most 30 of its budget "
+    "left unspent)."
+)
+UNION_FORCE = (
+    "The Union can act without the Atlantic Republic (at least common force 80 and depth 90)."
+)
+UN_STRONG = (
+    "A strong, independent United Nations (at least mandate 50, enforcement 40 and independence "
+    "50)."
+)
+WATCH_BACKED = (
+    "Your warnings are believed and backed (at least credibility 90, volunteers 1500 and the "
+    "Tribunal's legitimacy 35)."
+)
+SEED = 2  # a seed where every case below holds (docs/balance.md has the rates over 30 seeds)
+
+Seat = Callable[[World, str], list[Order]]
+
+
+def _idle(world: World, actor: str) -> list[Order]:
+    return []
+
+
+def _always(action: str) -> Seat:
+    """The same action every turn where it is legal (its first legal move), nothing else."""
+    return lambda world, actor: legal_actions(world, actor, only=action)[:1]
+
+
+def _final(seat: str, play: Seat) -> World:
+    """Kosovo played to its end: ``play`` for ``seat``, the mission AI at normal for the rest."""
+    world = new_world(load_scenario(find_scenario("kosovo")), SEED)
+    others = make_bot("normal")
+    while not world.ended:
+        orders: list[Order] = []
+        for a in sorted(world.actors):
+            orders.extend(play(world, a) if a == seat else others.choose(world, a))
+        world = advance(world, orders)
+    return world
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("seat", "goals", "staple"),
+    [
+        ("european_union", (UNION_JUSTICE, UNION_FORCE), "build_force"),
+        ("un", (UN_STRONG,), "build_capacity"),
+        ("rights_watch", (WATCH_BACKED,), "recruit"),
+    ],
+)
+def test_a_non_state_seats_goal_is_met_by_its_own_good_play_not_by_idling_or_one_action(
+    seat: str, goals: tuple[str, ...], staple: str
+) -> None:
+    """Issue 12: the goal is the seat's to win. Idling for the whole match fails it, and so does
+    the seat's most tempting single action repeated every turn (the Union's force, the UN's
+    capacity, Rights Watch's recruiting), while the mission AI at ``hard`` meets it."""
+    hard = _final(seat, make_bot("hard").choose)
+    idle = _final(seat, _idle)
+    staple_only = _final(seat, _always(staple))
+    for goal in goals:
+        assert _status(hard, seat, goal) == "met", goal
+        assert _status(idle, seat, goal) == "failed", goal
+        assert _status(staple_only, seat, goal) == "failed", goal
