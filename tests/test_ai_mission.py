@@ -66,15 +66,19 @@ def test_unknown_level_is_refused() -> None:
         make_bot("brutal")
 
 
-def _servia_match(seat) -> float:
-    w = _kosovo()
+def _seat_score(w: World, me: str, seat) -> float:
+    """A whole match from ``w``: ``seat`` plays ``me``, normal every other seat; ``me``'s score."""
     bot = make_bot("normal")
     while not w.ended:
         orders: list[Order] = []
         for a in sorted(w.actors):
-            orders.extend(seat(w, a) if a == "servia" else bot.choose(w, a))
+            orders.extend(seat(w, a) if a == me else bot.choose(w, a))
         w = advance(w, orders)
-    return score(w, "servia").total
+    return score(w, me).total
+
+
+def _servia_match(seat) -> float:
+    return _seat_score(_kosovo(), "servia", seat)
 
 
 @pytest.mark.slow
@@ -178,14 +182,9 @@ def test_a_goal_is_worth_nearing_before_it_holds_and_keeping_clear_of_its_line()
 
 def _tessaly_match(seat) -> float:
     """sandbox, seed 1: ``seat`` plays Tessaly, normal every other seat; Tessaly's score."""
-    w = new_world(load_scenario(ROOT / "scenarios" / "sandbox.json"), 1)
-    bot = make_bot("normal")
-    while not w.ended:
-        orders: list[Order] = []
-        for a in sorted(w.actors):
-            orders.extend(seat(w, a) if a == "tessaly" else bot.choose(w, a))
-        w = advance(w, orders)
-    return score(w, "tessaly").total
+    return _seat_score(
+        new_world(load_scenario(ROOT / "scenarios" / "sandbox.json"), 1), "tessaly", seat
+    )
 
 
 @pytest.mark.slow
