@@ -458,9 +458,8 @@ def _closing(world: Any, played: int, saved: str | None) -> str:
 
 MAX_MATCHES = 100_000
 MAX_JOBS = 256
-BUSY_SHARE = (
-    0.8  # under this share of their time on a processor, simulate says the machine was busy
-)
+# Under this share of their time on a processor, simulate says the machine was busy.
+BUSY_SHARE = 0.8
 
 
 def _bad_counts(args: argparse.Namespace) -> str | None:

@@ -15,9 +15,10 @@ Each decision, for one seat:
    role's staple first (a state's autonomy for a group: worth more over the rest of the match
    than one turn shows).
 4. It plays each candidate on a copy with ``advance`` against the prediction (one or two turns,
-   by level; the last with ``peek``, which deals no cards for a turn nobody will play) and scores the result by its mission (``value.py``: weighted criteria, the goals
-   whose conditions hold and how near their lines stand, its own standing), then keeps the best
-   and says why in one line.
+   by level; the last with ``peek``, which deals no cards for a turn nobody will play, and with
+   the prediction checked once a turn), and scores the result by its mission (``value.py``:
+   weighted criteria, the goals whose conditions hold and how near their lines stand, its own
+   standing), then keeps the best and says why in one line.
 
 Levels (``LEVELS``): ``easy`` has no look-ahead and some noise (each move of its plan and each
 card's answer may be drawn at random); ``normal`` tries two alternatives one turn ahead;
