@@ -2,7 +2,7 @@
 
     python bench/bench_ai.py [--seeds 10] [--warlord 10] [--duel 10] [--seed 1] [--only NAME]
 
-Sections (``--only policies|warlord|duel|speed``):
+Sections (``--only policies|warlord|duel|speed|sweep``):
 
 * **policies**: a fixed one-action policy on one seat (the first legal move of that action every
   turn where legal, nothing else: no card answered, no vote), every other seat ``normal``,
@@ -13,6 +13,10 @@ Sections (``--only policies|warlord|duel|speed``):
   with Karsk the strongest state, at any turn and at the end (target: well under half).
 * **duel**: kosovo, one seat of each kind played ``hard`` and then ``easy`` (all others
   ``normal``), same seeds: how often ``hard`` scores higher (target: 70 %).
+* **sweep** (``--sweep N``, off by default): every seat of every shipped scenario (or
+  ``--sweep-scenarios``), each one-action policy its seat has at the start and doing nothing, N
+  seeds each, against the same seat played ``normal``; prints the cases where the policy wins in
+  more than a third of the seeds.
 * **speed**: median decision per seat per turn at ``normal`` and ``hard`` beside one engine turn
   (``resolve``) of the same worlds, in rounds that alternate the two (``--speed-rounds``; the
   ratio is taken within each round, its median printed with its range), and a whole kosovo
@@ -195,6 +199,34 @@ def section_duel(args) -> None:
     print(f"all seats: {total_w}/{total_n} ({100 * total_w / max(1, total_n):.0f} %)")
 
 
+SWEEP_SCENARIOS = ("kosovo", "rwanda", "cambodia", "financial", "pandemic", "sandbox")
+
+
+def section_sweep(args) -> None:
+    """Every seat of every shipped scenario, every one-action policy its seat has at the start:
+    the issue's "any seat of any shipped scenario", screened on a few seeds."""
+    keys = args.sweep_scenarios.split(",") if args.sweep_scenarios else SWEEP_SCENARIOS
+    n = args.sweep
+    print(f"## sweep: every seat's one-action policies against normal, {n} seeds each")
+    flagged = cases = 0
+    for key in keys:
+        normal = [play(key, args.seed + k, make_bot("normal")) for k in range(n)]
+        start = new_world(scenario(key), args.seed)
+        for seat in scenario(key).rules().seats:
+            actions = sorted({o.action for o in legal_actions(start, seat)} - {"vote", "choose"})
+            for action in [*actions, None]:
+                wins = 0
+                for k in range(n):
+                    w = play(key, args.seed + k, make_bot("normal"), {seat: policy(action)})
+                    wins += score(w, seat).total > score(normal[k], seat).total
+                cases += 1
+                if 3 * wins > n:  # more than a third: the issue's limit
+                    flagged += 1
+                    name = f"{action or 'do nothing'} every turn"
+                    print(f"{key:10} {seat:18} {name:30} policy wins {wins}/{n}", flush=True)
+    print(f"cases: {cases}; more than a third of {n} seeds: {flagged}")
+
+
 def section_speed(args) -> None:
     print("## speed (one core)")
     worlds: list[World] = []
@@ -257,15 +289,20 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--duel", type=int, default=10, help="seeds per duel seat")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--speed-rounds", type=int, default=5, help="rounds of the speed section")
-    p.add_argument("--only", choices=["policies", "warlord", "duel", "speed"])
+    p.add_argument("--sweep", type=int, default=0, help="seeds per case of the sweep (0: off)")
+    p.add_argument("--sweep-scenarios", default="", help="comma-separated scenario ids")
+    p.add_argument("--only", choices=["policies", "warlord", "duel", "speed", "sweep"])
     args = p.parse_args(argv)
     sections = {
         "speed": section_speed,
         "policies": section_policies,
         "warlord": section_warlord,
         "duel": section_duel,
+        "sweep": section_sweep,
     }
     for name, run in sections.items():
+        if name == "sweep" and not args.sweep:
+            continue  # hours of matches: only when asked for (--sweep N)
         if args.only in (None, name):
             t = time.process_time()
             run(args)
