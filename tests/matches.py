@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from game.ai import make_bot
 from game.content import load_scenario
+from game.engine import Order, World, advance
 from game.session.local import LocalMatch
 
 MINI = Path(__file__).parent / "fixtures" / "mini.json"
@@ -24,3 +27,15 @@ def finished_match(turns: int = 4) -> LocalMatch:
     while not local.world.ended:
         local.resolve()
     return local
+
+
+def played_out(world: World, seat: str, play: Callable[[World, str], list[Order]]) -> World:
+    """``world`` played to its end: ``play`` gives ``seat``'s orders, the mission AI at normal
+    every other seat's."""
+    others = make_bot("normal")
+    while not world.ended:
+        orders: list[Order] = []
+        for a in sorted(world.actors):
+            orders.extend(play(world, a) if a == seat else others.choose(world, a))
+        world = advance(world, orders)
+    return world

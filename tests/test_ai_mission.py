@@ -16,6 +16,7 @@ from game.engine import Order, World, advance, check_orders, legal_actions, new_
 from game.engine.model import Arrangement
 from game.engine.scoring import mission_of, score
 from game.engine.structure import measure, power
+from tests.matches import played_out
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -68,13 +69,7 @@ def test_unknown_level_is_refused() -> None:
 
 def _seat_score(w: World, me: str, seat) -> float:
     """A whole match from ``w``: ``seat`` plays ``me``, normal every other seat; ``me``'s score."""
-    bot = make_bot("normal")
-    while not w.ended:
-        orders: list[Order] = []
-        for a in sorted(w.actors):
-            orders.extend(seat(w, a) if a == me else bot.choose(w, a))
-        w = advance(w, orders)
-    return score(w, me).total
+    return score(played_out(w, me, seat), me).total
 
 
 def _servia_match(seat) -> float:

@@ -11,8 +11,9 @@ import pytest
 
 from game.ai import make_bot
 from game.content import find_scenario, load_scenario
-from game.engine import Order, World, advance, goal_statuses, legal_actions, new_world, resolve
+from game.engine import Order, World, goal_statuses, legal_actions, new_world, resolve
 from game.session.match import ai_orders
+from tests.matches import played_out
 
 
 def _status(world, actor: str, english: str) -> str:
@@ -67,14 +68,7 @@ def _always(action: str) -> Seat:
 
 def _final(seat: str, play: Seat) -> World:
     """Kosovo played to its end: ``play`` for ``seat``, the mission AI at normal for the rest."""
-    world = new_world(load_scenario(find_scenario("kosovo")), SEED)
-    others = make_bot("normal")
-    while not world.ended:
-        orders: list[Order] = []
-        for a in sorted(world.actors):
-            orders.extend(play(world, a) if a == seat else others.choose(world, a))
-        world = advance(world, orders)
-    return world
+    return played_out(new_world(load_scenario(find_scenario("kosovo")), SEED), seat, play)
 
 
 @pytest.mark.slow
