@@ -50,7 +50,7 @@ UN_STRONG = (
 )
 WATCH_BACKED = (
     "Your warnings are believed and backed (at least credibility 90, volunteers 1500 and the "
-    "Tribunal's legitimacy 35)."
+    "Tribunal's legitimacy 65)."
 )
 SEED = 2  # a seed where every case below holds (docs/balance.md has the rates over 30 seeds)
 

@@ -13,7 +13,9 @@ Each decision, for one seat:
    variants that swap in the moves its role favours (``roles.py``: a state balancing a rising
    neighbour, a union deploying its force, a secretariat seeking mandate, an NGO warning), its
    role's staple first (a state's autonomy for a group: worth more over the rest of the match
-   than one turn shows).
+   than one turn shows). When a goal on the seat's own figures (its budget, its sovereignty)
+   stands near its line, holding back (no move) is tried too, and a state so placed favours
+   taking its sovereignty back over pooling more of it.
 4. It plays each candidate on a copy with ``advance`` against the prediction (one or two turns,
    by level; the last with ``peek``, which deals no cards for a turn nobody will play, and with
    the prediction checked once a turn), and scores the result by its mission (``value.py``:
@@ -36,7 +38,7 @@ from game.ai.baseline import BaselineBot
 from game.ai.reasons import Reason
 from game.ai.reasons import plan as plan_reason
 from game.ai.roles import Facts, facts_of, priors
-from game.ai.value import Valuation, evaluate
+from game.ai.value import Valuation, evaluate, guarded
 from game.engine.actions import Move, legal_moves
 from game.engine.decisions import default_option
 from game.engine.orders import ACTIONS, Order
@@ -166,16 +168,20 @@ class MissionBot:
         rng = Rng(mix(zlib.crc32(mine.scenario.encode()), mine.turn, zlib.crc32(me.encode())))
         lv = self.level
 
+        guard = guarded(mission, mine, me) if lv.depth else frozenset()
         ranked = sorted(
             (
                 (u, i, m)
                 for i, (u, m) in enumerate(
-                    zip(priors(sh.facts, mine, actor, mission, moves), moves, strict=True)
+                    zip(priors(sh.facts, mine, actor, mission, moves, guard), moves, strict=True)
                 )
             ),
             key=lambda t: (-t[0], t[1]),
         )
         candidates = _candidates(plan, ranked, actor.action_points, lv.breadth)
+        if plan and guard:
+            # a goal on its own figures near its line: holding back (spending nothing) is tried
+            candidates.append([])
         if lv.depth == 0:
             chosen = candidates[0]
             # each move of the plan, by chance, gives way to one drawn from the legal moves

@@ -93,17 +93,25 @@ def prior(facts: Facts, world: World, actor: object, mission: Mission, m: Move) 
 
 
 def priors(
-    facts: Facts, world: World, actor: object, mission: Mission, moves: Sequence[Move]
+    facts: Facts,
+    world: World,
+    actor: object,
+    mission: Mission,
+    moves: Sequence[Move],
+    guarded: frozenset[str] = frozenset(),
 ) -> list[float]:
     """``prior`` of each move, with what the role reads of the seat's situation (its weights,
-    the threat to it or to its members) worked out once for them all."""
+    the threat to it or to its members) worked out once for them all. ``guarded``: the seat's
+    own figures that a goal of its mission tests near the goal's line (``value.guarded``)."""
     wt = weights(mission)
     if isinstance(actor, State):
         danger = threat(facts, world, actor.id)
+        keep = "sovereignty" in guarded
         if ambition.empire_points(mission) <= 0:  # (the ambition adds nothing to such a seat)
-            return [_state(facts, world, actor, wt, m, danger) for m in moves]
+            return [_state(facts, world, actor, wt, m, danger, keep) for m in moves]
         return [
-            _state(facts, world, actor, wt, m, danger) + ambition.prior(world, actor, mission, m)
+            _state(facts, world, actor, wt, m, danger, keep)
+            + ambition.prior(world, actor, mission, m)
             for m in moves
         ]
     if isinstance(actor, Federation):
@@ -132,9 +140,22 @@ def _grave(world: World, crisis_id: str | None) -> float:
 
 
 def _state(
-    facts: Facts, world: World, a: State, wt: dict[str, float], m: Move, danger: float
+    facts: Facts,
+    world: World,
+    a: State,
+    wt: dict[str, float],
+    m: Move,
+    danger: float,
+    keep: bool = False,
 ) -> float:
     act = m.action
+    if keep:  # its mission counts its sovereignty, near the line: it guards it
+        if act == "reclaim":
+            return 1.0
+        if act == "cede" or (
+            act == "join" and isinstance(world.actors.get(m.target or ""), Federation)
+        ):
+            return -0.5
     if act == "repress":
         return -1.0
     if act == "attack":

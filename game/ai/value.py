@@ -5,7 +5,10 @@ line can say which one decided:
 
 * the criteria, weighted by the mission (``criterion:<name>``: the score's own base);
 * the goals (public and, from the seat's own view, secret) whose conditions hold in that world
-  (``goal:<i>``: what the final score adds if they still hold at the end);
+  (``goal:<i>``: what the final score adds if they still hold at the end); a goal on a figure
+  (a stat, a criterion) counts by the chance that it still holds then, judged from how far the
+  figure stands from its line against the turns left (and what a resolution already tabled
+  will spend), and how far it stands adds ``margin:<i>``;
 * the seat's own standing against the turn's start (``standing:<what>``): a state's lands and
   people, its security against hostile neighbours, no hegemon over it, its means; a union's
   members, depth and force; a body's mandate, legitimacy and enforcement; an NGO's credibility
@@ -31,6 +34,9 @@ from game.engine.world import World
 
 MARGIN = 15.0  # a goal's figure this far past its threshold is safe (this far short: far off)
 MARGIN_SHARE = 0.3  # the share of a goal's points its margin is worth, either way
+# how far a goal's figure may still move, per turn left, before the end counts it: a goal just
+# past its line with turns to go may yet be lost (and one just short of it, yet met)
+SPREAD_PER_TURN = 2.0
 _FIGURED = (V.ActorStatIs, V.GroupStatIs, V.CriterionIs)
 SECURE_MARGIN = 30.0  # autonomy this far past the secure line stays past it for many turns
 SECURE_MARGIN_WEIGHT = 20.0  # (in grievance points) what that margin is worth to its state
@@ -57,6 +63,8 @@ class Valuation:
         if d < 0.05:
             return Reason("ai.why.even")
         kind, _, name = key.partition(":")
+        if kind == "goal" and d < abs(self.labels[key][1]) - 0.05:
+            kind = "margin"  # not the goal won or lost: the chance that it holds at the end
         if kind == "margin":
             goal = self.labels[key][0]
             if key in self.secret:
@@ -92,19 +100,27 @@ def evaluate(w: World, start: World, mine: World, me: str, mission: Mission) -> 
         now = w.criteria.get(c)
         parts[f"criterion:{c}"] = (targets[c] + (now - targets[c]) * keep) * x / wsum
     ctx = Context(w)
+    left = 0 if w.ended else max(0, w.last_turn - w.turn + 1)
+    spread = min(MARGIN, SPREAD_PER_TURN * left)
     for i, g in enumerate([*mission.goals, *mission.secret]):
-        when = compiled(g.when)
-        holds = when.check(Context(w.clone() if when.draws else w))
         key = f"goal:{i}"
-        parts[key] = g.points if holds else 0.0
         labels[key] = labels[f"margin:{i}"] = (as_name(g.text), g.points)
-        # how far its figures stand past (or short of) their thresholds: a goal the end of the
-        # match counts is worth nearing while out of reach and keeping clear of the line
-        m = _margin(g.when, ctx)
-        if m is not None:
-            parts[f"margin:{i}"] = MARGIN_SHARE * g.points * m
         if i >= len(mission.goals):
             secret.update((key, f"margin:{i}"))
+        slack = _slack(g.when, ctx)
+        if slack is None or spread == 0.0:
+            when = compiled(g.when)
+            held = when.check(Context(w.clone() if when.draws else w))
+            parts[key] = g.points if held else 0.0
+        elif _rest_holds(g.when, w):
+            # the chance that the figures still stand past their lines when the match ends
+            parts[key] = g.points * max(0.0, min(1.0, 0.5 + slack / (2.0 * spread)))
+        else:
+            parts[key] = 0.0
+        # how far its figures stand past (or short of) their thresholds: a goal the end of the
+        # match counts is worth nearing while out of reach and keeping clear of the line
+        if slack is not None:
+            parts[f"margin:{i}"] = MARGIN_SHARE * g.points * max(-1.0, min(1.0, slack / MARGIN))
     ambition.credit(w, me, mission, parts)
     actor = w.actors.get(me)
     before = start.actors.get(me)
@@ -131,24 +147,70 @@ def evaluate(w: World, start: World, mine: World, me: str, mission: Mission) -> 
     return Valuation(parts, labels, frozenset(secret))
 
 
-def _margin(when: list, ctx: Context) -> float | None:
-    """The goal's tested figures (an actor's or a group's stat, a criterion) against their
-    thresholds: the tightest of them, past (+) or short of (-) its line, in units of
-    ``MARGIN``, clamped to -1..1; None for a goal that tests no such figure."""
+def _slack(when: list, ctx: Context) -> float | None:
+    """How far the goal's tested figures (an actor's or a group's stat, a criterion) stand past
+    (+) or short of (-) their thresholds, the tightest of them; None for a goal that tests no
+    such figure (or names one that is gone)."""
     worst: float | None = None
     for c in when:
         if not isinstance(c, _FIGURED):
             continue
         x = figure_of(c, ctx)
-        if x is None:
-            continue
+        if x is None:  # an actor or group gone: the exact check decides
+            return None
+        if type(c) is V.ActorStatIs:  # what a resolution already tabled will take when voted
+            x -= _committed(ctx.world).get((ctx.ref(c.actor) or "", c.stat), 0.0)
         for slack in (
             x - c.min if c.min is not None else None,
             c.max - x if c.max is not None else None,
         ):
             if slack is not None and (worst is None or slack < worst):
                 worst = slack
-    return None if worst is None else max(-1.0, min(1.0, worst / MARGIN))
+    return worst
+
+
+def guarded(mission: Mission, w: World, me: str) -> frozenset[str]:
+    """The seat's own figures (its budget, its sovereignty...) that one of its goals tests and
+    that stand within ``MARGIN`` of the goal's line, either side: what each of its moves may
+    spend, and holding back (or taking back) may keep or bring back."""
+    ctx = Context(w)
+    out: set[str] = set()
+    for g in [*mission.goals, *mission.secret]:
+        own = [c.stat for c in g.when if type(c) is V.ActorStatIs and ctx.ref(c.actor) == me]
+        if not own:
+            continue
+        slack = _slack(g.when, ctx)
+        if slack is not None and abs(slack) < MARGIN:
+            out.update(own)
+    return frozenset(out)
+
+
+def _committed(w: World) -> dict[tuple[str, str], float]:
+    """What the resolutions on the table will take from their bodies once voted (an aid
+    package: its budget), by (body, stat): spent a turn past a one-turn look-ahead."""
+    out: dict[tuple[str, str], float] = {}
+    for p in w.proposals.values():
+        body = w.actors.get(p.body)
+        if p.kind == "aid_package" and isinstance(body, GlobalBody):
+            out[(body.id, "budget")] = out.get((body.id, "budget"), 0.0) + F.AID_PACKAGE
+    return out
+
+
+_REST: dict[int, tuple[list, list]] = {}
+
+
+def _rest_holds(when: list, w: World) -> bool:
+    """Whether the goal's conditions other than its figures hold (those read by ``_slack``)."""
+    hit = _REST.get(id(when))
+    if hit is None or hit[0] is not when:
+        if len(_REST) >= 1024:  # a long session of many scenarios: start over
+            _REST.clear()
+        hit = _REST[id(when)] = (when, [c for c in when if not isinstance(c, _FIGURED)])
+    rest = hit[1]
+    if not rest:
+        return True
+    check = compiled(rest)
+    return check.check(Context(w.clone() if check.draws else w))
 
 
 def _clear(autonomy: float) -> float:

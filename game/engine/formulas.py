@@ -159,6 +159,7 @@ SANCTIONS = 0.03  # sanctions cost this share of wealth a turn
 GROWTH = 0.002  # wealth grows by this share each turn in peace (a turn is about a month)
 INEQUALITY_GRIEVANCE = 6  # groups in poorer-than-average states gain grievance per turn * gini
 REDISTRIBUTE = 8
+AID_PACKAGE = 10  # what a body's aid package, once voted, takes from its budget to the state
 ARREST_ENFORCEMENT = 50  # a court arrests on its own with this enforcement...
 ARREST_SEVERITY = 15  # ...and an arrest cuts the crisis its suspects led by this much
 STANDARDS_ESCAPE = 8  # corporations' escape lost per standard set (times enforcement / 50)

@@ -134,9 +134,9 @@ def _carry_out(world: World, ledger: Ledger, body: GlobalBody, kind: str, target
             world.rng = rng.state
     elif kind == "aid_package":
         s = world.state(target)
-        if s is not None and body.budget >= 10:
-            ops.add(body, "budget", -10)
-            ops.add(s, "wealth", 10)
+        if s is not None and body.budget >= F.AID_PACKAGE:
+            ops.add(body, "budget", -F.AID_PACKAGE)
+            ops.add(s, "wealth", F.AID_PACKAGE)
             ledger.change(
                 "justice", F.PACKAGE_JUSTICE, say("aid_package", who=body.name, other=s.name)
             )

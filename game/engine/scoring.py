@@ -13,6 +13,13 @@ At the end every goal is **met** (it holds) or **failed** (it does not). The sco
 the match adds only the goals already met, not those merely holding; at the end it adds every
 goal that holds, so a final score is the mission-weighted criteria plus the points of all the
 goals that hold at the end (the debrief's figure).
+
+A match that a scenario's ending closes before its last turn ("peace restored" at turn 9 of 12)
+counts its criteria where the world's structure would carry them by the last turn
+(``counted_criteria``): each criterion moves ``PULL`` of the way toward its structural level for
+every turn left, as it would had the match gone on with nothing else happening. Ending a crisis
+sooner then never scores less than letting it run, and a world left at the brink scores where
+its structure takes it.
 """
 
 from __future__ import annotations
@@ -22,11 +29,13 @@ from typing import Literal
 
 from pydantic import Field
 
+from . import formulas as F
 from .conditions import Compiled, Context, compiled
 from .model import CRITERIA, Id, Model
 from .names import Name, Translatable, as_name
 from .say import Said, say
 from .scenario import Goal, Mission, Text
+from .structure import targets_of
 from .world import World
 
 GoalState = Literal["met", "holding", "open", "failed"]
@@ -46,6 +55,12 @@ class Score(Model):
     criteria: float = Field(description="The mission-weighted mean of the four criteria, 0–100.")
     goals: list[GoalResult] = Field(default_factory=list)
     total: float
+    turns_left: int = Field(
+        0,
+        ge=0,
+        description="Turns the match had left when a scenario's ending closed it: its criteria "
+        "then count where the world's structure would carry them by the last turn.",
+    )
 
 
 @dataclass(frozen=True)
@@ -188,11 +203,32 @@ def goal_statuses(world: World, actor_id: str) -> list[GoalStatus]:
     return out
 
 
+def turns_left(world: World) -> int:
+    """The turns a scenario's ending cut from the match (0 while it runs, and for a match that
+    reached its last turn or lost its last state)."""
+    if not world.ended or world.end_key is not None or not world.states():
+        return 0
+    return max(0, world.last_turn - world.turn)
+
+
+def counted_criteria(world: World) -> dict[str, float]:
+    """The criteria a score counts: as they stand, or for a match a scenario's ending closed
+    early, each where the world's structure would carry it by the last turn."""
+    now = {c.value: world.criteria.get(c.value) for c in CRITERIA}
+    left = turns_left(world)
+    if not left:
+        return now
+    targets = targets_of(world)
+    keep = (1.0 - F.PULL) ** left
+    return {c: targets[c] + (x - targets[c]) * keep for c, x in now.items()}
+
+
 def score(world: World, actor_id: str) -> Score:
     m = mission_of(world, actor_id)
     weights = {c.value: m.weights.get(c, 0.0) for c in CRITERIA}
     wsum = sum(weights.values()) or 1.0
-    base = sum(world.criteria.get(c) * w for c, w in weights.items()) / wsum
+    counted = counted_criteria(world)
+    base = sum(counted[c] * w for c, w in weights.items()) / wsum
     goals: list[GoalResult] = []
     for i, (secret, g) in enumerate(_goals(m)):
         status = _status(world, actor_id, i, _holds(world, g))
@@ -212,6 +248,7 @@ def score(world: World, actor_id: str) -> Score:
         criteria=round(base, 2),
         goals=goals,
         total=round(total, 2),
+        turns_left=turns_left(world),
     )
 
 

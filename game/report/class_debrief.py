@@ -560,7 +560,11 @@ def _decisions(match: ClassMatch) -> list[str]:
 
 def _scores(match: ClassMatch) -> list[str]:
     people = _people(match)
-    out = [f"<h2>{h(t('debrief.md.scores'))}</h2><table><tr>"]
+    out = [f"<h2>{h(t('debrief.md.scores'))}</h2>"]
+    note = d.scores_note(match.world)
+    if note:
+        out.append(f"<p>{h(note)}</p>")
+    out.append("<table><tr>")
     head = [
         "#",
         t("debrief.md.col.actor"),

@@ -27,7 +27,7 @@ from game.engine import TurnReport, World, scores
 from game.engine.model import ARRANGEMENT_ORDER, CRITERIA, Arrangement
 from game.engine.report import Tally
 from game.engine.scenario import Card, text
-from game.engine.scoring import mission_of
+from game.engine.scoring import counted_criteria, mission_of, turns_left
 from game.ui import i18n  # plain Python string tables: no pygame
 
 DEBRIEF_FILES = ("debrief.md", "criteria.csv", "charts.png")
@@ -387,6 +387,25 @@ def score_rows(world: World) -> list[ScoreRow]:
     return rows
 
 
+def scores_note(world: World) -> str | None:
+    """For a match a scenario's ending closed before its last turn: how its scores count the
+    criteria (where the world's structure would carry them by the last turn), with each
+    criterion as it stood and as counted. None otherwise."""
+    if not turns_left(world):
+        return None
+    counted = counted_criteria(world)
+    changes = ", ".join(
+        t(
+            "debrief.scores_early_change",
+            criterion=criterion_name(c.value),
+            now=i18n.number(world.criteria.get(c.value)),
+            counted=i18n.number(counted[c.value]),
+        )
+        for c in CRITERIA
+    )
+    return t("debrief.scores_early", turn=world.turn, last=world.last_turn, changes=changes)
+
+
 def weights_text(row: ScoreRow) -> str:
     return ", ".join(
         f"{criterion_name(c)} \u00d7{i18n.number(w, None)}"  # "×1,5" in Spanish
@@ -555,6 +574,9 @@ def _markdown(
 
     # scores
     md += [f"## {t('debrief.md.scores')}", ""]
+    note = scores_note(world)
+    if note:
+        md += [note, ""]
     rows = score_rows(world)
     md += _table(
         [

@@ -449,6 +449,9 @@ class DebriefScene(Scene):
         p = self.app.palette
         humans = set(self.session.humans)
         out = [self._muted(f"<i>{esc(t('debrief.scores_intro'))}</i>")]
+        note = words.scores_note(self.world)
+        if note:
+            out.append(self._muted(f"<i>{esc(note)}</i>"))
         for rank, row in enumerate(words.score_rows(self.world), 1):
             out.append("")
             player = (
