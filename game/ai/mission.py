@@ -14,8 +14,9 @@ Each decision, for one seat:
    neighbour, a union deploying its force, a secretariat seeking mandate, an NGO warning), its
    role's staple first (a state's autonomy for a group: worth more over the rest of the match
    than one turn shows). When a goal on the seat's own figures (its budget, its sovereignty)
-   stands near its line, holding back (no move) is tried too, and a state so placed favours
-   taking its sovereignty back over pooling more of it.
+   stands near its line, a state so placed favours taking its sovereignty back over pooling
+   more of it, and if the best course found spends that figure, holding back (no move) is
+   tried too.
 4. It plays each candidate on a copy with ``advance`` against the prediction (one or two turns,
    by level; the last with ``peek``, which deals no cards for a turn nobody will play, and with
    the prediction checked once a turn), and scores the result by its mission (``value.py``:
@@ -38,7 +39,7 @@ from game.ai.baseline import BaselineBot
 from game.ai.reasons import Reason
 from game.ai.reasons import plan as plan_reason
 from game.ai.roles import Facts, facts_of, priors
-from game.ai.value import Valuation, evaluate, guarded
+from game.ai.value import Valuation, evaluate, guarded, spends
 from game.engine.actions import Move, legal_moves
 from game.engine.decisions import default_option
 from game.engine.orders import ACTIONS, Order
@@ -179,9 +180,6 @@ class MissionBot:
             key=lambda t: (-t[0], t[1]),
         )
         candidates = _candidates(plan, ranked, actor.action_points, lv.breadth)
-        if plan and guard:
-            # a goal on its own figures near its line: holding back (spending nothing) is tried
-            candidates.append([])
         if lv.depth == 0:
             chosen = candidates[0]
             # each move of the plan, by chance, gives way to one drawn from the legal moves
@@ -205,10 +203,19 @@ class MissionBot:
         scored: list[tuple[float, int, list[Move], Valuation]] = []
         others = sh.others(me)
         own_free = [o for o in sh.predicted.get(me, []) if o.action in FREE]
+        reached: list[World] = []
         for k, cand in enumerate(candidates):
             w = self._ahead(sh, me, others, own_free, cand, lv.depth)
+            reached.append(w)
             val = evaluate(w, sh.public, mine, me, mission)
             scored.append((val.total, -k, cand, val))
+        top = max(scored, key=lambda t: (t[0], t[1]))
+        if plan and [] not in candidates and spends(mission, mine, reached[-top[1]], me, guard):
+            # the best course spends what a goal near its line keeps: holding back is tried too
+            candidates.append([])
+            w = self._ahead(sh, me, others, own_free, [], lv.depth)
+            val = evaluate(w, sh.public, mine, me, mission)
+            scored.append((val.total, -len(candidates) + 1, [], val))
         scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
         best, first = scored[0], next(s for s in scored if s[1] == 0)
         free = self._cards(mine, sh, me, free, best[2], mission)

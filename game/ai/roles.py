@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from game.ai import ambition
 from game.engine import formulas as F
-from game.engine.actions import Move, neighbors_of
+from game.engine.actions import Move, arrest_succeeds, neighbors_of
 from game.engine.model import CRITERIA, NGO, Federation, GlobalBody, State
 from game.engine.scenario import Mission
 from game.engine.structure import power
@@ -247,7 +247,8 @@ def _body(facts: Facts, world: World, a: GlobalBody, wt: dict[str, float], m: Mo
     if act == "indict":
         return 0.9
     if act == "arrest":
-        return 0.9 if a.enforcement >= 40 else 0.1
+        # an arrest it cannot carry out costs the court its legitimacy: not ordered
+        return 0.9 if arrest_succeeds(world, a, m.target or "") else -0.6
     if act == "lend":
         s = world.state(m.target or "")
         return 0.4 * wt["justice"] if s is not None and s.wealth < 40 else 0.0

@@ -185,6 +185,24 @@ def guarded(mission: Mission, w: World, me: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def spends(mission: Mission, start: World, w: World, me: str, guard: frozenset[str]) -> bool:
+    """Whether ``w`` leaves a goal on one of the seat's guarded figures (``guarded``) less clear
+    of its line than ``start`` did: the course that reached it spends what the goal keeps."""
+    if not guard:
+        return False
+    before, after = Context(start), Context(w)
+    for g in [*mission.goals, *mission.secret]:
+        if not any(
+            type(c) is V.ActorStatIs and c.stat in guard and before.ref(c.actor) == me
+            for c in g.when
+        ):
+            continue
+        x, y = _slack(g.when, before), _slack(g.when, after)
+        if x is not None and y is not None and y < x - 0.01:
+            return True
+    return False
+
+
 def _committed(w: World) -> dict[tuple[str, str], float]:
     """What the resolutions on the table will take from their bodies once voted (an aid
     package: its budget), by (body, stat): spent a turn past a one-turn look-ahead."""

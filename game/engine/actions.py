@@ -861,13 +861,13 @@ def _propose(world: World, ledger: Ledger, o: Order) -> None:
     ledger.line("vote", line, o.actor)
 
 
-def _arrest(world: World, ledger: Ledger, court: GlobalBody, state_id: str) -> None:
-    s = world.state(state_id)
-    if s is None:
-        return
-    # The court arrests on its own only when strong; otherwise it needs a force already on the
-    # ground under a UN authorization.
-    backed = any(
+def arrest_succeeds(world: World, court: GlobalBody, state_id: str) -> bool:
+    """Whether the court's arrest in ``state_id`` would take its suspects (a failed one costs
+    the court legitimacy): it arrests on its own only when strong; otherwise it needs a force
+    already on the ground under a UN authorization."""
+    if court.enforcement >= F.ARREST_ENFORCEMENT:
+        return True
+    return any(
         c.authorized
         and c.state == state_id
         and any(
@@ -875,7 +875,13 @@ def _arrest(world: World, ledger: Ledger, court: GlobalBody, state_id: str) -> N
         )
         for c in world.crises.values()
     )
-    if court.enforcement >= F.ARREST_ENFORCEMENT or backed:
+
+
+def _arrest(world: World, ledger: Ledger, court: GlobalBody, state_id: str) -> None:
+    s = world.state(state_id)
+    if s is None:
+        return
+    if arrest_succeeds(world, court, state_id):
         s.indicted = False
         for c in list(world.crises.values()):
             if c.state == state_id and c.kind in ("repression", "cleansing"):
