@@ -200,6 +200,25 @@ def test_a_goal_is_worth_nearing_before_it_holds_and_keeping_clear_of_its_line()
     assert f"margin:{open_goal}" in far.parts  # a criterion's threshold counts as well
 
 
+def test_each_figure_of_a_goal_counts_while_another_is_still_far_off() -> None:
+    """Rights Watch's goal asks for credibility, a movement of 1500 thousand volunteers and the
+    Tribunal's legitimacy at once. With the movement still small (18 thousand), a more
+    legitimate court is worth more to Rights Watch: progress on one figure is seen, not only
+    the tightest one's (the AI had campaigned for the court only in the last turns)."""
+    w = _kosovo()
+    rw = "rights_watch"
+    mission = mission_of(w, rw)
+    goal = next(i for i, g in enumerate(mission.goals) if "legitimacy" in str(g.when))
+
+    def with_legitimacy(legitimacy: float) -> float:
+        x = w.clone()
+        x.actors["tribunal"].legitimacy = legitimacy
+        assert x.actors[rw].volunteers < 100
+        return evaluate(x, w, w, rw, mission).parts[f"margin:{goal}"]
+
+    assert with_legitimacy(40) < with_legitimacy(50) < with_legitimacy(60)
+
+
 def _tessaly_match(seat) -> float:
     """sandbox, seed 1: ``seat`` plays Tessaly, normal every other seat; Tessaly's score."""
     return _seat_score(

@@ -6,9 +6,9 @@ line can say which one decided:
 * the criteria, weighted by the mission (``criterion:<name>``: the score's own base);
 * the goals (public and, from the seat's own view, secret) whose conditions hold in that world
   (``goal:<i>``: what the final score adds if they still hold at the end); a goal on a figure
-  (a stat, a criterion) counts by the chance that it still holds then, judged from how far the
+  (a stat, a criterion) counts by the chance that it still holds then, judged from how far each
   figure stands from its line against the turns left (and what a resolution already tabled
-  will spend), and how far it stands adds ``margin:<i>``;
+  will spend), and how far they stand, each counted, adds ``margin:<i>``;
 * the seat's own standing against the turn's start (``standing:<what>``): a state's lands and
   people, its security against hostile neighbours, no hegemon over it, its means; a union's
   members, depth and force; a body's mandate, legitimacy and enforcement; an NGO's credibility
@@ -107,20 +107,25 @@ def evaluate(w: World, start: World, mine: World, me: str, mission: Mission) -> 
         labels[key] = labels[f"margin:{i}"] = (as_name(g.text), g.points)
         if i >= len(mission.goals):
             secret.update((key, f"margin:{i}"))
-        slack = _slack(g.when, ctx)
-        if slack is None or spread == 0.0:
+        slacks = _slacks(g.when, ctx)
+        if slacks is None or spread == 0.0:
             when = compiled(g.when)
             held = when.check(Context(w.clone() if when.draws else w))
             parts[key] = g.points if held else 0.0
         elif _rest_holds(g.when, w):
-            # the chance that the figures still stand past their lines when the match ends
-            parts[key] = g.points * max(0.0, min(1.0, 0.5 + slack / (2.0 * spread)))
+            # the chance that every figure still stands past its line when the match ends
+            chance = 1.0
+            for x in slacks:
+                chance *= max(0.0, min(1.0, 0.5 + x / (2.0 * spread)))
+            parts[key] = g.points * chance
         else:
             parts[key] = 0.0
         # how far its figures stand past (or short of) their thresholds: a goal the end of the
-        # match counts is worth nearing while out of reach and keeping clear of the line
-        if slack is not None:
-            parts[f"margin:{i}"] = MARGIN_SHARE * g.points * max(-1.0, min(1.0, slack / MARGIN))
+        # match counts is worth nearing while out of reach and keeping clear of the line; each
+        # figure counts, so progress on one is seen while another is still far off
+        if slacks:
+            near = sum(max(-1.0, min(1.0, x / MARGIN)) for x in slacks) / len(slacks)
+            parts[f"margin:{i}"] = MARGIN_SHARE * g.points * near
     ambition.credit(w, me, mission, parts)
     actor = w.actors.get(me)
     before = start.actors.get(me)
@@ -147,11 +152,12 @@ def evaluate(w: World, start: World, mine: World, me: str, mission: Mission) -> 
     return Valuation(parts, labels, frozenset(secret))
 
 
-def _slack(when: list, ctx: Context) -> float | None:
-    """How far the goal's tested figures (an actor's or a group's stat, a criterion) stand past
-    (+) or short of (-) their thresholds, the tightest of them; None for a goal that tests no
-    such figure (or names one that is gone)."""
-    worst: float | None = None
+def _slacks(when: list, ctx: Context) -> list[float] | None:
+    """How far each of the goal's tested figures (an actor's or a group's stat, a criterion)
+    stands past (+) or short of (-) each of its thresholds, in points of a 0-100 figure (a line
+    past ``10 * MARGIN``, a wealth or a number of volunteers, counts its slack in tenths of its
+    own size); None for a goal that tests no such figure (or names one that is gone)."""
+    out: list[float] = []
     for c in when:
         if not isinstance(c, _FIGURED):
             continue
@@ -160,13 +166,21 @@ def _slack(when: list, ctx: Context) -> float | None:
             return None
         if type(c) is V.ActorStatIs:  # what a resolution already tabled will take when voted
             x -= _committed(ctx.world).get((ctx.ref(c.actor) or "", c.stat), 0.0)
-        for slack in (
-            x - c.min if c.min is not None else None,
-            c.max - x if c.max is not None else None,
-        ):
-            if slack is not None and (worst is None or slack < worst):
-                worst = slack
-    return worst
+        if c.min is not None:
+            out.append((x - c.min) / _unit(c.min))
+        if c.max is not None:
+            out.append((c.max - x) / _unit(c.max))
+    return out or None
+
+
+def _unit(line: float) -> float:
+    return max(1.0, abs(line) / (10.0 * MARGIN))
+
+
+def _slack(when: list, ctx: Context) -> float | None:
+    """The tightest of ``_slacks``."""
+    slacks = _slacks(when, ctx)
+    return None if slacks is None else min(slacks)
 
 
 def guarded(mission: Mission, w: World, me: str) -> frozenset[str]:
