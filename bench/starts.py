@@ -155,7 +155,38 @@ def _pooled(doc: Doc, mandate: float, enforcement: float, sovereignty: float) ->
     un["independence"] = max(un["independence"], 60)
     un["members"] = None
     _set_sovereignty(d, sovereignty)
+    _without_sovereignty_lines(d, sovereignty)
     return d
+
+
+# A mission goal that asks a state to keep more sovereignty than a pooled start leaves it, among
+# other conditions, is out of reach from the first turn there: it keeps its other conditions,
+# with this text (Tessaly's, the one such goal in the sandbox; a goal that is only a sovereignty
+# line, Ostrava's, stays as the sandbox has it).
+POOLED_GOAL_TEXTS: dict[str, dict[str, str]] = {
+    "tessaly": {
+        "en": "Tessaly keeps the Kerran highlands.",
+        "es": "Tessaly conserva las tierras altas de Kerran.",
+    },
+}
+
+
+def _without_sovereignty_lines(doc: Doc, sovereignty: float) -> None:
+    for m in doc.get("missions", []):
+        for g in m.get("goals", []) + m.get("secret", []):
+            kept = [
+                c
+                for c in g["when"]
+                if not (
+                    c.get("type") == "actor_stat"
+                    and c.get("stat") == "sovereignty"
+                    and c.get("actor") == m["actor"]
+                    and c.get("min", 0) > sovereignty
+                )
+            ]
+            if kept and len(kept) < len(g["when"]) and m["actor"] in POOLED_GOAL_TEXTS:
+                g["when"] = kept
+                g["text"] = dict(POOLED_GOAL_TEXTS[m["actor"]])
 
 
 def federation(doc: Doc) -> Doc:
