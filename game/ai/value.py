@@ -29,7 +29,7 @@ from game.engine.conditions import figure as figure_of
 from game.engine.model import CRITERIA, NGO, Arrangement, Federation, GlobalBody, State
 from game.engine.names import as_name
 from game.engine.scenario import Mission
-from game.engine.structure import power, targets_of
+from game.engine.structure import carried, power, targets_of
 from game.engine.world import World
 
 MARGIN = 15.0  # a goal's figure this far past its threshold is safe (this far short: far off)
@@ -95,10 +95,9 @@ def evaluate(w: World, start: World, mine: World, me: str, mission: Mission) -> 
     # Each criterion where the match will leave it: it moves PULL of the way toward the level
     # the world's structure makes likely every turn (a few turns counted: the world will change).
     targets = _world_facts(w).targets
-    keep = (1.0 - F.PULL) ** max(0, min(HORIZON, w.last_turn - w.turn + 1))
+    ahead = min(HORIZON, w.last_turn - w.turn + 1)
     for c, x in raw.items():
-        now = w.criteria.get(c)
-        parts[f"criterion:{c}"] = (targets[c] + (now - targets[c]) * keep) * x / wsum
+        parts[f"criterion:{c}"] = carried(w.criteria.get(c), targets[c], ahead) * x / wsum
     ctx = Context(w)
     left = 0 if w.ended else max(0, w.last_turn - w.turn + 1)
     spread = min(MARGIN, SPREAD_PER_TURN * left)
@@ -219,12 +218,16 @@ def spends(mission: Mission, start: World, w: World, me: str, guard: frozenset[s
 
 def _committed(w: World) -> dict[tuple[str, str], float]:
     """What the resolutions on the table will take from their bodies once voted (an aid
-    package: its budget), by (body, stat): spent a turn past a one-turn look-ahead."""
-    out: dict[tuple[str, str], float] = {}
-    for p in w.proposals.values():
-        body = w.actors.get(p.body)
-        if p.kind == "aid_package" and isinstance(body, GlobalBody):
-            out[(body.id, "budget")] = out.get((body.id, "budget"), 0.0) + F.AID_PACKAGE
+    package: its budget), by (body, stat): spent a turn past a one-turn look-ahead. Read for
+    every goal's figures of every seat: kept in the world's memo."""
+    memo = w.memo()
+    out = memo.get("ai:committed")
+    if out is None:
+        out = memo["ai:committed"] = {}
+        for p in w.proposals.values():
+            body = w.actors.get(p.body)
+            if p.kind == "aid_package" and isinstance(body, GlobalBody):
+                out[(body.id, "budget")] = out.get((body.id, "budget"), 0.0) + F.AID_PACKAGE
     return out
 
 

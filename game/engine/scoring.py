@@ -29,13 +29,12 @@ from typing import Literal
 
 from pydantic import Field
 
-from . import formulas as F
 from .conditions import Compiled, Context, compiled
 from .model import CRITERIA, Id, Model
 from .names import Name, Translatable, as_name
 from .say import Said, say
 from .scenario import Goal, Mission, Text
-from .structure import targets_of
+from .structure import carried, targets_of
 from .world import World
 
 GoalState = Literal["met", "holding", "open", "failed"]
@@ -213,14 +212,18 @@ def turns_left(world: World) -> int:
 
 def counted_criteria(world: World) -> dict[str, float]:
     """The criteria a score counts: as they stand, or for a match a scenario's ending closed
-    early, each where the world's structure would carry it by the last turn."""
-    now = {c.value: world.criteria.get(c.value) for c in CRITERIA}
-    left = turns_left(world)
-    if not left:
-        return now
-    targets = targets_of(world)
-    keep = (1.0 - F.PULL) ** left
-    return {c: targets[c] + (x - targets[c]) * keep for c, x in now.items()}
+    early, each where the world's structure would carry it by the last turn (worked out once
+    for every seat's score: kept in the world's memo)."""
+    memo = world.memo()
+    counted = memo.get("scoring:counted")
+    if counted is None:
+        now = {c.value: world.criteria.get(c.value) for c in CRITERIA}
+        left = turns_left(world)
+        if left:
+            targets = targets_of(world)
+            now = {c: carried(x, targets[c], left) for c, x in now.items()}
+        counted = memo["scoring:counted"] = now
+    return dict(counted)
 
 
 def score(world: World, actor_id: str) -> Score:

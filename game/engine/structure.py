@@ -279,6 +279,12 @@ def structural_targets(world: World, m: Measure) -> dict[str, float]:
     return _targets(world, world.states(), m.inequality, m.hegemon_share if empire else None)
 
 
+def carried(now: float, target: float, turns: int) -> float:
+    """Where the structure's pull alone carries a criterion standing at ``now`` in ``turns``
+    turns: ``PULL`` of the way toward its structural level every turn."""
+    return target + (now - target) * (1.0 - F.PULL) ** max(0, turns)
+
+
 def targets_of(world: World) -> dict[str, float]:
     """``structural_targets(world, measure(world))``, measuring only what the targets read: the
     inequality between states, and whether the world is an empire and the hegemon's share. A
