@@ -61,7 +61,7 @@ HOT_HELPERS: dict[str, tuple[Any, str]] = {
     "say.say": (say, "say"),
     "Ledger.line": (report, "Ledger.line"),
     "Ledger.change": (report, "Ledger.change"),
-    "actions.legal_moves": (actions, "legal_moves"),
+    "actions.legal_listing": (actions, "legal_listing"),
     "BaselineBot.choose": (baseline, "BaselineBot.choose"),
 }
 

@@ -10,10 +10,17 @@ seat instead of the AI changes nothing else.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from game.engine.actions import VIOLENT, Move, legal_moves, neighbors_of, wealth_per_person
+from game.engine.actions import (
+    VIOLENT,
+    Block,
+    Move,
+    legal_listing,
+    neighbors_of,
+    wealth_per_person,
+)
 from game.engine.model import CRITERIA, NGO, Crisis, Federation, GlobalBody, State
 from game.engine.orders import ACTIONS, Order
 from game.engine.retable import renewed_cause
@@ -61,13 +68,13 @@ class BaselineBot:
         actor = world.actors.get(actor_id)
         if actor is None or world.ended:
             return []
-        moves = (
-            legal_moves(world, actor_id)
-            if legal is None
-            else [
+        if legal is None:
+            moves, blocks = legal_listing(world, actor_id)
+        else:
+            moves = [
                 Move(o.action, o.target, o.subject, o.option) for o in legal if o.actor == actor_id
             ]
-        )
+            blocks = ()
         facts = _facts(world)
         rng = self._rng(facts, actor_id)
         wt = self._weights(world, actor_id)
@@ -83,25 +90,36 @@ class BaselineBot:
         best: dict[str, tuple[float, int, Move]] = {}
         votes: dict[str, list[Move]] = {}
         cards: dict[str, list[Move]] = {}
-        for i, o in enumerate(moves):
-            action = o[0]
-            u = flat(action)
-            if u is None:
-                utility = targeted(action)
-                if utility is None:
-                    if action == "vote":
-                        votes.setdefault(o[1] or "", []).append(o)
-                    elif action == "choose":
-                        cards.setdefault(o[1] or "", []).append(o)
-                    continue
-                u = utility(seat, o)
-            if u > 0:
-                # Noise to break near-ties: a low-discrepancy sequence from one draw.
-                jitter = (base + i * _PHI) % 1.0
-                score = -(u + jitter * 0.3)
-                held = best.get(action)
-                if held is None or score < held[0]:  # on a tie the earlier move stays
-                    best[action] = (score, i, o)
+        pos, n = 0, len(moves)
+        for block in (*blocks, None):  # long runs of one action (aid, resolutions) read at once
+            stretch = (
+                moves
+                if block is None and pos == 0
+                else moves[pos : n if block is None else block.start]
+            )
+            for i, o in enumerate(stretch, pos):
+                action = o[0]
+                u = flat(action)
+                if u is None:
+                    utility = targeted(action)
+                    if utility is None:
+                        if action == "vote":
+                            votes.setdefault(o[1] or "", []).append(o)
+                        elif action == "choose":
+                            cards.setdefault(o[1] or "", []).append(o)
+                        continue
+                    u = utility(seat, o)
+                if u > 0:
+                    # Noise to break near-ties: a low-discrepancy sequence from one draw.
+                    jitter = (base + i * _PHI) % 1.0
+                    score = -(u + jitter * 0.3)
+                    held = best.get(action)
+                    if held is None or score < held[0]:  # on a tie the earlier move stays
+                        best[action] = (score, i, o)
+            if block is None:
+                break
+            _BLOCK[block.action](moves, block, flat, seat, base, best)
+            pos = block.stop
         free: list[Move] = []
         for key, options in cards.items():
             free.append(self._pick_option(world, key, options, wt, rng))
@@ -177,6 +195,8 @@ class _Facts:
     corporation_homes: set[str]
     # each resolution a seat may table, as _resolution reads it (filled as asked)
     resolutions: dict[Move, tuple[str, str | None, float, bool]] = field(default_factory=dict)
+    # a body's shared list of resolutions (by identity: one object a world) -> _matters of it
+    body_matters: dict[int, tuple] = field(default_factory=dict)
     _side_power: dict[str, float] = field(default_factory=dict)
 
     def allies_of(self, actor_id: str) -> set[str]:
@@ -441,24 +461,7 @@ def _propose(seat: _Seat, o: Move) -> float:
     kind, aimed_at, amount, renewed = matter
     if aimed_at in seat.allies:
         return 0.0  # no resolution against an ally
-    wt = seat.wt
-    if kind == "authorize_force":
-        u = wt["peace"] * amount / 35
-    elif kind == "sanctions":
-        u = amount
-    elif kind == "mediate":
-        u = 0.6 * wt["peace"]
-    elif kind == "aid_package":
-        u = 0.3 * wt["justice"] if amount else 0.0
-    elif kind == "standards":
-        u = 0.35 * wt["justice"]
-    else:
-        u = 0.0
-    # A resolution vetoed before, on a matter no graver, will most likely be vetoed again: the AI
-    # would rather spend the point on what else can be done.
-    if u > 0 and not renewed:
-        u *= 0.7
-    return u
+    return _worth(kind, amount, renewed, seat.wt)
 
 
 def _resolution(world: World, facts: _Facts, o: Move) -> tuple[str, str | None, float, bool]:
@@ -505,6 +508,139 @@ _TARGETED: dict[str, dict[str, Utility]] = {
     "global_body": {"deploy": _body_deploy, "lend": _lend, "propose": _propose},
     "ngo": {"relieve": _relieve, "warn": _warn, "campaign": _campaign},
 }
+
+
+# ---- scoring the moves: every move in the list's order, or a block of one action at once ------
+
+
+def _keep(
+    best: dict[str, tuple[float, int, Move]],
+    action: str,
+    moves: Sequence[Move],
+    start: int,
+    worths: Sequence[float],
+    base: float,
+) -> None:
+    """Fold ``moves[start + k]`` worth ``worths[k]`` into the action's best, exactly as
+    ``choose`` scores a move at a time (the same sums; on a tie the earlier move stays)."""
+    held = best.get(action)
+    top = held[0] if held is not None else None
+    at = -1
+    for k, u in enumerate(worths):
+        if u > 0:
+            i = start + k
+            score = -(u + ((base + i * _PHI) % 1.0) * 0.3)
+            if top is None or score < top:
+                top, at = score, i
+    if at >= 0:
+        best[action] = (top, at, moves[at])  # type: ignore[assignment]
+
+
+def _flat_block(moves: Sequence[Move], block: Block, u: float, base: float, best: dict) -> None:
+    if u > 0:
+        _keep(best, block.action, moves, block.start, [u] * (block.stop - block.start), base)
+
+
+def _aid_block(
+    moves: Sequence[Move],
+    block: Block,
+    flat: Callable[[str], float | None],
+    seat: _Seat,
+    base: float,
+    best: dict[str, tuple[float, int, Move]],
+) -> None:
+    """Aid to each state poor enough, as ``_aid`` scores it, the seat's own figures read once."""
+    u = flat("aid")
+    if u is not None:
+        _flat_block(moves, block, u, base, best)
+        return
+    a: State = seat.actor  # type: ignore[assignment]
+    if a.wealth <= 60:
+        return
+    world, wpp = seat.world, seat.facts.wpp
+    mine = wpp.get(a.id)
+    if mine is None:
+        mine = wealth_per_person(world, a)
+    k = 0.1 * seat.wt["justice"]
+    worths = []
+    for o in moves[block.start : block.stop]:
+        theirs = wpp.get(o[1] or "")
+        if theirs is None:
+            worths.append(_aid(seat, o))
+        else:
+            worths.append(k * min(3.0, mine / max(0.01, theirs) / 3))
+    _keep(best, "aid", moves, block.start, worths, base)
+
+
+def _propose_block(
+    moves: Sequence[Move],
+    block: Block,
+    flat: Callable[[str], float | None],
+    seat: _Seat,
+    base: float,
+    best: dict[str, tuple[float, int, Move]],
+) -> None:
+    """The resolutions of one body, as ``_propose`` scores them: what each resolution is, read
+    once a world for a body's shared list; its worth, once a seat for each kind of matter."""
+    u = flat("propose")
+    if u is not None:
+        _flat_block(moves, block, u, base, best)
+        return
+    facts, source = seat.facts, block.source or ()
+    key = id(source)
+    matters = facts.body_matters.get(key)
+    if matters is None:
+        matters = facts.body_matters[key] = _matters(seat.world, facts, source)
+    aimed, kinds, classes = matters
+    wt, allies = seat.wt, seat.allies
+    worth = [_worth(kind, amount, renewed, wt) for kind, amount, renewed in classes]
+    worths = [0.0 if target in allies else worth[c] for target, c in zip(aimed, kinds, strict=True)]
+    if block.without is not None:  # the seat's own block leaves out what is aimed at itself
+        without = block.without
+        worths = [w for w, m in zip(worths, source, strict=True) if m[2] != without]
+    _keep(best, "propose", moves, block.start, worths, base)
+
+
+def _matters(
+    world: World, facts: _Facts, part: Sequence[Move]
+) -> tuple[list[str | None], list[int], list[tuple[str, float, bool]]]:
+    """For each resolution: the state an ally would not table it against, and its matter's place
+    among the distinct matters (kind, the figure its worth grows with, renewed)."""
+    aimed: list[str | None] = []
+    kinds: list[int] = []
+    places: dict[tuple[str, float, bool], int] = {}
+    for o in part:
+        matter = facts.resolutions.get(o)
+        if matter is None:
+            matter = facts.resolutions[o] = _resolution(world, facts, o)
+        kind, aimed_at, amount, renewed = matter
+        aimed.append(aimed_at)
+        kinds.append(places.setdefault((kind, amount, renewed), len(places)))
+    return aimed, kinds, list(places)
+
+
+def _worth(kind: str, amount: float, renewed: bool, wt: dict[str, float]) -> float:
+    """What tabling a resolution is worth to a seat, unless it is aimed at an ally."""
+    if kind == "authorize_force":
+        u = wt["peace"] * amount / 35
+    elif kind == "sanctions":
+        u = amount
+    elif kind == "mediate":
+        u = 0.6 * wt["peace"]
+    elif kind == "aid_package":
+        u = 0.3 * wt["justice"] if amount else 0.0
+    elif kind == "standards":
+        u = 0.35 * wt["justice"]
+    else:
+        u = 0.0
+    # A resolution vetoed before, on a matter no graver, will most likely be vetoed again: the AI
+    # would rather spend the point on what else can be done.
+    if u > 0 and not renewed:
+        u *= 0.7
+    return u
+
+
+_BLOCK = {"aid": _aid_block, "propose": _propose_block}
 
 
 def _vote(seat: _Seat, pid: str) -> str:

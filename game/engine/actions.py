@@ -75,7 +75,9 @@ _set = object.__setattr__
 _ORDER_FIELDS = ("actor", "action", "target", "subject", "option")
 
 
-def _proposals(world: World, common: _Common, actor_id: str, body: GlobalBody) -> list[Move]:
+def _proposals(
+    world: World, common: _Common, actor_id: str, body: GlobalBody, out: list[Move], blocks: list
+) -> None:
     """Resolutions the actor may table in the body: the body's list (the same for every
     proposer, so it is worked out once per world), less any aimed at the proposer itself."""
     kept = common.proposals.get(body.id)
@@ -83,7 +85,15 @@ def _proposals(world: World, common: _Common, actor_id: str, body: GlobalBody) -
         moves = _body_proposals(world, body)
         kept = common.proposals[body.id] = (moves, frozenset(m.subject for m in moves))
     moves, subjects = kept
-    return [m for m in moves if m.subject != actor_id] if actor_id in subjects else moves
+    if actor_id in subjects:
+        mine = [m for m in moves if m.subject != actor_id]
+        if len(mine) >= BLOCK_MIN:
+            blocks.append(_block(("propose", len(out), len(out) + len(mine), moves, actor_id)))
+        out.extend(mine)
+        return
+    if len(moves) >= BLOCK_MIN:
+        blocks.append(_block(("propose", len(out), len(out) + len(moves), moves, None)))
+    out.extend(moves)
 
 
 def _body_proposals(world: World, body: GlobalBody) -> list[Move]:
@@ -126,14 +136,88 @@ def legal_actions(world: World, actor_id: str, only: str | None = None) -> list[
 def legal_moves(world: World, actor_id: str, only: str | None = None) -> Sequence[Move]:
     """The legal orders as light ``Move`` tuples (what ``legal_actions`` wraps). The full list is
     remembered on the world (see ``World.memo``): the AI and the order check share it."""
-    memo = world.memo()
-    key = ("moves", actor_id)
-    moves = memo.get(key)
-    if moves is None:
-        moves = memo[key] = tuple(_moves(world, actor_id))
+    moves = legal_listing(world, actor_id)[0]
     if only is not None:
         return [m for m in moves if m.action == only]
     return moves
+
+
+def legal_listing(world: World, actor_id: str) -> tuple[tuple[Move, ...], tuple[Block, ...]]:
+    """The legal moves and their long blocks of one action (``Block``), in order: what lets a
+    reader of many moves (the AI) take a long run of one action at once."""
+    memo = world.memo()
+    key = ("moves", actor_id)
+    listing = memo.get(key)
+    if listing is None:
+        blocks: list[Block] = []
+        moves = tuple(_moves(world, actor_id, blocks))
+        listing = memo[key] = (moves, tuple(blocks) if blocks else ())
+    return listing
+
+
+BLOCK_MIN = 12  # moves in a block
+
+
+class Block(NamedTuple):
+    """A long stretch of one actor's legal moves (``BLOCK_MIN`` or more) that are all of one
+    action and come from one list of the rules: aid (the states poor enough to aid) or the
+    resolutions the actor may table in one body: ``moves[start:stop]``, which is ``source``
+    (the body's list, the same object for every member) less the resolutions whose subject is
+    ``without``. Shorter stretches are not marked: read move by move they cost no more."""
+
+    action: str
+    start: int
+    stop: int
+    source: list[Move] | None  # the body's list the block comes from
+    without: str | None  # the subject the block leaves out of its source (the actor itself)
+
+
+_block = partial(tuple.__new__, Block)  # a Block made without NamedTuple's Python __new__
+
+
+def legal_set(world: World, actor_id: str) -> frozenset[Move] | LegalSet:
+    """What ``move in legal_set(world, actor)`` answers as ``move in legal_moves(world, actor)``
+    would, for checking orders: a set of the moves, in which a body's resolutions are one set a
+    world shared by its members rather than hashed again for each of them."""
+    moves, blocks = legal_listing(world, actor_id)
+    if not blocks:
+        return frozenset(moves)
+    return LegalSet(world, moves, blocks)
+
+
+class LegalSet:
+    """The legal moves of an actor with long blocks (``Block``), as a set (``in`` only)."""
+
+    __slots__ = ("aid", "plain", "shared")
+
+    def __init__(self, world: World, moves: tuple[Move, ...], blocks: tuple[Block, ...]) -> None:
+        plain: list[Move] = []
+        pos = 0
+        self.aid: frozenset[Move] = frozenset()
+        # (the body's resolutions as a set, the subject left out of them)
+        self.shared: list[tuple[frozenset[Move], str | None]] = []
+        memo = world.memo()
+        for b in blocks:
+            plain.extend(moves[pos : b.start])
+            pos = b.stop
+            if b.source is None:
+                self.aid = frozenset(moves[b.start : b.stop])
+                continue
+            key = ("moves set", id(b.source))
+            kept = memo.get(key)
+            if kept is None or kept[0] is not b.source:
+                kept = memo[key] = (b.source, frozenset(b.source))
+            self.shared.append((kept[1], b.without))
+        plain.extend(moves[pos:])
+        self.plain = frozenset(plain)
+
+    def __contains__(self, move: object) -> bool:
+        if move in self.plain or move in self.aid:
+            return True
+        for source, without in self.shared:
+            if move in source:
+                return move[2] != without  # type: ignore[index]
+        return False
 
 
 # A Move made straight from its four fields: what ``Move(...)`` does, without the Python-level
@@ -307,24 +391,26 @@ def _build_common(world: World) -> _Common:
     )
 
 
-def _moves(world: World, actor_id: str) -> list[Move]:
+def _moves(world: World, actor_id: str, blocks: list[Block]) -> list[Move]:
     actor = world.actors.get(actor_id)
     if actor is None or world.ended:
         return []
     common = _common(world)
     out: list[Move] = list(common.cards.get(actor_id, ()))
     if isinstance(actor, State):
-        _state_moves(world, common, actor, out)
+        _state_moves(world, common, actor, out, blocks)
     elif isinstance(actor, Federation):
         _federation_moves(world, common, actor, out)
     elif isinstance(actor, GlobalBody):
-        _body_moves(world, common, actor, out)
+        _body_moves(world, common, actor, out, blocks)
     elif isinstance(actor, NGO):
         _ngo_moves(world, common, actor, out)
     return out
 
 
-def _state_moves(world: World, common: _Common, actor: State, out: list[Move]) -> None:
+def _state_moves(
+    world: World, common: _Common, actor: State, out: list[Move], blocks: list[Block]
+) -> None:
     actor_id = actor.id
     add = out.append
     add(_INVEST)
@@ -364,13 +450,16 @@ def _state_moves(world: World, common: _Common, actor: State, out: list[Move]) -
         if leavable and (body is None or actor_id not in body.permanent):
             add(moves.leave)
         if body is not None:
-            out.extend(_proposals(world, common, actor_id, body))
+            _proposals(world, common, actor_id, body, out, blocks)
     for join, org_id, must_border in common.joinable:
         if org_id not in mine and (must_border is None or not must_border.isdisjoint(near)):
             add(join)
     add(_TAX_CAPITAL)
     if actor.wealth >= 10:
+        start = len(out)
         _aid_moves(world, common, actor, out)
+        if len(out) - start >= BLOCK_MIN:
+            blocks.append(_block(("aid", start, len(out), None, None)))
     for body, ballot in common.votes:
         if body in mine:  # is_member(world, actor_id, body), as memberships() lists them
             out.extend(ballot)
@@ -410,11 +499,13 @@ def _federation_moves(world: World, common: _Common, actor: Federation, out: lis
                 add(_move(("sanction", s.id, None, None)))
 
 
-def _body_moves(world: World, common: _Common, actor: GlobalBody, out: list[Move]) -> None:
+def _body_moves(
+    world: World, common: _Common, actor: GlobalBody, out: list[Move], blocks: list[Block]
+) -> None:
     add = out.append
     if actor.budget >= 6:
         add(_BUILD_CAPACITY)
-    out.extend(_proposals(world, common, actor.id, actor))
+    _proposals(world, common, actor.id, actor, out, blocks)
     if actor.body == "un" and actor.enforcement >= 5:
         for c, _, deploy in common.violent:
             if c.authorized:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from . import mechanics
-from .actions import apply_order, legal_moves
+from .actions import apply_order, legal_set
 from .conditions import Context, dealable, holds_all
 from .decisions import default_option
 from .effects import apply_all
@@ -81,7 +81,7 @@ def _check(
         if seat is None:
             allowed = memo.get(("legal set", who))
             if allowed is None:
-                allowed = memo[("legal set", who)] = frozenset(legal_moves(world, who))
+                allowed = memo[("legal set", who)] = legal_set(world, who)
             actor = actors.get(who)
             points = actor.action_points if actor is not None else 0
             seat = seats[who] = [actor, allowed, points, set()]
