@@ -16,7 +16,8 @@ Sections (``--only policies|warlord|duel|speed|sweep``):
 * **sweep** (``--sweep N``, off by default): every seat of every shipped scenario (or
   ``--sweep-scenarios``), each one-action policy its seat has at the start and doing nothing, N
   seeds each, against the same seat played ``normal``; prints the cases where the policy wins in
-  more than a third of the seeds.
+  more than a third of the seeds. ``--confirm M`` plays each flagged case on up to M seeds (the
+  screen's first) and lists those still over a third: a 3-seed screen flags near ties.
 * **speed**: median decision per seat per turn at ``normal`` and ``hard`` beside one engine turn
   (``resolve``) of the same worlds, in rounds that alternate the two (``--speed-rounds``; the
   ratio is taken within each round, its median printed with its range), and a whole kosovo
@@ -206,27 +207,54 @@ SWEEP_SCENARIOS = ("kosovo", "rwanda", "cambodia", "financial", "pandemic", "san
 
 def section_sweep(args) -> None:
     """Every seat of every shipped scenario, every one-action policy its seat has at the start:
-    the issue's "any seat of any shipped scenario", screened on a few seeds."""
+    the issue's "any seat of any shipped scenario", screened on a few seeds; with ``--confirm
+    N``, each case the screen flags is played again up to N seeds (the screen's seeds first)."""
     keys = args.sweep_scenarios.split(",") if args.sweep_scenarios else SWEEP_SCENARIOS
-    n = args.sweep
+    n, confirm = args.sweep, max(args.confirm, args.sweep)
     print(f"## sweep: every seat's one-action policies against normal, {n} seeds each")
     flagged = cases = 0
+    held: list[str] = []
+    normal: dict[tuple[str, int], World] = {}
+
+    def wins_of(key: str, seat: str, action: str | None, seeds: range) -> tuple[int, float]:
+        """How often the policy beats `normal` on the seeds, and the mean margin."""
+        wins, margin = 0, 0.0
+        for seed in seeds:
+            base = normal.get((key, seed))
+            if base is None:
+                base = normal[(key, seed)] = play(key, seed, make_bot("normal"))
+            w = play(key, seed, make_bot("normal"), {seat: policy(action)})
+            diff = score(w, seat).total - score(base, seat).total
+            wins += diff > 0
+            margin += diff
+        return wins, margin
+
     for key in keys:
-        normal = [play(key, args.seed + k, make_bot("normal")) for k in range(n)]
         start = new_world(scenario(key), args.seed)
         for seat in scenario(key).rules().seats:
             actions = sorted({o.action for o in legal_actions(start, seat)} - {"vote", "choose"})
             for action in [*actions, None]:
-                wins = 0
-                for k in range(n):
-                    w = play(key, args.seed + k, make_bot("normal"), {seat: policy(action)})
-                    wins += score(w, seat).total > score(normal[k], seat).total
+                wins, margin = wins_of(key, seat, action, range(args.seed, args.seed + n))
                 cases += 1
-                if 3 * wins > n:  # more than a third: the issue's limit
-                    flagged += 1
-                    name = f"{action or 'do nothing'} every turn"
-                    print(f"{key:10} {seat:18} {name:30} policy wins {wins}/{n}", flush=True)
+                if 3 * wins <= n:  # at most a third: the issue's limit
+                    continue
+                flagged += 1
+                name = f"{action or 'do nothing'} every turn"
+                line = f"{key:10} {seat:18} {name:30} policy wins {wins}/{n}"
+                if confirm > n:
+                    more, extra = wins_of(
+                        key, seat, action, range(args.seed + n, args.seed + confirm)
+                    )
+                    wins, margin = wins + more, margin + extra
+                    line += f", {wins}/{confirm} (mean margin {margin / confirm:+.1f})"
+                    if 3 * wins > confirm:
+                        held.append(line)
+                print(line, flush=True)
     print(f"cases: {cases}; more than a third of {n} seeds: {flagged}")
+    if confirm > n:
+        print(f"of those, more than a third of {confirm} seeds: {len(held)}")
+        for line in held:
+            print("  " + line)
 
 
 def section_speed(args) -> None:
@@ -304,6 +332,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--speed-rounds", type=int, default=5, help="rounds of the speed section")
     p.add_argument("--sweep", type=int, default=0, help="seeds per case of the sweep (0: off)")
     p.add_argument("--sweep-scenarios", default="", help="comma-separated scenario ids")
+    p.add_argument(
+        "--confirm", type=int, default=0, help="seeds each case the sweep flags is played to"
+    )
     p.add_argument("--only", choices=["policies", "warlord", "duel", "speed", "sweep"])
     args = p.parse_args(argv)
     sections = {

@@ -118,8 +118,14 @@ class BaselineBot:
                         best[action] = (score, i, o)
             if block is None:
                 break
-            _BLOCK[block.action](moves, block, flat, seat, base, best)
-            pos = block.stop
+            action, start, pos = block[0], block[1], block[2]
+            u = flat(action)
+            if u is None:
+                _keep(
+                    best, action, moves, start, _BLOCK[action](seat, moves[start:pos], block), base
+                )
+            elif u > 0:  # the same worth for every move of the block
+                _keep(best, action, moves, start, [u] * (pos - start), base)
         free: list[Move] = []
         for key, options in cards.items():
             free.append(self._pick_option(world, key, options, wt, rng))
@@ -536,56 +542,29 @@ def _keep(
         best[action] = (top, at, moves[at])  # type: ignore[assignment]
 
 
-def _flat_block(moves: Sequence[Move], block: Block, u: float, base: float, best: dict) -> None:
-    if u > 0:
-        _keep(best, block.action, moves, block.start, [u] * (block.stop - block.start), base)
-
-
-def _aid_block(
-    moves: Sequence[Move],
-    block: Block,
-    flat: Callable[[str], float | None],
-    seat: _Seat,
-    base: float,
-    best: dict[str, tuple[float, int, Move]],
-) -> None:
+def _aid_block(seat: _Seat, part: Sequence[Move], block: Block) -> list[float]:
     """Aid to each state poor enough, as ``_aid`` scores it, the seat's own figures read once."""
-    u = flat("aid")
-    if u is not None:
-        _flat_block(moves, block, u, base, best)
-        return
     a: State = seat.actor  # type: ignore[assignment]
     if a.wealth <= 60:
-        return
+        return []
     world, wpp = seat.world, seat.facts.wpp
     mine = wpp.get(a.id)
     if mine is None:
         mine = wealth_per_person(world, a)
     k = 0.1 * seat.wt["justice"]
     worths = []
-    for o in moves[block.start : block.stop]:
+    for o in part:
         theirs = wpp.get(o[1] or "")
         if theirs is None:
             worths.append(_aid(seat, o))
         else:
             worths.append(k * min(3.0, mine / max(0.01, theirs) / 3))
-    _keep(best, "aid", moves, block.start, worths, base)
+    return worths
 
 
-def _propose_block(
-    moves: Sequence[Move],
-    block: Block,
-    flat: Callable[[str], float | None],
-    seat: _Seat,
-    base: float,
-    best: dict[str, tuple[float, int, Move]],
-) -> None:
+def _propose_block(seat: _Seat, part: Sequence[Move], block: Block) -> list[float]:
     """The resolutions of one body, as ``_propose`` scores them: what each resolution is, read
     once a world for a body's shared list; its worth, once a seat for each kind of matter."""
-    u = flat("propose")
-    if u is not None:
-        _flat_block(moves, block, u, base, best)
-        return
     facts, source = seat.facts, block.source or ()
     key = id(source)
     matters = facts.body_matters.get(key)
@@ -598,7 +577,7 @@ def _propose_block(
     if block.without is not None:  # the seat's own block leaves out what is aimed at itself
         without = block.without
         worths = [w for w, m in zip(worths, source, strict=True) if m[2] != without]
-    _keep(best, "propose", moves, block.start, worths, base)
+    return worths
 
 
 def _matters(
@@ -640,7 +619,11 @@ def _worth(kind: str, amount: float, renewed: bool, wt: dict[str, float]) -> flo
     return u
 
 
-_BLOCK = {"aid": _aid_block, "propose": _propose_block}
+# Each long block's worths, move by move (``Block``): the same as the action's utility gives.
+_BLOCK: dict[str, Callable[[_Seat, Sequence[Move], Block], list[float]]] = {
+    "aid": _aid_block,
+    "propose": _propose_block,
+}
 
 
 def _vote(seat: _Seat, pid: str) -> str:
