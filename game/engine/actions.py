@@ -76,7 +76,12 @@ _ORDER_FIELDS = ("actor", "action", "target", "subject", "option")
 
 
 def _proposals(
-    world: World, common: _Common, actor_id: str, body: GlobalBody, out: list[Move], blocks: list
+    world: World,
+    common: _Common,
+    actor_id: str,
+    body: GlobalBody,
+    out: list[Move],
+    blocks: list[Block],
 ) -> None:
     """Resolutions the actor may table in the body: the body's list (the same for every
     proposer, so it is worked out once per world), less any aimed at the proposer itself."""
@@ -84,15 +89,12 @@ def _proposals(
     if kept is None:
         moves = _body_proposals(world, body)
         kept = common.proposals[body.id] = (moves, frozenset(m.subject for m in moves))
-    moves, subjects = kept
+    source, subjects = kept
+    moves, without = source, None
     if actor_id in subjects:
-        mine = [m for m in moves if m.subject != actor_id]
-        if len(mine) >= BLOCK_MIN:
-            blocks.append(_block(("propose", len(out), len(out) + len(mine), moves, actor_id)))
-        out.extend(mine)
-        return
+        moves, without = [m for m in source if m.subject != actor_id], actor_id
     if len(moves) >= BLOCK_MIN:
-        blocks.append(_block(("propose", len(out), len(out) + len(moves), moves, None)))
+        blocks.append(_block(("propose", len(out), len(out) + len(moves), source, without)))
     out.extend(moves)
 
 
@@ -155,7 +157,7 @@ def legal_listing(world: World, actor_id: str) -> tuple[tuple[Move, ...], tuple[
     return listing
 
 
-BLOCK_MIN = 12  # moves in a block
+BLOCK_MIN = 12  # the fewest moves of one action marked as a block
 
 
 class Block(NamedTuple):
@@ -180,29 +182,28 @@ def legal_set(world: World, actor_id: str) -> frozenset[Move] | LegalSet:
     would, for checking orders: a set of the moves, in which a body's resolutions are one set a
     world shared by its members rather than hashed again for each of them."""
     moves, blocks = legal_listing(world, actor_id)
-    if not blocks:
+    shared = [b for b in blocks if b.source is not None] if blocks else None
+    if not shared:
         return frozenset(moves)
-    return LegalSet(world, moves, blocks)
+    return LegalSet(world, moves, shared)
 
 
 class LegalSet:
-    """The legal moves of an actor with long blocks (``Block``), as a set (``in`` only)."""
+    """The legal moves of an actor who may table many resolutions in a body, as a set (``in``
+    only): each such body's resolutions are the body's one set a world, less those aimed at the
+    actor; the other moves a set of their own."""
 
-    __slots__ = ("aid", "plain", "shared")
+    __slots__ = ("plain", "shared")
 
-    def __init__(self, world: World, moves: tuple[Move, ...], blocks: tuple[Block, ...]) -> None:
+    def __init__(self, world: World, moves: tuple[Move, ...], shared: list[Block]) -> None:
         plain: list[Move] = []
         pos = 0
-        self.aid: frozenset[Move] = frozenset()
         # (the body's resolutions as a set, the subject left out of them)
         self.shared: list[tuple[frozenset[Move], str | None]] = []
         memo = world.memo()
-        for b in blocks:
+        for b in shared:
             plain.extend(moves[pos : b.start])
             pos = b.stop
-            if b.source is None:
-                self.aid = frozenset(moves[b.start : b.stop])
-                continue
             key = ("moves set", id(b.source))
             kept = memo.get(key)
             if kept is None or kept[0] is not b.source:
@@ -212,7 +213,7 @@ class LegalSet:
         self.plain = frozenset(plain)
 
     def __contains__(self, move: object) -> bool:
-        if move in self.plain or move in self.aid:
+        if move in self.plain:
             return True
         for source, without in self.shared:
             if move in source:
