@@ -17,9 +17,11 @@ goals that hold at the end (the debrief's figure).
 A match that a scenario's ending closes before its last turn ("peace restored" at turn 9 of 12)
 counts its criteria where the world's structure would carry them by the last turn
 (``counted_criteria``): each criterion moves ``PULL`` of the way toward its structural level for
-every turn left, as it would had the match gone on with nothing else happening. Ending a crisis
-sooner then never scores less than letting it run, and a world left at the brink scores where
-its structure takes it.
+every turn left, as it would had the match gone on with nothing else happening. A calm world is
+then not scored on criteria its structure had yet to raise, and a world left at the brink scores
+where its structure takes it. A criterion the seats had pushed above its structural level falls
+toward it, so an early finish can still score below a long match whose seats go on acting
+(docs/balance.md measures it).
 """
 
 from __future__ import annotations
