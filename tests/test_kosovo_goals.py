@@ -5,7 +5,9 @@ the seat's own good play meets them, idling or one action repeated does not."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -35,6 +37,31 @@ def test_the_tribunals_indictment_counts_against_servia_and_for_the_court() -> N
     assert _status(world, "tribunal", "Indict those most responsible.") == "met"
 
 
+def test_an_arrest_ends_the_indictment_and_stays_on_the_record(tmp_path: Path) -> None:
+    """The court's arrest takes the indicted leaders (the indictment ends: new crimes may bring
+    another) and is kept as ``arrested``: Servia's "No tribunal indicts you" stays failed and the
+    Tribunal's "Indict those most responsible" stays met (before, the arrest undid both)."""
+    doc = json.loads(find_scenario("kosovo").read_text(encoding="utf-8"))
+    court = next(a for a in doc["actors"] if a["id"] == "tribunal")
+    court["enforcement"] = 60  # strong enough to arrest on its own
+    path = tmp_path / "kosovo.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    world = new_world(load_scenario(path), 1)
+
+    def turn(world: World, action: str) -> World:
+        mine = [o for o in legal_actions(world, "tribunal") if o.action == action]
+        assert [o.target for o in mine] == ["servia"]
+        others = [o for o in ai_orders(world) if o.actor != "tribunal"]
+        return resolve(world, others + mine)[0]
+
+    world = turn(turn(world, "indict"), "arrest")
+    servia = world.actors["servia"]
+    assert not servia.indicted and servia.arrested
+    assert "arrest" not in {o.action for o in legal_actions(world, "tribunal")}
+    assert _status(world, "servia", "No tribunal indicts you.") == "failed"
+    assert _status(world, "tribunal", "Indict those most responsible.") == "met"
+
+
 # ---- the non-state seats' goals: decided by the seat's own play (issue 12, docs/balance.md) ----
 
 UNION_JUSTICE = (
@@ -52,7 +79,7 @@ WATCH_BACKED = (
     "Your warnings are believed and backed (at least credibility 90, volunteers 1500 and the "
     "Tribunal's legitimacy 55)."
 )
-SEED = 5  # a seed where every case below holds (docs/balance.md has the rates over 30 seeds)
+SEED = 2  # a seed where every case below holds (docs/balance.md has the rates over 30 seeds)
 
 Seat = Callable[[World, str], list[Order]]
 

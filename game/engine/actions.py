@@ -974,7 +974,10 @@ def _arrest(world: World, ledger: Ledger, court: GlobalBody, state_id: str) -> N
     if s is None:
         return
     if arrest_succeeds(world, court, state_id):
+        # the suspects are taken (a new indictment may follow new crimes); that the court once
+        # made its arrests stays on record, for the goals that read it
         s.indicted = False
+        s.arrested = True
         for c in list(world.crises.values()):
             if c.state == state_id and c.kind in ("repression", "cleansing"):
                 ops.add(c, "severity", -F.ARREST_SEVERITY)

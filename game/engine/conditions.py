@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 from . import vocabulary as V
+from .model import State
 from .rng import Rng
 from .scenario import Card
 from .structure import civil_society, inequality, power
@@ -171,8 +172,15 @@ def _status_is(cond: V.StatusIs, ctx: Context) -> bool:
     s = w.state(ctx.ref(cond.actor) or "")
     if s is None:
         return False
-    on = s.indicted if cond.status == "indicted" else s.sanctioned > 0
-    return on == cond.active
+    return _status_on(s, cond.status) == cond.active
+
+
+def _status_on(s: State, status: str) -> bool:
+    if status == "indicted":
+        return s.indicted
+    if status == "arrested":
+        return s.arrested
+    return s.sanctioned > 0
 
 
 def _government_is(cond: V.GovernmentIs, ctx: Context) -> bool:
@@ -504,13 +512,13 @@ def _c_region_owner(cond: V.RegionOwnerIs) -> Check:
 
 
 def _c_status(cond: V.StatusIs) -> Check:
-    ref, indicted, active = cond.actor, cond.status == "indicted", cond.active
+    ref, status, active = cond.actor, cond.status, cond.active
 
     def check(ctx: Context) -> bool:
         s = ctx.world.state(ctx.ref(ref) or "")
         if s is None:
             return False
-        return (s.indicted if indicted else s.sanctioned > 0) == active
+        return _status_on(s, status) == active
 
     return check
 

@@ -305,6 +305,12 @@ class State(ActorBase):
         description="Its leaders are indicted by a war-crimes court (until they are arrested).",
         examples=[False],
     )
+    arrested: bool = Field(
+        False,
+        description="A war-crimes court has arrested leaders of it that it had indicted (it stays "
+        "so: a later indictment is of others).",
+        examples=[False],
+    )
 
 
 class Federation(ActorBase):

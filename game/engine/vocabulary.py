@@ -252,14 +252,15 @@ class RegionOwnerIs(Model):
 
 
 class StatusIs(Model):
-    """A state is (or is not) under sanctions, or its leaders indicted."""
+    """A state is (or is not) under sanctions, or its leaders indicted, or arrested."""
 
     type: Literal["status"] = _tag("status", "condition")
     actor: Ref = Field(description="The state tested.", examples=["servia"])
-    status: Literal["sanctioned", "indicted"] = Field(
-        description="sanctioned (sanctions have turns left to run) or indicted (a court has "
-        "indicted its leaders, not yet arrested).",
-        examples=["sanctioned", "indicted"],
+    status: Literal["sanctioned", "indicted", "arrested"] = Field(
+        description="sanctioned (sanctions have turns left to run), indicted (a court has "
+        "indicted its leaders, not yet arrested) or arrested (a court has arrested leaders it "
+        "indicted, at any time in the match).",
+        examples=["sanctioned", "indicted", "arrested"],
     )
     active: bool = Field(
         True,

@@ -12,6 +12,8 @@ from ..locate import Elems
 from .figures import RANGES
 from .watch import Watch
 
+_STATUS_WORDS = {"sanctioned": "under sanctions", "indicted": "indicted", "arrested": "arrested"}
+
 
 def explain(watch: Watch, at: Elems, field: str, flags_set: set[str]) -> tuple[Elems, str]:
     """Where to point (under ``at``, the card or end condition) and why ``watch`` never held."""
@@ -163,7 +165,7 @@ def _what(cond: V.Condition) -> str:
         case V.RegionOwnerIs():
             return f"{cond.owner!r} {'holding' if cond.held else 'not holding'} {cond.region!r}"
         case V.StatusIs():
-            what = "under sanctions" if cond.status == "sanctioned" else "indicted"
+            what = _STATUS_WORDS[cond.status]
             return f"{cond.actor!r} {'' if cond.active else 'not '}{what}"
         case V.GovernmentIs():
             return f"{cond.actor!r} being {_government(cond.government)}"
@@ -198,7 +200,7 @@ def _never_seen(cond: V.Condition) -> str:
         case V.RegionOwnerIs():
             return f"{cond.owner!r} {'never' if cond.held else 'always'} held {cond.region!r}"
         case V.StatusIs():
-            what = "under sanctions" if cond.status == "sanctioned" else "indicted"
+            what = _STATUS_WORDS[cond.status]
             return f"{cond.actor!r} was {'never' if cond.active else 'always'} {what}"
         case V.GovernmentIs():
             return f"{cond.actor!r} was never {_government(cond.government)}"

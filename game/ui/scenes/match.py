@@ -491,6 +491,8 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, ChatTab, Scene):
                 out.append(("sanctioned", tn("match.turns_left", a.sanctioned), None))
             if a.indicted:
                 out.append(("indicted", t("match.yes"), None))
+            if a.arrested:
+                out.append(("arrested", t("match.yes"), None))
             return out
         if isinstance(a, Federation):
             members = ", ".join(i18n_name(w.actors[m]) for m in a.members if m in w.actors) or "—"
