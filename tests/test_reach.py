@@ -103,6 +103,16 @@ def test_the_nearest_value_of_a_figure_is_said(tmp_path: Path) -> None:
     assert 0 < float(m.group(1)) < 99.5
 
 
+def test_a_status_that_never_held_is_named(tmp_path: Path) -> None:
+    """mini has no court: its leaders are never arrested, and the finding says so in words."""
+    s = scenario(
+        tmp_path, [card("trial", [{"type": "status", "actor": "arcadia", "status": "arrested"}])]
+    )
+    (f,) = check_reachable(s, matches=3)
+    assert f.elems == ("cards", 0, "trigger", 0)
+    assert f.message.endswith("'arcadia' was never arrested"), f.message
+
+
 def test_conditions_that_each_hold_but_never_together(tmp_path: Path) -> None:
     s = scenario(
         tmp_path, [card("never", [{"type": "turn", "max": 1}, {"type": "turn", "min": 12}])]
