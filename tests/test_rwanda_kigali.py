@@ -71,3 +71,29 @@ def test_attacking_every_turn_no_longer_wins_buganda_its_secret_goal() -> None:
         normal.append(score(n, "buganda").total)
         attack.append(score(p, "buganda").total)
     assert sum(normal) > sum(attack)
+
+
+def test_the_ai_counts_a_goal_that_a_card_in_reach_will_settle() -> None:
+    """Every answer to the fall of Kigali sets the flag Buganda's secret goal and Ruanda's first
+    goal read. Once Ruanda's north is lost (turn 6 or later) the card may be dealt, and the
+    mission AI's valuation counts Buganda's goal as most likely met and Ruanda's as most likely
+    lost, before the flag is set; with the north held, neither moves."""
+    from game.ai.value import CARD_SURE, evaluate
+    from game.engine.scoring import mission_of
+
+    w = _at_war_on_turn_six()
+    lost = w.clone()
+    transfer_region(lost, Ledger(lost), lost.regions["ruanda_north"], "buganda", "a test")
+    assert not lost.flags.get("rebel_victory")
+
+    def goal(world: World, seat: str, text: str) -> float:
+        mission = mission_of(w, seat)
+        goals = [*mission.goals, *mission.secret]
+        i = next(k for k, g in enumerate(goals) if text in g.text["en"])
+        return evaluate(world, w, world, seat, mission).parts[f"goal:{i}"]
+
+    front, kigali = "The Front you sheltered rules in Kigali.", "The rebels do not take Kigali."
+    assert goal(w, "buganda", front) == 0.0
+    assert goal(lost, "buganda", front) == pytest.approx(15 * CARD_SURE)
+    assert goal(w, "ruanda", kigali) == 20.0
+    assert goal(lost, "ruanda", kigali) == pytest.approx(20 * (1 - CARD_SURE))

@@ -8,7 +8,9 @@ line can say which one decided:
   (``goal:<i>``: what the final score adds if they still hold at the end); a goal on a figure
   (a stat, a criterion) counts by the chance that it still holds then, judged from how far each
   figure stands from its line against the turns left (and what a resolution already tabled
-  will spend), and how far they stand, each counted, adds ``margin:<i>``;
+  will spend), and how far they stand, each counted, adds ``margin:<i>``; a goal on one flag
+  that a card now in reach (its trigger holds) will set, whatever its answer, counts
+  ``CARD_SURE`` of its points before the flag is set (or keeps only the rest, if it breaks it);
 * the seat's own standing against the turn's start (``standing:<what>``): a state's lands and
   people, its security against hostile neighbours, no hegemon over it, its means; a union's
   members, depth and force; a body's mandate, legitimacy and enforcement; an NGO's credibility
@@ -24,7 +26,7 @@ from game.ai.reasons import Reason, figure
 from game.engine import formulas as F
 from game.engine import vocabulary as V
 from game.engine.actions import neighbors_of
-from game.engine.conditions import Context, compiled
+from game.engine.conditions import Context, compiled, dealable, in_range
 from game.engine.conditions import figure as figure_of
 from game.engine.model import CRITERIA, NGO, Arrangement, Federation, GlobalBody, State
 from game.engine.names import as_name
@@ -39,6 +41,7 @@ MARGIN_SHARE = 0.3  # the share of a goal's points its margin is worth, either w
 SPREAD_PER_TURN = 2.0
 _FIGURED = (V.ActorStatIs, V.GroupStatIs, V.CriterionIs)
 SECURE_MARGIN = 30.0  # autonomy this far past the secure line stays past it for many turns
+CARD_SURE = 0.8  # a goal a card in reach will settle counts this share of its points (or loses it)
 SECURE_MARGIN_WEIGHT = 20.0  # (in grievance points) what that margin is worth to its state
 HORIZON = 12  # turns of the structural pull counted ahead
 BALANCE_FROM = 0.3  # another state's share of all power that others start to balance against
@@ -111,6 +114,11 @@ def evaluate(w: World, start: World, mine: World, me: str, mission: Mission) -> 
             when = compiled(g.when)
             held = when.check(Context(w.clone() if when.draws else w))
             parts[key] = g.points if held else 0.0
+            if not w.ended:
+                coming = _card_sets(w, g.when)
+                if coming is not None and coming != held:
+                    # a card now in reach will set the flag the goal reads, whatever its answer
+                    parts[key] = g.points * (CARD_SURE if coming else 1.0 - CARD_SURE)
         elif _rest_holds(g.when, w):
             # the chance that every figure still stands past its line when the match ends
             chance = 1.0
@@ -149,6 +157,55 @@ def evaluate(w: World, start: World, mine: World, me: str, mission: Mission) -> 
             actor.volunteers - before.volunteers
         )
     return Valuation(parts, labels, frozenset(secret))
+
+
+def _card_sets(w: World, when: list) -> bool | None:
+    """For a goal that reads one flag alone: whether it will hold once a card that ``w`` may
+    deal now (its trigger holds) has fired, when every answer to that card sets the flag to one
+    value; None when no such card is in reach (or the goal reads more than its flag)."""
+    if len(when) != 1 or type(when[0]) is not V.FlagIs:
+        return None
+    cond = when[0]
+    sure = _flag_cards(w.rules.cards)
+    if cond.flag not in sure:
+        return None
+    memo = w.memo()
+    coming = memo.get("ai:cards in reach")
+    if coming is None:  # once a world: flag -> the value the first such card in reach sets
+        coming = memo["ai:cards in reach"] = {}
+        # (on a copy: a chance in a trigger draws from the generator)
+        for card, _ in dealable(w.clone()):
+            for flag, cards in sure.items():
+                if card.id in cards:
+                    coming.setdefault(flag, cards[card.id])
+    value = coming.get(cond.flag)
+    return None if value is None else in_range(value, cond)
+
+
+_SURE: dict[int, tuple[object, dict[str, dict[str, float]]]] = {}
+
+
+def _flag_cards(cards: list) -> dict[str, dict[str, float]]:
+    """flag -> {card id: value} for the cards every answer of which sets that flag to one value
+    (worked out once per rules)."""
+    hit = _SURE.get(id(cards))
+    if hit is not None and hit[0] is cards:
+        return hit[1]
+    out: dict[str, dict[str, float]] = {}
+    for card in cards:
+        sets = [
+            {e.flag: e.set for e in opt.effects if type(e) is V.SetFlag and e.set is not None}
+            for opt in card.options
+        ]
+        if not sets:
+            continue
+        for flag, value in sets[0].items():
+            if all(x.get(flag) == value for x in sets[1:]):
+                out.setdefault(flag, {})[card.id] = value
+    if len(_SURE) >= 64:
+        _SURE.clear()
+    _SURE[id(cards)] = (cards, out)
+    return out
 
 
 def _slacks(when: list, ctx: Context) -> list[float] | None:
