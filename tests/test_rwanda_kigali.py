@@ -1,6 +1,7 @@
 """rwanda's *fall of Kigali* (issue 12, docs/balance.md): the Front takes Kigali once Ruanda's
 north is lost, not as soon as any war on Ruanda has lasted two turns, so a neighbour that only
-attacks, every turn, no longer wins its secret goal without taking ground."""
+attacks, every turn, no longer wins its secret goal without taking ground; and the mission AI
+sees the card coming once the north is lost."""
 
 from __future__ import annotations
 
@@ -8,12 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from game.ai import make_bot
+from game.ai.value import CARD_SURE, evaluate
 from game.content import load_scenario
 from game.engine import World, advance, legal_actions, new_world
 from game.engine.conditions import dealable
 from game.engine.ops import transfer_region
 from game.engine.report import Ledger
-from game.engine.scoring import score
+from game.engine.scoring import mission_of, score
 from tests.matches import played_out
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,6 +43,13 @@ def _at_war_on_turn_six() -> World:
     return w
 
 
+def _north_lost(w: World) -> World:
+    """A copy of ``w`` in which Buganda holds Ruanda's north."""
+    lost = w.clone()
+    transfer_region(lost, Ledger(lost), lost.regions["ruanda_north"], "buganda", "a test")
+    return lost
+
+
 def _kigali_dealable(w: World) -> bool:
     return any(card.id == CARD for card, _ in dealable(w))
 
@@ -51,9 +61,7 @@ def test_a_war_on_ruanda_alone_does_not_bring_the_fall_of_kigali() -> None:
 
 
 def test_losing_the_north_brings_the_fall_of_kigali() -> None:
-    w = _at_war_on_turn_six().clone()
-    transfer_region(w, Ledger(w), w.regions["ruanda_north"], "buganda", "a test")
-    assert _kigali_dealable(w)
+    assert _kigali_dealable(_north_lost(_at_war_on_turn_six()))
 
 
 @pytest.mark.slow
@@ -61,8 +69,6 @@ def test_attacking_every_turn_no_longer_wins_buganda_its_secret_goal() -> None:
     """A fixed-seed version of the sweep's Buganda case. Attacking Ruanda every turn met
     Buganda's secret goal (the Front in Kigali) in 6 of seeds 1-8 and beat normal by about ten
     points; on seeds 1-4 it now meets it in none, and normal's mean score is the higher."""
-    from game.ai import make_bot
-
     normal, attack = [], []
     for seed in range(1, 5):
         n = played_out(_rwanda(seed), "buganda", make_bot("normal").choose)
@@ -78,12 +84,8 @@ def test_the_ai_counts_a_goal_that_a_card_in_reach_will_settle() -> None:
     goal read. Once Ruanda's north is lost (turn 6 or later) the card may be dealt, and the
     mission AI's valuation counts Buganda's goal as most likely met and Ruanda's as most likely
     lost, before the flag is set; with the north held, neither moves."""
-    from game.ai.value import CARD_SURE, evaluate
-    from game.engine.scoring import mission_of
-
     w = _at_war_on_turn_six()
-    lost = w.clone()
-    transfer_region(lost, Ledger(lost), lost.regions["ruanda_north"], "buganda", "a test")
+    lost = _north_lost(w)
     assert not lost.flags.get("rebel_victory")
 
     def goal(world: World, seat: str, text: str) -> float:
