@@ -573,7 +573,7 @@ def _strike(
         strength *= F.WARNING_BONUS
         ledger.line(
             "crisis",
-            say("warning_heeded", group=group.name),
+            ledger.say("warning_heeded", group=group.name),
         )
     if who not in crisis.responders:
         crisis.responders.append(who)
@@ -581,7 +581,7 @@ def _strike(
     ops.add(crisis, "severity", -cut)
     ledger.line(
         "action",
-        say(
+        ledger.say(
             "strike",
             who=ops.name(world, who),
             how=how,
@@ -608,7 +608,7 @@ def _unilateral(world: World, ledger: Ledger, who: str, crisis: Crisis, scale: f
         ops.add(target, "sovereignty", -10 * scale)
     ledger.line(
         "world",
-        say("unilateral", who=ops.name(world, who)),
+        ledger.say("unilateral", who=ops.name(world, who)),
         who,
     )
 
@@ -625,27 +625,27 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
         if action == "invest":
             gain = max(1.0, a.wealth * F.INVEST) * (0.5 if a.sanctioned else 1.0)
             ops.add(a, "wealth", gain)
-            ledger.line("action", say("invests", who=who, gain=f"{gain:.1f}"), a.id)
+            ledger.line("action", ledger.say("invests", who=who, gain=f"{gain:.1f}"), a.id)
         elif action == "arm":
             ops.add(a, "wealth", -4)
             ops.add(a, "military", 6)
             for n in neighbors_of(world, a.id):
                 ops.add(world.actors[n], "fear", F.FEAR_ARMING)
-            ledger.line("action", say("arms", who=who), a.id)
+            ledger.line("action", ledger.say("arms", who=who), a.id)
         elif action == "disarm":
             ops.add(a, "military", -6)
             ops.add(a, "wealth", 2)
             for n in neighbors_of(world, a.id):
                 ops.add(world.actors[n], "fear", -2)
-            ledger.line("action", say("disarms", who=who), a.id)
+            ledger.line("action", ledger.say("disarms", who=who), a.id)
         elif action == "reform":
             ops.add(a, "freedom", 8)
-            ledger.change("freedom", 8 * _pop_share(world, a.id), say("reformed", who=who))
+            ledger.change("freedom", 8 * _pop_share(world, a.id), ledger.say("reformed", who=who))
             if a.government == "autocracy" and a.freedom >= 60:
                 a.government = "republic"
-                ledger.line("world", say("becomes_republic", who=who), a.id)
+                ledger.line("world", ledger.say("becomes_republic", who=who), a.id)
             else:
-                ledger.line("action", say("reforms", who=who), a.id)
+                ledger.line("action", ledger.say("reforms", who=who), a.id)
         elif action == "repress" and t in world.groups:
             g = world.groups[t]
             ops.add(g, "grievance", 15)
@@ -666,8 +666,8 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             ops.add(g, "grievance", -10)
             ops.add(g, "security", 5)
             ops.add(a, "sovereignty", -3)
-            ledger.change("pluralism", 2, say("granted_autonomy", who=who, group=g.name))
-            ledger.line("action", say("grants_autonomy", who=who, group=g.name), a.id)
+            ledger.change("pluralism", 2, ledger.say("granted_autonomy", who=who, group=g.name))
+            ledger.line("action", ledger.say("grants_autonomy", who=who, group=g.name), a.id)
         elif action == "attack" and t:
             ops.start_war(world, ledger, a.id, t, say("ordered_by", who=who))
         elif action == "make_peace" and t:
@@ -689,7 +689,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             elif isinstance(org, GlobalBody):
                 ops.add(org, "mandate", 5)
                 ops.add(org, "enforcement", 2)
-            ledger.line("action", say("cedes", who=who, org=org.name), a.id)
+            ledger.line("action", ledger.say("cedes", who=who, org=org.name), a.id)
         elif action == "reclaim" and t in world.actors:
             org = world.actors[t]
             ops.add(a, "sovereignty", 10)
@@ -697,7 +697,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
                 ops.add(org, "depth", -6)
             elif isinstance(org, GlobalBody):
                 ops.add(org, "mandate", -5)
-            ledger.line("action", say("reclaims", who=who, org=org.name), a.id)
+            ledger.line("action", ledger.say("reclaims", who=who, org=org.name), a.id)
         elif action == "join" and t in world.actors:
             org = world.actors[t]
             if isinstance(org, Federation) and a.id not in org.members:
@@ -707,7 +707,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
                 isinstance(org, GlobalBody) and org.members is not None and a.id not in org.members
             ):
                 org.members.append(a.id)
-            ledger.line("action", say("joins", who=who, org=org.name), a.id)
+            ledger.line("action", ledger.say("joins", who=who, org=org.name), a.id)
         elif action == "leave" and t in world.actors:
             org = world.actors[t]
             if (isinstance(org, Federation) and a.id in org.members) or (
@@ -715,7 +715,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             ):
                 org.members.remove(a.id)
             ops.add(a, "sovereignty", 10)
-            ledger.line("action", say("leaves", who=who, org=org.name), a.id)
+            ledger.line("action", ledger.say("leaves", who=who, org=org.name), a.id)
         elif action == "tax_capital":
             _tax_capital(world, ledger, a)
         elif action == "aid" and t:
@@ -728,13 +728,15 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             if other is not None and a.wealth >= amount:
                 ops.add(a, "wealth", -amount)
                 ops.add(other, "wealth", amount)
-                ledger.change("justice", F.AID_JUSTICE, say("sent_aid", who=who, other=other.name))
+                ledger.change(
+                    "justice", F.AID_JUSTICE, ledger.say("sent_aid", who=who, other=other.name)
+                )
         elif action == "fund" and t in world.actors:
             org = world.actors[t]
             if a.wealth >= 6 and hasattr(org, "budget"):
                 ops.add(a, "wealth", -6)
                 ops.add(org, "budget", 6)
-                ledger.line("action", say("funds", who=who, org=org.name), a.id)
+                ledger.line("action", ledger.say("funds", who=who, org=org.name), a.id)
         elif action == "propose":
             _propose(world, ledger, o)
     elif isinstance(a, Federation):
@@ -743,7 +745,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             pooled = 3 if a.purpose == "union" else 1  # an alliance pools command, not law
             for m in a.members:
                 ops.add(world.actors[m], "sovereignty", -pooled)
-            ledger.line("action", say("integrates", who=who, depth=f"{a.depth:.0f}"), a.id)
+            ledger.line("action", ledger.say("integrates", who=who, depth=f"{a.depth:.0f}"), a.id)
         elif action == "redistribute":
             members = [world.actors[m] for m in a.members if m in world.actors]
             if members and a.budget >= F.REDISTRIBUTE:
@@ -753,12 +755,12 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
                 ledger.change(
                     "justice",
                     F.REDISTRIBUTE_JUSTICE,
-                    say("redistributed", who=who, other=poorest.name),
+                    ledger.say("redistributed", who=who, other=poorest.name),
                 )
         elif action == "build_force":
             ops.add(a, "budget", -6)
             ops.add(a, "force", 6)
-            ledger.line("action", say("builds_force", who=who), a.id)
+            ledger.line("action", ledger.say("builds_force", who=who), a.id)
         elif action == "deploy" and t in world.crises:
             c = world.crises[t]
             strength = a.force * 0.6 + a.depth * F.CENTER_CAPACITY * 0.2
@@ -770,13 +772,15 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             if s is not None:
                 s.sanctioned = 3
                 ops.add(a, "budget", -2)
-                ledger.line("action", say("sanctions", who=who, other=s.name), a.id)
+                ledger.line("action", ledger.say("sanctions", who=who, other=s.name), a.id)
     elif isinstance(a, GlobalBody):
         if action == "build_capacity":
             ops.add(a, "budget", -6)
             ops.add(a, "enforcement", 5)
             ledger.line(
-                "action", say("builds_capacity", who=who, enforcement=f"{a.enforcement:.0f}"), a.id
+                "action",
+                ledger.say("builds_capacity", who=who, enforcement=f"{a.enforcement:.0f}"),
+                a.id,
             )
         elif action == "propose":
             _propose(world, ledger, o)
@@ -797,13 +801,13 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
                         ops.add(c, "severity", -10)  # a lender of last resort calms a panic
                         if c.severity <= 0:
                             ops.end_crisis(world, ledger, c.id, say("lent", who=who, other=s.name))
-                ledger.change("justice", F.LEND_JUSTICE, say("lent", who=who, other=s.name))
+                ledger.change("justice", F.LEND_JUSTICE, ledger.say("lent", who=who, other=s.name))
         elif action == "regulate":
             cut = max(2.0, F.STANDARDS_ESCAPE * a.enforcement / 50)
             for corp in world.corporations.values():
                 ops.add(corp, "escape", -cut)
             ops.add(a, "budget", -3)
-            ledger.change("justice", F.STANDARDS_JUSTICE, say("set_standards", who=who))
+            ledger.change("justice", F.STANDARDS_JUSTICE, ledger.say("set_standards", who=who))
         elif action == "indict" and t:
             s = world.state(t)
             if s is not None:
@@ -813,7 +817,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
                 for c in world.crises.values():
                     if c.state == t and c.kind in ("repression", "cleansing"):
                         ops.add(c, "severity", -5)
-                ledger.line("action", say("indicts", who=who, other=s.name), a.id)
+                ledger.line("action", ledger.say("indicts", who=who, other=s.name), a.id)
         elif action == "arrest" and t:
             _arrest(world, ledger, a, t)
     elif isinstance(a, NGO):
@@ -827,7 +831,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             ops.add(a, "credibility", 2)
             ledger.line(
                 "action",
-                say("relief", who=who, crisis=ops.crisis_label(world, c)),
+                ledger.say("relief", who=who, crisis=ops.crisis_label(world, c)),
                 a.id,
             )
         elif action == "warn" and t in world.groups:
@@ -840,14 +844,14 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
                     ops.add(host, "pressure", 15)
                 ledger.line(
                     "action",
-                    say("warns_heard", who=who, group=g.name),
+                    ledger.say("warns_heard", who=who, group=g.name),
                     a.id,
                 )
             else:
                 ops.add(a, "credibility", -1)
                 ledger.line(
                     "action",
-                    say("warns_dismissed", who=who, group=g.name),
+                    ledger.say("warns_dismissed", who=who, group=g.name),
                     a.id,
                 )
         elif action == "campaign" and t in world.actors:
@@ -858,15 +862,17 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             elif isinstance(target, GlobalBody):
                 ops.add(target, "mandate", 1.5 * scale)
                 ops.add(target, "legitimacy", 2 * scale)
-            ledger.line("action", say("campaigns", who=who, target=target.name), a.id)
+            ledger.line("action", ledger.say("campaigns", who=who, target=target.name), a.id)
         elif action == "recruit":
             ops.add(a, "volunteers", max(2.0, a.volunteers * 0.25))
             ops.add(a, "credibility", 2)
-            ledger.line("action", say("recruits", who=who), a.id)
+            ledger.line("action", ledger.say("recruits", who=who), a.id)
         elif action == "expand" and t in world.actors and t not in a.reach:
             a.reach.append(t)
             ops.add(a, "volunteers", -a.volunteers * 0.05)
-            ledger.line("action", say("opens_office", who=who, place=ops.name(world, t)), a.id)
+            ledger.line(
+                "action", ledger.say("opens_office", who=who, place=ops.name(world, t)), a.id
+            )
 
 
 def _make_peace(world: World, ledger: Ledger, a: State, enemy: str) -> None:
@@ -880,7 +886,7 @@ def _make_peace(world: World, ledger: Ledger, a: State, enemy: str) -> None:
         if attacker is None or (w.age >= 2 and attacker.military < a.military * 1.2):
             ops.end_wars_between(world, ledger, w.id, say("peace_accepted", who=a.name))
         else:
-            ledger.line("war", say("fights_on", who=a.name, enemy=attacker.name), a.id)
+            ledger.line("war", ledger.say("fights_on", who=a.name, enemy=attacker.name), a.id)
         return
 
 
@@ -902,19 +908,19 @@ def _tax_capital(world: World, ledger: Ledger, s: State) -> None:
     flight = revenue * F.CAPITAL_FLIGHT * (escape / 100) * (1 - coord)
     ops.add(s, "wealth", revenue - flight)
     share = max(0.0, 1 - flight / (F.CAPITAL_FLIGHT * revenue)) if revenue > 0 else 0.0
-    ledger.change("justice", F.TAX_JUSTICE * share, say("taxed_capital", who=s.name))
+    ledger.change("justice", F.TAX_JUSTICE * share, ledger.say("taxed_capital", who=s.name))
     if flight > 0.5 * revenue:
         for c in corps:
             ops.add(c, "capital", flight / len(corps))
         ledger.line(
             "world",
-            say("capital_flees", who=s.name, flight=f"{flight:.1f}"),
+            ledger.say("capital_flees", who=s.name, flight=f"{flight:.1f}"),
             s.id,
         )
     else:
         ledger.line(
             "action",
-            say("capital_stays", who=s.name),
+            ledger.say("capital_stays", who=s.name),
             s.id,
         )
 
@@ -984,7 +990,7 @@ def _arrest(world: World, ledger: Ledger, court: GlobalBody, state_id: str) -> N
                 if c.severity <= 0:
                     ops.end_crisis(world, ledger, c.id, say("authors_arrested"))
         ops.add(court, "legitimacy", 10)
-        ledger.change("freedom", 3, say("arrested", who=court.name, other=s.name))
+        ledger.change("freedom", 3, ledger.say("arrested", who=court.name, other=s.name))
     else:
         ops.add(court, "legitimacy", -5)
-        ledger.line("action", say("no_arrests", who=court.name, other=s.name), court.id)
+        ledger.line("action", ledger.say("no_arrests", who=court.name, other=s.name), court.id)

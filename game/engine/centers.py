@@ -106,7 +106,9 @@ def _assigned_agent(world: World, ledger: Ledger, c: Center, struck: set[str]) -
             moved += abs(delta) / 2
         if moved >= 0.5:
             ledger.line(
-                "world", say("center_redistributes", center=name, amount=f"{moved:.0f}"), c.id
+                "world",
+                ledger.say("center_redistributes", center=name, amount=f"{moved:.0f}"),
+                c.id,
             )
     for s in members:
         if s.freedom < F.FEDERAL_RIGHTS:
@@ -155,12 +157,14 @@ def _police_subjects(world: World, ledger: Ledger, c: Center, struck: set[str]) 
         for g in world.groups.values():
             if world.host_of(g) == heg and g.id != hegemon.nation:
                 ops.add(g, "grievance", F.OVERSTRETCH_GRIEVANCE * (stretch - 1))
-        ledger.line("world", say("overstretched", hegemon=name), heg)
+        ledger.line("world", ledger.say("overstretched", hegemon=name), heg)
 
 
 def _answered(world: World, ledger: Ledger, who: str, name: str, crisis, cut: float) -> None:
     label = ops.crisis_label(world, crisis)
-    ledger.line("action", say("center_acts", center=name, crisis=label, cut=f"{cut:.0f}"), who)
+    ledger.line(
+        "action", ledger.say("center_acts", center=name, crisis=label, cut=f"{cut:.0f}"), who
+    )
 
 
 def overstretch(world: World, state_id: str | None) -> float:

@@ -6,7 +6,6 @@ from . import centers, ops
 from . import vocabulary as V
 from .conditions import Context
 from .report import Ledger
-from .say import say
 
 
 def apply_all(effects: list[V.Effect], ctx: Context, ledger: Ledger, cause: str) -> None:
@@ -25,7 +24,7 @@ def apply(effect: V.Effect, ctx: Context, ledger: Ledger, cause: str) -> None:
         ref = getattr(effect, field)
         who = ctx.ref(ref) if ref else None
         if who in w.actors and w.state(who) is None:
-            ledger.line("world", say("void_not_state", cause=cause, who=ops.name(w, who)))
+            ledger.line("world", ledger.say("void_not_state", cause=cause, who=ops.name(w, who)))
             return
     match effect:
         case V.ChangeCriterion():
@@ -73,10 +72,10 @@ def apply(effect: V.Effect, ctx: Context, ledger: Ledger, cause: str) -> None:
                 s.government = effect.government
                 ledger.line(
                     "world",
-                    say(
+                    ledger.say(
                         "becomes_government",
                         who=s.name,
-                        government=say(f"government.{effect.government}"),
+                        government=ledger.say(f"government.{effect.government}"),
                         cause=cause,
                     ),
                 )
@@ -87,7 +86,9 @@ def apply(effect: V.Effect, ctx: Context, ledger: Ledger, cause: str) -> None:
                 if keeper is None:
                     ops.secede(w, ledger, group, cause)
                 else:
-                    ledger.line("world", say("held_together", center=keeper, group=group.name))
+                    ledger.line(
+                        "world", ledger.say("held_together", center=keeper, group=group.name)
+                    )
         case V.TransferRegion():
             region = w.regions.get(ctx.ref(effect.region) or "")
             to = ctx.ref(effect.to)
@@ -127,10 +128,10 @@ def set_membership(ctx: Context, ledger: Ledger, effect: V.JoinBody, cause: str)
     if effect.join and state not in members:
         members.append(state)
         ledger.line(
-            "world", say("joins_because", who=ops.name(w, state), org=org.name, cause=cause)
+            "world", ledger.say("joins_because", who=ops.name(w, state), org=org.name, cause=cause)
         )
     elif not effect.join and state in members:
         members.remove(state)
         ledger.line(
-            "world", say("leaves_because", who=ops.name(w, state), org=org.name, cause=cause)
+            "world", ledger.say("leaves_because", who=ops.name(w, state), org=org.name, cause=cause)
         )

@@ -13,7 +13,7 @@ from .actions import memberships, neighbors_of
 from .centers import Center
 from .conditions import is_member
 from .decisions import motion
-from .model import Arrangement, GlobalBody, Group
+from .model import Arrangement, GlobalBody, Group, Proposal
 from .report import Ledger, Tally, trusted
 from .rng import Rng
 from .say import Said, args_data, say
@@ -39,68 +39,79 @@ def tally_votes(world: World, ledger: Ledger) -> None:
         vetoes = [m for m in body.permanent if p.votes.get(m) == "no"]
         council = [m for m in body.permanent if m in world.actors]
         council_yes = [m for m in council if p.votes.get(m) == "yes"]
-        # said only when there are vetoes (it is read only then)
-        vetoed = say("vote.vetoed", vetoers=[ops.name(world, v) for v in vetoes]) if vetoes else ""
         if body.body == "un" and council:
             council_ok = not vetoes and len(council_yes) * 2 > len(council)
             assembly_ok = len(yes) >= body.assembly_majority * len(members)
             if p.kind == "authorize_force":
                 passed = council_ok or assembly_ok
                 how = (
-                    say("vote.council")
+                    "vote.council"
                     if council_ok
-                    else say("vote.assembly_override")
+                    else "vote.assembly_override"
                     if assembly_ok
-                    else vetoed
+                    else "vote.vetoed"
                     if vetoes
-                    else say("vote.no_council_no_assembly")
+                    else "vote.no_council_no_assembly"
                 )
             else:
                 passed = council_ok
-                how = (
-                    say("vote.council") if passed else vetoed if vetoes else say("vote.no_council")
-                )
+                how = "vote.council" if passed else "vote.vetoed" if vetoes else "vote.no_council"
         elif body.body == "un" and p.kind == "authorize_force":
             # No Council to approve: force needs the large Assembly majority on its own.
             passed = len(yes) >= body.assembly_majority * len(members)
-            how = say("vote.assembly") if passed else say("vote.no_assembly")
+            how = "vote.assembly" if passed else "vote.no_assembly"
         else:
             passed = len(yes) > len(no)
-            how = say("vote.majority") if passed else say("vote.no_majority")
-        subject = ops.subject_name(world, p)
-        voted_on = say("motion_in", body=body.name, motion=motion(world, p.kind, p.target, subject))
-        # Built from the engine's own values: no validation (every field is given).
-        ledger.votes.append(
-            trusted(Tally, dict(proposal=pid, body=body.id, kind=p.kind, target=p.target,
-                     yes=yes, no=no, abstain=abstain, vetoed_by=vetoes if not passed else [],
-                     passed=passed, how=how, key=how.key, args=args_data(how.args),
-                     motion=voted_on, motion_key=voted_on.key,
-                     motion_args=args_data(voted_on.args)))
-        )  # fmt: skip
-        verdict = say("verdict.passes" if passed else "verdict.fails")
-        ledger.line(
-            "vote",
-            say(
-                "resolution",
-                body=body.name,
-                kind=say(f"proposal.{p.kind}"),
-                target=subject,
-                verdict=verdict,
-                how=how,
-            ),
-        )
+            how = "vote.majority" if passed else "vote.no_majority"
+        if not ledger.quiet:  # a look-ahead keeps no tally: the vote's outcome is all it plays
+            _tally(world, ledger, pid, p, body, passed, how, (yes, no, abstain, vetoes))
         if retable.record(world, p, passed, bool(vetoes)):
             ledger.line(
                 "vote",
-                say(
+                ledger.say(
                     "vote.closed",
                     body=body.name,
-                    kind=say(f"proposal.{p.kind}"),
-                    target=subject,
+                    kind=ledger.say(f"proposal.{p.kind}"),
+                    target=ops.subject_name(world, p),
                 ),
             )
         if passed:
             _carry_out(world, ledger, body, p.kind, p.target)
+
+
+def _tally(
+    world: World,
+    ledger: Ledger,
+    pid: str,
+    p: Proposal,
+    body: GlobalBody,
+    passed: bool,
+    how_key: str,
+    ballots: tuple[list[str], list[str], list[str], list[str]],
+) -> None:
+    """What the report keeps of a vote: its tally and its line (``how_key``: why it passed or
+    failed; the vetoes named when it says so)."""
+    yes, no, abstain, vetoes = ballots
+    if how_key == "vote.vetoed":
+        how = say(how_key, vetoers=[ops.name(world, v) for v in vetoes])
+    else:
+        how = say(how_key)
+    subject = ops.subject_name(world, p)
+    voted_on = say("motion_in", body=body.name, motion=motion(world, p.kind, p.target, subject))
+    # Built from the engine's own values: no validation (every field is given).
+    ledger.votes.append(
+        trusted(Tally, dict(proposal=pid, body=body.id, kind=p.kind, target=p.target,
+                 yes=yes, no=no, abstain=abstain, vetoed_by=vetoes if not passed else [],
+                 passed=passed, how=how, key=how.key, args=args_data(how.args),
+                 motion=voted_on, motion_key=voted_on.key,
+                 motion_args=args_data(voted_on.args)))
+    )  # fmt: skip
+    verdict = say("verdict.passes" if passed else "verdict.fails")
+    kind = say(f"proposal.{p.kind}")
+    ledger.line(
+        "vote",
+        say("resolution", body=body.name, kind=kind, target=subject, verdict=verdict, how=how),
+    )
 
 
 def _ballots(members: list[str], votes: dict[str, str]) -> tuple[list[str], ...]:
@@ -130,7 +141,7 @@ def _carry_out(world: World, ledger: Ledger, body: GlobalBody, kind: str, target
             if rng.random() < 0.3 + body.legitimacy / 200:
                 ops.end_wars_between(world, ledger, w.id, say("mediated", who=body.name))
             else:
-                ledger.line("war", say("mediation_fails", who=body.name))
+                ledger.line("war", ledger.say("mediation_fails", who=body.name))
             world.rng = rng.state
     elif kind == "aid_package":
         s = world.state(target)
@@ -138,7 +149,7 @@ def _carry_out(world: World, ledger: Ledger, body: GlobalBody, kind: str, target
             ops.add(body, "budget", -F.AID_PACKAGE)
             ops.add(s, "wealth", F.AID_PACKAGE)
             ledger.change(
-                "justice", F.PACKAGE_JUSTICE, say("aid_package", who=body.name, other=s.name)
+                "justice", F.PACKAGE_JUSTICE, ledger.say("aid_package", who=body.name, other=s.name)
             )
     elif kind == "standards":
         cut = max(3.0, F.STANDARDS_ESCAPE * 1.5 * body.enforcement / 50)
@@ -147,7 +158,7 @@ def _carry_out(world: World, ledger: Ledger, body: GlobalBody, kind: str, target
         ledger.change(
             "justice",
             F.PACKAGE_JUSTICE,
-            say("adopted_standards", who=body.name),
+            ledger.say("adopted_standards", who=body.name),
         )
 
 
@@ -194,7 +205,7 @@ def wars(world: World, ledger: Ledger, center: Center | None = None) -> None:
         for s in (a, d):
             ops.add(s, "military", -s.military * F.WAR_ATTRITION)
             ops.add(s, "wealth", -s.wealth * F.WAR_WEALTH_LOSS)
-        ledger.change("peace", -F.WAR_PEACE, say("war_between", a=a.name, b=d.name))
+        ledger.change("peace", -F.WAR_PEACE, ledger.say("war_between", a=a.name, b=d.name))
         if sa >= F.CONQUEST_RATIO * max(1.0, sd):
             border = [
                 r for r in sorted(world.regions_of(d.id), key=lambda r: r.id)
@@ -209,7 +220,7 @@ def wars(world: World, ledger: Ledger, center: Center | None = None) -> None:
                 )
                 ops.add(a, "wealth", -ops.add(d, "wealth", -spoils))
                 ops.transfer_region(world, ledger, border[0], a.id, say("conquered_by", who=a.name))
-                ledger.change("peace", -3, say("conquered", a=a.name, region=border[0].name))
+                ledger.change("peace", -3, ledger.say("conquered", a=a.name, region=border[0].name))
                 if a.id == hegemon and world.state(d.id) is not None:
                     # An empire rules subject nations; it does not abolish them: beaten, the
                     # subject submits and the war ends (its sovereignty is the hegemon's price).
@@ -265,7 +276,7 @@ def crises(world: World, ledger: Ledger, struck: set[str], center: Center | None
             label = ops.crisis_label(world, c)
             ledger.line(
                 "crisis",
-                say("became_cleansing", group=group.name),
+                ledger.say("became_cleansing", group=group.name),
             )
         unanswered = not answered(world, c)
         relief = c.relief / 100
@@ -305,7 +316,7 @@ def crises(world: World, ledger: Ledger, struck: set[str], center: Center | None
             ):
                 if center is not None and not center.hegemon and host.id in center.reach:
                     name = ops.name(world, center.id)
-                    ledger.line("world", say("held_together", center=name, group=group.name))
+                    ledger.line("world", ledger.say("held_together", center=name, group=group.name))
                 else:
                     ops.secede(world, ledger, group, say("civil_war_won", group=group.name))
                     continue
@@ -366,7 +377,7 @@ def groups(world: World, ledger: Ledger, gini: float) -> None:
                 ops.start_crisis(
                     world, ledger, "civil_war", host.id, g.id, 25, say("rose", group=g.name)
                 )
-                ledger.change("peace", -3, say("rebelled", group=g.name))
+                ledger.change("peace", -3, ledger.say("rebelled", group=g.name))
     world.rng = rng.state
 
 
@@ -445,7 +456,7 @@ def clashes(world: World, ledger: Ledger, center: Center | None = None) -> None:
                 continue
             ops.add(a, "fear", 5)
             ops.add(b, "fear", 5)
-            ledger.change("peace", -3, say("border_clash", a=a.name, b=b.name))
+            ledger.change("peace", -3, ledger.say("border_clash", a=a.name, b=b.name))
             autocrats = [x for x in (a, b) if x.government == "autocracy"]
             chance = F.WAR_FROM_CLASH * (1.0 if autocrats else F.REPUBLIC_ESCALATION)
             if rng.random() < chance:
@@ -495,7 +506,7 @@ def centralization(world: World, ledger: Ledger, m: Measure) -> None:
             for mid in f.members:
                 for g in world.groups_in(mid):
                     ops.add(g, "autonomy", -loss)
-            ledger.change("pluralism", -loss * 0.3, say("uniformity", union=f.name))
+            ledger.change("pluralism", -loss * 0.3, ledger.say("uniformity", union=f.name))
         if f.purpose == "union" and f.depth >= F.FEDERATION_REGIONAL_DEPTH:
             for mid in f.members:
                 s = world.state(mid)
@@ -511,7 +522,7 @@ def centralization(world: World, ledger: Ledger, m: Measure) -> None:
         loss = F.UNIFORMITY * (m.center_level - 50)
         for g in world.groups.values():
             ops.add(g, "autonomy", -loss)
-        ledger.change("pluralism", -loss * 0.3, say("uniformity", union=center.name))
+        ledger.change("pluralism", -loss * 0.3, ledger.say("uniformity", union=center.name))
     if m.arrangement == Arrangement.EMPIRE and m.hegemon:
         heg = m.hegemon
         for g in world.groups.values():
@@ -520,7 +531,9 @@ def centralization(world: World, ledger: Ledger, m: Measure) -> None:
         for s in world.states():
             if s.id != heg:
                 ops.add(s, "freedom", -1)
-        ledger.change("justice", -1.5, say("imperial_inequality", hegemon=ops.name(world, heg)))
+        ledger.change(
+            "justice", -1.5, ledger.say("imperial_inequality", hegemon=ops.name(world, heg))
+        )
 
 
 # ---- economy --------------------------------------------------------------------------------

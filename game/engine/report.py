@@ -8,7 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from .model import Arrangement, Criteria, Criterion, Id, Model
-from .say import TEMPLATES, Said, args_data, as_data
+from .say import TEMPLATES, Said, args_data, as_data, say
 from .world import World
 
 
@@ -185,6 +185,10 @@ _CRITERION_NAMES: dict[str, str] = {c.value: c.value for c in Criterion}
 _CRITERIA: dict[str, Criterion] = {c.value: c for c in Criterion}
 
 
+_UNSAID = Said("")  # what a quiet ledger's ``say`` gives: never recorded, never shown
+_UNSAID.__dict__ = {"key": "", "args": {}}
+
+
 class Ledger:
     """Collects the report while resolution runs; every criterion change goes through it."""
 
@@ -203,6 +207,12 @@ class Ledger:
         self.start: World | None = None
         self.votes: list[Tally] = []
         self.cards: list[FiredCard] = []
+
+    def say(self, key: str, **args: Any) -> Said:
+        """``say(key, **args)`` for this ledger's lines and causes: a quiet ledger records none,
+        so it makes no sentence (a look-ahead step says ~60 of them). Only what goes to the
+        ledger is said through it; anything the world keeps is said with ``say`` itself."""
+        return _UNSAID if self.quiet else say(key, **args)
 
     def change(self, criterion: Criterion | str, amount: float, cause: str) -> None:
         name = _CRITERION_NAMES.get(criterion)

@@ -209,7 +209,7 @@ def _play(
     for actor, why in refused:  # a seat's refused orders are its own business
         ledger.line(
             "refused",
-            say("refused", why=why),
+            ledger.say("refused", why=why),
             actor,
             private_to=actor if actor in w.actors else None,
         )
@@ -231,7 +231,9 @@ def _play(
         who = w.actors[h.actor].name if h.actor in w.actors else h.actor
         ledger.line(
             "card",
-            say("chose" if chosen else "card_default", title=card.title, who=who, option=opt.label),
+            ledger.say(
+                "chose" if chosen else "card_default", title=card.title, who=who, option=opt.label
+            ),
             h.actor,
         )
         apply_all(opt.effects, ctx, ledger, say("card_choice", title=card.title, option=opt.label))
@@ -279,10 +281,10 @@ def _play(
     if m.arrangement != arr_before:
         ledger.line(
             "structure",
-            say(
+            ledger.say(
                 "moves",
-                before=say(f"arrangement.{arr_before.value}"),
-                after=say(f"arrangement.{m.arrangement.value}"),
+                before=ledger.say(f"arrangement.{arr_before.value}"),
+                after=ledger.say(f"arrangement.{m.arrangement.value}"),
                 reasons=m.reasons[0] if len(m.reasons) == 1 else "; ".join(m.reasons),
             ),
         )
