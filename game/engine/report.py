@@ -189,6 +189,10 @@ _UNSAID = Said("")  # what a quiet ledger's ``say`` gives: never recorded, never
 _UNSAID.__dict__ = {"key": "", "args": {}}
 
 
+def _unsaid(key: str, **args: Any) -> Said:
+    return _UNSAID
+
+
 class Ledger:
     """Collects the report while resolution runs; every criterion change goes through it."""
 
@@ -197,6 +201,11 @@ class Ledger:
         # quiet: the turn is played for its world alone (a look-ahead, ``resolve.advance``):
         # criteria still change, but no line, cause or change is recorded
         self.quiet = quiet
+        # ``ledger.say(key, **args)``: ``say`` for this ledger's lines and causes. A quiet
+        # ledger records none, so it makes no sentence (a look-ahead step says ~60 of them).
+        # Only what goes to the ledger is said through it; anything the world keeps is said with
+        # ``say`` itself. (The function itself, not a method: nothing between the call and it.)
+        self.say: Callable[..., Said] = _unsaid if quiet else say
         self._changes: dict[tuple[str, str], float] = {}
         self._said: dict[str, Said] = {}
         self._lines: list[Line] = []
@@ -207,12 +216,6 @@ class Ledger:
         self.start: World | None = None
         self.votes: list[Tally] = []
         self.cards: list[FiredCard] = []
-
-    def say(self, key: str, **args: Any) -> Said:
-        """``say(key, **args)`` for this ledger's lines and causes: a quiet ledger records none,
-        so it makes no sentence (a look-ahead step says ~60 of them). Only what goes to the
-        ledger is said through it; anything the world keeps is said with ``say`` itself."""
-        return _UNSAID if self.quiet else say(key, **args)
 
     def change(self, criterion: Criterion | str, amount: float, cause: str) -> None:
         name = _CRITERION_NAMES.get(criterion)
