@@ -65,7 +65,9 @@ def pick(app, path: Path) -> None:
     frames(app)
 
 
-def test_a_replay_is_watched_from_the_menu_to_its_debrief(sandbox: Path, replay_file: Path):
+def test_a_replay_is_watched_from_the_menu_to_its_debrief(
+    sandbox: Path, replay_file: Path, recwarn: pytest.WarningsRecorder
+) -> None:
     replay = load_replay(replay_file)
     app = make_app()
     app.push(MainMenu(app))
@@ -110,6 +112,9 @@ def test_a_replay_is_watched_from_the_menu_to_its_debrief(sandbox: Path, replay_
     assert isinstance(app.scene, DebriefScene)
     assert app.scene.world.turn == replay.turns[-1].world.turn
     assert "castria" in app.scene.session.humans
+    # every face the report's and the debrief's markup use was loaded before it was drawn
+    unloaded = [str(w.message) for w in recwarn if "not already loaded" in str(w.message)]
+    assert unloaded == []
 
 
 @pytest.mark.parametrize(

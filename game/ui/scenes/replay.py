@@ -25,9 +25,11 @@ from game.ui.i18n import t
 from game.ui.scene import Scene
 from game.ui.scenes.report import (
     ENTER_KEYS,
+    REPORT_FONTS,
     SCROLL_KEYS,
     button_width,
     esc,
+    preload_fonts,
     scene_theme,
     scroll_text,
     tooltip,
@@ -211,6 +213,7 @@ class ReplayScene(Scene):
         app, s, p = self.app, self.app.s, self.app.palette
         w, h = app.size
         scene_theme(app)
+        preload_fonts(app, REPORT_FONTS)  # the turn's report is shown in the report's markup
         m = s(12)
         self._texts = []
         world = self.session().view(self.seat)

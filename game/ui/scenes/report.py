@@ -134,6 +134,10 @@ def tooltip(app: App, element: pygame_gui.core.UIElement, text: str) -> None:
     )
 
 
+# The (size, bold, italic) faces the report's markup uses: whatever shows it loads them first.
+REPORT_FONTS = [(19, True, False), (17, True, False), (15, True, False), (15, False, True)]
+
+
 def preload_fonts(app: App, fonts: list[tuple[int, bool, bool]]) -> None:
     """Load (size, bold, italic) Noto Sans fonts at the player's scale, unless already loaded."""
     fd = app.manager.get_theme().get_font_dictionary()
@@ -341,9 +345,7 @@ class ReportScene(Scene):
 
     def _preload_fonts(self) -> None:
         """The sizes and styles the log's markup uses, loaded once (no warnings, no stutter)."""
-        preload_fonts(
-            self.app, [(19, True, False), (17, True, False), (15, True, False), (15, False, True)]
-        )
+        preload_fonts(self.app, REPORT_FONTS)
 
     def _build_tiles(self, x: int, y: int, width: int, strip: bool = False) -> int:
         """The world's tile and the four criteria's: rich tiles on one row when the screen is
