@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 TEMPLATES: dict[str, str] = {
-    "ai.kept": "{actor} kept to {plan}: nothing it weighed scored better ({why}).",
+    "ai.kept": "{actor} kept to {plan}; nothing it weighed scored better: {why}.",
     "ai.chose": "{actor} chose {plan} over {other}: {why}.",
     "ai.instinct": "{actor} acted on instinct: {plan}.",
     "ai.idle": "{actor} had nothing worth doing this turn.",
