@@ -106,6 +106,22 @@ def votes(pid: str, **ballots: str) -> list[Order]:
     return [order(state, "vote", pid, option=ballot) for state, ballot in ballots.items()]
 
 
+@pytest.mark.parametrize("kind", ["famine", "plague", "financial", "refugees"])
+def test_force_is_authorized_only_against_what_force_can_stop(kind: str) -> None:
+    """A famine, a plague, refugees or a financial panic call for relief and money: no
+    resolution authorizes force against them (the UN would vote on an empty text)."""
+    data = mini_data()
+    data["crises"].append(
+        {"id": "castria_crisis", "kind": kind, "state": "castria", "severity": 40}
+    )
+    world = build(data)
+    tabled = {o.subject for o in legal_actions(world, "un") if o.option == "authorize_force"}
+    assert tabled == {CRISIS}  # the repression, not the other crisis
+    empty = order("un", "propose", "un", subject="castria_crisis", option="authorize_force")
+    after, report = resolve(world, [empty])
+    assert after.proposals == {} and refused_lines(report)
+
+
 def test_resolution_is_voted_only_the_turn_after_it_is_tabled() -> None:
     world = build(mini_data())
     tabled, report = resolve(

@@ -102,8 +102,10 @@ def _body_proposals(world: World, body: GlobalBody) -> list[Move]:
     out: list[Move] = []
     open_keys = {(p.body, p.kind, p.target) for p in world.proposals.values()}
     for kind in PROPOSAL_KINDS.get(body.body, ()):
-        if kind == "authorize_force":
-            subjects = [c.id for c in world.crises.values() if not c.authorized]
+        if kind == "authorize_force":  # only against what force can stop
+            subjects = [
+                c.id for c in world.crises.values() if c.kind in VIOLENT and not c.authorized
+            ]
         elif kind == "mediate":
             subjects = list(world.wars)
         elif kind == "standards":
