@@ -4,15 +4,17 @@ strength targets hold (the full figures are in bench/bench_ai.py)."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
 
 from game.ai import LEVELS, ai_orders, make_bot
 from game.ai.baseline import BaselineBot
-from game.ai.value import Valuation, evaluate, guarded
+from game.ai.value import Valuation, budgets_read, evaluate, guarded
 from game.content import load_scenario
-from game.engine import Order, World, advance, check_orders, legal_actions, new_world, view
+from game.engine import Order, World, advance, check_orders, legal_actions, new_world, peek, view
+from game.engine.actions import legal_moves
 from game.engine.model import Arrangement
 from game.engine.scoring import mission_of, score
 from game.engine.structure import measure, power
@@ -136,6 +138,80 @@ def test_normal_plays_two_alternatives_one_turn_ahead_and_hard_more() -> None:
     assert set(tried["easy"]) == {0}
     assert max(tried["normal"]) >= 3 and min(tried["normal"]) >= 1
     assert max(tried["hard"]) >= 4 and sum(tried["hard"]) > sum(tried["normal"])
+
+
+def test_normal_scores_a_course_that_only_tables_another_resolution_as_the_course_it_matches(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A resolution is voted the turn after it is tabled: one turn ahead, a course that tables
+    another resolution than an earlier course reaches that course's world but for the record,
+    and normal takes its worth from it instead of playing it (an aid package only in a body
+    whose budget no goal of the seat reads, as pandemic's Fund's does). The decisions, their
+    reasons and the courses counted are those of playing every course; fewer are played."""
+    import game.ai.mission as mission
+
+    pandemic = new_world(load_scenario(ROOT / "scenarios" / "pandemic.json"), 2)
+    worlds = _worlds(4)
+    for _ in range(3):
+        worlds.append(pandemic)
+        pandemic = advance(pandemic, ai_orders(pandemic, make_bot("normal")))
+    played = [0]
+    peek = mission.peek
+
+    def counted(*args: object, **kwargs: object) -> World:
+        played[0] += 1
+        return peek(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(mission, "peek", counted)
+
+    def decisions() -> list[tuple[list[Order], object, int]]:
+        out = []
+        for w in worlds:
+            bot = make_bot("normal")
+            for seat in sorted(w.actors):
+                d = bot.decide(w, seat)
+                out.append((d.orders, d.reason.data(), d.tried))
+        return out
+
+    shortcut = decisions()
+    with_shortcut, played[0] = played[0], 0
+    monkeypatch.setattr(mission, "_twins", lambda *args: {})
+    assert decisions() == shortcut
+    assert played[0] - with_shortcut >= 10, (with_shortcut, played[0])
+
+
+def test_courses_whose_resolutions_play_the_same_turn_are_worth_the_same() -> None:
+    """The rule behind that shortcut, against the engine and the valuation themselves: every
+    seat's one-resolution courses, played one turn ahead against the prediction, are worth the
+    same whenever the rule matches them; and the Fund's packages it keeps apart do differ (its
+    goal reads its budget, and a package another seat tables too adds nothing to the table)."""
+    import game.ai.mission as mission
+
+    matched = apart = 0
+    for key, seed, turns in (("pandemic", 2, 8), ("kosovo", 5, 3)):
+        w = new_world(load_scenario(ROOT / "scenarios" / f"{key}.json"), seed)
+        bot = make_bot("normal")
+        for _ in range(turns):
+            sh = bot.shared(w)
+            for seat in sorted(w.actors):
+                m = mission_of(w, seat)
+                read, others = budgets_read(m), sh.others(seat)
+                theirs = {(o.target, o.subject) for o in others if o.option == "aid_package"}
+                worth = {
+                    p: evaluate(
+                        peek(sh.public, [*others, p.order(seat)]), sh.public, sh.public, seat, m
+                    ).total
+                    for p in legal_moves(sh.public, seat)
+                    if p.action == "propose"
+                }
+                for a, b in itertools.combinations(worth, 2):
+                    if mission._one_turn([a], read, theirs) == mission._one_turn([b], read, theirs):
+                        assert worth[a] == worth[b], (key, w.turn, seat, a, b)
+                        matched += 1
+                    elif worth[a] != worth[b] and seat == "recovery_fund":
+                        apart += 1
+            w = advance(w, ai_orders(w, bot))
+    assert matched > 500 and apart > 0
 
 
 def test_a_seat_holds_back_what_a_goal_near_its_line_keeps() -> None:

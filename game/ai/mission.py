@@ -21,7 +21,9 @@ Each decision, for one seat:
    by level; the last with ``peek``, which deals no cards for a turn nobody will play, and with
    the prediction checked once a turn), and scores the result by its mission (``value.py``:
    weighted criteria, the goals whose conditions hold and how near their lines stand, its own
-   standing), then keeps the best and says why in one line.
+   standing), then keeps the best and says why in one line. One turn ahead, a candidate that
+   only tables another resolution than an earlier one (voted the turn after) reaches that one's
+   world but for the record: it takes that one's worth without being played (``_twins``).
 
 Levels (``LEVELS``): ``easy`` has no look-ahead and some noise (each move of its plan and each
 card's answer may be drawn at random); ``normal`` tries two alternatives one turn ahead;
@@ -39,7 +41,7 @@ from game.ai.baseline import BaselineBot
 from game.ai.reasons import Reason
 from game.ai.reasons import plan as plan_reason
 from game.ai.roles import Facts, facts_of, priors
-from game.ai.value import Valuation, evaluate, guarded, spends
+from game.ai.value import Valuation, budgets_read, evaluate, guarded, spends
 from game.engine.actions import Move, legal_moves
 from game.engine.decisions import default_option
 from game.engine.orders import ACTIONS, Order
@@ -204,10 +206,17 @@ class MissionBot:
         others = sh.others(me)
         own_free = [o for o in sh.predicted.get(me, []) if o.action in FREE]
         reached: list[World] = []
+        # one turn ahead, a course that only tables another resolution than an earlier one
+        # reaches that course's world in all but the resolution's name: its worth is the same
+        twins = _twins(candidates, budgets_read(mission), others) if lv.depth == 1 else {}
         for k, cand in enumerate(candidates):
-            w = self._ahead(sh, me, others, own_free, cand, lv.depth)
+            j = twins.get(k)
+            if j is not None:
+                w, val = reached[j], scored[j][3]
+            else:
+                w = self._ahead(sh, me, others, own_free, cand, lv.depth)
+                val = evaluate(w, sh.public, mine, me, mission)
             reached.append(w)
-            val = evaluate(w, sh.public, mine, me, mission)
             scored.append((val.total, -k, cand, val))
         top = max(scored, key=lambda t: (t[0], t[1]))
         if plan and [] not in candidates and spends(mission, mine, reached[-top[1]], me, guard):
@@ -313,6 +322,50 @@ class MissionBot:
                 w = step_(w, orders if step == 0 else [o for o in orders if o.action not in FREE])
             sh.ahead[depth] = w
         return w
+
+
+# A resolution tabled this turn is voted next turn. Until then the turn reads nothing of it but
+# what the aid packages on the table will take from their bodies' budgets, which a seat's
+# valuation counts against a goal on such a budget (``value.budgets_read``). So one turn ahead, a
+# course that tables one resolution reaches the world another course reaches by tabling another
+# (but for their own records and the id counter), and the seat scores both alike; unless one is
+# an aid package in a body whose budget the seat's goals read, and then only another package
+# in the same body stands for it, none the other seats table too (a resolution tabled twice in
+# one turn is one resolution: the package would add nothing to the table).
+_TABLED = Move("propose", None, None, "*")
+
+
+def _one_turn(
+    cand: list[Move], read: frozenset[str] | None, theirs: set[tuple[str | None, str | None]]
+) -> tuple[Move, ...]:
+    """What a course does within the turn it is played, its resolutions standing for those that
+    do the same (above). ``read``: the bodies whose budget the seat's goals read (None: any);
+    ``theirs``: the aid packages the other seats table, as (body, state)."""
+    moves = []
+    for m in cand:
+        if m.action == "propose":
+            if m.option != "aid_package" or (read is not None and m.target not in read):
+                m = _TABLED
+            elif (m.target, m.subject) not in theirs:
+                m = Move("propose", m.target, None, m.option)
+        moves.append(m)
+    return tuple(sorted(moves, key=repr))
+
+
+def _twins(
+    candidates: list[list[Move]], read: frozenset[str] | None, others: list[Order]
+) -> dict[int, int]:
+    """candidate -> the first earlier candidate that plays the same turn (``_one_turn``)."""
+    theirs = {
+        (o.target, o.subject) for o in others if o.action == "propose" and o.option == "aid_package"
+    }
+    first: dict[tuple[Move, ...], int] = {}
+    out: dict[int, int] = {}
+    for k, cand in enumerate(candidates):
+        j = first.setdefault(_one_turn(cand, read, theirs), k)
+        if j != k:
+            out[k] = j
+    return out
 
 
 def _move(o: Order) -> Move:

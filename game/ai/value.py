@@ -273,6 +273,20 @@ def spends(mission: Mission, start: World, w: World, me: str, guard: frozenset[s
     return False
 
 
+def budgets_read(mission: Mission) -> frozenset[str] | None:
+    """The bodies whose budget one of the mission's goals tests, where the aid packages on the
+    table count against it (``_committed``): what tabling one changes in the seat's valuation
+    before the vote. None when a goal names the actor by a binding (any body, then)."""
+    out: set[str] = set()
+    for g in [*mission.goals, *mission.secret]:
+        for c in g.when:
+            if type(c) is V.ActorStatIs and c.stat == "budget":
+                if c.actor.startswith("$"):
+                    return None
+                out.add(c.actor)
+    return frozenset(out)
+
+
 def _committed(w: World) -> dict[tuple[str, str], float]:
     """What the resolutions on the table will take from their bodies once voted (an aid
     package: its budget), by (body, stat): spent a turn past a one-turn look-ahead. Read for
