@@ -28,7 +28,8 @@ def identifiers(world) -> set[str]:
     are caught wherever they appear (SNAKE); a one-word id counts unless it is also an ordinary
     word of the interface ("autonomy", "empire")."""
     ids = set(world.actors) | set(world.regions) | set(world.groups) | set(world.crises)
-    ids |= set(world.proposals) | {h.key for h in world.hand} | {a.value for a in Arrangement}
+    ids |= set(world.proposals) | set(world.wars) | {h.key for h in world.hand}
+    ids |= {a.value for a in Arrangement}
     for c in world.rules.cards:
         ids.add(c.id)
         ids |= {o.id for o in c.options}

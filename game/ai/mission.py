@@ -165,6 +165,14 @@ class MissionBot:
         names: dict[str, object] = {k: a.name for k, a in mine.actors.items()}
         names.update({k: g.name for k, g in mine.groups.items()})
         names.update({k: names.get(c.state, k) for k, c in mine.crises.items()})
+        names.update(
+            {
+                k: Reason(
+                    "ai.war", {"a": names.get(x.attacker, ""), "b": names.get(x.defender, "")}
+                )
+                for k, x in mine.wars.items()
+            }
+        )
         free = [o for o in base if o.action in FREE]
         plan = [_move(o) for o in base if o.action not in FREE]
         moves = [m for m in legal_moves(mine, me) if m.action not in FREE]

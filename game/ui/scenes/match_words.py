@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 
 from game.engine import ACTIONS, Order
 from game.engine.model import Federation, GlobalBody, State
+from game.engine.say import as_data
 from game.engine.scenario import text as scenario_text
-from game.ui.i18n import contracted, language, t, tn
+from game.ui.i18n import contracted, language, message, t, tn
 from game.ui.i18n import name as i18n_name
 from game.ui.widgets.mapview import crisis_text
 
@@ -60,11 +61,11 @@ def proposal_words(world: World, proposal_id: str) -> str:
     p = world.proposals.get(proposal_id)
     if p is None:
         return t("panel.words.a_resolution")
-    return t(
-        "match.proposal_line",
-        kind=t(f"match.proposal.{p.kind}"),
-        target=name_of(world, p.target),
-    )
+    target = name_of(world, p.target)
+    if target == t("panel.words.unknown") and p.subject is not None:
+        # a crisis or war that ended before the vote: as it was called when it was tabled
+        target = message(p.subject)
+    return t("match.proposal_line", kind=t(f"match.proposal.{p.kind}"), target=target)
 
 
 def name_of(world: World, ident: str, article: bool = False) -> str:
@@ -78,6 +79,13 @@ def name_of(world: World, ident: str, article: bool = False) -> str:
         return i18n_name(world.groups[ident], article=article)
     if ident in world.crises:
         return crisis_text(world, world.crises[ident])
+    if ident in world.wars:  # a war is everyone's to see: "war between Servia and Arberia"
+        war = world.wars[ident]
+        sides = {
+            k: as_data(world.actors[x].name) if x in world.actors else t("panel.words.unknown")
+            for k, x in (("a", war.attacker), ("b", war.defender))
+        }
+        return message({"key": "war_between", "args": sides})
     if ident in world.regions:
         return i18n_name(world.regions[ident], article=article)
     if ident in world.proposals:
