@@ -61,10 +61,9 @@ def proposal_words(world: World, proposal_id: str) -> str:
     p = world.proposals.get(proposal_id)
     if p is None:
         return t("panel.words.a_resolution")
-    target = name_of(world, p.target)
-    if target == t("panel.words.unknown") and p.subject is not None:
-        # a crisis or war that ended before the vote: as it was called when it was tabled
-        target = message(p.subject)
+    # a crisis or war that ended before the vote: as it was called when it was tabled
+    gone = not any(p.target in x for x in (world.actors, world.crises, world.wars))
+    target = message(p.subject) if gone and p.subject is not None else name_of(world, p.target)
     return t("match.proposal_line", kind=t(f"match.proposal.{p.kind}"), target=target)
 
 
