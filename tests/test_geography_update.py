@@ -87,3 +87,28 @@ def test_a_copy_keeps_its_own_geography_when_the_original_is_conquered() -> None
     now = {r.id: r.owner for r in world.regions.values()}
     assert conquer(again, Rng(8), 5) == 5
     assert {r.id: r.owner for r in world.regions.values()} == now
+
+
+def test_a_state_conquered_to_its_last_region_leaves_the_map_a_rebuild_would_give() -> None:
+    world = new_world(SANDBOX, 1)
+    world.geo()
+    for victim in sorted(s.id for s in world.states()):
+        while held := world.regions_of(victim):
+            region = held[0]
+            takers = sorted(
+                world.regions[n].owner
+                for n in region.neighbors
+                if n in world.regions
+                and world.regions[n].owner != victim
+                and world.state(world.regions[n].owner) is not None
+            )
+            if not takers:
+                break
+            transfer_region(world, Ledger(world, quiet=True), region, takers[0], "test")
+            assert _plain(world) == rebuilt(world)
+            world.geo()
+        if world.state(victim) is None:  # gone with its last region, from every list of actors
+            assert all(victim not in ids for ids in world.geo().kinds.values())
+            assert victim not in world.actors
+            return
+    raise AssertionError("no state could be conquered whole")

@@ -182,7 +182,7 @@ def remove_state(world: World, ledger: Ledger, state_id: str, why: str) -> None:
     s = world.actors.pop(state_id, None)
     if s is None:
         return
-    world.territory_changed()
+    world.landless_removed(state_id)
     ledger.line("war", ledger.say("ceases", who=s.name, why=why))
     for a in world.actors.values():
         if a.kind == "federation" and state_id in a.members:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Annotated, Any, TypeVar, get_args, get_origin
 
@@ -362,6 +362,23 @@ class World(Model):
             self.territory_changed()
             return
         private["_geo"] = self._moved_geo(geo, region, old)
+        private["_memo"] = None
+
+    def landless_removed(self, state_id: str) -> None:
+        """Call after a state that holds no region left the actors (its last region passed, and
+        ``region_moved`` already drew the map without it): only the actors by kind change, so
+        the geography is kept instead of rebuilt. Remembered answers go."""
+        private = self.__pydantic_private__
+        geo = private.get("_geo") if private is not None else None
+        if geo is None or private is None or state_id in geo.regions_of:
+            self.territory_changed()
+            return
+        kinds = {
+            k: left
+            for k, ids in geo.kinds.items()
+            if (left := tuple(a for a in ids if a != state_id))
+        }
+        private["_geo"] = replace(geo, kinds=kinds)
         private["_memo"] = None
 
     def _moved_geo(self, geo: Geography, region: Region, old: str) -> Geography:
