@@ -25,6 +25,7 @@ from .world import World
 
 def tally_votes(world: World, ledger: Ledger) -> None:
     """Resolutions tabled on an earlier turn are decided now. Votes take time; a veto can block."""
+    lapse_moot(world, ledger)  # a card this turn may have ended a war or a crisis
     for pid in sorted(world.proposals, key=lambda p: world.proposals[p].opened):
         p = world.proposals[pid]
         if p.opened >= world.turn:
@@ -77,6 +78,34 @@ def tally_votes(world: World, ledger: Ledger) -> None:
             )
         if passed:
             _carry_out(world, ledger, body, p.kind, p.target)
+
+
+def lapse_moot(world: World, ledger: Ledger) -> None:
+    """A resolution whose matter is over before its vote (its crisis or war ended, its state
+    gone) lapses: it is not put to the members, carried out, or counted as the body's use."""
+    for pid in [pid for pid, p in world.proposals.items() if not _matter_stands(world, p)]:
+        p = world.proposals.pop(pid)
+        body = world.actors.get(p.body)
+        ledger.line(
+            "vote",
+            ledger.say(
+                "vote.lapsed",
+                body=body.name if body is not None else p.body,
+                kind=ledger.say(f"proposal.{p.kind}"),
+                target=ops.subject_name(world, p),
+            ),
+        )
+
+
+def _matter_stands(world: World, p: Proposal) -> bool:
+    """Whether what a resolution is about still exists (see ``actions._body_proposals``)."""
+    if p.kind == "authorize_force":
+        return p.target in world.crises
+    if p.kind == "mediate":
+        return p.target in world.wars
+    if p.kind == "standards":
+        return p.target in world.actors
+    return world.state(p.target) is not None  # sanctions and aid packages: a state
 
 
 def _tally(
@@ -644,6 +673,7 @@ def run(
     m = measure(world)
     centralization(world, ledger, m)
     pull(world, ledger, m)
+    lapse_moot(world, ledger)  # last: any war, crisis or state may have ended this turn
     return m
 
 

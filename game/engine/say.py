@@ -114,6 +114,7 @@ TEMPLATES: dict[str, str] = {
     "vote.no_assembly": "no large Assembly majority",
     "vote.majority": "a majority voted yes",
     "vote.no_majority": "no majority",
+    "vote.lapsed": "{body}: a resolution lapses before its vote, its matter over ({kind} — {target})",
     "vote.closed": "{body} will not take up {kind} on {target} again until the matter grows graver: vetoed twice, the same resolution needs a new cause",
     "mediated": "{who} mediated a ceasefire",
     "mediation_fails": "{who}'s mediation fails: the guns are not silent.",

@@ -33,7 +33,7 @@ from .words import explain
 __all__ = ["check_reachable"]
 
 
-def check_reachable(scenario: Scenario, matches: int = 36) -> list[Finding]:
+def check_reachable(scenario: Scenario, matches: int = 48) -> list[Finding]:
     """Warnings for every card whose trigger never held, and every end condition that never held
     at or after its ``min_turn``, in ``matches`` sample matches of the scenario; and for every
     trigger or end condition that can be seen never to hold without playing."""

@@ -1,0 +1,84 @@
+"""A resolution whose matter is over before its vote lapses (docs/rules.md, "Votes"): members are
+not asked to mediate a war that has ended, and a body is not "in use" for passing it. Played
+once, a vote asked the Atlantic Republic to mediate a war that had ended the turn before."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.ai import ai_orders, make_bot
+from game.ai.baseline import BaselineBot
+from game.content import load_scenario
+from game.engine import Order, World, advance, legal_actions, new_world, resolve
+from game.engine.ops import end_wars_between
+from game.engine.report import Ledger
+from game.ui.i18n import line as line_words
+
+ROOT = Path(__file__).resolve().parent.parent
+KOSOVO = load_scenario(ROOT / "scenarios" / "kosovo.json")
+
+
+def _mediation_tabled() -> tuple[World, str, str]:
+    """kosovo, turn 3: Servia attacked Arbëria in turn 1, the Atlantic Republic tabled a
+    mediation at the United Nations in turn 2 (the other seats played ``normal``)."""
+    w = new_world(KOSOVO, 5)
+    bot = make_bot("normal")
+    others = [o for o in ai_orders(w, bot) if o.actor != "servia"]
+    w = advance(w, [*others, Order(actor="servia", action="attack", target="arberia")])
+    (war,) = w.wars
+    mediate = Order(actor="atlantica", action="propose", target="un", subject=war, option="mediate")
+    assert mediate in legal_actions(w, "atlantica")
+    w = advance(w, [mediate])
+    (pid,) = [p for p, x in w.proposals.items() if x.kind == "mediate" and x.target == war]
+    return w, war, pid
+
+
+def test_a_mediation_on_a_war_that_ended_before_its_vote_is_not_voted_on() -> None:
+    w, war, pid = _mediation_tabled()
+    ended = w.clone()
+    end_wars_between(ended, Ledger(ended, quiet=True), war, "test")  # peace before the vote
+    assert war not in ended.wars
+    ballots = [o for o in legal_actions(ended, "rossiya") if o.action == "vote"]
+    yes = [o for o in ballots if o.target == pid and o.option == "yes"]
+    nxt, report = resolve(ended, [*ai_orders(ended, BaselineBot()), *yes])
+    assert pid not in nxt.proposals
+    assert not [v for v in report.votes if v.proposal == pid]  # no tally: it was never put
+    assert nxt.used.get("un") != ended.turn  # nor was the body in use for it
+    (line,) = [x for x in report.lines if x.key == "vote.lapsed"]
+    assert line.text == (
+        "United Nations: a resolution lapses before its vote, its matter over "
+        "(mediate — war between Republic of Servia and Arbëria)"
+    )
+    spanish = line_words(line, "es")  # as the report screen shows it
+    assert spanish == (
+        "Naciones Unidas: una resolución decae antes de votarse, pues el asunto ha terminado "
+        "(mediación — guerra entre la República de Servia y Arbëria)"
+    ), spanish
+
+
+def test_a_mediation_whose_war_goes_on_is_still_voted_on() -> None:
+    w, _, pid = _mediation_tabled()
+    _, report = resolve(w, ai_orders(w, BaselineBot()))
+    assert [v for v in report.votes if v.proposal == pid]
+    assert not [x for x in report.lines if x.key == "vote.lapsed"]
+
+
+def test_no_seat_is_ever_asked_to_vote_on_a_matter_that_is_over() -> None:
+    """Whole matches of the shipped scenarios that make wars and end crises: at every turn's
+    start each open resolution's crisis, war or state still exists, and some did lapse."""
+    lapsed = 0
+    for key in ("kosovo", "cambodia"):
+        scenario = load_scenario(ROOT / "scenarios" / f"{key}.json")
+        for seed in (1, 2):
+            w = new_world(scenario, seed)
+            bot = BaselineBot()
+            while not w.ended:
+                for p in w.proposals.values():
+                    alive = {
+                        "authorize_force": w.crises,
+                        "mediate": w.wars,
+                    }.get(p.kind, w.actors)
+                    assert p.target in alive, (key, seed, w.turn, p)
+                w, report = resolve(w, ai_orders(w, bot))
+                lapsed += sum(1 for x in report.lines if x.key == "vote.lapsed")
+    assert lapsed > 0
