@@ -12,10 +12,22 @@ from game.content import load_scenario
 from game.engine import Order, World, advance, legal_actions, new_world, resolve
 from game.engine.ops import end_wars_between
 from game.engine.report import Ledger
+from game.session.local import LocalMatch
+from game.ui import i18n
 from game.ui.i18n import line as line_words
+from game.ui.scenes.report import ReportScene
+from tests.uikit import frames, make_app
 
 ROOT = Path(__file__).resolve().parent.parent
 KOSOVO = load_scenario(ROOT / "scenarios" / "kosovo.json")
+
+
+def t_in(language: str, key: str) -> str:
+    i18n.set_language(language)
+    try:
+        return i18n.t(key)
+    finally:
+        i18n.set_language("en")
 
 
 def _mediation_tabled() -> tuple[World, str, str]:
@@ -82,3 +94,32 @@ def test_no_seat_is_ever_asked_to_vote_on_a_matter_that_is_over() -> None:
                 w, report = resolve(w, ai_orders(w, bot))
                 lapsed += sum(1 for x in report.lines if x.key == "vote.lapsed")
     assert lapsed > 0
+
+
+def test_the_turn_report_shows_the_lapse_under_the_votes() -> None:
+    """The report screen's votes section once left out every line a body said without a vote
+    (a lapse, a question closed after two vetoes): they were only in the match's log. kosovo,
+    seed 2, every seat ``normal``: in turn 4 the Atlantic Republic tables a mediation, three aid
+    packages are voted on, and the war ends before the mediation's vote."""
+    w = new_world(KOSOVO, 2)
+    bot = make_bot("normal")
+    while w.turn < 4:
+        w = advance(w, ai_orders(w, bot))
+    levels = dict.fromkeys(KOSOVO.rules().seats, "normal")
+    local = LocalMatch.resume(w, humans=[], levels=levels)
+    report = local.resolve()  # turn 4
+    assert [x for x in report.lines if x.key == "vote.lapsed"] and report.votes
+    for language, words in (
+        ("en", "United Nations: a resolution lapses before its vote, its matter over"),
+        ("es", "Naciones Unidas: una resolución decae antes de votarse"),
+    ):
+        app = make_app(language=language, ui_scale=200)
+        scene = ReportScene(app, local, report, "atlantica")
+        app.push(scene)
+        frames(app)
+        shown = scene.plain_text()
+        votes = shown[shown.index(t_in(language, "report.section.votes")) :]
+        assert words in votes, shown
+        # each tally is shown once, as a tally: its verdict's line is not listed again
+        verdicts = [ln for ln in report.lines if ln.key == "resolution"]
+        assert verdicts and not [v for v in verdicts if line_words(v, language) in shown]
