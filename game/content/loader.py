@@ -28,6 +28,7 @@ from .locate import SourceMap
 from .parts import Assembled, assemble
 from .problems import Finding, Problem, ScenarioError, format_path
 from .references import check_references
+from .wording import check_group_names
 
 MAX_SCENARIO_BYTES = 4 * MIB
 M = TypeVar("M", bound=BaseModel)
@@ -116,6 +117,7 @@ def _check(path: Path, warnings: bool = True, deep: bool = False) -> _Checked:
     rejected = {f.elems for f in findings if f.source == "schema" and f.message}
     findings += check_geometry(doc, rejected)
     findings += check_placement(doc)
+    findings += check_group_names(doc)
     no_cards = _no_cards_dealt(doc)
     findings += no_cards
     if scenario is not None and not any(f.severity == "error" for f in findings):
