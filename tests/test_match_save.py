@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pygame
 import pytest
 
 import game.paths
@@ -90,3 +91,21 @@ def test_quitting_to_the_menu_mid_turn_keeps_the_draft_for_continue(tmp_path: Pa
     assert saved.record.drafts == {SEAT: [order]}
     resumed = LocalMatch.resume(saved.world, [SEAT], autosave=auto, record=saved.record)
     assert resumed.draft(SEAT) == [order]
+
+
+def test_closing_the_window_mid_turn_keeps_the_draft_and_the_answers(tmp_path: Path) -> None:
+    """The window's close button (or the system ending the program, which SDL turns into the
+    same event) once lost every order and card answer drafted that turn: the debrief then said
+    the seat had not answered."""
+    auto = tmp_path / "autosave.json"
+    local = LocalMatch.start(load_scenario(MINI), [SEAT], seed=1, autosave=auto)
+    order = next(o for o in local.legal(SEAT) if o.action not in ("vote", "choose"))
+    assert local.add(order) is None
+    app = make_app()
+    scene = MatchScene(app, local, SEAT)
+    app.push(scene)
+    frames(app)
+    app.frame(events=[pygame.event.Event(pygame.QUIT)])
+    assert not app.running
+    saved = load_match(auto)
+    assert saved.record.drafts == {SEAT: [order]}

@@ -183,6 +183,8 @@ class App:
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.QUIT:
+            for scene in reversed(self.stack):
+                scene.closing()
             self.running = False
             return
         consumed = self.manager.process_events(event)

@@ -45,6 +45,10 @@ class Scene:
     def handle(self, event: pygame.event.Event) -> None:
         pass
 
+    def closing(self) -> None:
+        """The window is closing (its close button, or the system ending the program): keep
+        what must outlive it. Called on every scene in the stack, the top one first."""
+
     def update(self, dt: float) -> None:
         pass
 

@@ -702,6 +702,9 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, ChatTab, Scene):
         self.session.keep()  # the orders drafted this turn come back with Continue
         flow.leave_match(self.app, self.session)  # a class's seat hangs up
 
+    def closing(self) -> None:
+        self.session.keep()  # a window closed mid-turn: the orders and answers come back too
+
     def message(self, title: str, text: str) -> None:
         self.open_modal("message", title, text, [(t("match.ok"), self._close_modal, "#primary")])
 
