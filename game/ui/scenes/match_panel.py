@@ -436,7 +436,7 @@ class SidePanel(InfoTabs, MessageRows):
                 if len(orders) == 1 and orders[0].target is None:
                     rows.append(self._order_row(orders[0], g.kind, single=True))
                     continue
-                rows += self._action_head(action, g.kind)
+                rows += self._action_head(action, g.kind, orders)
                 rows += [self._order_row(o, g.kind, single=False) for o in orders]
                 rows.append(self.gap(f"gap:{g.kind}:{action}", 6, g.kind))
             rows.append(self.gap(f"gap:{g.kind}", 4))
@@ -460,9 +460,10 @@ class SidePanel(InfoTabs, MessageRows):
         self._fold_arrow(row, open_)
         return row
 
-    def _action_head(self, action: str, group: str) -> list[Row]:
+    def _action_head(self, action: str, group: str, orders: list[Order]) -> list[Row]:
         """An action with several targets: its name and cost once, its preview below."""
         app, s, pal = self.app, self.s, self.app.palette
+        preview = action_preview(action, self.scene.view, orders)
         spec = ACTIONS[action]
         cost = t("match.cost", n=spec.cost)
         cost_tip = tn("match.cost_tip", spec.cost, left=self.scene.points_left)
@@ -478,13 +479,11 @@ class SidePanel(InfoTabs, MessageRows):
         cx = self.width - chip.get_width() - s(8)
         surf.blit(chip, (cx, (tfont.get_linesize() - chip.get_height()) // 2))
         row.texts.append(TextSpan(cost, cfont, pygame.Rect(cx, 0, chip.get_width(), 1)))
-        tip = html.escape(action_preview(action)) + "<br><br>" + html.escape(cost_tip)
+        tip = html.escape(preview) + "<br><br>" + html.escape(cost_tip)
         self._picture(row, surf, s(4), s(2), tip)
         row.height = h + s(4)
-        preview = self.para(
-            f"act:{action}:preview", action_preview(action), 12, pal.muted, indent=4, group=group
-        )
-        return [row, preview]
+        line = self.para(f"act:{action}:preview", preview, 12, pal.muted, indent=4, group=group)
+        return [row, line]
 
     def _order_row(self, o: Order, group: str, single: bool, into: Row | None = None) -> Row:
         sc, pal = self.scene, self.app.palette
@@ -498,7 +497,7 @@ class SidePanel(InfoTabs, MessageRows):
             row, button = self.rich(
                 f"order:{order_key(o)}",
                 action_label(o.action),
-                action_preview(o.action),
+                action_preview(o.action, w, [o]),
                 t("match.drafted") if drafted else cost,
                 tip=tip,
                 command=partial(sc.toggle, o),

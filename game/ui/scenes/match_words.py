@@ -4,6 +4,7 @@ called irresponsible", "UN: sanctions on Servia". Names and titles only: no inte
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from game.engine import ACTIONS, Order
@@ -28,8 +29,26 @@ def action_label(action: str) -> str:
     return _tr(f"match.action.{action}", ACTIONS[action].label)
 
 
-def action_preview(action: str) -> str:
+def action_preview(action: str, world: World | None = None, orders: Sequence[Order] = ()) -> str:
+    """What an action does, in a line. For resolutions, how the ``orders``' bodies decide:
+    force's Council or large Assembly, another Council question, or a majority of votes cast
+    (a bank or a trade council never votes on force)."""
+    if action == "propose" and world is not None and orders:
+        return _tr(f"match.preview.{_propose_rule(world, orders)}", ACTIONS[action].preview)
     return _tr(f"match.preview.{action}", ACTIONS[action].preview)
+
+
+def _propose_rule(world: World, orders: Sequence[Order]) -> str:
+    if any(o.option == "authorize_force" for o in orders):
+        return "propose"
+    councils = {
+        o.target
+        for o in orders
+        if isinstance(b := world.actors.get(o.target or ""), GlobalBody)
+        and b.body == "un"
+        and any(m in world.actors for m in b.permanent)
+    }
+    return "propose_council" if councils else "propose_majority"
 
 
 def counted(key: str, n: int) -> str:
@@ -143,7 +162,7 @@ def _body_of(world: World, proposal_id: str) -> str:
 def order_preview(world: World, order: Order) -> str:
     """The plain-language preview with the concrete target: "Repress the Kosovar Albanians:
     grievance rises, …"."""
-    preview = action_preview(order.action)
+    preview = action_preview(order.action, world, [order])
     if not preview or order.action in ("vote", "choose"):
         return order_sentence(world, order)
     return f"{order_sentence(world, order)}: {preview[:1].lower()}{preview[1:]}"
