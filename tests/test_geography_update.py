@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from game.content import load_scenario
 from game.engine import new_world
-from game.engine.ops import transfer_region
+from game.engine.ops import secede, transfer_region
 from game.engine.report import Ledger
 from game.engine.rng import Rng
 from game.engine.world import World
@@ -112,3 +112,22 @@ def test_a_state_conquered_to_its_last_region_leaves_the_map_a_rebuild_would_giv
             assert victim not in world.actors
             return
     raise AssertionError("no state could be conquered whole")
+
+
+def test_a_secession_leaves_the_map_a_rebuild_would_give() -> None:
+    """Every group of the sandbox and its starts that can secede does, one after another, with
+    conquests between: after each, the map is what a rebuild gives (the new state among them)."""
+    seceded = 0
+    for name in ("sandbox", "sandbox_empire", "sandbox_federation"):
+        world = new_world(load_scenario(ROOT / "scenarios" / f"{name}.json"), 1)
+        world.geo()
+        for group in list(world.groups.values()):
+            new = secede(world, Ledger(world, quiet=True), group, "test")
+            if new is None:
+                continue
+            seceded += 1
+            assert new.id in world.geo().kinds["state"]
+            assert _plain(world) == rebuilt(world)
+            world.geo()
+            conquer(world, Rng(seceded), 3)
+    assert seceded >= 3

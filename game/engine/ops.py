@@ -250,7 +250,7 @@ def secede(world: World, ledger: Ledger, group: Group, cause: str) -> State | No
     world.actors[new_id] = new
     for r in regions:
         world.own_region(r.id).owner = new_id  # copies share regions: change this world's own
-    world.territory_changed()
+    world.seceded([world.regions[r.id] for r in regions], host)
     group.security = min(100.0, group.security + 30)
     group.autonomy = 100.0
     group.grievance = max(0.0, group.grievance - 40)

@@ -361,7 +361,19 @@ class World(Model):
         if geo is None or private is None:
             self.territory_changed()
             return
-        private["_geo"] = self._moved_geo(geo, region, old)
+        private["_geo"] = self._moved_geo(geo, [region], {old})
+        private["_memo"] = None
+
+    def seceded(self, regions: list[Region], old: str) -> None:
+        """Call after ``regions`` passed from ``old`` to a state that has just joined the actors
+        (a secession): the geography becomes what a rebuild would give, as for a conquest, with
+        the new state among the actors by kind. Remembered answers go."""
+        private = self.__pydantic_private__
+        geo = private.get("_geo") if private is not None else None
+        if geo is None or private is None or not regions:
+            self.territory_changed()
+            return
+        private["_geo"] = self._moved_geo(geo, regions, {old})
         private["_memo"] = None
 
     def landless_removed(self, state_id: str) -> None:
@@ -373,20 +385,18 @@ class World(Model):
         if geo is None or private is None or state_id in geo.regions_of:
             self.territory_changed()
             return
-        kinds = {
-            k: left
-            for k, ids in geo.kinds.items()
-            if (left := tuple(a for a in ids if a != state_id))
-        }
-        private["_geo"] = replace(geo, kinds=kinds)
+        private["_geo"] = replace(geo, kinds=self._kinds())
         private["_memo"] = None
 
-    def _moved_geo(self, geo: Geography, region: Region, old: str) -> Geography:
+    def _moved_geo(self, geo: Geography, moved: list[Region], olds: set[str]) -> Geography:
         regions = self.regions
         regions_of, population = self._holdings()  # one cheap pass, as a rebuild makes it
-        # borders change only for the two owners and the owners of the region's neighbours
-        touched = {old, region.owner}
-        touched.update(regions[n].owner for n in region.neighbors if n in regions)
+        # borders change only for the old and new owners and the owners of the regions'
+        # neighbours
+        touched = set(olds)
+        for region in moved:
+            touched.add(region.owner)
+            touched.update(regions[n].owner for n in region.neighbors if n in regions)
         neighbors = dict(geo.neighbors)
         for owner in touched:
             found: set[str] = set()
@@ -399,10 +409,11 @@ class World(Model):
                 neighbors[owner] = tuple(sorted(found))
             else:
                 neighbors.pop(owner, None)
-        # hosts change only for the groups living in the region
+        # hosts change only for the groups living in the regions
         host = dict(geo.host)
+        ids = {region.id for region in moved}
         for g in self.groups.values():
-            if region.id in g.regions:
+            if not ids.isdisjoint(g.regions):
                 host[g.id] = self._host(g)
         groups_in: dict[str, list[str]] = {}
         for g in self.groups.values():
@@ -410,7 +421,7 @@ class World(Model):
             if h is not None:
                 groups_in.setdefault(h, []).append(g.id)
         return Geography(
-            kinds=geo.kinds,
+            kinds=self._kinds(),  # a secession adds a state
             regions_of={k: tuple(v) for k, v in regions_of.items()},
             population=population,
             total_population=sum(population.values()),
@@ -419,6 +430,13 @@ class World(Model):
             host=host,
             groups_in={k: tuple(v) for k, v in groups_in.items()},
         )
+
+    def _kinds(self) -> dict[str, tuple[str, ...]]:
+        """The actors' ids by kind, in the world's order."""
+        kinds: dict[str, list[str]] = {}
+        for a in self.actors.values():
+            kinds.setdefault(a.kind, []).append(a.id)
+        return {k: tuple(v) for k, v in kinds.items()}
 
     def _holdings(self) -> tuple[dict[str, list[str]], dict[str, float]]:
         """Each owner's regions and people, in the regions' order (the people summed in it)."""
@@ -453,11 +471,8 @@ class World(Model):
             host[g.id] = h
             if h is not None:
                 groups_in.setdefault(h, []).append(g.id)
-        kinds: dict[str, list[str]] = {}
-        for a in self.actors.values():
-            kinds.setdefault(a.kind, []).append(a.id)
         return Geography(
-            kinds={k: tuple(v) for k, v in kinds.items()},
+            kinds=self._kinds(),
             regions_of={k: tuple(v) for k, v in regions_of.items()},
             population=population,
             total_population=sum(population.values()),
