@@ -10,9 +10,11 @@ import pytest
 
 import game.paths
 from game.content import load_scenario
+from game.engine import Order
 from game.session.local import LocalMatch
 from game.session.saves import load_match
 from game.ui import i18n
+from game.ui.app import App
 from game.ui.scenes.match import MatchScene
 from tests.uikit import frames, make_app
 
@@ -77,35 +79,35 @@ def test_a_failed_autosave_is_said_on_the_match_screen_and_retried(
     assert scene.autosave_line() == ""
 
 
-def test_quitting_to_the_menu_mid_turn_keeps_the_draft_for_continue(tmp_path: Path) -> None:
+def _mid_turn(tmp_path: Path) -> tuple[Path, LocalMatch, list[Order], App, MatchScene]:
+    """A match on its match screen with an order and a card's answer drafted, not yet sent."""
     auto = tmp_path / "autosave.json"
     local = LocalMatch.start(load_scenario(MINI), [SEAT], seed=1, autosave=auto)
     order = next(o for o in local.legal(SEAT) if o.action not in ("vote", "choose"))
-    assert local.add(order) is None
+    answer = next(o for o in local.legal(SEAT) if o.action == "choose")
+    for o in (order, answer):
+        assert local.add(o) is None
     app = make_app()
     scene = MatchScene(app, local, SEAT)
     app.push(scene)
     frames(app)
+    return auto, local, [order, answer], app, scene
+
+
+def test_quitting_to_the_menu_mid_turn_keeps_the_draft_for_continue(tmp_path: Path) -> None:
+    auto, _, drafted, _, scene = _mid_turn(tmp_path)
     scene.quit_to_menu()
     saved = load_match(auto)
-    assert saved.record.drafts == {SEAT: [order]}
+    assert saved.record.drafts == {SEAT: drafted}
     resumed = LocalMatch.resume(saved.world, [SEAT], autosave=auto, record=saved.record)
-    assert resumed.draft(SEAT) == [order]
+    assert resumed.draft(SEAT) == drafted
 
 
 def test_closing_the_window_mid_turn_keeps_the_draft_and_the_answers(tmp_path: Path) -> None:
     """The window's close button (or the system ending the program, which SDL turns into the
     same event) once lost every order and card answer drafted that turn: the debrief then said
     the seat had not answered."""
-    auto = tmp_path / "autosave.json"
-    local = LocalMatch.start(load_scenario(MINI), [SEAT], seed=1, autosave=auto)
-    order = next(o for o in local.legal(SEAT) if o.action not in ("vote", "choose"))
-    assert local.add(order) is None
-    app = make_app()
-    scene = MatchScene(app, local, SEAT)
-    app.push(scene)
-    frames(app)
+    auto, _, drafted, app, _ = _mid_turn(tmp_path)
     app.frame(events=[pygame.event.Event(pygame.QUIT)])
     assert not app.running
-    saved = load_match(auto)
-    assert saved.record.drafts == {SEAT: [order]}
+    assert load_match(auto).record.drafts == {SEAT: drafted}
