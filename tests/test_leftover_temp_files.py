@@ -30,7 +30,9 @@ def test_a_writer_killed_mid_write_leaves_a_leftover_the_next_start_removes(
     child = subprocess.Popen([sys.executable, "-c", WRITER, str(target)])
     try:
         deadline = time.monotonic() + 30
-        while not list(tmp_path.glob(".*.tmp")):
+        # killed once its bytes are in the file and it waits on the disk: a file still empty
+        # may be one its writer has only just created, which the sweep rightly leaves a moment
+        while not [p for p in tmp_path.glob(".*.tmp") if p.stat().st_size > 0]:
             assert child.poll() is None, "the writer finished before it could be killed"
             assert time.monotonic() < deadline, "the writer never started its temporary file"
             time.sleep(0.01)
