@@ -286,3 +286,39 @@ def test_a_failed_autosave_never_ends_the_match_in_play(kosovo: Scenario, tmp_pa
     app.push(scene)
     frames(app)
     assert "The autosave failed, so this match is not being kept" in scene.header_text
+
+
+@pytest.mark.parametrize(
+    ("lang", "ended", "button"),
+    [
+        ("en", "Ended after turn", "See the debrief"),
+        ("es", "Terminó tras el turno", "Ver el balance"),
+    ],
+)
+def test_loading_a_finished_match_offers_its_debrief_not_its_seats(
+    kosovo: Scenario, sandbox: Path, lang: str, ended: str, button: str
+) -> None:
+    """Loading a match that is over once asked who plays its seats and offered to resume it;
+    it now says the match ended and opens its debrief (Enter is on that button)."""
+    import pygame
+
+    from game.ui.scenes.load import LoadScene
+
+    local = LocalMatch.start(kosovo.model_copy(update={"turns": 3}), [HUMAN], seed=SEED)
+    while not local.world.ended:
+        play_turn(local)
+    path = sandbox / "data" / "saves" / "over.json"
+    local.save(path)
+    app = make_app(ui_scale=200, language=lang)
+    scene = LoadScene(app)
+    app.push(scene)
+    frames(app)
+    scene.open(path)
+    frames(app)
+    assert scene.picker is None  # no seat to choose
+    assert i18n.t("menu.load.ended", turn=3, last=3).startswith(ended)
+    labels = [b.text for b in app.manager.ui_group.sprites() if hasattr(b, "text")]
+    assert button in labels and i18n.t("menu.load.resume") not in labels
+    app.frame(events=[pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0)])
+    frames(app)
+    assert isinstance(app.scene, DebriefScene)

@@ -181,7 +181,7 @@ class LoadScene(MenuScreen):
         self.picker = None
         if self.loaded is None:
             self._build_list()
-        else:
+        elif not self.loaded[1].ended:  # a match that is over has no seat left to play
             self._build_seats()
         self._build_footer()
 
@@ -282,7 +282,8 @@ class LoadScene(MenuScreen):
         else:
             # Resume is the last stop, so Shift+Tab from the first seat reaches it at once.
             self.footer_left(t("menu.load.other"), self.cancel)
-            self.footer_primary(t("menu.load.resume"), self.resume, t("menu.load.resume.tip"))
+            key = self._primary_key()
+            self.footer_primary(t(key), self.resume, t(f"{key}.tip"))
 
     # ---- actions ----------------------------------------------------------------------------
 
@@ -335,6 +336,10 @@ class LoadScene(MenuScreen):
         self._offset = self.list.offset if self.list else 0
         self.focus = 0
         self.refresh()
+        if world.ended:  # no seat to choose: Enter opens the debrief at once
+            self.focus = len(self.stops) - 1
+            self._entered()
+            self.app.dirty()
 
     def resume(self) -> None:
         if self.loaded is None:
@@ -365,9 +370,15 @@ class LoadScene(MenuScreen):
         else:
             self.resume()
 
+    def _primary_key(self) -> str:
+        """What the footer's main button does once a save is read: resume it, or show the
+        debrief of a match that is over."""
+        if self.loaded is None:
+            return "menu.load.load"
+        return "menu.load.debrief" if self.loaded[1].ended else "menu.load.resume"
+
     def hints(self) -> list[tuple[Sequence[str], str]]:
-        main = t("menu.load.load") if self.loaded is None else t("menu.load.resume")
-        return [*super().hints(), (("Ctrl", "S"), main)]
+        return [*super().hints(), (("Ctrl", "S"), t(self._primary_key()))]
 
     def cancel(self) -> None:
         self.loaded = None
@@ -547,12 +558,13 @@ class LoadScene(MenuScreen):
             blit(surface, line, f_h, pal.text, (r.x, y))
             y += f_h.get_linesize()
         y += s(8)
-        meta = t("menu.load.turn_of", turn=world.turn, last=world.last_turn)
+        key = "menu.load.ended" if world.ended else "menu.load.turn_of"
+        meta = t(key, turn=world.turn, last=world.last_turn)
         blit(surface, meta, f, pal.accent, (r.x, y))
         y += f.get_linesize() + s(4)
         blit(surface, clip(path.name, f_small, r.width), f_small, pal.muted, (r.x, y))
         y += f_small.get_linesize() + s(18)
-        hint = wrap(t("menu.seats.hint"), f, r.width, 4)
+        hint = wrap(t("menu.load.ended.hint" if world.ended else "menu.seats.hint"), f, r.width, 4)
         lacks = self._lacks(world)
         if lacks:  # an old save: say before resuming what its debrief will not know
             room = (r.bottom - y - s(8)) // f_small.get_linesize()
@@ -570,6 +582,8 @@ class LoadScene(MenuScreen):
                 blit(surface, line, f_small, pal.accent, (r.x, y))
                 y += f_small.get_linesize()
         self._draw_world(surface, world, pygame.Rect(r.x, y + s(22), r.width, r.bottom - y - s(22)))
-        # the right column: who plays
-        rr = self.right
-        blit(surface, t("menu.seats.heading"), app.font(17, True), pal.accent, (rr.x, rr.y + s(4)))
+        # the right column: who plays (no one, once the match is over)
+        if not world.ended:
+            rr = self.right
+            heading = t("menu.seats.heading")
+            blit(surface, heading, app.font(17, True), pal.accent, (rr.x, rr.y + s(4)))
