@@ -38,7 +38,7 @@ def tally_votes(world: World, ledger: Ledger) -> None:
         members += [m for m in body.permanent if m not in members and m in world.actors]
         yes, no, abstain = _ballots(members, p.votes)
         vetoes = [m for m in body.permanent if p.votes.get(m) == "no"]
-        council = [m for m in body.permanent if m in world.actors]
+        council = world.council(body)
         council_yes = [m for m in council if p.votes.get(m) == "yes"]
         if body.body == "un" and council:
             council_ok = not vetoes and len(council_yes) * 2 > len(council)

@@ -324,6 +324,10 @@ class World(Model):
             return [s.id for s in self.states()]
         return [m for m in body.members if m in self.actors]
 
+    def council(self, body: GlobalBody) -> list[str]:
+        """The body's permanent members still in the world: its Council (none: no Council)."""
+        return [m for m in body.permanent if m in self.actors]
+
     # ---- geography (cached: it changes only when a region changes hands) ----------------------
 
     def geo(self) -> Geography:

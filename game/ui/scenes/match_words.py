@@ -41,14 +41,13 @@ def action_preview(action: str, world: World | None = None, orders: Sequence[Ord
 def _propose_rule(world: World, orders: Sequence[Order]) -> str:
     if any(o.option == "authorize_force" for o in orders):
         return "propose"
-    councils = {
-        o.target
-        for o in orders
-        if isinstance(b := world.actors.get(o.target or ""), GlobalBody)
+    council = any(
+        isinstance(b := world.actors.get(o.target or ""), GlobalBody)
         and b.body == "un"
-        and any(m in world.actors for m in b.permanent)
-    }
-    return "propose_council" if councils else "propose_majority"
+        and world.council(b)
+        for o in orders
+    )
+    return "propose_council" if council else "propose_majority"
 
 
 def counted(key: str, n: int) -> str:
