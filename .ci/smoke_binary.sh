@@ -60,7 +60,7 @@ address=$(sed -n 's|^address: ws://||p' "$work/host.out")
 code=$(awk '$1 == "servia" {print $2; exit}' "$work/host.out")
 [ -n "$address" ] && [ -n "$code" ] || { cat "$work/host.out" >&2; kill "$host_pid"; exit 1; }
 "$exe" join "$address" --code "$code" --check | tee "$work/join.out"
-grep -q "as Republic of Servia (servia), turn 1" "$work/join.out" \
+grep -q "as the Republic of Servia (servia), turn 1" "$work/join.out" \
   || { echo "join: the host did not seat the student" >&2; kill "$host_pid"; exit 1; }
 kill -INT "$host_pid"; wait "$host_pid" || true
 [ -s "$work/class.journal" ] || { echo "host: no journal kept" >&2; exit 1; }

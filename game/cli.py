@@ -378,6 +378,7 @@ def arrangement_name(value: str) -> str:
 
 def cmd_play(args: argparse.Namespace) -> int:
     from game.engine import scores
+    from game.engine.names import label
     from game.engine.scenario import text
     from game.session.match import Match, ai_orders
     from game.session.saves import SaveError, load_match
@@ -425,7 +426,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         if world.ended:
             print("Scores:")
             for actor_id, s in sorted(scores(world).items(), key=lambda kv: -kv[1].total):
-                name = text(world.actors[actor_id].name)
+                name = label(text(world.actors[actor_id].name), "en")  # a column: no article
                 print(f"  {name:<32} {s.total:6.1f}  ({text(s.role)})")
             print()
         if args.save:

@@ -58,8 +58,8 @@ def test_a_mediation_on_a_war_that_ended_before_its_vote_is_not_voted_on() -> No
     assert nxt.used.get("un") != ended.turn  # nor was the body in use for it
     (line,) = [x for x in report.lines if x.key == "vote.lapsed"]
     assert line.text == (
-        "United Nations: a resolution lapses before its vote, its matter over "
-        "(mediate — war between Republic of Servia and Arbëria)"
+        "The United Nations: a resolution lapses before its vote, its matter over "
+        "(mediate — war between the Republic of Servia and Arbëria)"
     )
     spanish = line_words(line, "es")  # as the report screen shows it
     assert spanish == (

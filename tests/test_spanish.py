@@ -41,7 +41,7 @@ def english_only_names(path: Path) -> set[str]:
 
 def test_a_spanish_kosovo_match_names_everything_in_spanish() -> None:
     english = english_only_names(KOSOVO)
-    assert {"Republic of Servia", "Kosovar Albanians", "United Nations"} <= english
+    assert {"the Republic of Servia", "Kosovar Albanians", "the United Nations"} <= english
     pattern = re.compile("|".join(re.escape(n) for n in sorted(english, key=len, reverse=True)))
     scenario = load_scenario(KOSOVO)
     spanish_seen: list[str] = []
@@ -202,14 +202,16 @@ def test_names_survive_a_save_and_an_old_save_with_plain_names_still_loads(tmp_p
     p.write_text(json.dumps(data), encoding="utf-8")
     plain = load_world(p)
     assert isinstance(plain.actors["servia"].name, Name)
-    assert plain.actors["servia"].name == "Republic of Servia"
-    assert i18n.name(plain.actors["servia"], "es") == "Republic of Servia"
+    assert plain.actors["servia"].name == "the Republic of Servia"
+    assert i18n.name(plain.actors["servia"], "es") == "Republic of Servia"  # as a label
 
 
 def test_name_helpers_show_the_players_language() -> None:
     world: World = new_world(load_scenario(KOSOVO), 1)
     servia = world.actors["servia"]
-    assert str(servia.name) == "Republic of Servia" and f"{servia.name}" == "Republic of Servia"
+    # the English name brings its article as the Spanish one does; a label drops it
+    assert str(servia.name) == "the Republic of Servia" and f"{servia.name}" == str(servia.name)
+    assert i18n.name(servia, "en", article=True) == "the Republic of Servia"
     assert i18n.name(servia, "es") == "República de Servia"  # a label drops the article
     assert i18n.name(servia, "es", article=True) == "la República de Servia"
     assert i18n.name(servia.name, "en") == "Republic of Servia"

@@ -294,7 +294,7 @@ def test_clicking_a_region_selects_it():
     centroid = (sum(xs) / len(xs), sum(ys) / len(ys))
     click_at(app, scene.map.to_screen(centroid))
     assert scene.map.selected == "castria_highlands"
-    assert "The Highlands" in scene.map.tooltip("castria_highlands")
+    assert "Highlands" in scene.map.tooltip("castria_highlands")  # its label
     click_at(app, scene.map.rect.topleft)  # the sea
     assert scene.map.selected is None
 

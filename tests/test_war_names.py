@@ -50,7 +50,7 @@ def test_tabling_a_mediation_names_the_war_by_its_sides() -> None:
     (war,) = w.wars
     english = _in("en", order_sentence, w, order)
     spanish = _in("es", order_sentence, w, order)
-    assert "war between Republic of Servia and Arbëria" in english, english
+    assert "war between the Republic of Servia and Arbëria" in english, english
     assert "guerra entre la República de Servia y Arbëria" in spanish, spanish
     for said in (english, spanish):
         assert war not in said and i18n.t("panel.words.unknown") not in said
@@ -60,7 +60,7 @@ def test_the_vote_on_a_mediation_names_the_war_even_once_it_is_over() -> None:
     w = advance(_at_war(), [_mediation(_at_war())])
     (pid,) = [p for p, x in w.proposals.items() if x.kind == "mediate"]
     (war,) = w.wars
-    assert "war between Republic of Servia and Arbëria" in _in("en", proposal_words, w, pid)
+    assert "war between the Republic of Servia and Arbëria" in _in("en", proposal_words, w, pid)
     over = w.clone()
     del over.wars[war]  # peace before the vote: the resolution keeps the name it was tabled by
     for language, words in (("en", "war between"), ("es", "guerra entre")):
@@ -76,7 +76,9 @@ def test_the_ai_names_the_war_its_mediation_is_about() -> None:
     reasons = [bot.decide(w, seat).reason for seat in sorted(w.actors)]
     said = [reason_text(r) for r in reasons]
     assert not [s for s in said if war in s]
-    assert any("mediation) on the war between Republic of Servia and Arbëria" in s for s in said)
+    assert any(
+        "mediation) on the war between the Republic of Servia and Arbëria" in s for s in said
+    )
     spanish = [
         _in("es", i18n.said, reason_text(r), r.data()["key"], r.data()["args"], "es")
         for r in reasons

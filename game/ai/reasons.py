@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from game.engine.names import opened
+
 TEMPLATES: dict[str, str] = {
     "ai.kept": "{actor} kept to {plan}; nothing it weighed scored better: {why}.",
     "ai.chose": "{actor} chose {plan} over {other}: {why}.",
@@ -114,10 +116,15 @@ class Reason:
         return data(self)
 
 
-def text(reason: Reason) -> str:
-    """The reason in English: nested reasons among the arguments are said first."""
-    args = {k: (text(v) if isinstance(v, Reason) else str(v)) for k, v in reason.args.items()}
-    return TEMPLATES[reason.key].format(**args)
+def text(reason: Reason, top: bool = True) -> str:
+    """The reason in English: nested reasons among the arguments are said first. A line that
+    opens with a name gives its article the capital ("The Kingdom of Siam chose…")."""
+    args = {
+        k: (text(v, False) if isinstance(v, Reason) else str(v)) for k, v in reason.args.items()
+    }
+    template = TEMPLATES[reason.key]
+    said = template.format(**args)
+    return opened(said, template) if top else said
 
 
 def data(reason: Reason) -> dict[str, object]:
@@ -133,7 +140,7 @@ def data(reason: Reason) -> dict[str, object]:
     }
 
 
-def english(said: dict) -> str:
+def english(said: dict, top: bool = True) -> str:
     """A reason kept as data (``data``) in English again: what a screen shows when its language
     has no template of its own. Broken data (a tampered save) says as much as it can."""
     key = str(said.get("key", ""))
@@ -142,7 +149,7 @@ def english(said: dict) -> str:
 
     def arg(value: object) -> str:
         if isinstance(value, dict) and "key" in value:
-            return english(value)
+            return english(value, False)
         if isinstance(value, dict):  # a name's table of translations
             return str(value.get("en") or next(iter(value.values()), ""))
         return str(value)
@@ -151,9 +158,10 @@ def english(said: dict) -> str:
     if template is None:
         return key
     try:
-        return template.format(**{k: arg(v) for k, v in args.items()})
+        out = template.format(**{k: arg(v) for k, v in args.items()})
     except (KeyError, IndexError, ValueError):
         return key
+    return opened(out, template) if top else out
 
 
 def figure(value: float, digits: int = 1) -> str:

@@ -4,6 +4,9 @@ The engine says a group's name after an article it writes itself: "Servia grante
 the {group}", "the {group} rebelled"; in Spanish "a los {group}", "los {group} se rebelaron".
 A name that brings its own article or a possessive reads twice over ("to the The Veshi", "to the
 Hanseong's unionized workers", "los los kerrani"): a warning says which name and how to write it.
+An actor's, a region's or a corporation's name brings its own article where the language wants
+one ("the Atlantic Republic", "la República de Servia"), in lower case: a capital there reads
+wrong mid-sentence, and a warning says so.
 """
 
 from __future__ import annotations
@@ -54,6 +57,48 @@ def check_group_names(doc: object) -> list[Finding]:
                         where,
                         f"the group's name {text!r} reads {said!r} in the report's sentences, "
                         f"which put 'the' before it: write it as '{what} of {owner}'",
+                        severity="warning",
+                    )
+                )
+    return found
+
+
+# A name's own article, written with a capital: the sentences put the name mid-sentence
+_CAPITAL_ARTICLE = {
+    "en": re.compile(r"^(The)\s"),
+    "es": re.compile(r"^(El|La|Los|Las)\s"),
+}
+
+
+def check_name_articles(doc: object) -> list[Finding]:
+    """A warning for each name of an actor, region or corporation that opens with an article
+    written with a capital ("The Cardamom Mountains"): the report's sentences put the name
+    where a capital reads wrong ("Khmeria took The Cardamom Mountains"), and the game gives the
+    article its capital itself when the name opens a sentence, and drops it from labels."""
+    if not isinstance(doc, dict):
+        return []
+    found: list[Finding] = []
+    for table in ("actors", "regions", "corporations"):
+        things = doc.get(table)
+        if not isinstance(things, list):
+            continue
+        for i, thing in enumerate(things):
+            name = thing.get("name") if isinstance(thing, dict) else None
+            spelt = {"en": name} if isinstance(name, str) else name
+            if not isinstance(spelt, dict):
+                continue
+            for lang, capital in _CAPITAL_ARTICLE.items():
+                text = spelt.get(lang)
+                if not isinstance(text, str) or not (m := capital.match(text)):
+                    continue
+                where = (table, i, "name") if isinstance(name, str) else (table, i, "name", lang)
+                lower = m.group(1).lower() + text[len(m.group(1)) :]
+                found.append(
+                    Finding(
+                        where,
+                        f"the name {text!r} brings its article with a capital, which reads "
+                        f"wrong inside a sentence: write {lower!r} (a sentence that opens "
+                        "with it gives it its capital, and labels leave it out)",
                         severity="warning",
                     )
                 )

@@ -1,7 +1,8 @@
 """Names of actors, regions, groups and corporations: English, with the scenario's translations.
 
 A name is written in a scenario as a plain string or as a table of translations
-(``{"en": "Republic of Servia", "es": "República de Servia"}``). Inside the engine it is a
+(``{"en": "the Republic of Servia", "es": "la República de Servia"}``), each with the article
+a sentence puts before it, if any. Inside the engine it is a
 ``Name``: an ordinary ``str`` holding the English (so the engine's own sentences, the CLI and the
 tests read it as before) that also remembers its translations, so a screen can show it in the
 player's language and a sentence the engine writes (``say``) carries the whole table.
@@ -17,15 +18,26 @@ from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer
 LANGUAGE = Annotated[str, Field(pattern=r"^[a-z]{2}$")]
 
 
-# Leading articles a translated name may carry ("la República de Servia"): a sentence needs
-# them ("envió ayuda a la República de Servia"), a label drops them.
-ARTICLES: dict[str, tuple[str, ...]] = {"es": ("el ", "la ", "los ", "las ")}
+# Leading articles a name may carry ("the Atlantic Republic", "la República de Servia"): a
+# sentence needs them ("sent aid to the Atlantic Republic", "envió ayuda a la República de
+# Servia"), a label drops them ("Atlantic Republic" at the head of a row).
+ARTICLES: dict[str, tuple[str, ...]] = {"en": ("the ",), "es": ("el ", "la ", "los ", "las ")}
+
+
+def opened(sentence: str, template: str) -> str:
+    """An English sentence whose template opens with a name: the article that name brings takes
+    the capital ("the Atlantic Republic taxed capital" reads "The Atlantic Republic taxed
+    capital"). A template that opens with its own words ("the {group} rebelled") is left alone."""
+    if template[:1] == "{" and sentence[:4] == "the ":
+        return "T" + sentence[1:]
+    return sentence
 
 
 def label(text: str, lang: str) -> str:
     """A name as a label: without a leading article, starting with a capital ("albanokosovares"
     reads "Albanokosovares" at the head of a row)."""
-    for article in ARTICLES.get(lang, ()):
+    # (a name left untranslated shows in English, with an English article)
+    for article in (*ARTICLES.get(lang, ()), *ARTICLES["en"]):
         if text.startswith(article) and len(text) > len(article):
             text = text[len(article) :]
             break

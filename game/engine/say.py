@@ -13,7 +13,7 @@ from __future__ import annotations
 from string import Formatter
 from typing import Any
 
-from .names import Name
+from .names import Name, opened
 from .scenario import text
 
 TEMPLATES: dict[str, str] = {
@@ -223,16 +223,26 @@ def say(key: str, **args: Any) -> Said:
     if form is None:
         form = _FORMS[template] = _form(template)
     for v in args.values():
-        if not isinstance(v, str):  # a text table or a list: say it in English first
+        # a text table or a list, or a message opened with a capital: say it in English first
+        if not isinstance(v, str) or (type(v) is Said and _OPENED in v.__dict__):
             english = form % {k: _english(v) for k, v in args.items()}
             break
     else:  # names, messages and figures are strings already: the common case
         english = form % args
     if "he The " in english:  # a name that brings its own article: "the The Hoa" -> "the Hoa"
         english = english.replace(" the The ", " the ").replace("The The ", "The ")
+    if english[:4] == "the " and template[:1] == "{":  # "the Atlantic Republic taxed capital"
+        out = Said(opened(english, template))
+        out.__dict__ = {"key": key, "args": args, _OPENED: True}
+        return out
     out = Said(english)
     out.__dict__ = {"key": key, "args": args}
     return out
+
+
+# The mark of a message whose opening name's article took a capital ("The Atlantic Republic
+# armed"): said inside another message, it reads with its article as written again.
+_OPENED = "_opened"
 
 
 # Each template as a %-format of its fields by name: "{who} invests" is "%(who)s invests", the
@@ -272,6 +282,8 @@ def _said(english: str, key: str, args: dict[str, Any]) -> Said:
 
 
 def _english(value: Any) -> str:
+    if type(value) is Said and _OPENED in value.__dict__:
+        return "t" + value[1:]  # inside a sentence: "…, as the Atlantic Republic armed"
     if isinstance(value, dict):
         return text(value)
     if isinstance(value, list | tuple):

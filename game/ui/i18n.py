@@ -108,7 +108,7 @@ def localized(value: object, lang: str | None = None) -> str:
 _CONTRACTIONS = {
     "es": ((re.compile(r"\b([Dd])e el\b"), r"\1el"), (re.compile(r"\b([Aa]) el\b"), r"\1l")),
     # a name that brings its own article: "repress the The Hoa" reads "repress the Hoa"
-    "en": ((re.compile(r"\b([Tt])he The\b"), r"\1he"),),
+    "en": ((re.compile(r"\b([Tt])he [Tt]he\b"), r"\1he"),),
 }
 
 

@@ -839,10 +839,15 @@ class ReportScene(Scene):
         return out or [self._muted(esc(t("report.none.world")))]
 
     def _line(self, ln: Line) -> str:
-        """A line with its actor's name in bold (in the accent colour for the seat's own)."""
+        """A line with its actor's name in bold (in the accent colour for the seat's own), as the
+        sentence opens with it: with the article it brings ("The Atlantic Alliance builds…",
+        "La República de Servia invierte…") or as its label."""
         text = i18n_line(ln)
-        name = self.name(ln.actor) if ln.actor else ""
-        if name and text.startswith(name):
+        name = ""
+        if ln.actor:
+            opening = capitalized(words.actor_in_sentence(self.world, ln.actor))
+            name = next((n for n in (opening, self.name(ln.actor)) if text.startswith(n)), "")
+        if name:
             rest = esc(text[len(name) :])
             if ln.actor == self.seat:
                 return (
