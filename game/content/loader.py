@@ -7,9 +7,11 @@ reported at once with its file, line, column and path.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,6 +86,7 @@ class _Checked:
     problems: list[Problem]
     parts: tuple[Path, ...] = ()  # the files it includes, resolved
     text: str = ""  # the scenario file's own text
+    read: tuple[Path, ...] = ()  # the part files it tried to read, found or not
 
 
 def _check(path: Path, warnings: bool = True, deep: bool = False) -> _Checked:
@@ -101,11 +104,15 @@ def _check(path: Path, warnings: bool = True, deep: bool = False) -> _Checked:
         return _Checked(None, None, e.problems)
     whole = assemble(path, doc, text)
     if whole.issues:  # a part is missing or broken: the scenario cannot be put together
-        return _Checked(whole.doc, None, _place_part_issues(whole), tuple(whole.parts), text)
+        return _Checked(
+            whole.doc, None, _place_part_issues(whole), tuple(whole.parts), text, tuple(whole.read)
+        )
     doc = whole.doc
     too_big = check_limits(doc)
     if too_big:  # walking it would cost more than the file is worth
-        return _Checked(doc, None, _place(whole, too_big), tuple(whole.parts), text)
+        return _Checked(
+            doc, None, _place(whole, too_big), tuple(whole.parts), text, tuple(whole.read)
+        )
     findings: list[Finding] = []
     scenario: Scenario | None = None
     try:
@@ -137,7 +144,8 @@ def _check(path: Path, warnings: bool = True, deep: bool = False) -> _Checked:
         findings = [f for f in findings if f.severity == "error"]
     if any(f.severity == "error" for f in findings):
         scenario = None
-    return _Checked(doc, scenario, _place(whole, findings), tuple(whole.parts), text)
+    parts, read = tuple(whole.parts), tuple(whole.read)
+    return _Checked(doc, scenario, _place(whole, findings), parts, text, read)
 
 
 def _no_cards_dealt(doc: object) -> list[Finding]:
@@ -505,18 +513,70 @@ SHIPPED_ORDER = (
 )
 
 
+_warming: threading.Thread | None = None
+
+
+def warm_listing() -> None:
+    """List the scenarios once on a worker thread, so that the first menu to list them (New
+    match, Host a class) finds every file already checked. The main menu calls it as it opens."""
+    global _warming
+    if _warming is None:
+        _warming = threading.Thread(target=list_scenarios, name="warm-scenarios", daemon=True)
+        _warming.start()
+
+
 def list_scenarios() -> list[ScenarioEntry]:
     """Every scenario in the shipped and user folders, broken ones included. Never raises.
     Shipped ones come first, in SHIPPED_ORDER, then the player's own."""
+    warming = _warming
+    if warming is not None and warming is not threading.current_thread():
+        warming.join()  # its checks are kept: listing again then reads no file twice
     entries: list[ScenarioEntry] = []
     for folder, shipped in _scenario_dirs():
-        checked = {f: _check_safely(f) for f in _files(folder)}
+        checked = {f: _check_listed(f) for f in _files(folder)}
         found = [_entry(f, checked[f], shipped) for f in _scenarios_among(checked)]
         if shipped:
             rank = {name: i for i, name in enumerate(SHIPPED_ORDER)}
             found.sort(key=lambda e: (rank.get(e.path.stem, len(rank)), e.path.name))
         entries.extend(found)
     return entries
+
+
+# What listing found of each file, with the fingerprints of the file and of every part it
+# includes: the menus list the scenarios each time New match or Host a class opens (~60 ms a
+# shipped file, seconds on a slow or busy computer), and a file whose bytes and parts have not
+# changed since is not read and checked again. Kept for the process; thread-safe enough (two
+# listings at once may check a file twice, never mix two answers).
+_LISTED: dict[Path, tuple[tuple[tuple[str, str | None], ...], _Checked]] = {}
+
+
+def _fingerprint(path: Path) -> str | None:
+    """The file's bytes as a digest (None: missing, unreadable, or too big to be a scenario:
+    what it found then is not kept)."""
+    try:
+        return hashlib.sha256(read_limited(path, MAX_SCENARIO_BYTES)).hexdigest()
+    except (OSError, ScenarioError, JsonReadError):
+        return None
+
+
+def _fingerprints(f: Path, parts: tuple[Path, ...]) -> tuple[tuple[str, str | None], ...]:
+    return tuple((str(p), _fingerprint(p)) for p in (f, *parts))
+
+
+def _check_listed(f: Path) -> _Checked:
+    """``_check_safely``, or what it found last time when nothing it read has changed."""
+    hit = _LISTED.get(f)
+    if hit is not None:
+        stamps, checked = hit
+        if _fingerprints(f, checked.read) == stamps:
+            return checked
+    before = _fingerprint(f)
+    checked = _check_safely(f)
+    stamps = _fingerprints(f, checked.read)
+    # kept only if every file could be read, and the scenario's own did not change meanwhile
+    if before is not None and stamps[0][1] == before and all(d for _, d in stamps):
+        _LISTED[f] = (stamps, checked)
+    return checked
 
 
 def _check_safely(f: Path) -> _Checked:

@@ -48,6 +48,7 @@ class Assembled:
     main: str
     texts: dict[str, str] = field(default_factory=dict)  # file name -> its text
     parts: list[Path] = field(default_factory=list)  # every part file, resolved
+    read: list[Path] = field(default_factory=list)  # every part file it tried to read, found or not
     issues: list[PartIssue] = field(default_factory=list)
     # A path in the assembled document -> (file, the same place's path in that file).
     _origins: dict[Elems, tuple[str, Elems]] = field(default_factory=dict)
@@ -226,6 +227,7 @@ class _Assembler:
 
     def _load(self, part: _File, file: _File, where: Elems, name: str) -> tuple[object, str] | None:
         if part.path not in self.cache:
+            self.out.read.append(part.path)
             if part.path.exists() and not part.path.is_dir() and not part.path.is_file():
                 # A pipe or a device would block the reader or never end.
                 self.issue(file, where, f"{name!r} is not a regular file")

@@ -950,6 +950,10 @@ class MainMenu(MenuScreen):
         from game.ui.audio import audio_of
 
         audio_of(self.app).start_music()
+        if not self.app.headless:  # New match and Host a class then open without "checking…"
+            from game.content.loader import warm_listing
+
+            warm_listing()
         if self.app.notices:  # said once: the game started on defaults for some settings
             notices, self.app.notices = self.app.notices, []
             from game.ui.settings import ALL, settings_path
