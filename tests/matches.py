@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from game.ai import make_bot
-from game.content import load_scenario
+from game.content import check_scenario, load_scenario
 from game.engine import Order, World, advance
 from game.session.local import LocalMatch
 
@@ -18,6 +18,18 @@ MINI = Path(__file__).parent / "fixtures" / "mini.json"
 def mini_data() -> dict[str, Any]:
     """mini.json as plain data, to change before it is validated."""
     return json.loads(MINI.read_text(encoding="utf-8"))
+
+
+def name_warnings(folder: Path, table: str, index: int, name: object) -> list[str]:
+    """mini.json with one name changed (``table``'s item ``index``), written to ``folder`` and
+    checked: validate's warnings as "path: message" (the scenario still plays)."""
+    doc = mini_data()
+    doc[table][index]["name"] = name
+    path = folder / "named.json"
+    path.write_text(json.dumps(doc, indent=2, ensure_ascii=False), encoding="utf-8")
+    scenario, problems = check_scenario(path)
+    assert scenario is not None
+    return [f"{p.path}: {p.message}" for p in problems if p.severity == "warning"]
 
 
 def finished_match(turns: int = 4) -> LocalMatch:

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from uikit import click, frames, make_app
+from uikit import click, frames, kosovo_first_report, make_app
 
 from game.ai.reasons import TEMPLATES, Reason, english
 from game.ai.value import Valuation
@@ -17,7 +17,6 @@ from game.session.saves import SaveError, load_match
 from game.ui import i18n
 from game.ui.i18n import t
 from game.ui.scenes.new_match import NewMatchScene
-from game.ui.scenes.report import ReportScene
 
 ROOT = Path(__file__).resolve().parent.parent
 KOSOVO = ROOT / "scenarios" / "kosovo.json"
@@ -107,13 +106,7 @@ def test_a_secret_goal_is_never_named() -> None:
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_the_report_shows_why_the_ai_seats_acted(sandbox: Path, lang: str) -> None:
-    app = make_app(ui_scale=100, language=lang)
-    match = LocalMatch.start(load_scenario(KOSOVO), ["servia"], 3, levels={"rossiya": "normal"})
-    report = match.submit("servia")
-    assert report is not None
-    scene = ReportScene(app, match, report, "servia")
-    app.push(scene)
-    frames(app)
+    match, _, scene = kosovo_first_report(lang, levels={"rossiya": "normal"})
     text = scene.plain_text()
     assert t("report.section.ai") in text
     line = i18n.said(english(match.ai_reasons(1)["rossiya"]), "ai.x", {}, lang)

@@ -6,27 +6,25 @@ a panel, a table) leaves it out."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pytest
-from uikit import frames, make_app
+from matches import name_warnings
+from uikit import kosovo_first_report
 
 from game.ai.baseline import BaselineBot
 from game.ai.reasons import Reason, english
 from game.ai.reasons import text as reason_text
-from game.content import check_scenario, load_scenario
+from game.content import load_scenario
 from game.engine import new_world, resolve
 from game.engine.names import Name
 from game.engine.say import say
-from game.session.local import LocalMatch
 from game.session.match import ai_orders
 from game.ui import i18n
-from game.ui.scenes.report import ReportScene, esc
+from game.ui.scenes.report import esc
 
 ROOT = Path(__file__).resolve().parent.parent
-MINI = ROOT / "tests" / "fixtures" / "mini.json"
 ATLANTIC = Name(
     "the Atlantic Republic", {"en": "the Atlantic Republic", "es": "la República Atlántica"}
 )
@@ -87,13 +85,7 @@ def opens_with_a_name(sentence: str) -> bool:
 def test_the_report_shows_the_actor_opening_a_line_in_bold_with_its_article(
     sandbox: Path, lang: str
 ) -> None:
-    app = make_app(ui_scale=100, language=lang)
-    match = LocalMatch.start(load_scenario(ROOT / "scenarios" / "kosovo.json"), ["servia"], 3)
-    report = match.submit("servia")
-    assert report is not None
-    scene = ReportScene(app, match, report, "servia")
-    app.push(scene)
-    frames(app)
+    match, report, scene = kosovo_first_report(lang)
     markup = scene.markup()
     article = {"en": "The ", "es": "La "}[lang]
     opened = [
@@ -107,25 +99,20 @@ def test_the_report_shows_the_actor_opening_a_line_in_bold_with_its_article(
         assert f"<b>{esc(words)}</b>" in markup, words
 
 
-def _named(tmp_path: Path, table: str, index: int, name: object) -> list[str]:
-    doc = json.loads(MINI.read_text(encoding="utf-8"))
-    doc[table][index]["name"] = name
-    path = tmp_path / "named.json"
-    path.write_text(json.dumps(doc, indent=2, ensure_ascii=False), encoding="utf-8")
-    scenario, problems = check_scenario(path)
-    assert scenario is not None  # a warning: the scenario still plays
-    return [f"{p.path}: {p.message}" for p in problems if p.severity == "warning"]
-
-
 def test_validate_warns_of_an_article_written_with_a_capital(tmp_path: Path) -> None:
-    (en,) = _named(tmp_path, "regions", 0, {"en": "The Lowland Plain", "es": "la Llanura"})
+    (en,) = name_warnings(tmp_path, "regions", 0, {"en": "The Lowland Plain", "es": "la Llanura"})
     assert en == (
         "regions[0].name.en: the name 'The Lowland Plain' brings its article with a capital, "
         "which reads wrong inside a sentence: write 'the Lowland Plain' (a sentence that opens "
         "with it gives it its capital, and labels leave it out)"
     )
-    (es,) = _named(tmp_path, "actors", 0, {"en": "Lowland", "es": "La Tierra Baja"})
+    (es,) = name_warnings(tmp_path, "actors", 0, {"en": "Lowland", "es": "La Tierra Baja"})
     assert es.startswith("actors[0].name.es: the name 'La Tierra Baja'")
     assert "write 'la Tierra Baja'" in es
-    assert _named(tmp_path, "regions", 0, {"en": "the Lowland Plain", "es": "la Llanura"}) == []
-    assert _named(tmp_path, "regions", 0, {"en": "Theban Plain", "es": "la Llanura Tebana"}) == []
+    assert (
+        name_warnings(tmp_path, "regions", 0, {"en": "the Lowland Plain", "es": "la Llanura"}) == []
+    )
+    assert (
+        name_warnings(tmp_path, "regions", 0, {"en": "Theban Plain", "es": "la Llanura Tebana"})
+        == []
+    )

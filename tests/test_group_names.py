@@ -4,30 +4,23 @@ scenario "to the Hanseong's unionized workers". validate now warns where and how
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pytest
+from matches import name_warnings
 
 from game.ai.baseline import BaselineBot
-from game.content import check_scenario, load_scenario
+from game.content import load_scenario
 from game.engine import new_world, resolve
 from game.session.match import ai_orders
 from game.ui import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
-MINI = ROOT / "tests" / "fixtures" / "mini.json"
 
 
 def _warnings(tmp_path: Path, en: str, es: str) -> list[str]:
-    doc = json.loads(MINI.read_text(encoding="utf-8"))
-    doc["groups"][1]["name"] = {"en": en, "es": es}
-    path = tmp_path / "named.json"
-    path.write_text(json.dumps(doc, indent=2, ensure_ascii=False), encoding="utf-8")
-    scenario, problems = check_scenario(path)
-    assert scenario is not None  # a warning: the scenario still plays
-    return [f"{p.path}: {p.message}" for p in problems if p.severity == "warning"]
+    return name_warnings(tmp_path, "groups", 1, {"en": en, "es": es})
 
 
 def test_a_name_with_its_own_article_is_warned_in_each_language(tmp_path: Path) -> None:

@@ -82,3 +82,23 @@ class StubMenu(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill((0, 0, 0))
+
+
+def kosovo_first_report(lang: str, levels: dict[str, str] | None = None):
+    """Kosovo's first turn (seed 3) played with Servia a human seat, its report screen open in
+    ``lang``: (the match, the report, the report scene)."""
+    from pathlib import Path
+
+    from game.content import load_scenario
+    from game.session.local import LocalMatch
+    from game.ui.scenes.report import ReportScene
+
+    app = make_app(ui_scale=100, language=lang)
+    kosovo = Path(__file__).resolve().parent.parent / "scenarios" / "kosovo.json"
+    match = LocalMatch.start(load_scenario(kosovo), ["servia"], 3, levels=levels or {})
+    report = match.submit("servia")
+    assert report is not None
+    scene = ReportScene(app, match, report, "servia")
+    app.push(scene)
+    frames(app)
+    return match, report, scene

@@ -12,6 +12,7 @@ wrong mid-sentence, and a warning says so.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .problems import Finding
 
@@ -27,39 +28,28 @@ _BEFORE = {"en": "the", "es": "los"}
 def check_group_names(doc: object) -> list[Finding]:
     """A warning for each group name, in any language the engine speaks, that would read badly
     after the article the engine puts before it."""
-    if not isinstance(doc, dict) or not isinstance(doc.get("groups"), list):
-        return []
     found: list[Finding] = []
-    for i, g in enumerate(doc["groups"]):
-        name = g.get("name") if isinstance(g, dict) else None
-        spelt = {"en": name} if isinstance(name, str) else name
-        if not isinstance(spelt, dict):
-            continue
-        for lang, article in _ARTICLE.items():
-            text = spelt.get(lang)
-            if not isinstance(text, str):
-                continue
-            where = ("groups", i, "name") if isinstance(name, str) else ("groups", i, "name", lang)
-            said = f"{_BEFORE[lang]} {text}"
-            if article.match(text):
-                found.append(
-                    Finding(
-                        where,
-                        f"the group's name {text!r} reads {said!r} in the report's sentences, "
-                        f"which put {_BEFORE[lang]!r} before it: leave its article out",
-                        severity="warning",
-                    )
+    for lang, text, where in _spellings(doc, "groups", tuple(_ARTICLE)):
+        said = f"{_BEFORE[lang]} {text}"
+        if _ARTICLE[lang].match(text):
+            found.append(
+                Finding(
+                    where,
+                    f"the group's name {text!r} reads {said!r} in the report's sentences, "
+                    f"which put {_BEFORE[lang]!r} before it: leave its article out",
+                    severity="warning",
                 )
-            elif lang == "en" and (owned := _POSSESSIVE.match(text)):
-                owner, what = owned.groups()
-                found.append(
-                    Finding(
-                        where,
-                        f"the group's name {text!r} reads {said!r} in the report's sentences, "
-                        f"which put 'the' before it: write it as '{what} of {owner}'",
-                        severity="warning",
-                    )
+            )
+        elif lang == "en" and (owned := _POSSESSIVE.match(text)):
+            owner, what = owned.groups()
+            found.append(
+                Finding(
+                    where,
+                    f"the group's name {text!r} reads {said!r} in the report's sentences, "
+                    f"which put 'the' before it: write it as '{what} of {owner}'",
+                    severity="warning",
                 )
+            )
     return found
 
 
@@ -75,31 +65,39 @@ def check_name_articles(doc: object) -> list[Finding]:
     written with a capital ("The Cardamom Mountains"): the report's sentences put the name
     where a capital reads wrong ("Khmeria took The Cardamom Mountains"), and the game gives the
     article its capital itself when the name opens a sentence, and drops it from labels."""
-    if not isinstance(doc, dict):
-        return []
     found: list[Finding] = []
     for table in ("actors", "regions", "corporations"):
-        things = doc.get(table)
-        if not isinstance(things, list):
-            continue
-        for i, thing in enumerate(things):
-            name = thing.get("name") if isinstance(thing, dict) else None
-            spelt = {"en": name} if isinstance(name, str) else name
-            if not isinstance(spelt, dict):
+        for lang, text, where in _spellings(doc, table, tuple(_CAPITAL_ARTICLE)):
+            if not (m := _CAPITAL_ARTICLE[lang].match(text)):
                 continue
-            for lang, capital in _CAPITAL_ARTICLE.items():
-                text = spelt.get(lang)
-                if not isinstance(text, str) or not (m := capital.match(text)):
-                    continue
-                where = (table, i, "name") if isinstance(name, str) else (table, i, "name", lang)
-                lower = m.group(1).lower() + text[len(m.group(1)) :]
-                found.append(
-                    Finding(
-                        where,
-                        f"the name {text!r} brings its article with a capital, which reads "
-                        f"wrong inside a sentence: write {lower!r} (a sentence that opens "
-                        "with it gives it its capital, and labels leave it out)",
-                        severity="warning",
-                    )
+            lower = m.group(1).lower() + text[len(m.group(1)) :]
+            found.append(
+                Finding(
+                    where,
+                    f"the name {text!r} brings its article with a capital, which reads "
+                    f"wrong inside a sentence: write {lower!r} (a sentence that opens "
+                    "with it gives it its capital, and labels leave it out)",
+                    severity="warning",
                 )
+            )
     return found
+
+
+def _spellings(
+    doc: object, table: str, langs: tuple[str, ...]
+) -> Iterator[tuple[str, str, tuple[str | int, ...]]]:
+    """Each name in the scenario's ``table`` as (language, text, where it is), item by item and
+    in ``langs``' order: a plain string is the English name, a table gives its translations."""
+    things = doc.get(table) if isinstance(doc, dict) else None
+    if not isinstance(things, list):
+        return
+    for i, thing in enumerate(things):
+        name = thing.get("name") if isinstance(thing, dict) else None
+        spelt = {"en": name} if isinstance(name, str) else name
+        if not isinstance(spelt, dict):
+            continue
+        for lang in langs:
+            text = spelt.get(lang)
+            if isinstance(text, str):  # a plain string's place is the name itself
+                where = (table, i, "name") if isinstance(name, str) else (table, i, "name", lang)
+                yield lang, text, where
