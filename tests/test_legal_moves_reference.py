@@ -14,6 +14,7 @@ from game.engine import formulas as F
 from game.engine.actions import VIOLENT, Move, _body_proposals, legal_moves
 from game.engine.conditions import is_member
 from game.engine.model import NGO, Federation, GlobalBody, State
+from game.engine.retable import may_table
 from game.session.match import ai_orders
 from tests.test_ai_baseline import rich_data
 
@@ -149,6 +150,13 @@ def plain_moves(world: World, actor_id: str) -> list[Move]:
             for s in world.states():
                 if s.indicted:
                     add(Move("arrest", s.id))
+        # the secretariat's own appeal for a wider mandate: one open at a time, and not again
+        # unchanged once vetoed twice
+        open_appeal = any(
+            (p.body, p.kind) == (actor_id, "mandate") for p in world.proposals.values()
+        )
+        if not open_appeal and may_table(world, actor_id, "mandate", actor_id):
+            add(Move("propose", actor_id, actor_id, "mandate"))
     elif isinstance(actor, NGO):
         for c in world.crises.values():
             if c.state in actor.reach:

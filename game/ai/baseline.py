@@ -21,6 +21,7 @@ from game.engine.actions import (
     neighbors_of,
     wealth_per_person,
 )
+from game.engine.mechanics import voters
 from game.engine.model import CRITERIA, NGO, Crisis, Federation, GlobalBody, State
 from game.engine.orders import ACTIONS, Order
 from game.engine.retable import renewed_cause
@@ -28,6 +29,7 @@ from game.engine.rng import MASK, Rng, mix, next_u64
 from game.engine.scenario import Card
 from game.engine.scoring import mission_of
 from game.engine.structure import power
+from game.engine.vocabulary import ActorStatIs
 from game.engine.world import World
 
 # The golden ratio's fractional part: consecutive moves' noise spread evenly over [0, 1).
@@ -647,4 +649,36 @@ def _vote(seat: _Seat, pid: str) -> str:
     if p.kind == "standards":
         home = seat.actor.id in seat.facts.corporation_homes  # type: ignore[attr-defined]
         return "no" if home and wt["justice"] < 1 else "yes"
+    if p.kind == "mandate":
+        return _mandate_vote(world, seat.actor, seat.facts, p.body)
     return "yes"
+
+
+def appeal_votes(world: World, body_id: str) -> dict[str, str]:
+    """How each member would vote, as this bot votes, on the body's appeal for a wider mandate:
+    what a secretariat weighs before it asks."""
+    body = world.actors.get(body_id)
+    if not isinstance(body, GlobalBody):
+        return {}
+    facts = _facts(world)
+    return {
+        m: _mandate_vote(world, world.actors[m], facts, body_id)
+        for m in voters(world, body)
+        if m in world.actors
+    }
+
+
+def _mandate_vote(world: World, actor: object, facts: _Facts, body_id: str) -> str:
+    """A wider mandate for a body takes from every member's freedom of action: a seat whose
+    mission counts that body's mandate votes as its goal asks; otherwise a state grants it only
+    when it needs the body (afraid, or a crisis at home), and refuses it (a great power, a
+    permanent member, with a veto)."""
+    aid = actor.id  # type: ignore[attr-defined]
+    mission = mission_of(world, aid)
+    for g in (*mission.goals, *mission.secret):
+        for c in g.when:
+            if type(c) is ActorStatIs and c.stat == "mandate" and c.actor == body_id:
+                return "yes" if c.min is not None else "no"
+    if isinstance(actor, State) and (actor.fear >= 50 or aid in facts.crisis_states):
+        return "yes"
+    return "no"

@@ -351,7 +351,7 @@ def _one_turn(
     ``theirs``: the aid packages the other seats table, as (body, state)."""
     moves = []
     for m in cand:
-        if m.action == "propose":
+        if m.action == "propose" and m.option != "mandate":  # (an appeal counts: _committed)
             if m.option != "aid_package" or (read is not None and m.target not in read):
                 m = _TABLED
             elif (m.target, m.subject) not in theirs:

@@ -86,6 +86,7 @@ MOTIONS: dict[str, str] = {
     "mediate": "mediation",
     "aid_package": "aid",
     "standards": "standards",
+    "mandate": "a wider mandate",
 }
 TEMPLATES.update({f"ai.act.{a}": words for a, words in ACTION_WORDS.items()})
 TEMPLATES.update({f"ai.motion.{k}": words for k, words in MOTIONS.items()})

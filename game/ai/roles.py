@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from game.ai import ambition
 from game.engine import formulas as F
+from game.engine import vocabulary as V
 from game.engine.actions import Move, arrest_succeeds, neighbors_of
 from game.engine.model import CRITERIA, NGO, Federation, GlobalBody, State
 from game.engine.scenario import Mission
@@ -118,7 +119,8 @@ def priors(
         pressed = any(threat(facts, world, s) > 0.5 for s in actor.members if s in facts.power)
         return [_federation(facts, world, actor, wt, m, pressed) for m in moves]
     if isinstance(actor, GlobalBody):
-        return [_body(facts, world, actor, wt, m) for m in moves]
+        seeks = _seeks_mandate(mission, actor.id)
+        return [_body(facts, world, actor, wt, m, seeks) for m in moves]
     if isinstance(actor, NGO):
         return [_ngo(facts, world, actor, wt, m) for m in moves]
     return [0.0 for _ in moves]
@@ -229,7 +231,26 @@ def _federation(
     return 0.0
 
 
-def _body(facts: Facts, world: World, a: GlobalBody, wt: dict[str, float], m: Move) -> float:
+def _seeks_mandate(mission: Mission, body_id: str) -> bool:
+    """Whether one of the body's own goals asks for a mandate of at least some size."""
+    return any(
+        type(c) is V.ActorStatIs
+        and c.actor == body_id
+        and c.stat == "mandate"
+        and c.min is not None
+        for g in (*mission.goals, *mission.secret)
+        for c in g.when
+    )
+
+
+def _body(
+    facts: Facts,
+    world: World,
+    a: GlobalBody,
+    wt: dict[str, float],
+    m: Move,
+    seeks: bool = False,
+) -> float:
     act = m.action
     if act == "propose":
         kind, subj = m.option, m.subject
@@ -239,6 +260,8 @@ def _body(facts: Facts, world: World, a: GlobalBody, wt: dict[str, float], m: Mo
             return 0.5 * _grave(world, subj) * wt["peace"] + 0.2
         if kind == "mediate":
             return 0.7 * wt["peace"]
+        if kind == "mandate":  # a secretariat whose goal is a mandate asks its members for it
+            return 0.6 if seeks else -0.5
         return 0.35 * wt["justice"]
     if act == "deploy":
         return 1.2 + _grave(world, m.target)

@@ -22,12 +22,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.ai import ambition
+from game.ai.baseline import appeal_votes
 from game.ai.reasons import Reason, figure
 from game.engine import formulas as F
 from game.engine import vocabulary as V
 from game.engine.actions import neighbors_of
 from game.engine.conditions import Context, compiled, dealable, in_range
 from game.engine.conditions import figure as figure_of
+from game.engine.mechanics import decide
 from game.engine.model import CRITERIA, NGO, Arrangement, Federation, GlobalBody, State
 from game.engine.names import as_name
 from game.engine.scenario import Mission
@@ -288,17 +290,31 @@ def budgets_read(mission: Mission) -> frozenset[str] | None:
 
 
 def _committed(w: World) -> dict[tuple[str, str], float]:
-    """What the resolutions on the table will take from their bodies once voted (an aid
-    package: its budget), by (body, stat): spent a turn past a one-turn look-ahead. Read for
-    every goal's figures of every seat: kept in the world's memo."""
+    """What the resolutions on the table will take from their bodies once voted, by (body,
+    stat): spent a turn past a one-turn look-ahead. An aid package takes its budget; an appeal
+    for a wider mandate, as the members would vote on it now, gives the mandate (a negative
+    commitment) or, vetoed, costs the budget. Read for every goal's figures of every seat: kept
+    in the world's memo."""
     memo = w.memo()
     out = memo.get("ai:committed")
     if out is None:
         out = memo["ai:committed"] = {}
         for p in w.proposals.values():
             body = w.actors.get(p.body)
-            if p.kind == "aid_package" and isinstance(body, GlobalBody):
+            if not isinstance(body, GlobalBody):
+                continue
+            if p.kind == "aid_package":
                 out[(body.id, "budget")] = out.get((body.id, "budget"), 0.0) + F.AID_PACKAGE
+            elif p.kind == "mandate":
+                passed, _, ballots = decide(w, body, p.kind, appeal_votes(w, body.id))
+                if passed:
+                    out[(body.id, "mandate")] = out.get((body.id, "mandate"), 0.0) - (
+                        F.MANDATE_GRANTED
+                    )
+                elif ballots[3]:
+                    out[(body.id, "budget")] = out.get((body.id, "budget"), 0.0) + min(
+                        body.budget, F.MANDATE_SNUB
+                    )
     return out
 
 

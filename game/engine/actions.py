@@ -529,6 +529,14 @@ def _body_moves(
         for s in world.states():
             if s.indicted:
                 add(_move(("arrest", s.id, None, None)))
+    # Its secretariat's appeal to the members for a wider mandate, which it alone tables (last
+    # of its moves: the others keep their places in the list).
+    appeal = ("propose", actor.id, actor.id, "mandate")
+    if not any(
+        (p.body, p.kind, p.target) == (actor.id, "mandate", actor.id)
+        for p in world.proposals.values()
+    ) and may_table(world, actor.id, "mandate", actor.id):
+        add(_move(appeal))
 
 
 def _ngo_moves(world: World, common: _Common, actor: NGO, out: list[Move]) -> None:

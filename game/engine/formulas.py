@@ -160,6 +160,9 @@ GROWTH = 0.002  # wealth grows by this share each turn in peace (a turn is about
 INEQUALITY_GRIEVANCE = 6  # groups in poorer-than-average states gain grievance per turn * gini
 REDISTRIBUTE = 8
 AID_PACKAGE = 10  # what a body's aid package, once voted, takes from its budget to the state
+# A body's secretariat may ask its members for a wider mandate (the mandate is theirs to give):
+MANDATE_GRANTED = 8  # granted: its mandate grows this much...
+MANDATE_SNUB = 4  # ...vetoed: "ask for it too loudly and the great powers will starve you"
 ARREST_ENFORCEMENT = 50  # a court arrests on its own with this enforcement...
 ARREST_SEVERITY = 15  # ...and an arrest cuts the crisis its suspects led by this much
 STANDARDS_ESCAPE = 8  # corporations' escape lost per standard set (times enforcement / 50)

@@ -34,42 +34,16 @@ def tally_votes(world: World, ledger: Ledger) -> None:
         del world.proposals[pid]
         if not isinstance(body, GlobalBody):
             continue
-        members = world.body_members(body)
-        members += [m for m in body.permanent if m not in members and m in world.actors]
-        yes, no, abstain = _ballots(members, p.votes)
-        vetoes = [m for m in body.permanent if p.votes.get(m) == "no"]
-        council = world.council(body)
-        council_yes = [m for m in council if p.votes.get(m) == "yes"]
-        if body.body == "un" and council:
-            council_ok = not vetoes and len(council_yes) * 2 > len(council)
-            assembly_ok = len(yes) >= body.assembly_majority * len(members)
-            if p.kind == "authorize_force":
-                passed = council_ok or assembly_ok
-                how = (
-                    "vote.council"
-                    if council_ok
-                    else "vote.assembly_override"
-                    if assembly_ok
-                    else "vote.vetoed"
-                    if vetoes
-                    else "vote.no_council_no_assembly"
-                )
-            else:
-                passed = council_ok
-                how = "vote.council" if passed else "vote.vetoed" if vetoes else "vote.no_council"
-        elif body.body == "un" and p.kind == "authorize_force":
-            # No Council to approve: force needs the large Assembly majority on its own.
-            passed = len(yes) >= body.assembly_majority * len(members)
-            how = "vote.assembly" if passed else "vote.no_assembly"
-        else:
-            passed = len(yes) > len(no)
-            how = "vote.majority" if passed else "vote.no_majority"
+        passed, how, (yes, no, abstain, vetoes) = decide(world, body, p.kind, p.votes)
         if not ledger.quiet:  # a look-ahead keeps no tally: the vote's outcome is all it plays
             _tally(world, ledger, pid, p, body, passed, how, (yes, no, abstain, vetoes))
-        if retable.record(world, p, passed, bool(vetoes)):
+        appeal = p.kind == "mandate"  # refused by a vote as much as by a veto: it counts
+        if retable.record(world, p, passed, bool(vetoes) or appeal):
             ledger.line(
                 "vote",
-                ledger.say(
+                ledger.say("vote.closed_appeal", body=body.name)
+                if appeal
+                else ledger.say(
                     "vote.closed",
                     body=body.name,
                     kind=ledger.say(f"proposal.{p.kind}"),
@@ -78,6 +52,55 @@ def tally_votes(world: World, ledger: Ledger) -> None:
             )
         if passed:
             _carry_out(world, ledger, body, p.kind, p.target)
+        elif p.kind == "mandate" and vetoes:  # the great powers starve a body that asks
+            ops.add(body, "budget", -min(body.budget, F.MANDATE_SNUB))
+            ledger.line(
+                "vote",
+                ledger.say("mandate_refused", who=body.name, budget=f"{body.budget:.0f}"),
+            )
+
+
+def voters(world: World, body: GlobalBody) -> list[str]:
+    """Who votes in a body: its members, then its permanent members who are not members."""
+    members = world.body_members(body)
+    return members + [m for m in body.permanent if m not in members and m in world.actors]
+
+
+def decide(
+    world: World, body: GlobalBody, kind: str, votes: dict[str, str]
+) -> tuple[bool, str, tuple[list[str], list[str], list[str], list[str]]]:
+    """Whether a resolution of ``kind`` passes in ``body`` on ``votes`` (seat -> yes, no or
+    abstain), the message key of why, and the ballots: yes, no, abstain, and the vetoes."""
+    members = voters(world, body)
+    yes, no, abstain = _ballots(members, votes)
+    vetoes = [m for m in body.permanent if votes.get(m) == "no"]
+    council = world.council(body)
+    council_yes = [m for m in council if votes.get(m) == "yes"]
+    if body.body == "un" and council:
+        council_ok = not vetoes and len(council_yes) * 2 > len(council)
+        assembly_ok = len(yes) >= body.assembly_majority * len(members)
+        if kind == "authorize_force":
+            passed = council_ok or assembly_ok
+            how = (
+                "vote.council"
+                if council_ok
+                else "vote.assembly_override"
+                if assembly_ok
+                else "vote.vetoed"
+                if vetoes
+                else "vote.no_council_no_assembly"
+            )
+        else:
+            passed = council_ok
+            how = "vote.council" if passed else "vote.vetoed" if vetoes else "vote.no_council"
+    elif body.body == "un" and kind == "authorize_force":
+        # No Council to approve: force needs the large Assembly majority on its own.
+        passed = len(yes) >= body.assembly_majority * len(members)
+        how = "vote.assembly" if passed else "vote.no_assembly"
+    else:
+        passed = len(yes) > len(no)
+        how = "vote.majority" if passed else "vote.no_majority"
+    return passed, how, (yes, no, abstain, vetoes)
 
 
 def lapse_moot(world: World, ledger: Ledger) -> None:
@@ -103,7 +126,7 @@ def _matter_stands(world: World, p: Proposal) -> bool:
         return p.target in world.crises
     if p.kind == "mediate":
         return p.target in world.wars
-    if p.kind == "standards":
+    if p.kind in ("standards", "mandate"):
         return p.target in world.actors
     return world.state(p.target) is not None  # sanctions and aid packages: a state
 
@@ -180,6 +203,12 @@ def _carry_out(world: World, ledger: Ledger, body: GlobalBody, kind: str, target
             ledger.change(
                 "justice", F.PACKAGE_JUSTICE, ledger.say("aid_package", who=body.name, other=s.name)
             )
+    elif kind == "mandate":
+        ops.add(body, "mandate", F.MANDATE_GRANTED)
+        ledger.line(
+            "vote",
+            ledger.say("mandate_granted", who=body.name, mandate=f"{body.mandate:.0f}"),
+        )
     elif kind == "standards":
         cut = max(3.0, F.STANDARDS_ESCAPE * 1.5 * body.enforcement / 50)
         for corp in world.corporations.values():

@@ -556,7 +556,7 @@ class Proposal(Model):
     id: Id
     body: Id
     proposer: Id
-    kind: Literal["authorize_force", "sanctions", "aid_package", "standards", "mediate"]
+    kind: Literal["authorize_force", "sanctions", "aid_package", "standards", "mediate", "mandate"]
     target: Id
     opened: int = Field(ge=0)
     votes: dict[Id, Literal["yes", "no", "abstain"]] = Field(default_factory=dict)

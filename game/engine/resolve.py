@@ -270,7 +270,8 @@ def _play(
         apply_order(w, ledger, o)
 
     # 5. dynamics
-    acted = {f["actor"] for _, f in acts}
+    # (a body's appeal for its own mandate is not the body at work: it keeps nothing from decay)
+    acted = {f["actor"] for _, f in acts if f["option"] != "mandate" or f["action"] != "propose"}
     used = {f["actor"] for _, f in acts if f["action"] in mechanics.USES}
     m = mechanics.run(w, ledger, struck, acted, used)
     wd["arrangement"], wd["centralization"], wd["plurality"] = (

@@ -52,6 +52,8 @@ def gravity(world: World, kind: str, target: str) -> float:
     if kind == "mediate":
         w = world.wars.get(target)
         return F.RETABLE_WAR_TURN * w.age if w is not None else 0.0
+    if kind == "mandate":  # the need for the body: every crisis in the world
+        return sum(c.severity for c in world.crises.values())
     return 0.0
 
 

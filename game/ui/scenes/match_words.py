@@ -116,6 +116,12 @@ def target_name(world: World, order: Order, article: bool = False) -> str:
     """The name of what an order acts on, as a player reads it: a label at the head of a row,
     or with ``article`` as it reads inside a sentence ("Declarar la guerra a la República…")."""
     if order.action == "propose":
+        if order.subject == order.target:  # about the body itself (its mandate, its standards)
+            return t(
+                "match.propose_target_self",
+                body=name_of(world, order.target or "", article),
+                kind=t(f"match.proposal.{order.option}"),
+            )
         return t(
             "match.propose_target",
             body=name_of(world, order.target or "", article),

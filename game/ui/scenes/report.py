@@ -137,7 +137,9 @@ def tooltip(app: App, element: pygame_gui.core.UIElement, text: str) -> None:
 # The (size, bold, italic) faces the report's markup uses: whatever shows it loads them first.
 REPORT_FONTS = [(19, True, False), (17, True, False), (15, True, False), (15, False, True)]
 # The votes section's lines besides the tallies and the tabled resolutions (engine/say.py)
-_NOTICES = frozenset({"vote.lapsed", "vote.closed"})
+_NOTICES = frozenset(
+    {"vote.lapsed", "vote.closed", "vote.closed_appeal", "mandate_granted", "mandate_refused"}
+)
 
 
 def preload_fonts(app: App, fonts: list[tuple[int, bool, bool]]) -> None:
@@ -770,8 +772,8 @@ class ReportScene(Scene):
                 out.append("")
             out.append(self._muted(esc(t("report.tabled"))))
             out += [f"\u2022 {self._line(ln)}" for ln in tabled]
-        # what the bodies said besides: a question closed after two vetoes, and last a resolution
-        # that lapsed (its matter over by the turn's end, perhaps one tabled above)
+        # what the bodies said besides: a mandate granted or refused, a question closed after two
+        # vetoes, and last a resolution that lapsed (its matter over by the turn's end)
         notices = [ln for ln in r.lines if ln.key in _NOTICES]
         if notices:
             if out:
