@@ -130,3 +130,11 @@ def test_the_appeal_reads_in_spanish() -> None:
     (line,) = [ln for ln in report.lines if ln.key == "mandate_granted"]
     spanish = i18n.said(line.text, line.key, line.args, "es")
     assert spanish.startswith("Los miembros de la Asamblea Mundial de la Salud le conceden")
+
+
+def test_the_panel_names_an_appeal_once_not_as_its_own_subject() -> None:
+    from game.ui.scenes.match_words import name_of, target_name
+
+    w, pid = _tabled(new_world(PANDEMIC, 1))
+    assert target_name(w, APPEAL) == "World Health Assembly: a wider mandate"
+    assert name_of(w, pid) == "a wider mandate"

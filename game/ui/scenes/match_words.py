@@ -79,6 +79,8 @@ def proposal_words(world: World, proposal_id: str) -> str:
     p = world.proposals.get(proposal_id)
     if p is None:
         return t("panel.words.a_resolution")
+    if p.target == p.body:  # about the body itself (its mandate, its standards): named once
+        return t(f"match.proposal.{p.kind}")
     # a crisis or war that ended before the vote: as it was called when it was tabled
     gone = not any(p.target in x for x in (world.actors, world.crises, world.wars))
     target = message(p.subject) if gone and p.subject is not None else name_of(world, p.target)
