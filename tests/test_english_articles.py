@@ -45,6 +45,9 @@ def test_a_sentence_opening_with_a_name_gives_its_article_the_capital() -> None:
     )
     # a sentence that opens with the engine's own words keeps them as they are
     assert say("rebelled", group=Name("Veshi")).startswith("the Veshi rebelled")
+    # no "'s" after a plural name ("the United Nations's mediation")
+    un = Name("the United Nations")
+    assert say("mediation_fails", who=un).startswith("The mediation of the United Nations fails")
 
 
 def test_a_label_leaves_the_article_out_and_a_sentence_keeps_it() -> None:
