@@ -138,3 +138,22 @@ def test_the_panel_names_an_appeal_once_not_as_its_own_subject() -> None:
     w, pid = _tabled(new_world(PANDEMIC, 1))
     assert target_name(w, APPEAL) == "World Health Assembly: a wider mandate"
     assert name_of(w, pid) == "a wider mandate"
+
+
+def test_the_report_shows_the_vote_and_what_it_cost(sandbox: Path) -> None:
+    from game.session.local import LocalMatch
+    from game.ui.scenes.report import ReportScene
+    from tests.uikit import frames, make_app
+
+    app = make_app(ui_scale=100, language="en")
+    match = LocalMatch.start(PANDEMIC, ["wha"], 1)
+    match.add(APPEAL)
+    match.submit("wha")
+    report = match.submit("wha")  # the next turn: the members vote
+    assert report is not None
+    scene = ReportScene(app, match, report, "wha")
+    app.push(scene)
+    frames(app)
+    text = scene.plain_text()
+    assert "World Health Assembly · a wider mandate: failed" in text  # not named twice
+    assert "The great powers veto the appeal of the World Health Assembly" in text

@@ -796,10 +796,13 @@ class ReportScene(Scene):
         world = self.world
         verdict = t("report.vote.passed") if tally.passed else t("report.vote.failed")
         colour = hexc(p.good if tally.passed else p.bad)
+        # what it was about: a state, a crisis, a war; not the body again (its own mandate)
+        about = (
+            "" if tally.target == tally.body else f" \u00b7 {esc(words.tally_target(world, tally))}"
+        )
         head = (
             f"<b>{esc(self.name(tally.body))}</b> \u00b7 {esc(words.proposal_name(tally.kind))}"
-            f" \u00b7 {esc(words.tally_target(world, tally))}: "
-            f"<font color='{colour}'><b>{esc(verdict)}</b></font>, {esc(i18n_line(tally))}"
+            f"{about}: <font color='{colour}'><b>{esc(verdict)}</b></font>, {esc(i18n_line(tally))}"
         )
         ind = "&nbsp;&nbsp;&nbsp;"
         out = [
