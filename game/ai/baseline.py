@@ -27,9 +27,8 @@ from game.engine.orders import ACTIONS, Order
 from game.engine.retable import renewed_cause
 from game.engine.rng import MASK, Rng, mix, next_u64
 from game.engine.scenario import Card
-from game.engine.scoring import mission_of
+from game.engine.scoring import mission_of, stat_goals
 from game.engine.structure import power
-from game.engine.vocabulary import ActorStatIs
 from game.engine.world import World
 
 # The golden ratio's fractional part: consecutive moves' noise spread evenly over [0, 1).
@@ -674,11 +673,8 @@ def _mandate_vote(world: World, actor: object, facts: _Facts, body_id: str) -> s
     when it needs the body (afraid, or a crisis at home), and refuses it (a great power, a
     permanent member, with a veto)."""
     aid = actor.id  # type: ignore[attr-defined]
-    mission = mission_of(world, aid)
-    for g in (*mission.goals, *mission.secret):
-        for c in g.when:
-            if type(c) is ActorStatIs and c.stat == "mandate" and c.actor == body_id:
-                return "yes" if c.min is not None else "no"
+    for c in stat_goals(mission_of(world, aid), body_id, "mandate"):
+        return "yes" if c.min is not None else "no"
     if isinstance(actor, State) and (actor.fear >= 50 or aid in facts.crisis_states):
         return "yes"
     return "no"

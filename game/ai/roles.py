@@ -22,10 +22,10 @@ from dataclasses import dataclass
 
 from game.ai import ambition
 from game.engine import formulas as F
-from game.engine import vocabulary as V
 from game.engine.actions import Move, arrest_succeeds, neighbors_of
 from game.engine.model import CRITERIA, NGO, Federation, GlobalBody, State
 from game.engine.scenario import Mission
+from game.engine.scoring import stat_goals
 from game.engine.structure import power
 from game.engine.world import World
 
@@ -233,14 +233,7 @@ def _federation(
 
 def _seeks_mandate(mission: Mission, body_id: str) -> bool:
     """Whether one of the body's own goals asks for a mandate of at least some size."""
-    return any(
-        type(c) is V.ActorStatIs
-        and c.actor == body_id
-        and c.stat == "mandate"
-        and c.min is not None
-        for g in (*mission.goals, *mission.secret)
-        for c in g.when
-    )
+    return any(c.min is not None for c in stat_goals(mission, body_id, "mandate"))
 
 
 def _body(

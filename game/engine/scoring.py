@@ -31,6 +31,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from . import vocabulary as V
 from .conditions import Compiled, Context, compiled
 from .model import CRITERIA, Id, Model
 from .names import Name, Translatable, as_name
@@ -87,6 +88,17 @@ def mission_of(world: World, actor_id: str) -> Mission:
         actor=actor_id,
         role=_labels(world.actors[actor_id].name) if actor_id in world.actors else actor_id,
     )
+
+
+def stat_goals(mission: Mission, actor_id: str, stat: str) -> list[V.ActorStatIs]:
+    """The tests of the mission's goals (public and secret) on one actor's figure, in order:
+    what a seat wants of that figure (a ``min`` to reach, a ``max`` to stay under)."""
+    return [
+        c
+        for g in (*mission.goals, *mission.secret)
+        for c in g.when
+        if type(c) is V.ActorStatIs and c.actor == actor_id and c.stat == stat
+    ]
 
 
 def _labels(name: str) -> str | dict[str, str]:
