@@ -37,8 +37,14 @@ def plain_moves(world: World, actor_id: str) -> list[Move]:
             for opt in card.options if card else []:
                 add(Move("choose", h.key, option=opt.id))
 
+    def aimed_at_me(m: Move) -> bool:  # sanctions or aid for it, force against its own doing
+        if m.option == "authorize_force":
+            c = world.crises.get(m.subject or "")
+            return c is not None and c.state == actor_id and c.kind in ("repression", "cleansing")
+        return m.subject == actor_id
+
     def proposals(body: GlobalBody) -> list[Move]:
-        return [m for m in _body_proposals(world, body) if m.subject != actor_id]
+        return [m for m in _body_proposals(world, body) if not aimed_at_me(m)]
 
     if isinstance(actor, State):
         add(Move("invest"))

@@ -577,7 +577,7 @@ def _propose_block(seat: _Seat, part: Sequence[Move], block: Block) -> list[floa
     worths = [0.0 if target in allies else worth[c] for target, c in zip(aimed, kinds, strict=True)]
     if block.without is not None:  # the seat's own block leaves out what is aimed at itself
         without = block.without
-        worths = [w for w, m in zip(worths, source, strict=True) if m[2] != without]
+        worths = [w for w, m in zip(worths, source, strict=True) if m[2] not in without]
     return worths
 
 

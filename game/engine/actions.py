@@ -88,14 +88,35 @@ def _proposals(
     kept = common.proposals.get(body.id)
     if kept is None:
         moves = _body_proposals(world, body)
-        kept = common.proposals[body.id] = (moves, frozenset(m.subject for m in moves))
-    source, subjects = kept
-    moves, without = source, None
-    if actor_id in subjects:
-        moves, without = [m for m in source if m.subject != actor_id], actor_id
+        kept = common.proposals[body.id] = (moves, _aimed(world, moves))
+    source, aimed = kept
+    moves, without = source, aimed.get(actor_id)
+    if without is not None:
+        moves = [m for m in source if m.subject not in without]
     if len(moves) >= BLOCK_MIN:
         blocks.append(_block(("propose", len(out), len(out) + len(moves), source, without)))
     out.extend(moves)
+
+
+# The crises a state's own government carries out: it may not table force against them.
+OWN_DOING = frozenset({"repression", "cleansing"})
+
+
+def _aimed(world: World, moves: list[Move]) -> dict[str, frozenset[str | None]]:
+    """Each state -> the subjects of the body's resolutions aimed at it, which it may not table
+    itself: sanctions or aid named for it, and force against a repression or cleansing its own
+    government carries out (a government may still call for help against a civil war)."""
+    aimed: dict[str, set[str | None]] = {}
+    crises = world.crises
+    for m in moves:
+        subject = m.subject
+        if m.option == "authorize_force":
+            c = crises.get(subject or "")
+            if c is not None and c.kind in OWN_DOING:
+                aimed.setdefault(c.state, set()).add(subject)
+        elif subject is not None:
+            aimed.setdefault(subject, set()).add(subject)
+    return {k: frozenset(v) for k, v in aimed.items()}
 
 
 def _body_proposals(world: World, body: GlobalBody) -> list[Move]:
@@ -173,7 +194,8 @@ class Block(NamedTuple):
     start: int
     stop: int
     source: list[Move] | None  # the body's list the block comes from
-    without: str | None  # the subject the block leaves out of its source (the actor itself)
+    # the subjects the block leaves out of its source (those aimed at the actor itself)
+    without: frozenset[str | None] | None
 
 
 _block = partial(tuple.__new__, Block)  # a Block made without NamedTuple's Python __new__
@@ -201,7 +223,7 @@ class LegalSet:
         plain: list[Move] = []
         pos = 0
         # (the body's resolutions as a set, the subject left out of them)
-        self.shared: list[tuple[frozenset[Move], str | None]] = []
+        self.shared: list[tuple[frozenset[Move], frozenset[str | None] | None]] = []
         memo = world.memo()
         for b in shared:
             plain.extend(moves[pos : b.start])
@@ -219,7 +241,7 @@ class LegalSet:
             return True
         for source, without in self.shared:
             if move in source:
-                return move[2] != without  # type: ignore[index]
+                return without is None or move[2] not in without  # type: ignore[index]
         return False
 
 
@@ -291,7 +313,7 @@ class _Common:
     campaign_bodies: list[Move]
     neighbors: dict[str, tuple[str, ...]]  # the geography's borders (world.neighbors_of)
     # body -> what may be tabled there, and the subjects of those (filled as asked)
-    proposals: dict[str, tuple[list[Move], frozenset[str | None]]]
+    proposals: dict[str, tuple[list[Move], dict[str, frozenset[str | None]]]]
 
 
 def _common(world: World) -> _Common:
