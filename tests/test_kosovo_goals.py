@@ -14,6 +14,7 @@ import pytest
 from game.ai import make_bot
 from game.content import find_scenario, load_scenario
 from game.engine import Order, World, goal_statuses, legal_actions, new_world, resolve
+from game.engine.scoring import score
 from game.session.match import ai_orders
 from tests.matches import played_out
 
@@ -75,6 +76,14 @@ UN_STRONG = (
     "A strong, independent United Nations (at least mandate 50, enforcement 40 and independence "
     "50)."
 )
+WATCH_HEARD = (
+    "Your warnings are heard, and a court uses your documentation (at least credibility 75 and "
+    "the Tribunal's legitimacy 40)."
+)
+WATCH_BELIEVED = (
+    "Your warnings are believed, and the court stands on them (at least credibility 80 and the "
+    "Tribunal's legitimacy 60)."
+)
 WATCH_BACKED = (
     "Your warnings are believed and backed (at least credibility 90, volunteers 1500 and the "
     "Tribunal's legitimacy 55)."
@@ -104,7 +113,9 @@ def _final(seat: str, play: Seat) -> World:
     [
         ("european_union", (UNION_JUSTICE, UNION_FORCE), "build_force"),
         ("un", (UN_STRONG,), "build_capacity"),
-        ("rights_watch", (WATCH_BACKED,), "recruit"),
+        # (the first of its three, "heard", is their floor: a long match's court may stand
+        # past its line by itself, and then a movement that only recruits reaches it too)
+        ("rights_watch", (WATCH_BELIEVED, WATCH_BACKED), "recruit"),
     ],
 )
 def test_a_non_state_seats_goal_is_met_by_its_own_good_play_not_by_idling_or_one_action(
@@ -120,3 +131,21 @@ def test_a_non_state_seats_goal_is_met_by_its_own_good_play_not_by_idling_or_one
         assert _status(hard, seat, goal) == "met", goal
         assert _status(idle, seat, goal) == "failed", goal
         assert _status(staple_only, seat, goal) == "failed", goal
+
+
+@pytest.mark.slow
+def test_rights_watchs_good_play_shows_in_a_match_that_ends_early() -> None:
+    """Rights Watch's goals are graded (docs/balance.md): a match that ends early, with peace
+    restored, is too short for a movement of 1,500 thousand, but not for being heard. On seed 1
+    kosovo ends by turn 10; ``hard`` meets "heard" (its documentation carries the court past 40),
+    ``easy``, idling and recruiting alone do not, and ``hard`` outscores ``easy``."""
+    start = new_world(load_scenario(find_scenario("kosovo")), 1)
+    hard = played_out(start, "rights_watch", make_bot("hard").choose)
+    easy = played_out(start, "rights_watch", make_bot("easy").choose)
+    assert hard.ended and hard.turn <= 10
+    assert _status(hard, "rights_watch", WATCH_HEARD) == "met"
+    for other in (easy, played_out(start, "rights_watch", _idle)):
+        assert _status(other, "rights_watch", WATCH_HEARD) == "failed"
+    recruit = played_out(start, "rights_watch", _always("recruit"))
+    assert _status(recruit, "rights_watch", WATCH_HEARD) == "failed"
+    assert score(hard, "rights_watch").total > score(easy, "rights_watch").total
