@@ -61,6 +61,12 @@ def build_theme(settings: Settings, palette: Palette) -> dict:
         font = block.get("font") if isinstance(block, dict) else None
         if font and "size" in font:
             font["size"] = str(round(int(font["size"]) * settings.scale))
+    # A tooltip's wrap width (pygame_gui's ``rect_width``) is in pixels, like its font's size:
+    # unscaled, a 200 % tooltip wrapped a word or two to a line.
+    for block in theme.values():
+        misc = block.get("misc") if isinstance(block, dict) else None
+        if misc and "rect_width" in misc:
+            misc["rect_width"] = str(round(int(misc["rect_width"]) * settings.scale))
     for key, colour in palette.theme_overrides().items():
         theme.setdefault(key, {}).setdefault("colours", {}).update(colour)
     return theme
