@@ -103,9 +103,10 @@ OWN_DOING = frozenset({"repression", "cleansing"})
 
 
 def _aimed(world: World, moves: list[Move]) -> dict[str, frozenset[str | None]]:
-    """Each state -> the subjects of the body's resolutions aimed at it, which it may not table
-    itself: sanctions or aid named for it, and force against a repression or cleansing its own
-    government carries out (a government may still call for help against a civil war)."""
+    """Each actor -> the subjects of the body's resolutions aimed at it, which it may not table
+    itself: those named for it (sanctions, aid), and for a state, force against a repression or
+    cleansing its own government carries out (a government may still call for help against a
+    civil war)."""
     aimed: dict[str, set[str | None]] = {}
     crises = world.crises
     for m in moves:
@@ -222,7 +223,7 @@ class LegalSet:
     def __init__(self, world: World, moves: tuple[Move, ...], shared: list[Block]) -> None:
         plain: list[Move] = []
         pos = 0
-        # (the body's resolutions as a set, the subject left out of them)
+        # (the body's resolutions as a set, the subjects left out of them)
         self.shared: list[tuple[frozenset[Move], frozenset[str | None] | None]] = []
         memo = world.memo()
         for b in shared:
@@ -312,7 +313,8 @@ class _Common:
     hosted: dict[str, list[tuple[int, Group]]]  # state -> (place, group) of the groups it hosts
     campaign_bodies: list[Move]
     neighbors: dict[str, tuple[str, ...]]  # the geography's borders (world.neighbors_of)
-    # body -> what may be tabled there, and the subjects of those (filled as asked)
+    # body -> what may be tabled there, and each actor's subjects among them that it may not
+    # table, being aimed at it (filled as asked)
     proposals: dict[str, tuple[list[Move], dict[str, frozenset[str | None]]]]
 
 
