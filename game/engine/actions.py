@@ -20,6 +20,9 @@ from .world import World
 
 # Crises that force can stop; famine, plague, refugees and financial panics call for relief and money.
 VIOLENT = frozenset({"repression", "cleansing", "civil_war"})
+# The crises a state's own government carries out (sanctions and courts answer them; it may not
+# table force against them itself).
+OWN_DOING = frozenset({"repression", "cleansing"})
 
 
 def neighbors_of(world: World, state_id: str) -> tuple[str, ...]:
@@ -98,10 +101,6 @@ def _proposals(
     out.extend(moves)
 
 
-# The crises a state's own government carries out: it may not table force against them.
-OWN_DOING = frozenset({"repression", "cleansing"})
-
-
 def _aimed(world: World, moves: list[Move]) -> dict[str, frozenset[str | None]]:
     """Each actor -> the subjects of the body's resolutions aimed at it, which it may not table
     itself: those named for it (sanctions, aid), and for a state, force against a repression or
@@ -133,9 +132,7 @@ def _body_proposals(world: World, body: GlobalBody) -> list[Move]:
         elif kind == "standards":
             subjects = [body.id]
         elif kind == "sanctions":  # against a state that represses or makes war
-            culprits = {
-                c.state for c in world.crises.values() if c.kind in ("repression", "cleansing")
-            }
+            culprits = {c.state for c in world.crises.values() if c.kind in OWN_DOING}
             culprits.update(w.attacker for w in world.wars.values())
             subjects = sorted(culprits)
         else:  # aid_package: a state less than half as rich per person as the average
@@ -543,9 +540,7 @@ def _body_moves(
     if actor.body in ("bank", "trade") and actor.budget >= 3:
         add(_REGULATE)
     if actor.body == "court":
-        guilty = sorted(
-            {c.state for c in world.crises.values() if c.kind in ("repression", "cleansing")}
-        )
+        guilty = sorted({c.state for c in world.crises.values() if c.kind in OWN_DOING})
         for s_id in guilty:
             s = world.state(s_id)
             if s is not None and not s.indicted:
@@ -849,7 +844,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
                 ops.add(s, "pressure", 20)
                 ops.add(a, "legitimacy", 3)
                 for c in world.crises.values():
-                    if c.state == t and c.kind in ("repression", "cleansing"):
+                    if c.state == t and c.kind in OWN_DOING:
                         ops.add(c, "severity", -5)
                 ledger.line("action", ledger.say("indicts", who=who, other=s.name), a.id)
         elif action == "arrest" and t:
@@ -1019,7 +1014,7 @@ def _arrest(world: World, ledger: Ledger, court: GlobalBody, state_id: str) -> N
         s.indicted = False
         s.arrested = True
         for c in list(world.crises.values()):
-            if c.state == state_id and c.kind in ("repression", "cleansing"):
+            if c.state == state_id and c.kind in OWN_DOING:
                 ops.add(c, "severity", -F.ARREST_SEVERITY)
                 if c.severity <= 0:
                     ops.end_crisis(world, ledger, c.id, say("authors_arrested"))
