@@ -521,7 +521,10 @@ def warm_listing() -> None:
     match, Host a class) finds every file already checked. The main menu calls it as it opens."""
     global _warming
     if _warming is None:
-        _warming = threading.Thread(target=list_scenarios, name="warm-scenarios", daemon=True)
+        # Not a daemon: a process that ends while the thread checks a file (the player quits at
+        # once) waits for it. A daemon thread stopped inside pydantic's compiled validator at
+        # exit crashed the process (a segfault or "FATAL: exception not rethrown").
+        _warming = threading.Thread(target=list_scenarios, name="warm-scenarios", daemon=False)
         _warming.start()
 
 
