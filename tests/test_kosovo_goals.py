@@ -88,7 +88,7 @@ WATCH_BACKED = (
     "Your warnings are believed and backed (at least credibility 90, volunteers 1500 and the "
     "Tribunal's legitimacy 55)."
 )
-SEED = 2  # a seed where every case below holds (docs/balance.md has the rates over 30 seeds)
+SEED = 5  # a seed where every case below holds (docs/balance.md has the rates over 30 seeds)
 
 Seat = Callable[[World, str], list[Order]]
 

@@ -16,7 +16,9 @@ Each decision, for one seat:
    than one turn shows). When a goal on the seat's own figures (its budget, its sovereignty)
    stands near its line, a state so placed favours taking its sovereignty back over pooling
    more of it, and if the best course found spends that figure, holding back (no move) is
-   tried too.
+   tried too. If the best course found throws away a goal that holds now (one reform too many
+   for a goal that keeps the seat's state an autocracy), that course without each of its
+   moves is tried too.
 4. It plays each candidate on a copy with ``advance`` against the prediction (one or two turns,
    by level; the last with ``peek``, which deals no cards for a turn nobody will play, and with
    the prediction checked once a turn), and scores the result by its mission (``value.py``:
@@ -41,7 +43,7 @@ from game.ai.baseline import BaselineBot
 from game.ai.reasons import Reason
 from game.ai.reasons import plan as plan_reason
 from game.ai.roles import Facts, facts_of, priors
-from game.ai.value import Valuation, budgets_read, evaluate, guarded, spends
+from game.ai.value import Valuation, budgets_read, evaluate, guarded, loses_goal, spends
 from game.engine.actions import Move, legal_moves
 from game.engine.decisions import default_option
 from game.engine.orders import ACTIONS, Order
@@ -81,6 +83,7 @@ class Decision:
     orders: list[Order]
     reason: Reason
     tried: int = 0  # candidate plans played ahead
+    kept: int = 0  # of which the best course without one of its moves, to keep a goal it threw away
 
 
 @dataclass
@@ -227,6 +230,20 @@ class MissionBot:
             reached.append(w)
             scored.append((val.total, -k, cand, val))
         top = max(scored, key=lambda t: (t[0], t[1]))
+        kept = 0
+        if top[2] and loses_goal(mission, mine, reached[-top[1]]):
+            # the best course found throws a goal away: it is tried without each of its moves
+            for m in top[2]:
+                cand = [x for x in top[2] if x != m]
+                if cand in candidates:
+                    continue
+                candidates.append(cand)
+                kept += 1
+                w = self._ahead(sh, me, others, own_free, cand, lv.depth)
+                reached.append(w)
+                val = evaluate(w, sh.public, mine, me, mission)
+                scored.append((val.total, -len(candidates) + 1, cand, val))
+            top = max(scored, key=lambda t: (t[0], t[1]))
         if plan and [] not in candidates and spends(mission, mine, reached[-top[1]], me, guard):
             # the best course spends what a goal near its line keeps: holding back is tried too
             candidates.append([])
@@ -253,7 +270,7 @@ class MissionBot:
                     "why": best[3].why(first[3]),
                 },
             )
-        return Decision(me, orders, reason, tried=len(candidates))
+        return Decision(me, orders, reason, tried=len(candidates), kept=kept)
 
     def _cards(
         self,

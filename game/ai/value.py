@@ -241,6 +241,20 @@ def _slack(when: list, ctx: Context) -> float | None:
     return None if slacks is None else min(slacks)
 
 
+def loses_goal(mission: Mission, start: World, w: World) -> bool:
+    """Whether a goal of the mission that holds in ``start`` no longer holds in ``w``: the course
+    that reached ``w`` throws a goal away, which one of its moves alone may do."""
+    for g in [*mission.goals, *mission.secret]:
+        if g.points <= 0:
+            continue
+        when = compiled(g.when)
+        if when.check(Context(start.clone() if when.draws else start)) and not when.check(
+            Context(w.clone() if when.draws else w)
+        ):
+            return True
+    return False
+
+
 def guarded(mission: Mission, w: World, me: str) -> frozenset[str]:
     """The seat's own figures (its budget, its sovereignty...) that one of its goals tests and
     that stand within ``MARGIN`` of the goal's line, either side: what each of its moves may
