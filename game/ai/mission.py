@@ -230,16 +230,21 @@ class MissionBot:
             reached.append(w)
             scored.append((val.total, -k, cand, val))
         top = max(scored, key=lambda t: (t[0], t[1]))
-        kept = 0
+        kept, dropped = 0, 0  # courses tried to keep a goal; of which, ones that lose it too
         if top[2] and loses_goal(mission, mine, reached[-top[1]]):
-            # the best course found throws a goal away: it is tried without each of its moves
+            # the best course found throws a goal away: it is tried without each of its moves,
+            # and one that keeps the goal competes with the rest (one that loses it too is no
+            # answer, whatever else it saves)
             for m in top[2]:
                 cand = [x for x in top[2] if x != m]
                 if cand in candidates:
                     continue
-                candidates.append(cand)
                 kept += 1
                 w = self._ahead(sh, me, others, own_free, cand, lv.depth)
+                if loses_goal(mission, mine, w):
+                    dropped += 1
+                    continue
+                candidates.append(cand)
                 reached.append(w)
                 val = evaluate(w, sh.public, mine, me, mission)
                 scored.append((val.total, -len(candidates) + 1, cand, val))
@@ -270,7 +275,7 @@ class MissionBot:
                     "why": best[3].why(first[3]),
                 },
             )
-        return Decision(me, orders, reason, tried=len(candidates), kept=kept)
+        return Decision(me, orders, reason, tried=len(candidates) + dropped, kept=kept)
 
     def _cards(
         self,

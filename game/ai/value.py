@@ -242,15 +242,14 @@ def _slack(when: list, ctx: Context) -> float | None:
 
 
 def loses_goal(mission: Mission, start: World, w: World) -> bool:
-    """Whether a goal of the mission that holds in ``start`` no longer holds in ``w``: the course
-    that reached ``w`` throws a goal away, which one of its moves alone may do."""
+    """Whether a goal of the mission that holds in ``start`` is lost outright in ``w``: one of its
+    conditions other than a figure (a form of government, a membership, a flag, a status) held
+    and no longer does. The course that reached ``w`` throws the goal away, which one of its
+    moves alone may do. (A goal on a figure is valued by the chance that it holds at the end,
+    which the valuation already sets against what the course gains.)"""
     for g in [*mission.goals, *mission.secret]:
-        if g.points <= 0:
-            continue
-        when = compiled(g.when)
-        if when.check(Context(start.clone() if when.draws else start)) and not when.check(
-            Context(w.clone() if when.draws else w)
-        ):
+        rest = g.points > 0 and bool(_rest_of(g.when))
+        if rest and _rest_holds(g.when, start) and not _rest_holds(g.when, w):
             return True
     return False
 
@@ -335,14 +334,19 @@ def _committed(w: World) -> dict[tuple[str, str], float]:
 _REST: dict[int, tuple[list, list]] = {}
 
 
-def _rest_holds(when: list, w: World) -> bool:
-    """Whether the goal's conditions other than its figures hold (those read by ``_slack``)."""
+def _rest_of(when: list) -> list:
+    """The goal's conditions other than its figures (those read by ``_slack``)."""
     hit = _REST.get(id(when))
     if hit is None or hit[0] is not when:
         if len(_REST) >= 1024:  # a long session of many scenarios: start over
             _REST.clear()
         hit = _REST[id(when)] = (when, [c for c in when if not isinstance(c, _FIGURED)])
-    rest = hit[1]
+    return hit[1]
+
+
+def _rest_holds(when: list, w: World) -> bool:
+    """Whether the goal's conditions other than its figures hold (those read by ``_slack``)."""
+    rest = _rest_of(when)
     if not rest:
         return True
     check = compiled(rest)
