@@ -43,7 +43,15 @@ from game.ai.baseline import BaselineBot
 from game.ai.reasons import Reason
 from game.ai.reasons import plan as plan_reason
 from game.ai.roles import Facts, facts_of, priors
-from game.ai.value import Valuation, budgets_read, evaluate, guarded, loses_goal, spends
+from game.ai.value import (
+    Valuation,
+    budgets_read,
+    evaluate,
+    guarded,
+    held_outright,
+    loses_goal,
+    spends,
+)
 from game.engine.actions import Move, legal_moves
 from game.engine.decisions import default_option
 from game.engine.orders import ACTIONS, Order
@@ -231,7 +239,8 @@ class MissionBot:
             scored.append((val.total, -k, cand, val))
         top = max(scored, key=lambda t: (t[0], t[1]))
         kept, dropped = 0, 0  # courses tried to keep a goal; of which, ones that lose it too
-        if top[2] and loses_goal(mission, mine, reached[-top[1]]):
+        held = held_outright(mission, mine) if top[2] else []
+        if held and loses_goal(held, reached[-top[1]]):
             # the best course found throws a goal away: it is tried without each of its moves,
             # and one that keeps the goal competes with the rest (one that loses it too is no
             # answer, whatever else it saves)
@@ -241,7 +250,7 @@ class MissionBot:
                     continue
                 kept += 1
                 w = self._ahead(sh, me, others, own_free, cand, lv.depth)
-                if loses_goal(mission, mine, w):
+                if loses_goal(held, w):
                     dropped += 1
                     continue
                 candidates.append(cand)

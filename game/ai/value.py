@@ -241,17 +241,23 @@ def _slack(when: list, ctx: Context) -> float | None:
     return None if slacks is None else min(slacks)
 
 
-def loses_goal(mission: Mission, start: World, w: World) -> bool:
-    """Whether a goal of the mission that holds in ``start`` is lost outright in ``w``: one of its
-    conditions other than a figure (a form of government, a membership, a flag, a status) held
-    and no longer does. The course that reached ``w`` throws the goal away, which one of its
-    moves alone may do. (A goal on a figure is valued by the chance that it holds at the end,
-    which the valuation already sets against what the course gains.)"""
+def held_outright(mission: Mission, start: World) -> list[list]:
+    """The conditions of the mission's goals whose conditions other than a figure (a form of
+    government, a membership, a flag, a status) all hold in ``start``: what ``loses_goal``
+    watches, worked out once a decision."""
+    out = []
     for g in [*mission.goals, *mission.secret]:
-        rest = g.points > 0 and bool(_rest_of(g.when))
-        if rest and _rest_holds(g.when, start) and not _rest_holds(g.when, w):
-            return True
-    return False
+        if g.points > 0 and _rest_of(g.when) and _rest_holds(g.when, start):
+            out.append(g.when)
+    return out
+
+
+def loses_goal(held: list[list], w: World) -> bool:
+    """Whether one of the goals ``held_outright`` found is lost outright in ``w``: the course
+    that reached ``w`` throws the goal away, which one of its moves alone may do. (A goal on a
+    figure is valued by the chance that it holds at the end, which the valuation already sets
+    against what the course gains.)"""
+    return any(not _rest_holds(when, w) for when in held)
 
 
 def guarded(mission: Mission, w: World, me: str) -> frozenset[str]:

@@ -57,16 +57,15 @@ def build_theme(settings: Settings, palette: Palette) -> dict:
         for element in FONT_ELEMENTS:
             block = theme.setdefault(element, {})
             block.setdefault("font", dict(default_font))
+    # Sizes in pixels scale with the UI: each font's size, and a tooltip's wrap width
+    # (pygame_gui's ``rect_width``; unscaled, a 200 % tooltip wrapped a word or two to a line).
     for block in theme.values():
-        font = block.get("font") if isinstance(block, dict) else None
-        if font and "size" in font:
-            font["size"] = str(round(int(font["size"]) * settings.scale))
-    # A tooltip's wrap width (pygame_gui's ``rect_width``) is in pixels, like its font's size:
-    # unscaled, a 200 % tooltip wrapped a word or two to a line.
-    for block in theme.values():
-        misc = block.get("misc") if isinstance(block, dict) else None
-        if misc and "rect_width" in misc:
-            misc["rect_width"] = str(round(int(misc["rect_width"]) * settings.scale))
+        if not isinstance(block, dict):
+            continue
+        for part, key in (("font", "size"), ("misc", "rect_width")):
+            values = block.get(part)
+            if values and key in values:
+                values[key] = str(round(int(values[key]) * settings.scale))
     for key, colour in palette.theme_overrides().items():
         theme.setdefault(key, {}).setdefault("colours", {}).update(colour)
     return theme
