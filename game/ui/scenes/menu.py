@@ -213,7 +213,9 @@ class Modal:
             object_id=ObjectID(object_id="#heading"),
         )
         self.body = UITextBox(
-            text,
+            # laid out here, where a word wider than the box (a long file path) is broken:
+            # pygame_gui's own layout raises on a word it cannot fit in a row
+            "\n".join(lines),
             pygame.Rect(s(16), s(52), pw - s(32), ph - s(52) - s(40) - s(34)),
             app.manager,
             container=inner,
