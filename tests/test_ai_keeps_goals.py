@@ -25,10 +25,10 @@ def _met(w: World, seat: str, text: str) -> bool:
 
 
 def test_normal_stops_reforming_where_a_reform_would_lose_its_goal() -> None:
-    """Seed 1: by turn 8 Sovetia's reforms have brought its freedom to 57; one more makes it a
+    """Seed 2: by turn 8 Sovetia's reforms have brought its freedom to 57; one more makes it a
     republic. The baseline's plan for it holds a reform; `normal` plays the rest of that plan."""
     bot = make_bot("normal")
-    w = _cambodia(1)
+    w = _cambodia(2)
     while w.turn < 8:
         w = advance(w, ai_orders(w, bot))
     sovetia = w.state("sovetia")

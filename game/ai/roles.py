@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from game.ai import ambition
 from game.engine import formulas as F
+from game.engine import vocabulary as V
 from game.engine.actions import Move, arrest_succeeds, neighbors_of
 from game.engine.model import CRITERIA, NGO, Federation, GlobalBody, State
 from game.engine.scenario import Mission
@@ -108,12 +109,17 @@ def priors(
     if isinstance(actor, State):
         danger = threat(facts, world, actor.id)
         keep = "sovereignty" in guarded
+        short = _short_of_wealth(world, mission, actor.id)
+        out = [_state(facts, world, actor, wt, m, danger, keep) for m in moves]
+        if short:  # a goal wants another state richer: aid to it is worth trying
+            out = [
+                AID_WANTED if m.action == "aid" and m.target in short else u
+                for u, m in zip(out, moves, strict=True)
+            ]
         if ambition.empire_points(mission) <= 0:  # (the ambition adds nothing to such a seat)
-            return [_state(facts, world, actor, wt, m, danger, keep) for m in moves]
+            return out
         return [
-            _state(facts, world, actor, wt, m, danger, keep)
-            + ambition.prior(world, actor, mission, m)
-            for m in moves
+            u + ambition.prior(world, actor, mission, m) for u, m in zip(out, moves, strict=True)
         ]
     if isinstance(actor, Federation):
         pressed = any(threat(facts, world, s) > 0.5 for s in actor.members if s in facts.power)
@@ -124,6 +130,27 @@ def priors(
     if isinstance(actor, NGO):
         return [_ngo(facts, world, actor, wt, m) for m in moves]
     return [0.0 for _ in moves]
+
+
+AID_WANTED = 0.8  # the prior of aid to a state whose wealth a goal of the seat's wants raised
+
+
+def _short_of_wealth(world: World, mission: Mission, me: str) -> frozenset[str]:
+    """The other states whose wealth a goal of the mission wants at least some line, and that
+    stand short of it."""
+    out = set()
+    for g in (*mission.goals, *mission.secret):
+        for c in g.when:
+            if (
+                type(c) is V.ActorStatIs
+                and c.stat == "wealth"
+                and c.min is not None
+                and c.actor != me
+            ):
+                s = world.state(c.actor)
+                if s is not None and s.wealth < c.min:
+                    out.add(c.actor)
+    return frozenset(out)
 
 
 def _rising(facts: Facts, state_id: str) -> bool:

@@ -1,0 +1,96 @@
+"""Goals a seat's own play decides, with two hands (issue 12): the pandemic's Lusara must carry
+Sudra through and keep its own economy growing, cambodia's Sovetia must keep its client standing
+and its own army strong. One action repeated every turn cannot meet such a goal (aid alone
+spends the treasury, investing alone leaves Sudra poor, funding a body does neither), while the
+`normal` AI, which aids a state whose wealth its goal wants raised, meets it. And the guards
+added beside them: cambodia's Cathay keeps the Party in power, its Atlantica keeps its
+sovereignty, so reforming or ceding every turn is no longer a free gift to the world's criteria.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from game.ai import ai_orders, make_bot
+from game.content import find_scenario, load_scenario
+from game.engine import Order, World, advance, legal_actions, new_world
+from game.engine.scoring import score
+
+LUSARA = "Lusara carries the poorest through"
+SOVETIA = "Your client stands"
+CATHAY = "At home the Party keeps its hold"
+ATLANTICA = "Your Congress keeps Atlantica's sovereignty"
+
+Policy = Callable[[World, str], list[Order]]
+
+
+def _every_turn(action: str) -> Policy:
+    return lambda w, seat: legal_actions(w, seat, only=action)[:1]
+
+
+def _play(scenario: str, seed: int, seat: str, policy: Policy | None) -> World:
+    bot = make_bot("normal")
+    w = new_world(load_scenario(find_scenario(scenario)), seed)
+    while not w.ended:
+        orders: list[Order] = []
+        for a in sorted(w.actors):
+            mine = policy is not None and a == seat
+            orders.extend(policy(w, a) if mine else bot.choose(w, a))  # type: ignore[misc]
+        w = advance(w, orders)
+    return w
+
+
+def _met(w: World, seat: str, text: str) -> bool:
+    return next(g.met for g in score(w, seat).goals if str(g.text).startswith(text))
+
+
+def test_normal_lusara_aids_the_state_its_goal_wants_richer() -> None:
+    """Sudra starts far short of the goal's line: Lusara sends it aid turn after turn (the
+    baseline's plan, which reads no goal, sends its aid to whichever poor state comes first)."""
+    bot = make_bot("normal")
+    w = new_world(load_scenario(find_scenario("pandemic")), 1)
+    aided = []
+    for _ in range(4):
+        orders = ai_orders(w, bot)
+        aided.append(
+            ("aid", "sudra") in [(o.action, o.target) for o in orders if o.actor == "lusara"]
+        )
+        w = advance(w, orders)
+    assert aided == [True, True, True, True]
+
+
+@pytest.mark.parametrize(
+    ("scenario", "seat", "goal", "actions", "seeds"),
+    [
+        # seeds where the others leave Sudra poor (on others, their help alone reaches the line)
+        ("pandemic", "lusara", LUSARA, ["invest", "aid", "reform"], (4, 5)),
+        ("cambodia", "sovetia", SOVETIA, ["fund", "arm", "aid"], (1, 2)),
+    ],
+)
+def test_a_two_handed_goal_is_met_by_normal_and_by_no_one_action(
+    scenario: str, seat: str, goal: str, actions: list[str], seeds: tuple[int, ...]
+) -> None:
+    for seed in seeds:
+        normal = _play(scenario, seed, seat, None)
+        assert _met(normal, seat, goal), (scenario, seed)
+        for action in actions:
+            w = _play(scenario, seed, seat, _every_turn(action))
+            assert not _met(w, seat, goal), (scenario, seed, action)
+            assert score(w, seat).total < score(normal, seat).total, (scenario, seed, action)
+
+
+@pytest.mark.parametrize(
+    ("seat", "goal", "action"),
+    [("cathay", CATHAY, "reform"), ("atlantica", ATLANTICA, "cede")],
+)
+def test_cambodia_guards_what_one_action_repeated_gives_away(
+    seat: str, goal: str, action: str
+) -> None:
+    for seed in (1, 2):
+        normal = _play("cambodia", seed, seat, None)
+        repeated = _play("cambodia", seed, seat, _every_turn(action))
+        assert _met(normal, seat, goal)
+        assert not _met(repeated, seat, goal)
+        assert score(normal, seat).total > score(repeated, seat).total
