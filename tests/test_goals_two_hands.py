@@ -1,8 +1,10 @@
 """Goals a seat's own play decides, with two hands (issue 12): the pandemic's Lusara must carry
-Sudra through and keep its own economy growing, cambodia's Sovetia must keep its client standing
-and its own army strong. One action repeated every turn cannot meet such a goal (aid alone
+Sudra through and keep its own economy growing, its Marisa must open up (freedom 72) and join
+the Concord, cambodia's Sovetia must keep its client standing and its own army strong. One action repeated every turn cannot meet such a goal (aid alone
 spends the treasury, investing alone leaves Sudra poor, funding a body does neither), while the
-`normal` AI, which aids a state whose wealth its goal wants raised, meets it. And the guards
+`normal` AI, which tries what a goal asks of its own doing (aid to a state whose wealth the goal
+wants raised, a reform while its own freedom is short, joining the union it should belong to),
+meets it. And the guards
 added beside them: cambodia's Cathay keeps the Party in power, its Atlantica keeps its
 sovereignty, so reforming or ceding every turn is no longer a free gift to the world's criteria.
 """
@@ -20,6 +22,7 @@ from game.engine.scoring import score
 
 LUSARA = "Lusara carries the poorest through"
 SOVETIA = "Your client stands"
+MARISA = "Marisa earns its place among its rich neighbours"
 CATHAY = "At home the Party keeps its hold"
 ATLANTICA = "Your Congress keeps Atlantica's sovereignty"
 
@@ -67,6 +70,7 @@ def test_normal_lusara_aids_the_state_its_goal_wants_richer() -> None:
         # seeds where the others leave Sudra poor (on others, their help alone reaches the line)
         ("pandemic", "lusara", LUSARA, ["invest", "aid", "reform"], (4, 5)),
         ("cambodia", "sovetia", SOVETIA, ["fund", "arm", "aid"], (1, 2)),
+        ("pandemic", "marisa", MARISA, ["reform", "join", "fund"], (1, 2)),
     ],
 )
 def test_a_two_handed_goal_is_met_by_normal_and_by_no_one_action(
@@ -94,3 +98,32 @@ def test_cambodia_guards_what_one_action_repeated_gives_away(
         assert _met(normal, seat, goal)
         assert not _met(repeated, seat, goal)
         assert score(normal, seat).total > score(repeated, seat).total
+
+
+def test_normal_marisa_reforms_to_the_line_then_joins_the_concord() -> None:
+    bot = make_bot("normal")
+    w = new_world(load_scenario(find_scenario("pandemic")), 1)
+    done: list[str] = []
+    while not w.ended and w.turn <= 6:
+        orders = ai_orders(w, bot)
+        done += [o.action for o in orders if o.actor == "marisa" and o.action in ("reform", "join")]
+        w = advance(w, orders)
+    marisa = w.state("marisa")
+    assert marisa is not None and marisa.freedom >= 72
+    assert "marisa" in w.actors["concord"].members  # type: ignore[union-attr]
+    assert done.count("reform") >= 2 and done[-1] == "join"
+
+
+def test_the_fund_lends_to_the_state_its_goal_wants_richer_past_the_roles_own_line() -> None:
+    """The Fund's role favours loans to states under 40 wealth; its goal wants Sudra at 60.
+    On seed 1, turn 7, Sudra stands between the two and the Fund, with the budget for it,
+    lends to Sudra."""
+    bot = make_bot("normal")
+    w = new_world(load_scenario(find_scenario("pandemic")), 1)
+    while w.turn < 7:
+        w = advance(w, ai_orders(w, bot))
+    sudra = w.state("sudra")
+    assert sudra is not None and 40 <= sudra.wealth < 60
+    assert w.actors["recovery_fund"].budget >= 8  # type: ignore[union-attr]
+    chosen = [(o.action, o.target) for o in bot.decide(w, "recovery_fund").orders]
+    assert ("lend", "sudra") in chosen

@@ -109,13 +109,11 @@ def priors(
     if isinstance(actor, State):
         danger = threat(facts, world, actor.id)
         keep = "sovereignty" in guarded
-        short = _short_of_wealth(world, mission, actor.id)
-        out = [_state(facts, world, actor, wt, m, danger, keep) for m in moves]
-        if short:  # a goal wants another state richer: aid to it is worth trying
-            out = [
-                AID_WANTED if m.action == "aid" and m.target in short else u
-                for u, m in zip(out, moves, strict=True)
-            ]
+        out = _with_wanted(
+            [_state(facts, world, actor, wt, m, danger, keep) for m in moves],
+            moves,
+            _wanted(world, mission, actor),
+        )
         if ambition.empire_points(mission) <= 0:  # (the ambition adds nothing to such a seat)
             return out
         return [
@@ -126,31 +124,56 @@ def priors(
         return [_federation(facts, world, actor, wt, m, pressed) for m in moves]
     if isinstance(actor, GlobalBody):
         seeks = _seeks_mandate(mission, actor.id)
-        return [_body(facts, world, actor, wt, m, seeks) for m in moves]
+        return _with_wanted(
+            [_body(facts, world, actor, wt, m, seeks) for m in moves],
+            moves,
+            _wanted(world, mission, actor),
+        )
     if isinstance(actor, NGO):
         return [_ngo(facts, world, actor, wt, m) for m in moves]
     return [0.0 for _ in moves]
 
 
-AID_WANTED = 0.8  # the prior of aid to a state whose wealth a goal of the seat's wants raised
+WANTED = 0.8  # the prior of a move that brings what a goal of the seat's asks and lacks
 
 
-def _short_of_wealth(world: World, mission: Mission, me: str) -> frozenset[str]:
-    """The other states whose wealth a goal of the mission wants at least some line, and that
-    stand short of it."""
-    out = set()
+def _wanted(
+    world: World, mission: Mission, me: State | GlobalBody
+) -> frozenset[tuple[str, str | None]]:
+    """The moves (action, target) that bring what a goal of the mission asks of the seat's own
+    doing and does not have yet: aid to another state whose wealth a goal wants at a line it
+    stands short of (or a bank's loan to it), a reform while the seat's own freedom is short of a
+    goal's line, joining a union or body a goal wants the seat a member of."""
+    out: set[tuple[str, str | None]] = set()
     for g in (*mission.goals, *mission.secret):
         for c in g.when:
-            if (
-                type(c) is V.ActorStatIs
-                and c.stat == "wealth"
-                and c.min is not None
-                and c.actor != me
-            ):
+            t = type(c)
+            if t is V.ActorStatIs and c.min is not None:
                 s = world.state(c.actor)
-                if s is not None and s.wealth < c.min:
-                    out.add(c.actor)
+                if s is None or getattr(s, c.stat) >= c.min:
+                    continue
+                if c.stat == "wealth" and c.actor != me.id:
+                    out.add(("aid", c.actor))  # a state's move
+                    out.add(("lend", c.actor))  # a bank's
+                elif c.stat == "freedom" and c.actor == me.id:
+                    out.add(("reform", None))
+            elif t is V.MemberIs and c.member and c.state == me.id:
+                org = world.actors.get(c.of)
+                members = getattr(org, "members", None)
+                if members is not None and me.id not in members:
+                    out.add(("join", c.of))
     return frozenset(out)
+
+
+def _with_wanted(
+    priors: list[float], moves: Sequence[Move], wanted: frozenset[tuple[str, str | None]]
+) -> list[float]:
+    """The priors with each move that brings what a goal asks (``_wanted``) at ``WANTED``."""
+    if not wanted:
+        return priors
+    return [
+        WANTED if (m.action, m.target) in wanted else u for u, m in zip(priors, moves, strict=True)
+    ]
 
 
 def _rising(facts: Facts, state_id: str) -> bool:
