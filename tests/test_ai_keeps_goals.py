@@ -25,20 +25,27 @@ def _met(w: World, seat: str, text: str) -> bool:
 
 
 def test_normal_stops_reforming_where_a_reform_would_lose_its_goal() -> None:
-    """Seed 2: by turn 8 Sovetia's reforms have brought its freedom to 57; one more makes it a
-    republic. The baseline's plan for it holds a reform; `normal` plays the rest of that plan."""
-    bot = make_bot("normal")
-    w = _cambodia(2)
-    while w.turn < 8:
-        w = advance(w, ai_orders(w, bot))
-    sovetia = w.state("sovetia")
-    assert sovetia is not None and sovetia.government == "autocracy"
-    assert 52 <= sovetia.freedom < 60  # one reform (+8) from the line
-    planned = bot.baseline.choose(w, "sovetia")
-    assert "reform" in [o.action for o in planned]
-    chosen = [o.action for o in bot.decide(w, "sovetia").orders]
-    assert "reform" not in chosen
-    assert chosen  # it still plays its other points
+    """Where Sovetia's reforms have brought its freedom to one reform (+8) from the line where an
+    autocracy becomes a republic and the baseline's plan for it holds a reform, `normal` plays
+    the rest of that plan. (The first such turn of seeds 1-3: the scenario's other seats decide
+    when it comes.)"""
+    found = 0
+    for seed in (1, 2, 3):
+        bot = make_bot("normal")
+        w = _cambodia(seed)
+        while not w.ended:
+            sovetia = w.state("sovetia")
+            assert sovetia is not None and sovetia.government == "autocracy"
+            if 52 <= sovetia.freedom < 60 and "reform" in [
+                o.action for o in bot.baseline.choose(w, "sovetia")
+            ]:
+                chosen = [o.action for o in bot.decide(w, "sovetia").orders]
+                assert "reform" not in chosen
+                assert chosen  # it still plays its other points
+                found += 1
+                break
+            w = advance(w, ai_orders(w, bot))
+    assert found >= 2
 
 
 def _reform_every_turn(w: World, seat: str) -> list[Order]:

@@ -1,6 +1,7 @@
 """Goals a seat's own play decides, with two hands (issue 12): the pandemic's Lusara must carry
 Sudra through and keep its own economy growing, its Marisa must open up (freedom 72) and join
-the Concord, cambodia's Sovetia must keep its client standing and its own army strong. One action repeated every turn cannot meet such a goal (aid alone
+the Concord, cambodia's Sovetia must keep its client standing and its own army strong, its
+Atlantica must aid Siam out of a growing economy, and its Siam must arm and open up. One action repeated every turn cannot meet such a goal (aid alone
 spends the treasury, investing alone leaves Sudra poor, funding a body does neither), while the
 `normal` AI, which tries what a goal asks of its own doing (aid to a state whose wealth the goal
 wants raised, a reform while its own freedom is short, joining the union it should belong to),
@@ -23,6 +24,8 @@ from game.engine.scoring import score
 LUSARA = "Lusara carries the poorest through"
 SOVETIA = "Your client stands"
 MARISA = "Marisa earns its place among its rich neighbours"
+CREED = "Your new creed, paid for by a growing economy"
+FRONT = "The front line holds and the kingdom opens up"
 CATHAY = "At home the Party keeps its hold"
 ATLANTICA = "Your Congress keeps Atlantica's sovereignty"
 
@@ -71,6 +74,8 @@ def test_normal_lusara_aids_the_state_its_goal_wants_richer() -> None:
         ("pandemic", "lusara", LUSARA, ["invest", "aid", "reform"], (4, 5)),
         ("cambodia", "sovetia", SOVETIA, ["fund", "arm", "aid"], (1, 2)),
         ("pandemic", "marisa", MARISA, ["reform", "join", "fund"], (1, 2)),
+        ("cambodia", "atlantica", CREED, ["invest", "aid", "fund", "intervene"], (1, 2)),
+        ("cambodia", "siam", FRONT, ["arm", "reform", "fund", "intervene"], (1, 2)),
     ],
 )
 def test_a_two_handed_goal_is_met_by_normal_and_by_no_one_action(
