@@ -728,6 +728,14 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, ChatTab, Scene):
             event.type == pygame.MOUSEBUTTONDOWN
             and event.button == 1
             and self.modal is None
+            and self.tab in self.panel.lists
+            and self.panel.lists[self.tab].click_bar(event.pos, self.app.s(48))
+        ):
+            self.app.dirty()
+        elif (
+            event.type == pygame.MOUSEBUTTONDOWN
+            and event.button == 1
+            and self.modal is None
             and self.lay.map.collidepoint(event.pos)
         ):
             region = self.map.region_at(event.pos)

@@ -214,6 +214,28 @@ class RowList:
         sc.vert_scroll_bar.set_scroll_from_start_percentage(y / self.height)
         sc.scrollable_container.set_relative_position((0, -y))
 
+    def click_bar(self, pos: tuple[int, int], line: int) -> bool:
+        """A click on the scroll bar, as in any desktop list: on the track above or below the
+        thumb, a page up or down; on an arrow, a line (pygame_gui scrolls only while an arrow
+        is held, so a quick click moved nothing, and ignores the track). The thumb is left to
+        pygame_gui to drag. Whether the click was the bar's."""
+        bar = self.scroll.vert_scroll_bar
+        if bar is None or not self.scroll.vert_scroll_bar_active or not bar.rect.collidepoint(pos):
+            return False
+        if bar.sliding_button is not None and bar.sliding_button.rect.collidepoint(pos):
+            return False
+        page = round(self.rect.h * 0.8)
+        if bar.top_button is not None and bar.top_button.rect.collidepoint(pos):
+            step = -line
+        elif bar.bottom_button is not None and bar.bottom_button.rect.collidepoint(pos):
+            step = line
+        elif bar.sliding_button is not None and pos[1] < bar.sliding_button.rect.top:
+            step = -page
+        else:
+            step = page
+        self.scroll_to(self.top + step)
+        return True
+
     def scroll_into_view(self, element, margin: int) -> None:
         if self.scroll.vert_scroll_bar is None:
             return
