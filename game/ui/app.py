@@ -19,7 +19,10 @@ import pygame
 import pygame_gui
 
 from game.paths import install_root
-from game.ui import i18n
+from game.ui import (
+    gui_fixes,  # noqa: F401  (pygame_gui's line breaks at the right edge)
+    i18n,
+)
 from game.ui.palette import Palette, palette_for
 from game.ui.safe_font import SafeFont
 from game.ui.settings import Settings, read_settings, save_settings
