@@ -1,7 +1,8 @@
 """Goals a seat's own play decides, with two hands (issue 12): the pandemic's Lusara must carry
 Sudra through and keep its own economy growing, its Marisa must open up (freedom 72) and join
 the Concord, cambodia's Sovetia must keep its client standing and its own army strong, its
-Atlantica must aid Siam out of a growing economy, and its Siam must arm and open up. One action repeated every turn cannot meet such a goal (aid alone
+Atlantica must aid Siam out of a growing economy, and its Siam must arm and open up; rwanda's
+Buganda must arm within its means, and its Atlantica aid Tanganyika out of a growing economy. One action repeated every turn cannot meet such a goal (aid alone
 spends the treasury, investing alone leaves Sudra poor, funding a body does neither), while the
 `normal` AI, which tries what a goal asks of its own doing (aid to a state whose wealth the goal
 wants raised, a reform while its own freedom is short, joining the union it should belong to),
@@ -26,6 +27,8 @@ SOVETIA = "Your client stands"
 MARISA = "Marisa earns its place among its rich neighbours"
 CREED = "Your new creed, paid for by a growing economy"
 FRONT = "The front line holds and the kingdom opens up"
+BUGANDA = "Strong enough, not ruined"
+AID_NOT_SOLDIERS = "Aid, not soldiers"
 CATHAY = "At home the Party keeps its hold"
 ATLANTICA = "Your Congress keeps Atlantica's sovereignty"
 
@@ -76,6 +79,8 @@ def test_normal_lusara_aids_the_state_its_goal_wants_richer() -> None:
         ("pandemic", "marisa", MARISA, ["reform", "join", "fund"], (1, 2)),
         ("cambodia", "atlantica", CREED, ["invest", "aid", "fund", "intervene"], (1, 2)),
         ("cambodia", "siam", FRONT, ["arm", "reform", "fund", "intervene"], (1, 2)),
+        ("rwanda", "buganda", BUGANDA, ["arm", "invest", "reclaim"], (2, 3)),
+        ("rwanda", "atlantica", AID_NOT_SOLDIERS, ["reform", "invest", "aid"], (1, 2)),
     ],
 )
 def test_a_two_handed_goal_is_met_by_normal_and_by_no_one_action(
