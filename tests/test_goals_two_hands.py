@@ -4,7 +4,7 @@ the Concord, cambodia's Sovetia must keep its client standing and its own army s
 Atlantica must aid Siam out of a growing economy, and its Siam must arm and open up; rwanda's
 Buganda must arm within its means, its Atlantica aid Tanganyika out of a growing economy, and
 its Gallia keep Zaire standing and its own army strong; financial's Atlantica must carry Melaka
-through out of a growing economy. One action repeated every turn cannot meet such a goal (aid alone
+through out of a growing economy; the pandemic's WHA must win a mandate and build the means. One action repeated every turn cannot meet such a goal (aid alone
 spends the treasury, investing alone leaves Sudra poor, funding a body does neither), while the
 `normal` AI, which tries what a goal asks of its own doing (aid to a state whose wealth the goal
 wants raised, a reform while its own freedom is short, joining the union it should belong to),
@@ -33,6 +33,7 @@ BUGANDA = "Strong enough, not ruined"
 AID_NOT_SOLDIERS = "Aid, not soldiers"
 FRIENDS = "Your friends in the region hold"
 CONTAGION = "The contagion is contained where it hurts most"
+MEANS = "A mandate with the means to use it"
 CATHAY = "At home the Party keeps its hold"
 ATLANTICA = "Your Congress keeps Atlantica's sovereignty"
 
@@ -87,6 +88,7 @@ def test_normal_lusara_aids_the_state_its_goal_wants_richer() -> None:
         ("rwanda", "atlantica", AID_NOT_SOLDIERS, ["reform", "invest", "aid"], (1, 2)),
         ("rwanda", "gallia", FRIENDS, ["fund", "reform", "arm", "aid"], (1, 2)),
         ("financial", "atlantica", CONTAGION, ["reform", "invest", "aid"], (1, 2)),
+        ("pandemic", "wha", MEANS, ["propose", "build_capacity"], (2, 3)),
     ],
 )
 def test_a_two_handed_goal_is_met_by_normal_and_by_no_one_action(
