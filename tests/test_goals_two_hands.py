@@ -1,21 +1,23 @@
-"""Goals a seat's own play decides, with two hands (issue 12): the pandemic's Lusara must carry
-Sudra through and keep its own economy growing, its Marisa must open up (freedom 72) and join
-the Concord, cambodia's Sovetia must keep its client standing and its own army strong, its
-Atlantica must aid Siam out of a growing economy, and its Siam must arm and open up; rwanda's
-Buganda must arm within its means, its Atlantica aid Tanganyika out of a growing economy, and
-its Gallia keep Zaire standing and its own army strong; financial's Atlantica must carry Melaka
-through out of a growing economy; the pandemic's WHA must win a mandate and build the means. One action repeated every turn cannot meet such a goal (aid alone
-spends the treasury, investing alone leaves Sudra poor, funding a body does neither), while the
-`normal` AI, which tries what a goal asks of its own doing (aid to a state whose wealth the goal
-wants raised, a reform while its own freedom is short, joining the union it should belong to),
-meets it. And the guards
-added beside them: cambodia's Cathay keeps the Party in power, its Atlantica keeps its
-sovereignty, so reforming or ceding every turn is no longer a free gift to the world's criteria.
+"""Goals a seat's own play decides, with two hands (issue 12). The pandemic's Lusara must carry
+Sudra through and keep its own economy growing, its Marisa open up (freedom 72) and join the
+Concord, its WHA win a mandate and build the means; cambodia's Sovetia must keep its client
+standing and its own army strong, its Atlantica aid Siam out of a growing economy, its Siam arm
+and open up; rwanda's Buganda must arm within its means, its Atlantica aid Tanganyika out of a
+growing economy, its Gallia keep Zaire standing and its own army strong; financial's Atlantica
+must carry Melaka through out of a growing economy.
+
+One action repeated every turn cannot meet such a goal (aid alone spends the treasury,
+investing alone leaves Sudra poor, funding a body does neither), while the `normal` AI, which
+tries what a goal asks of its own doing (aid to a state whose wealth the goal wants raised, a
+reform while its own freedom is short, joining the union it should belong to), meets it. And
+the guards added beside them: cambodia's Cathay keeps the Party in power, its Atlantica keeps
+its sovereignty, so reforming or ceding every turn is no longer a free gift to the criteria.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 import pytest
 
@@ -42,6 +44,13 @@ Policy = Callable[[World, str], list[Order]]
 
 def _every_turn(action: str) -> Policy:
     return lambda w, seat: legal_actions(w, seat, only=action)[:1]
+
+
+@cache
+def _normal(scenario: str, seed: int) -> World:
+    """The match with `normal` on every seat, played once per test process (several tests score
+    different seats of the same match)."""
+    return _play(scenario, seed, "", None)
 
 
 def _play(scenario: str, seed: int, seat: str, policy: Policy | None) -> World:
@@ -95,7 +104,7 @@ def test_a_two_handed_goal_is_met_by_normal_and_by_no_one_action(
     scenario: str, seat: str, goal: str, actions: list[str], seeds: tuple[int, ...]
 ) -> None:
     for seed in seeds:
-        normal = _play(scenario, seed, seat, None)
+        normal = _normal(scenario, seed)
         assert _met(normal, seat, goal), (scenario, seed)
         for action in actions:
             w = _play(scenario, seed, seat, _every_turn(action))
@@ -111,7 +120,7 @@ def test_cambodia_guards_what_one_action_repeated_gives_away(
     seat: str, goal: str, action: str
 ) -> None:
     for seed in (1, 2):
-        normal = _play("cambodia", seed, seat, None)
+        normal = _normal("cambodia", seed)
         repeated = _play("cambodia", seed, seat, _every_turn(action))
         assert _met(normal, seat, goal)
         assert not _met(repeated, seat, goal)
