@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from uikit import click, find_button, frames, make_app
+from uikit import click, click_at, find_button, frames, make_app
 
 from game.session.local import LocalMatch
 from game.ui.i18n import t
@@ -68,3 +68,74 @@ def test_start_with_nobody_human_asks_first(
     click(app, find_button(app, t("menu.new.start")))
     click(app, find_button(app, t("trust.nobody.watch")))
     assert [s.seats for s in started] == [[]]
+
+
+@pytest.mark.parametrize("scale", [100, 200])
+def test_the_seats_scroll_bar_answers_the_mouse(sandbox: Path, scale: int) -> None:
+    """The pandemic's nine seats do not fit: a click on the bar's track below or above the
+    thumb turns a page, the thumb drags to the last seat, and neither toggles a seat."""
+    import pygame
+
+    app = make_app(ui_scale=scale, language="es")
+    scene = NewMatchScene(app)
+    app.push(scene)
+    frames(app)
+    scene._select([e.id for e in scene.entries].index("pandemic"))
+    frames(app)
+    show_seats(app, scene)
+    picker = scene.picker
+    humans = picker.humans
+    assert picker.first == 0 and len(picker.seats) > picker.per_page
+    right = picker.rect.right - app.s(3)
+    last = len(picker.seats) - picker.per_page
+
+    click_at(app, (right, picker.rect.bottom - app.s(2)))  # the track, below the thumb
+    assert picker.first == min(picker.per_page, last)
+    click_at(app, (right, picker.rect.y + app.s(2)))  # above it
+    assert picker.first == 0
+
+    thumb = picker._bar()[1]
+    held = (right, thumb.centery)
+    app.frame(1 / 60, events=[pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=held, button=1)])
+    for y in range(thumb.centery, picker.rect.bottom + app.s(40), app.s(10)):
+        app.frame(
+            1 / 60,
+            events=[
+                pygame.event.Event(
+                    pygame.MOUSEMOTION, pos=(right, y), rel=(0, 0), buttons=(1, 0, 0)
+                )
+            ],
+        )
+    app.frame(1 / 60, events=[pygame.event.Event(pygame.MOUSEBUTTONUP, pos=held, button=1)])
+    assert picker.first == last and picker.visible(len(picker.seats) - 1)
+    # the pointer moving on after the release drags nothing
+    app.frame(
+        1 / 60,
+        events=[
+            pygame.event.Event(
+                pygame.MOUSEMOTION, pos=(right, picker.rect.y), rel=(0, 0), buttons=(0, 0, 0)
+            )
+        ],
+    )
+    assert picker.first == last
+    assert picker.humans == humans
+
+
+def test_a_seat_scrolled_out_of_the_list_has_no_place_on_screen(sandbox: Path) -> None:
+    """With the list scrolled to its end, a click where the first seat's row would lie (over
+    the briefing) neither focuses that seat nor scrolls the list back; it draws no ring."""
+    app = make_app(ui_scale=100, language="es")
+    scene = NewMatchScene(app)
+    app.push(scene)
+    frames(app)
+    scene._select([e.id for e in scene.entries].index("pandemic"))
+    frames(app)
+    picker = scene.picker
+    assert picker is not None and not scene.tabbed
+    picker.scroll(len(picker.seats))
+    last = picker.first
+    assert last > 0 and picker.shown_rect(0) is None
+    ghost = picker.row_rect(0)  # above the list, over the briefing
+    assert ghost.bottom < picker.rect.top
+    click_at(app, ghost.center)
+    assert picker.first == last  # the first seat did not take the focus (which scrolls to it)

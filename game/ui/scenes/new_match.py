@@ -292,7 +292,7 @@ class NewMatchScene(MenuScreen):
         for i in range(len(seats)):
             self.stops.append(
                 Stop(
-                    rect=lambda i=i: self.picker.row_rect(i) if self.picker else None,
+                    rect=lambda i=i: self.picker.shown_rect(i) if self.picker else None,
                     activate=lambda i=i: self._toggle(i),
                     arrows=lambda d, i=i: self._arrow(i, d),
                     entered=lambda i=i: self.picker.scroll_to(i) if self.picker else None,

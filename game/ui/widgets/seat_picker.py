@@ -2,8 +2,8 @@
 toggle, and on a seat the AI plays the AI's level (easy, normal, hard: a click, or the arrow
 keys, goes to the next). Shared by the new-match and load screens.
 
-Only the rows that fit get widgets; the rest scroll into view (mouse wheel, or the keyboard
-focus moving onto them), so ten seats fit a 640x360 canvas at 200% without a cut-off row.
+Only the rows that fit get widgets; the rest scroll into view (mouse wheel, the scroll bar's
+track and thumb, or the keyboard focus moving onto them), so ten seats fit a 640x360 canvas at 200% without a cut-off row.
 The last choice of seats per scenario is remembered, so Continue can resume at once.
 """
 
@@ -147,6 +147,7 @@ class SeatPicker:
         self.gap = s(6)
         self.per_page = max(1, (rect.height + self.gap) // (self.row_h + self.gap))
         self.first = 0
+        self._drag: tuple[int, int] | None = None  # the thumb held: where, and the first row then
         self.buttons: dict[int, UIButton] = {}
         f = app.font(15)
         self.toggle_w = max(f.size(t("menu.seat.human"))[0], f.size(t("menu.seat.ai"))[0]) + s(40)
@@ -265,6 +266,12 @@ class SeatPicker:
     def visible(self, i: int) -> bool:
         return self.first <= i < self.first + self.per_page
 
+    def shown_rect(self, i: int) -> pygame.Rect | None:
+        """A row's place while it is in view, else None: a row scrolled out of the list has no
+        place on screen for the focus ring or a click (``row_rect`` would lie over the
+        briefing above the list, or the buttons below it)."""
+        return self.row_rect(i) if self.visible(i) else None
+
     def scroll_to(self, i: int) -> None:
         if self.visible(i):
             return
@@ -293,7 +300,56 @@ class SeatPicker:
         elif event.type == pygame.MOUSEWHEEL and self.rect.collidepoint(pygame.mouse.get_pos()):
             self.scroll(-event.y)
             return True
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            return self._press_bar(event.pos)
+        elif event.type == pygame.MOUSEMOTION and self._drag is not None:
+            self._drag_to(event.pos[1])
+            return True
+        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self._drag is not None:
+            self._drag = None
+            return True
         return False
+
+    # the scroll bar answers the mouse as any desktop list's: a click on the track above or
+    # below the thumb turns a page, the thumb drags
+    def _bar(self) -> tuple[pygame.Rect, pygame.Rect] | None:
+        """The scroll bar's track and thumb, when there are more seats than rows."""
+        if len(self.seats) <= self.per_page:
+            return None
+        s = self.app.s
+        track = pygame.Rect(self.rect.right - s(4), self.rect.y, s(4), self.rect.height)
+        h = max(s(20), track.height * self.per_page // len(self.seats))
+        top = max(1, len(self.seats) - self.per_page)
+        y = track.y + (track.height - h) * self.first // top
+        return track, pygame.Rect(track.x, y, track.width, h)
+
+    def _press_bar(self, pos: tuple[int, int]) -> bool:
+        bar = self._bar()
+        if bar is None:
+            return False
+        track, thumb = bar
+        s = self.app.s
+        # a hand's width: the drawn bar is 4 px, the gap beside the rows is the target
+        zone = pygame.Rect(self.rect.right - s(10), track.y, s(12), track.height)
+        if not zone.collidepoint(pos):
+            return False
+        if pos[1] < thumb.top:
+            self.scroll(-self.per_page)
+        elif pos[1] >= thumb.bottom:
+            self.scroll(self.per_page)
+        else:
+            self._drag = (pos[1], self.first)
+        return True
+
+    def _drag_to(self, y: int) -> None:
+        bar = self._bar()
+        if bar is None or self._drag is None:
+            return
+        track, thumb = bar
+        y0, first0 = self._drag
+        room = max(1, track.height - thumb.height)
+        top = len(self.seats) - self.per_page
+        self.scroll(first0 + round((y - y0) * top / room) - self.first)
 
     # drawing
     def draw(self, surface: pygame.Surface, focused: int | None = None) -> None:
@@ -328,11 +384,9 @@ class SeatPicker:
                 for line in lines:
                     blit(surface, line, f_name, text_c, (x, y))
                     y += f_name.get_linesize()
-        # more rows above or below: a fading hint and a thin scroll bar
-        if len(self.seats) > self.per_page:
-            track = pygame.Rect(self.rect.right - s(4), self.rect.y, s(4), self.rect.height)
+        # more rows above or below: a thin scroll bar
+        bar = self._bar()
+        if bar is not None:
+            track, thumb = bar
             pygame.draw.rect(surface, pal.panel, track, border_radius=s(2))
-            h = max(s(20), track.height * self.per_page // len(self.seats))
-            top = max(1, len(self.seats) - self.per_page)
-            y = track.y + (track.height - h) * self.first // top
-            pygame.draw.rect(surface, pal.muted, (track.x, y, track.width, h), border_radius=s(2))
+            pygame.draw.rect(surface, pal.muted, thumb, border_radius=s(2))
