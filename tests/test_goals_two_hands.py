@@ -12,8 +12,9 @@ One action repeated every turn cannot meet such a goal (aid alone spends the tre
 investing alone leaves Sudra poor, funding a body does neither), while the `normal` AI, which
 tries what a goal asks of its own doing (aid to a state whose wealth the goal wants raised, a
 reform while its own freedom is short, joining the union it should belong to), meets it. And
-the guards added beside them: cambodia's Cathay keeps the Party in power, its Atlantica keeps
-its sovereignty, so reforming or ceding every turn is no longer a free gift to the criteria.
+the guards added beside them: cambodia's Cathay keeps the Party in power and never looks weak,
+its Atlantica keeps its sovereignty, so reforming or ceding every turn is no longer a free gift
+to the criteria.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ AGENT = "The Concord becomes an agent"
 CREDIBLE = "The UN stays credible"
 CATHAY = "At home the Party keeps its hold"
 ATLANTICA = "Your Congress keeps Atlantica's sovereignty"
+WEAK = "Never look weak"
 
 Policy = Callable[[World, str], list[Order]]
 
@@ -122,7 +124,7 @@ def test_a_two_handed_goal_is_met_by_normal_and_by_no_one_action(
 
 @pytest.mark.parametrize(
     ("seat", "goal", "action"),
-    [("cathay", CATHAY, "reform"), ("atlantica", ATLANTICA, "cede")],
+    [("cathay", CATHAY, "reform"), ("atlantica", ATLANTICA, "cede"), ("cathay", WEAK, "cede")],
 )
 def test_cambodia_guards_what_one_action_repeated_gives_away(
     seat: str, goal: str, action: str
