@@ -13,12 +13,12 @@ from game.ui.i18n import t
 from game.ui.scenes.new_match import NewMatchScene
 
 
-def new_match(scale: int, lang: str) -> tuple[object, NewMatchScene]:
+def new_match(scale: int, lang: str, scenario: str = "kosovo") -> tuple[object, NewMatchScene]:
     app = make_app(ui_scale=scale, language=lang)
     scene = NewMatchScene(app)
     app.push(scene)
     frames(app)
-    scene._select([e.id for e in scene.entries].index("kosovo"))
+    scene._select([e.id for e in scene.entries].index(scenario))
     frames(app)
     return app, scene
 
@@ -76,12 +76,7 @@ def test_the_seats_scroll_bar_answers_the_mouse(sandbox: Path, scale: int) -> No
     thumb turns a page, the thumb drags to the last seat, and neither toggles a seat."""
     import pygame
 
-    app = make_app(ui_scale=scale, language="es")
-    scene = NewMatchScene(app)
-    app.push(scene)
-    frames(app)
-    scene._select([e.id for e in scene.entries].index("pandemic"))
-    frames(app)
+    app, scene = new_match(scale, "es", "pandemic")
     show_seats(app, scene)
     picker = scene.picker
     humans = picker.humans
@@ -124,12 +119,7 @@ def test_the_seats_scroll_bar_answers_the_mouse(sandbox: Path, scale: int) -> No
 def test_a_seat_scrolled_out_of_the_list_has_no_place_on_screen(sandbox: Path) -> None:
     """With the list scrolled to its end, a click where the first seat's row would lie (over
     the briefing) neither focuses that seat nor scrolls the list back; it draws no ring."""
-    app = make_app(ui_scale=100, language="es")
-    scene = NewMatchScene(app)
-    app.push(scene)
-    frames(app)
-    scene._select([e.id for e in scene.entries].index("pandemic"))
-    frames(app)
+    app, scene = new_match(100, "es", "pandemic")
     picker = scene.picker
     assert picker is not None and not scene.tabbed
     picker.scroll(len(picker.seats))
