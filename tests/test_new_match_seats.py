@@ -70,11 +70,22 @@ def test_start_with_nobody_human_asks_first(
     assert [s.seats for s in started] == [[]]
 
 
+def mouse(app, kind: int, pos: tuple[int, int], held: bool = False) -> None:
+    """One mouse event: a press or release of the left button, or a move (button held or not)."""
+    import pygame
+
+    if kind == pygame.MOUSEMOTION:
+        event = pygame.event.Event(kind, pos=pos, rel=(0, 0), buttons=(int(held), 0, 0))
+    else:
+        event = pygame.event.Event(kind, pos=pos, button=1)
+    app.frame(1 / 60, events=[event])
+
+
 @pytest.mark.parametrize("scale", [100, 200])
 def test_the_seats_scroll_bar_answers_the_mouse(sandbox: Path, scale: int) -> None:
     """The pandemic's nine seats do not fit: a click on the bar's track below or above the
     thumb turns a page, the thumb drags to the last seat, and neither toggles a seat."""
-    import pygame
+    from pygame import MOUSEBUTTONDOWN, MOUSEBUTTONUP, MOUSEMOTION
 
     app, scene = new_match(scale, "es", "pandemic")
     show_seats(app, scene)
@@ -90,28 +101,16 @@ def test_the_seats_scroll_bar_answers_the_mouse(sandbox: Path, scale: int) -> No
     assert picker.first == 0
 
     thumb = picker._bar()[1]
-    held = (right, thumb.centery)
-    app.frame(1 / 60, events=[pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=held, button=1)])
+    mouse(app, MOUSEBUTTONDOWN, (right, thumb.centery))
     for y in range(thumb.centery, picker.rect.bottom + app.s(40), app.s(10)):
-        app.frame(
-            1 / 60,
-            events=[
-                pygame.event.Event(
-                    pygame.MOUSEMOTION, pos=(right, y), rel=(0, 0), buttons=(1, 0, 0)
-                )
-            ],
-        )
-    app.frame(1 / 60, events=[pygame.event.Event(pygame.MOUSEBUTTONUP, pos=held, button=1)])
+        mouse(app, MOUSEMOTION, (right, y), held=True)
+    mouse(app, MOUSEBUTTONUP, (right, picker.rect.bottom))
     assert picker.first == last and picker.visible(len(picker.seats) - 1)
-    # the pointer moving on after the release drags nothing
-    app.frame(
-        1 / 60,
-        events=[
-            pygame.event.Event(
-                pygame.MOUSEMOTION, pos=(right, picker.rect.y), rel=(0, 0), buttons=(0, 0, 0)
-            )
-        ],
-    )
+    mouse(app, MOUSEMOTION, (right, picker.rect.y))  # the pointer moving on drags nothing
+    assert picker.first == last
+    # held, then let go outside the window (no button-up comes): the next move drags nothing
+    mouse(app, MOUSEBUTTONDOWN, (right, picker._bar()[1].centery))
+    mouse(app, MOUSEMOTION, (right, picker.rect.y))
     assert picker.first == last
     assert picker.humans == humans
 

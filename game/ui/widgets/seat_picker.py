@@ -3,7 +3,8 @@ toggle, and on a seat the AI plays the AI's level (easy, normal, hard: a click, 
 keys, goes to the next). Shared by the new-match and load screens.
 
 Only the rows that fit get widgets; the rest scroll into view (mouse wheel, the scroll bar's
-track and thumb, or the keyboard focus moving onto them), so ten seats fit a 640x360 canvas at 200% without a cut-off row.
+track and thumb, or the keyboard focus moving onto them), so ten seats fit a 640x360 canvas
+at 200% without a cut-off row.
 The last choice of seats per scenario is remembered, so Continue can resume at once.
 """
 
@@ -303,6 +304,9 @@ class SeatPicker:
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             return self._press_bar(event.pos)
         elif event.type == pygame.MOUSEMOTION and self._drag is not None:
+            if not event.buttons[0]:  # released outside the window: no button-up came
+                self._drag = None
+                return False
             self._drag_to(event.pos[1])
             return True
         elif event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self._drag is not None:
