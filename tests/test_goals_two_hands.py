@@ -27,6 +27,7 @@ import pytest
 from game.ai import ai_orders, make_bot
 from game.content import find_scenario, load_scenario
 from game.engine import Order, World, advance, legal_actions, new_world
+from game.engine.formulas import AID_PACKAGE
 from game.engine.scoring import score
 
 LUSARA = "Lusara carries the poorest through"
@@ -151,16 +152,33 @@ def test_normal_marisa_reforms_to_the_line_then_joins_the_concord() -> None:
     assert done.count("reform") >= 2 and done[-1] == "join"
 
 
+def _fund_at(seed: int, turn: int) -> tuple[World, object]:
+    bot = make_bot("normal")
+    w = new_world(load_scenario(find_scenario("pandemic")), seed)
+    while w.turn < turn:
+        w = advance(w, ai_orders(w, bot))
+    return w, bot
+
+
 def test_the_fund_lends_to_the_state_its_goal_wants_richer_past_the_roles_own_line() -> None:
     """The Fund's role favours loans to states under 40 wealth; its goal wants Sudra at 60.
-    On seed 1, turn 7, Sudra stands between the two and the Fund, with the budget for it,
-    lends to Sudra."""
-    bot = make_bot("normal")
-    w = new_world(load_scenario(find_scenario("pandemic")), 1)
-    while w.turn < 7:
-        w = advance(w, ai_orders(w, bot))
-    sudra = w.state("sudra")
+    On seed 8, turn 7, Sudra stands between the two and the Fund, its budget a loan and an aid
+    package clear of its solvency line, lends to Sudra."""
+    w, bot = _fund_at(8, 7)
+    sudra, fund = w.state("sudra"), w.actors["recovery_fund"]
     assert sudra is not None and 40 <= sudra.wealth < 60
-    assert w.actors["recovery_fund"].budget >= 8  # type: ignore[union-attr]
+    assert fund.budget - 8 - AID_PACKAGE >= 15  # type: ignore[union-attr]
     chosen = [(o.action, o.target) for o in bot.decide(w, "recovery_fund").orders]
     assert ("lend", "sudra") in chosen
+
+
+def test_the_fund_keeps_its_budget_an_aid_package_clear_of_its_line() -> None:
+    """Its members may table an aid package in the Fund any turn, and it cannot refuse one. On
+    seed 1, turn 7, a loan and a round of standards (8 and 3) would leave the Fund solvent
+    (budget 15) but within one package of insolvency: it holds back. (Before, it spent here,
+    and a package voted the next turn left it at 11.)"""
+    w, bot = _fund_at(1, 7)
+    fund = w.actors["recovery_fund"]
+    assert 15 <= fund.budget - 8 - 3 < 15 + AID_PACKAGE  # type: ignore[union-attr]
+    chosen = [o.action for o in bot.decide(w, "recovery_fund").orders]
+    assert "lend" not in chosen

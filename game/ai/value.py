@@ -8,7 +8,8 @@ line can say which one decided:
   (``goal:<i>``: what the final score adds if they still hold at the end); a goal on a figure
   (a stat, a criterion) counts by the chance that it still holds then, judged from how far each
   figure stands from its line against the turns left (and what a resolution already tabled
-  will spend), and how far they stand, each counted, adds ``margin:<i>``; a goal on one flag
+  will spend; a floor under a body's budget is kept an aid package clear, as its members may
+  table one any turn), and how far they stand, each counted, adds ``margin:<i>``; a goal on one flag
   that a card now in reach (its trigger holds) will set, whatever its answer, counts
   ``CARD_SURE`` of its points before the flag is set (or keeps only the rest, if it breaks it);
 * the seat's own standing against the turn's start (``standing:<what>``): a state's lands and
@@ -222,10 +223,16 @@ def _slacks(when: list, ctx: Context) -> list[float] | None:
         x = figure_of(c, ctx)
         if x is None:  # an actor or group gone: the exact check decides
             return None
+        reserve = 0.0
         if type(c) is V.ActorStatIs:  # what a resolution already tabled will take when voted
-            x -= _committed(ctx.world).get((ctx.ref(c.actor) or "", c.stat), 0.0)
+            ref = ctx.ref(c.actor) or ""
+            x -= _committed(ctx.world).get((ref, c.stat), 0.0)
+            if c.stat == "budget" and isinstance(ctx.world.actors.get(ref), GlobalBody):
+                # its members may table an aid package any turn, and it cannot refuse one:
+                # a floor under a body's budget is kept one package clear
+                reserve = F.AID_PACKAGE
         if c.min is not None:
-            out.append((x - c.min) / _unit(c.min))
+            out.append((x - reserve - c.min) / _unit(c.min))
         if c.max is not None:
             out.append((c.max - x) / _unit(c.max))
     return out or None
