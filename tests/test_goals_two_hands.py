@@ -4,9 +4,10 @@ Concord, its WHA win a mandate and build the means; cambodia's Sovetia must keep
 standing and its own army strong, its Atlantica aid Siam out of a growing economy, its Siam arm
 and open up; rwanda's Buganda must arm within its means, its Atlantica aid Tanganyika out of a
 growing economy, its Gallia keep Zaire standing and its own army strong; financial's Atlantica
-must carry Melaka through out of a growing economy; the pandemic's Open Rights Watch must be
-believed and give the Assembly a mandate to act on its reports, its Concord deepen and build a
-common force; cambodia's UN secretariat must win a mandate and build the means to use it.
+must carry Melaka through out of a growing economy; the pandemic's Aurelia must share with
+Marisa and stay rich, its Open Rights Watch be believed and give the Assembly a mandate to act
+on its reports, its Concord deepen and build a common force; cambodia's UN secretariat must win
+a mandate and build the means to use it.
 
 One action repeated every turn cannot meet such a goal (aid alone spends the treasury,
 investing alone leaves Sudra poor, funding a body does neither), while the `normal` AI, which
@@ -40,6 +41,7 @@ AID_NOT_SOLDIERS = "Aid, not soldiers"
 FRIENDS = "Your friends in the region hold"
 CONTAGION = "The contagion is contained where it hurts most"
 MEANS = "A mandate with the means to use it"
+SHARES = "Aurelia shares and stays rich"
 BELIEVED = "Your reports are believed, and the Assembly has the mandate"
 AGENT = "The Concord becomes an agent"
 CREDIBLE = "The UN stays credible"
@@ -106,6 +108,7 @@ def test_normal_lusara_aids_the_state_its_goal_wants_richer() -> None:
         ("rwanda", "gallia", FRIENDS, ["fund", "reform", "arm", "aid"], (1, 2)),
         ("financial", "atlantica", CONTAGION, ["reform", "invest", "aid"], (1, 2)),
         ("pandemic", "wha", MEANS, ["propose", "build_capacity"], (2, 3)),
+        ("pandemic", "aurelia", SHARES, ["grant_autonomy", "invest", "aid"], (1, 3)),
         ("pandemic", "open_rights", BELIEVED, ["recruit", "campaign", "relieve"], (2, 3)),
         ("pandemic", "concord", AGENT, ["integrate", "build_force"], (1, 2)),
         ("cambodia", "un", CREDIBLE, ["propose", "build_capacity"], (1, 2)),
