@@ -13,9 +13,12 @@ from game.engine import Order, World, new_world, resolve
 NGO = "open_rights"  # no card dealt on the first turn touches its figures
 
 
+def _start() -> World:
+    return new_world(load_scenario(find_scenario("pandemic")), 1)
+
+
 def _turn(orders: list[Order]) -> World:
-    world = new_world(load_scenario(find_scenario("pandemic")), 1)
-    return resolve(world, orders)[0]
+    return resolve(_start(), orders)[0]
 
 
 def _ngo(w: World, ngo: str = NGO):
@@ -25,13 +28,13 @@ def _ngo(w: World, ngo: str = NGO):
 def test_recruiting_brings_a_quarter_more_volunteers_and_two_credibility() -> None:
     before = _ngo(_turn([]))
     after = _ngo(_turn([Order(actor=NGO, action="recruit")]))
-    start = new_world(load_scenario(find_scenario("pandemic")), 1).actors[NGO]
+    start = _start().actors[NGO]
     assert after.volunteers - before.volunteers == pytest.approx(max(2.0, start.volunteers / 4))
     assert after.credibility - before.credibility == pytest.approx(2.0)
 
 
 def test_an_office_in_a_new_state_takes_a_twentieth_of_the_volunteers() -> None:
-    start = new_world(load_scenario(find_scenario("pandemic")), 1).actors[NGO]
+    start = _start().actors[NGO]
     state = next(s for s in ("aurelia", "lusara", "nordmark") if s not in start.reach)
     quiet = _ngo(_turn([]))
     done = _ngo(_turn([Order(actor=NGO, action="expand", target=state)]))

@@ -9,8 +9,8 @@ line can say which one decided:
   (a stat, a criterion) counts by the chance that it still holds then, judged from how far each
   figure stands from its line against the turns left (and what a resolution already tabled
   will spend; a floor under a body's budget is kept an aid package clear, as its members may
-  table one any turn), and how far they stand, each counted, adds ``margin:<i>``; a goal on one flag
-  that a card now in reach (its trigger holds) will set, whatever its answer, counts
+  table one any turn), and how far they stand, each counted, adds ``margin:<i>``; a goal on
+  one flag that a card now in reach (its trigger holds) will set, whatever its answer, counts
   ``CARD_SURE`` of its points before the flag is set (or keeps only the rest, if it breaks it);
 * the seat's own standing against the turn's start (``standing:<what>``): a state's lands and
   people, its security against hostile neighbours, no hegemon over it, its means; a union's
