@@ -180,6 +180,24 @@ def test_a_stat_must_belong_to_the_actors_kind(tmp_path: Path) -> None:
     assert "a federation has: depth, budget, force" in p.message
 
 
+def test_a_condition_may_read_an_ngos_reach_and_no_effect_may_change_it(tmp_path: Path) -> None:
+    def trigger(actor: str) -> Callable[[dict], None]:
+        cond = {"type": "actor_stat", "actor": actor, "stat": "reach", "min": 2}
+        return lambda d: d["cards"][2]["trigger"].append(cond)
+
+    assert errors(tmp_path, trigger("aid_watch")) == []
+    p = one(errors(tmp_path, trigger("arcadia")))
+    assert (p.path, p.message) == (
+        "cards[2].trigger[2].stat",
+        "'reach' is not a stat of arcadia (a state); "
+        "a state has: wealth, military, sovereignty, fear, freedom, pressure",
+    )
+    change = {"type": "actor_stat", "actor": "aid_watch", "stat": "reach", "amount": 1}
+    p = one(errors(tmp_path, lambda d: effect(d).append(change)))
+    assert p.path == "cards[2].options[0].effects[3].stat"
+    assert p.message.endswith("'volunteers', 'credibility'; got 'reach'")
+
+
 def test_a_binding_of_a_known_kind_checks_its_stat_too(tmp_path: Path) -> None:
     # $crisis_state is always a state: a state has no 'mandate'.
     p = one(errors(tmp_path, lambda d: effect(d, card=1)[1].update(stat="mandate")))

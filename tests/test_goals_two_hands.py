@@ -6,8 +6,9 @@ and open up; rwanda's Buganda must arm within its means, its Atlantica aid Tanga
 growing economy, its Gallia keep Zaire standing and its own army strong; financial's Atlantica
 must carry Melaka through out of a growing economy; the pandemic's Aurelia must share with
 Marisa and stay rich, its Open Rights Watch be believed and give the Assembly a mandate to act
-on its reports, its Concord deepen and build a common force; cambodia's UN secretariat must win
-a mandate and build the means to use it.
+on its reports, its Concord deepen and build a common force, its Field Medics open offices in
+six of the seven states and grow to 300 thousand volunteers (an office costs a twentieth of
+them); cambodia's UN secretariat must win a mandate and build the means to use it.
 
 One action repeated every turn cannot meet such a goal (aid alone spends the treasury,
 investing alone leaves Sudra poor, funding a body does neither), while the `normal` AI, which
@@ -48,6 +49,7 @@ CREDIBLE = "The UN stays credible"
 CATHAY = "At home the Party keeps its hold"
 ATLANTICA = "Your Congress keeps Atlantica's sovereignty"
 WEAK = "Never look weak"
+WHERE_THE_SICK_ARE = "Field Medics goes where the sick are"
 
 Policy = Callable[[World, str], list[Order]]
 
@@ -108,10 +110,11 @@ def test_normal_lusara_aids_the_state_its_goal_wants_richer() -> None:
         ("rwanda", "gallia", FRIENDS, ["fund", "reform", "arm", "aid"], (1, 2)),
         ("financial", "atlantica", CONTAGION, ["reform", "invest", "aid"], (1, 2)),
         ("pandemic", "wha", MEANS, ["propose", "build_capacity"], (2, 3)),
-        ("pandemic", "aurelia", SHARES, ["grant_autonomy", "invest", "aid"], (1, 3)),
+        ("pandemic", "aurelia", SHARES, ["grant_autonomy", "invest", "aid"], (2, 3)),
         ("pandemic", "open_rights", BELIEVED, ["recruit", "campaign", "relieve"], (2, 3)),
         ("pandemic", "concord", AGENT, ["integrate", "build_force"], (1, 2)),
         ("cambodia", "un", CREDIBLE, ["propose", "build_capacity"], (1, 2)),
+        ("pandemic", "field_medics", WHERE_THE_SICK_ARE, ["recruit", "expand", "relieve"], (2, 3)),
     ],
 )
 def test_a_two_handed_goal_is_met_by_normal_and_by_no_one_action(

@@ -24,6 +24,7 @@ from game.ai import ambition
 from game.engine import formulas as F
 from game.engine import vocabulary as V
 from game.engine.actions import Move, arrest_succeeds, neighbors_of
+from game.engine.conditions import reach_of
 from game.engine.model import CRITERIA, NGO, Federation, GlobalBody, State
 from game.engine.scenario import Mission
 from game.engine.scoring import stat_goals
@@ -130,25 +131,37 @@ def priors(
             _wanted(world, mission, actor),
         )
     if isinstance(actor, NGO):
-        return [_ngo(facts, world, actor, wt, m) for m in moves]
+        return _with_wanted(
+            [_ngo(facts, world, actor, wt, m) for m in moves],
+            moves,
+            _wanted(world, mission, actor),
+            NGO_WANTED,
+        )
     return [0.0 for _ in moves]
 
 
 WANTED = 0.8  # the prior of a move that brings what a goal of the seat's asks and lacks
+# an NGO's: its own growth is all it can do for its goals, so it ranks above a campaign against
+# an abusive state (0.8), and under relief of a grave crisis
+NGO_WANTED = 0.9
 
 
 def _wanted(
-    world: World, mission: Mission, me: State | GlobalBody
+    world: World, mission: Mission, me: State | GlobalBody | NGO
 ) -> frozenset[tuple[str, str | None]]:
     """The moves (action, target) that bring what a goal of the mission asks of the seat's own
     doing and does not have yet: aid to another state whose wealth a goal wants at a line it
     stands short of (or a bank's loan to it), a reform while the seat's own freedom is short of a
-    goal's line, joining a union or body a goal wants the seat a member of."""
+    goal's line, joining a union or body a goal wants the seat a member of, an NGO's office in a
+    state it does not reach while its reach is short of a goal's line."""
     out: set[tuple[str, str | None]] = set()
     for g in (*mission.goals, *mission.secret):
         for c in g.when:
             t = type(c)
-            if t is V.ActorStatIs and c.min is not None:
+            if t is V.ActorStatIs and c.min is not None and isinstance(me, NGO):
+                if c.actor == me.id:
+                    out.update(_ngo_wanted(world, me, c.stat, c.min))
+            elif t is V.ActorStatIs and c.min is not None:
                 s = world.state(c.actor)
                 if s is None or getattr(s, c.stat) >= c.min:
                     continue
@@ -165,14 +178,24 @@ def _wanted(
     return frozenset(out)
 
 
+def _ngo_wanted(world: World, me: NGO, stat: str, line: float) -> list[tuple[str, str | None]]:
+    """The moves that bring an NGO's reach up to a goal's line it stands short of."""
+    if stat == "reach" and (reach_of(me, world.actors) or 0.0) < line:
+        return [("expand", s.id) for s in world.states() if s.id not in me.reach]
+    return []  # (its volunteers: recruiting is already its role's and the baseline's habit)
+
+
 def _with_wanted(
-    priors: list[float], moves: Sequence[Move], wanted: frozenset[tuple[str, str | None]]
+    priors: list[float],
+    moves: Sequence[Move],
+    wanted: frozenset[tuple[str, str | None]],
+    value: float = WANTED,
 ) -> list[float]:
-    """The priors with each move that brings what a goal asks (``_wanted``) at ``WANTED``."""
+    """The priors with each move that brings what a goal asks (``_wanted``) at ``value``."""
     if not wanted:
         return priors
     return [
-        WANTED if (m.action, m.target) in wanted else u for u, m in zip(priors, moves, strict=True)
+        value if (m.action, m.target) in wanted else u for u, m in zip(priors, moves, strict=True)
     ]
 
 

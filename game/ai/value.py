@@ -42,6 +42,7 @@ MARGIN_SHARE = 0.3  # the share of a goal's points its margin is worth, either w
 # how far a goal's figure may still move, per turn left, before the end counts it: a goal just
 # past its line with turns to go may yet be lost (and one just short of it, yet met)
 SPREAD_PER_TURN = 2.0
+OFFICE = MARGIN / 3  # what one office short of a goal's reach line counts (a third of MARGIN)
 _FIGURED = (V.ActorStatIs, V.GroupStatIs, V.CriterionIs)
 SECURE_MARGIN = 30.0  # autonomy this far past the secure line stays past it for many turns
 CARD_SURE = 0.8  # a goal a card in reach will settle counts this share of its points (or loses it)
@@ -223,6 +224,14 @@ def _slacks(when: list, ctx: Context) -> list[float] | None:
         x = figure_of(c, ctx)
         if x is None:  # an actor or group gone: the exact check decides
             return None
+        if type(c) is V.ActorStatIs and c.stat == "reach":
+            # whole offices, and an office stays open: a line reached holds; each office short
+            # counts OFFICE points (no drift to wait for)
+            if c.min is not None:
+                out.append(MARGIN if x >= c.min else (x - c.min) * OFFICE)
+            if c.max is not None:
+                out.append((c.max - x) * OFFICE)
+            continue
         reserve = 0.0
         if type(c) is V.ActorStatIs:  # what a resolution already tabled will take when voted
             ref = ctx.ref(c.actor) or ""

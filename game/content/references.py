@@ -14,7 +14,7 @@ from typing import get_args
 
 from game.engine.ops import seceded_id
 from game.engine.scenario import Scenario
-from game.engine.vocabulary import ACTOR_STATS, BINDINGS, Condition
+from game.engine.vocabulary import ACTOR_FIGURES, ACTOR_STATS, BINDINGS, Condition
 
 from .explain import listing, suggest
 from .fields import is_name, is_text, walk_typed
@@ -307,11 +307,15 @@ class Checker:
                 return
             self.ref((*base, i), v, want)
 
-    def stat(self, path: Where, stat: object, kind: str | None, actor: object) -> None:
-        if kind not in ACTOR_STATS or not isinstance(stat, str):
+    def stat(
+        self, path: Where, stat: object, kind: str | None, actor: object, read: bool = False
+    ) -> None:
+        """``read``: a condition's figure, which may also be one no effect changes (reach)."""
+        table = ACTOR_FIGURES if read else ACTOR_STATS
+        if kind not in table or not isinstance(stat, str):
             return
-        allowed = ACTOR_STATS[kind]
-        all_stats = {s for stats in ACTOR_STATS.values() for s in stats}
+        allowed = table[kind]
+        all_stats = {s for stats in table.values() for s in stats}
         if stat in all_stats and stat not in allowed:
             self.error(
                 path,
@@ -332,7 +336,7 @@ class Checker:
         elif t == "not" and isinstance(c.get("condition"), dict):
             self.condition((*path, "condition"), c["condition"], scope)
         else:
-            self._fields(path, c, CONDITION_REFS.get(t or "", {}), scope)
+            self._fields(path, c, CONDITION_REFS.get(t or "", {}), scope, read=True)
 
     def effects(self, base: Where, seq: object, scope: Scope) -> None:
         for i, e in _dicts(seq):
@@ -345,11 +349,13 @@ class Checker:
             self.ref(path, "$crisis", "crisis", scope)
         self._fields(path, e, EFFECT_REFS.get(t or "", {}), scope)
 
-    def _fields(self, path: Where, item: dict, wants: dict[str, str], scope: Scope) -> None:
+    def _fields(
+        self, path: Where, item: dict, wants: dict[str, str], scope: Scope, read: bool = False
+    ) -> None:
         for key, want in wants.items():
             kind = self.ref((*path, key), item.get(key), want, scope)
             if key == "actor" and "stat" in item:
-                self.stat((*path, "stat"), item.get("stat"), kind, item.get("actor"))
+                self.stat((*path, "stat"), item.get("stat"), kind, item.get("actor"), read)
 
 
 def _fits(kind: str, want: str) -> bool:

@@ -10,11 +10,11 @@ compiled once and its closures are kept, keyed by the list itself.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from . import vocabulary as V
-from .model import State
+from .model import NGO, State
 from .rng import Rng
 from .scenario import Card
 from .structure import civil_society, inequality, power
@@ -88,10 +88,21 @@ def _in_range(cond: V.Condition, ctx: Context) -> bool:
 
 
 def _actor_stat(cond: V.ActorStatIs, ctx: Context) -> float | None:
-    actor = ctx.world.actors.get(ctx.ref(cond.actor) or "")
+    actors = ctx.world.actors
+    actor = actors.get(ctx.ref(cond.actor) or "")
+    if cond.stat == "reach":
+        return reach_of(actor, actors)
     if actor is None or not hasattr(actor, cond.stat):
         return None
     return float(getattr(actor, cond.stat))
+
+
+def reach_of(actor: object, actors: Mapping[str, object]) -> float | None:
+    """An NGO's reach as a figure: the states it works in that still exist (None for any other
+    actor)."""
+    if not isinstance(actor, NGO):
+        return None
+    return float(sum(1 for s in actor.reach if s in actors))
 
 
 def _group_stat(cond: V.GroupStatIs, ctx: Context) -> float | None:
@@ -426,7 +437,11 @@ def _c_actor_stat(cond: V.ActorStatIs) -> Check:
             return None
         return float(getattr(actor, stat))
 
-    return _ranged(read, cond)
+    def read_reach(ctx: Context) -> float | None:
+        actors = ctx.world.actors
+        return reach_of(actors.get((ctx.ref(ref) or "") if bound else ref), actors)
+
+    return _ranged(read_reach if stat == "reach" else read, cond)
 
 
 def _c_group_stat(cond: V.GroupStatIs) -> Check:

@@ -49,12 +49,16 @@ ACTOR_STATS: dict[str, tuple[str, ...]] = {
     "global_body": BODY_STATS,
     "ngo": NGO_STATS,
 }
+# What a condition may read beyond the stats an effect may change: an NGO's reach (the number of
+# states it works in), which only its own offices (`expand`) move.
+ACTOR_FIGURES: dict[str, tuple[str, ...]] = {**ACTOR_STATS, "ngo": (*NGO_STATS, "reach")}
 ActorStat = Literal[
     "wealth", "military", "sovereignty", "fear", "freedom", "pressure",
     "depth", "budget", "force",
     "mandate", "enforcement", "legitimacy", "independence",
     "volunteers", "credibility",
 ]  # fmt: skip
+ActorFigure = Literal[ActorStat, "reach"]  # (Literal flattens: one enum in the schema)
 GroupStat = Literal["grievance", "security", "autonomy"]
 CrisisKind = Literal[
     "repression", "cleansing", "civil_war", "famine", "plague", "financial", "refugees"
@@ -64,6 +68,11 @@ _ACTOR_STAT = (
     "It must be one the actor has: a state's wealth, military, sovereignty, fear, freedom or "
     "pressure; a federation's depth, budget or force; a global body's mandate, enforcement, "
     "budget, legitimacy or independence; an NGO's volunteers or credibility."
+)
+_ACTOR_FIGURE = _ACTOR_STAT.replace(
+    "volunteers or credibility.",
+    "volunteers, credibility or reach (the number of states it works in, which only its own "
+    "offices raise).",
 )
 _GROUP_STAT = "grievance, security or autonomy (each 0–100)."
 _CRISIS_KIND = (
@@ -149,8 +158,8 @@ class ActorStatIs(Range):
         "$crisis_state.",
         examples=["servia", "$crisis_state"],
     )
-    stat: ActorStat = Field(
-        description=f"The figure tested. {_ACTOR_STAT}", examples=["sovereignty", "mandate"]
+    stat: ActorFigure = Field(
+        description=f"The figure tested. {_ACTOR_FIGURE}", examples=["sovereignty", "mandate"]
     )
 
 
