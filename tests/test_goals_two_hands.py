@@ -8,7 +8,8 @@ must carry Melaka through out of a growing economy; the pandemic's Aurelia must 
 Marisa and stay rich, its Open Rights Watch be believed and give the Assembly a mandate to act
 on its reports, its Concord deepen and build a common force, its Field Medics open offices in
 six of the seven states and grow to 300 thousand volunteers (an office costs a twentieth of
-them); cambodia's UN secretariat must win a mandate and build the means to use it.
+them); cambodia's UN secretariat must win a mandate and build the means to use it; the
+sandbox's Open Hands must work in five states and grow to 100 thousand volunteers.
 
 One action repeated every turn cannot meet such a goal (aid alone spends the treasury,
 investing alone leaves Sudra poor, funding a body does neither), while the `normal` AI, which
@@ -50,6 +51,7 @@ CATHAY = "At home the Party keeps its hold"
 ATLANTICA = "Your Congress keeps Atlantica's sovereignty"
 WEAK = "Never look weak"
 WHERE_THE_SICK_ARE = "Field Medics goes where the sick are"
+BEYOND_THE_COAST = "Open Hands grows along the coast and beyond"
 
 Policy = Callable[[World, str], list[Order]]
 
@@ -115,6 +117,7 @@ def test_normal_lusara_aids_the_state_its_goal_wants_richer() -> None:
         ("pandemic", "concord", AGENT, ["integrate", "build_force"], (1, 2)),
         ("cambodia", "un", CREDIBLE, ["propose", "build_capacity"], (1, 2)),
         ("pandemic", "field_medics", WHERE_THE_SICK_ARE, ["recruit", "expand", "relieve"], (2, 3)),
+        ("sandbox", "open_hands", BEYOND_THE_COAST, ["recruit", "expand"], (1, 2)),
     ],
 )
 def test_a_two_handed_goal_is_met_by_normal_and_by_no_one_action(
