@@ -22,6 +22,7 @@ from game.paths import install_root
 from game.ui import (
     gui_fixes,  # noqa: F401  (pygame_gui's line breaks at the right edge)
     i18n,
+    scroll_paging,  # noqa: F401  (a click on a scroll bar's track pages)
 )
 from game.ui.palette import Palette, palette_for
 from game.ui.safe_font import SafeFont
