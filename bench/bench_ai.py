@@ -204,8 +204,14 @@ SPEED_WORLDS = 24  # kosovo's turns: the speed section's sample
 
 # every shipped scenario: the six, then the sandbox's seven starts (which ship too, and which
 # the sweep left out until 2026-12-06)
-SWEEP_SCENARIOS = ("kosovo", "rwanda", "cambodia", "financial", "pandemic", "sandbox") + tuple(
-    sorted(p.stem for p in (ROOT / "scenarios").glob("sandbox_*.json"))
+SWEEP_SCENARIOS = (
+    "kosovo",
+    "rwanda",
+    "cambodia",
+    "financial",
+    "pandemic",
+    "sandbox",
+    *sorted(p.stem for p in (ROOT / "scenarios").glob("sandbox_*.json")),
 )
 
 
