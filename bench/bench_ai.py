@@ -39,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from game.ai import make_bot
 from game.ai.mission import MissionBot
-from game.content.loader import load_scenario
+from game.content.loader import SHIPPED_ORDER, load_scenario
 from game.engine import Order, World, advance, legal_actions, new_world, resolve
 from game.engine.model import Arrangement
 from game.engine.scenario import Scenario
@@ -202,17 +202,9 @@ def section_duel(args) -> None:
 
 SPEED_WORLDS = 24  # kosovo's turns: the speed section's sample
 
-# every shipped scenario: the six, then the sandbox's seven starts (which ship too, and which
-# the sweep left out until 2026-12-06)
-SWEEP_SCENARIOS = (
-    "kosovo",
-    "rwanda",
-    "cambodia",
-    "financial",
-    "pandemic",
-    "sandbox",
-    *sorted(p.stem for p in (ROOT / "scenarios").glob("sandbox_*.json")),
-)
+# every shipped scenario, the sandbox's seven starts included (the sweep left them out until
+# 2026-12-06), in the order New match lists them
+SWEEP_SCENARIOS = SHIPPED_ORDER
 
 
 def section_sweep(args) -> None:
