@@ -3,8 +3,10 @@
 Each start is a function of the shipped sandbox's document (``scenarios/sandbox.json`` as
 ``game.content.loader.read_json`` reads it) that returns an edited copy. Only data changes:
 states' sovereignty, military and government, a union's depth, a body's mandate, enforcement
-and independence, an NGO's volunteers, reach and credibility. The engine decides where the
-world stands (``game.engine.structure.measure``); ``check`` says whether it agrees.
+and independence, an NGO's volunteers, reach and credibility; and where a start settles a
+seat's sandbox goal from its first turn whatever the seat plays, the start's own goal for that
+seat (``START_GOALS``). The engine decides where the world stands
+(``game.engine.structure.measure``); ``check`` says whether it agrees.
 
     from bench.starts import STARTS, start_doc, start_scenario, check
     doc = start_doc("empire")                 # the edited document (a dict, JSON-ready)
@@ -200,7 +202,115 @@ def global_state(doc: Doc) -> Doc:
     """Every state cedes 95 % of its sovereignty to the political body (mandate 100,
     enforcement 90): the center's level sqrt(95 x 95) = 95, above the global-state line (85).
     The states keep their armies, as the issue's start did (the rules give the center none)."""
-    return _pooled(doc, 100, 90, 5)
+    d = _pooled(doc, 100, 90, 5)
+    _write_goals(d, GLOBAL_STATE_GOALS, sovereignty=5 + VOICE)
+    return d
+
+
+# A goal a start writes for a seat in place of the sandbox's, where the start itself settles
+# that goal from the first turn (a line of sovereignty far above what a pooled start leaves).
+# {voice} in a text is the line of sovereignty the start asks for.
+VOICE = 10  # a voice of one's own: this much sovereignty above what the center leaves a state
+
+
+@dataclass(frozen=True)
+class StartGoal:
+    points: float
+    text: dict[str, str]
+    # (stat, least value) of the seat's own figures; "sovereignty" takes the start's line
+    lines: tuple[tuple[str, float | None], ...]
+    replaces: int = 0  # which of the seat's public goals it takes the place of
+
+
+# The global state (ten turns): a small state's goal is to keep a voice of its own against the
+# center and its people's freedom against a center nothing checks (the essay's two costs of the
+# global state: pluralism and the risk of despotism). Two hands: taking sovereignty back alone
+# or reforming alone meets neither goal.
+GLOBAL_STATE_GOALS: dict[str, StartGoal] = {
+    "ostrava": StartGoal(
+        15,
+        {
+            "en": "Ostrava wins back a voice of its own (sovereignty {voice}+) and opens up "
+            "(freedom 65+).",
+            "es": "Ostrava recupera voz propia (soberanía {voice}+) y se abre (libertad 65+).",
+        },
+        (("sovereignty", None), ("freedom", 65)),
+    ),
+    "mirel": StartGoal(
+        10,
+        {
+            "en": "Mirel wins back a voice of its own (sovereignty {voice}+) and its people "
+            "stay free (freedom 75+).",
+            "es": "Mirel recupera voz propia (soberanía {voice}+) y su pueblo sigue libre "
+            "(libertad 75+).",
+        },
+        (("sovereignty", None), ("freedom", 75)),
+    ),
+    # the liberal republic's "no empire" holds in a global state whatever it plays: its goal
+    # is what the essay says a global state puts at risk, its freedom, with the prosperity a
+    # redistributing center would take (reforming alone spends it; investing alone, no reform)
+    "aurelia": StartGoal(
+        15,
+        {
+            "en": "Aurelia stays free and prosperous under the center (freedom 85+, wealth "
+            "1,100+).",
+            "es": "Aurelia sigue libre y próspera bajo el centro (libertad 85+, riqueza 1.100+).",
+        },
+        (("freedom", 85), ("wealth", 1100)),
+    ),
+    # a regional federation inside the global state is a second center, one with a force of
+    # its own (integrating alone builds no force; building force alone, no union)
+    "coastal_compact": StartGoal(
+        20,
+        {
+            "en": "The Compact becomes a regional federation with a force of its own "
+            "(depth 30+, force 30+).",
+            "es": "El Pacto se convierte en una federación regional con fuerza propia "
+            "(profundidad 30+, fuerza 30+).",
+        },
+        (("depth", 30), ("force", 30)),
+    ),
+    # the center itself: its mandate binds from the first turn; what the essay fears of a
+    # global state is a center that answers to no one, so its goal is to stay a center the
+    # powers do not capture and the peoples consent to (its answers to the cards decide it)
+    "assembly": StartGoal(
+        10,
+        {
+            "en": "The Assembly stays independent of the powers and governs with consent "
+            "(independence 60+, legitimacy 50+).",
+            "es": "La Asamblea sigue independiente de las potencias y gobierna con "
+            "consentimiento (independencia 60+, legitimidad 50+).",
+        },
+        (("independence", 60), ("legitimacy", 50)),
+        replaces=1,
+    ),
+}
+
+# Each start's own goals, by seat (the starts not named keep the sandbox's).
+START_GOALS: dict[str, dict[str, StartGoal]] = {
+    "global_state": GLOBAL_STATE_GOALS,
+}
+
+
+def _write_goals(doc: Doc, goals: dict[str, StartGoal], sovereignty: float) -> None:
+    line = round(sovereignty)
+    for m in doc.get("missions", []):
+        goal = goals.get(m["actor"])
+        if goal is None:
+            continue
+        m["goals"][goal.replaces] = {
+            "points": goal.points,
+            "text": {k: v.format(voice=line) for k, v in goal.text.items()},
+            "when": [
+                {
+                    "type": "actor_stat",
+                    "actor": m["actor"],
+                    "stat": stat,
+                    "min": line if least is None else least,
+                }
+                for stat, least in goal.lines
+            ],
+        }
 
 
 def empire(doc: Doc) -> Doc:
