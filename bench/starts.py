@@ -131,6 +131,7 @@ def pluralism_1(doc: Doc) -> Doc:
 def pluralism_2(doc: Doc) -> Doc:
     d = pluralism_1(doc)
     _dense_civil_society(d)
+    _write_goals(d, START_GOALS["pluralism_2"])
     return d
 
 
@@ -145,6 +146,7 @@ def pluralism_3(doc: Doc) -> Doc:
             b["independence"] = max(b["independence"], 65)
     for f in _unions(d):
         f["depth"] = 50
+    _write_goals(d, START_GOALS["pluralism_3"])
     return d
 
 
@@ -220,6 +222,7 @@ class StartGoal:
     # (stat, least value) of the seat's own figures; "sovereignty" takes the start's line
     lines: tuple[tuple[str, float | None], ...]
     replaces: int = 0  # which of the seat's public goals it takes the place of
+    others: tuple[tuple[str, str, float], ...] = ()  # (actor, stat, least) of another's figures
 
 
 # The global state (ten turns): a small state's goal is to keep a voice of its own against the
@@ -286,13 +289,55 @@ GLOBAL_STATE_GOALS: dict[str, StartGoal] = {
     ),
 }
 
+# Past anarchy from the first turn (pluralism I to III), Aurelia's "the world has moved past
+# anarchy" is met whatever it plays: its goal there is to stay free and grow rich, with two
+# hands (reforming alone spends its wealth, investing or taxing alone leaves its freedom where
+# it was, aid alone leaves it poor and open to Karsk).
+FREE_AND_RICH = StartGoal(
+    10,
+    {
+        "en": "Aurelia stays free and grows rich (freedom 90+, wealth 2,500+).",
+        "es": "Aurelia sigue libre y se enriquece (libertad 90+, riqueza 2.500+).",
+    },
+    (("freedom", 90), ("wealth", 2500)),
+    replaces=1,
+)
+
+
+def _dense_goals(court: float) -> dict[str, StartGoal]:
+    """Where civil society starts dense (pluralism II and III), Open Hands starts in every state
+    with 80 thousand volunteers, so its sandbox goal (five states, 100 thousand) holds by
+    itself: its goal there is to grow and to give the Court a stronger voice, ``court`` its
+    mandate's line (campaigning alone does not grow it, recruiting alone gives the Court
+    nothing)."""
+    return {
+        "aurelia": FREE_AND_RICH,
+        "open_hands": StartGoal(
+            10,
+            {
+                "en": f"Open Hands grows (150 thousand volunteers) and gives the Court of Rights "
+                f"a stronger voice (its mandate {court:g}+).",
+                "es": f"Open Hands crece (150 mil voluntarios) y da más voz al Tribunal de "
+                f"Derechos (su mandato {court:g}+).",
+            },
+            (("volunteers", 150),),
+            replaces=1,
+            others=(("rights_court", "mandate", court),),
+        ),
+    }
+
+
 # Each start's own goals, by seat (the starts not named keep the sandbox's).
 START_GOALS: dict[str, dict[str, StartGoal]] = {
     "global_state": GLOBAL_STATE_GOALS,
+    "pluralism_2": _dense_goals(30),
+    "pluralism_3": _dense_goals(90),
 }
 
 
-def _write_goals(doc: Doc, goals: dict[str, StartGoal], sovereignty: float) -> None:
+def _write_goals(doc: Doc, goals: dict[str, StartGoal], sovereignty: float = 0.0) -> None:
+    """Write each seat's start goal in place of the goal it replaces; ``sovereignty``: the
+    line a goal's voice asks for."""
     line = round(sovereignty)
     for m in doc.get("missions", []):
         goal = goals.get(m["actor"])
@@ -309,6 +354,10 @@ def _write_goals(doc: Doc, goals: dict[str, StartGoal], sovereignty: float) -> N
                     "min": line if least is None else least,
                 }
                 for stat, least in goal.lines
+            ]
+            + [
+                {"type": "actor_stat", "actor": actor, "stat": stat, "min": least}
+                for actor, stat, least in goal.others
             ],
         }
 
