@@ -114,7 +114,8 @@ def _no_hegemon(doc: Doc) -> None:
 # ---- the starts ---------------------------------------------------------------------------
 
 
-def anarchy(doc: Doc) -> Doc:
+def _bare(doc: Doc) -> Doc:
+    """Nothing binds, civil society thin, no hegemon: what anarchy and the pluralisms build on."""
     d = copy.deepcopy(doc)
     _no_binding_center(d)
     _thin_civil_society(d)
@@ -122,9 +123,16 @@ def anarchy(doc: Doc) -> Doc:
     return d
 
 
+def anarchy(doc: Doc) -> Doc:
+    d = _bare(doc)
+    _write_goals(d, START_GOALS["anarchy"])
+    return d
+
+
 def pluralism_1(doc: Doc) -> Doc:
-    d = anarchy(doc)
+    d = _bare(doc)
     _binding_body(d)
+    _write_goals(d, START_GOALS["pluralism_1"])
     return d
 
 
@@ -153,7 +161,8 @@ def pluralism_3(doc: Doc) -> Doc:
 def _pooled(doc: Doc, mandate: float, enforcement: float, sovereignty: float) -> Doc:
     """Every state a member of the political body, with that mandate and enforcement, every
     state keeping only ``sovereignty`` of its own."""
-    d = pluralism_1(doc)
+    d = _bare(doc)
+    _binding_body(d)
     un = _political_body(d)
     un["mandate"], un["enforcement"] = mandate, enforcement
     un["independence"] = max(un["independence"], 60)
@@ -289,10 +298,11 @@ GLOBAL_STATE_GOALS: dict[str, StartGoal] = {
     ),
 }
 
-# Past anarchy from the first turn (pluralism I to III), Aurelia's "the world has moved past
-# anarchy" is met whatever it plays: its goal there is to stay free and grow rich, with two
-# hands (reforming alone spends its wealth, investing or taxing alone leaves its freedom where
-# it was, aid alone leaves it poor and open to Karsk).
+# Past anarchy from the first turn (pluralism I to III), or past it by the end of every match
+# from anarchy, Aurelia's "the world has moved past anarchy" is met whatever it plays: its goal
+# there is to stay free and grow rich, with two hands (reforming alone spends its wealth,
+# investing or taxing alone leaves its freedom where it was, aid alone leaves it poor and open
+# to Karsk).
 FREE_AND_RICH = StartGoal(
     10,
     {
@@ -330,8 +340,10 @@ def _dense_goals(court: float) -> dict[str, StartGoal]:
 # Each start's own goals, by seat (the starts not named keep the sandbox's).
 START_GOALS: dict[str, dict[str, StartGoal]] = {
     "global_state": GLOBAL_STATE_GOALS,
-    "pluralism_2": _dense_goals(30),
     "pluralism_3": _dense_goals(90),
+    "pluralism_2": _dense_goals(30),
+    "pluralism_1": {"aurelia": FREE_AND_RICH},
+    "anarchy": {"aurelia": FREE_AND_RICH},
 }
 
 
@@ -365,7 +377,7 @@ def _write_goals(doc: Doc, goals: dict[str, StartGoal], sovereignty: float = 0.0
 def empire(doc: Doc) -> Doc:
     """Karsk's army grows to 600 and every other state's is halved: Karsk holds about 60 % of
     all power (hegemon line: 50 %); bodies and unions as in the anarchy start."""
-    d = anarchy(doc)
+    d = _bare(doc)
     states = _actors(d, "state")
     heg = max(states, key=lambda s: (s["military"], s["id"]))
     for s in states:

@@ -187,6 +187,8 @@ def _play_start(name: str, seed: int, seat: str = "", action: str = "") -> World
         ("pluralism_2", "aurelia", ["reform", "tax_capital"], (1,)),
         ("pluralism_3", "open_hands", ["recruit"], (1,)),
         ("pluralism_3", "aurelia", ["invest"], (1,)),
+        ("pluralism_1", "aurelia", ["reform"], (1,)),
+        ("anarchy", "aurelia", ["tax_capital"], (1,)),
     ],
 )
 def test_a_start_s_own_goals_take_two_hands(
