@@ -1,6 +1,8 @@
 """The sandbox's shipped starts (scenarios/sandbox_<arrangement>.json): one in each of the seven
 arrangements, each exactly what `python bench/starts.py --ship` writes from the shipped sandbox,
-valid, beginning where it says, with its own words in English and Spanish, and playable.
+valid, beginning where it says, with its own words in English and Spanish, and playable; and
+where a start settles a seat's sandbox goal from its first turn, with a goal of the start's
+own that the seat's play decides (two hands: `normal` meets it, one action every turn not).
 
 They are the sandbox's document with a few figures changed, so the other per-scenario tests
 skip them (tests/conftest.py says why); `continuum validate scenarios/` in tests/test_cli.py
