@@ -206,7 +206,9 @@ def federation(doc: Doc) -> Doc:
     """Every state cedes 70 % of its sovereignty to the political body (mandate 75,
     enforcement 65, every state a member): the center's level sqrt(70 x 70) = 70, in the
     federation band (60 to 85)."""
-    return _pooled(doc, 75, 65, 30)
+    d = _pooled(doc, 75, 65, 30)
+    _write_goals(d, FEDERATION_GOALS)
+    return d
 
 
 def global_state(doc: Doc) -> Doc:
@@ -232,6 +234,23 @@ class StartGoal:
     lines: tuple[tuple[str, float | None], ...]
     replaces: int = 0  # which of the seat's public goals it takes the place of
     others: tuple[tuple[str, str, float], ...] = ()  # (actor, stat, least) of another's figures
+
+
+def _consent(independence: float) -> StartGoal:
+    """The center itself, where its mandate binds from the first turn: what the essay fears of
+    a center is one that answers to no one, so its goal is to stay a center the powers do not
+    capture and the peoples consent to (its answers to the cards decide its independence)."""
+    return StartGoal(
+        10,
+        {
+            "en": f"The Assembly stays independent of the powers and governs with consent "
+            f"(independence {independence:g}+, legitimacy 50+).",
+            "es": f"La Asamblea sigue independiente de las potencias y gobierna con "
+            f"consentimiento (independencia {independence:g}+, legitimidad 50+).",
+        },
+        (("independence", independence), ("legitimacy", 50)),
+        replaces=1,
+    )
 
 
 # The global state (ten turns): a small state's goal is to keep a voice of its own against the
@@ -282,20 +301,7 @@ GLOBAL_STATE_GOALS: dict[str, StartGoal] = {
         },
         (("depth", 30), ("force", 30)),
     ),
-    # the center itself: its mandate binds from the first turn; what the essay fears of a
-    # global state is a center that answers to no one, so its goal is to stay a center the
-    # powers do not capture and the peoples consent to (its answers to the cards decide it)
-    "assembly": StartGoal(
-        10,
-        {
-            "en": "The Assembly stays independent of the powers and governs with consent "
-            "(independence 60+, legitimacy 50+).",
-            "es": "La Asamblea sigue independiente de las potencias y gobierna con "
-            "consentimiento (independencia 60+, legitimidad 50+).",
-        },
-        (("independence", 60), ("legitimacy", 50)),
-        replaces=1,
-    ),
+    "assembly": _consent(60),
 }
 
 # Past anarchy from the first turn (pluralism I to III), or past it by the end of every match
@@ -337,9 +343,19 @@ def _dense_goals(court: float) -> dict[str, StartGoal]:
     }
 
 
+# The federation (40 turns): the Compact's and the Assembly's goals hold from the first turn
+# there too (its depth 40 is reached by integrating alone; the Assembly binds). The states keep
+# the sandbox's: a voice of their own would take them out of the federation's shelter, within
+# Karsk's reach (docs/balance.md).
+FEDERATION_GOALS: dict[str, StartGoal] = {
+    "coastal_compact": GLOBAL_STATE_GOALS["coastal_compact"],
+    "assembly": _consent(55),
+}
+
 # Each start's own goals, by seat (the starts not named keep the sandbox's).
 START_GOALS: dict[str, dict[str, StartGoal]] = {
     "global_state": GLOBAL_STATE_GOALS,
+    "federation": FEDERATION_GOALS,
     "pluralism_3": _dense_goals(90),
     "pluralism_2": _dense_goals(30),
     "pluralism_1": {"aurelia": FREE_AND_RICH},
