@@ -207,7 +207,7 @@ def federation(doc: Doc) -> Doc:
     enforcement 65, every state a member): the center's level sqrt(70 x 70) = 70, in the
     federation band (60 to 85)."""
     d = _pooled(doc, 75, 65, 30)
-    _write_goals(d, FEDERATION_GOALS)
+    _write_goals(d, START_GOALS["federation"])
     return d
 
 
@@ -216,13 +216,14 @@ def global_state(doc: Doc) -> Doc:
     enforcement 90): the center's level sqrt(95 x 95) = 95, above the global-state line (85).
     The states keep their armies, as the issue's start did (the rules give the center none)."""
     d = _pooled(doc, 100, 90, 5)
-    _write_goals(d, GLOBAL_STATE_GOALS, sovereignty=5 + VOICE)
+    _write_goals(d, START_GOALS["global_state"], sovereignty=5 + VOICE)
     return d
 
 
 # A goal a start writes for a seat in place of the sandbox's, where the start itself settles
-# that goal from the first turn (a line of sovereignty far above what a pooled start leaves).
-# {voice} in a text is the line of sovereignty the start asks for.
+# that goal whatever the seat plays (a line of sovereignty far above what a pooled start leaves,
+# "past anarchy" in a world already past it). {voice} in a text is the line of sovereignty the
+# start asks for.
 VOICE = 10  # a voice of one's own: this much sovereignty above what the center leaves a state
 
 
