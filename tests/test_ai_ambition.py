@@ -15,6 +15,7 @@ from game.ai.value import evaluate
 from game.content import load_scenario
 from game.engine import formulas as F
 from game.engine import new_world
+from game.engine.actions import Move
 from game.engine.model import Arrangement
 from game.engine.scenario import Scenario
 from game.engine.scoring import mission_of
@@ -74,6 +75,24 @@ def test_a_would_be_hegemon_arms_and_makes_war_where_it_outweighs(sandbox: Scena
     calm_world = new_world(without_empire_goal(sandbox), 1)
     calm = {(o.action, o.target) for o in make_bot("normal").choose(calm_world, "karsk")}
     assert not any(a == "attack" for a, _ in calm)
+
+
+def test_a_hegemon_makes_no_war_on_a_subject_with_no_land_to_give() -> None:
+    """The empire start, turn 1: Karsk rules an empire. A war on Sarn (one region: beaten, it
+    submits and keeps it) is not worth trying; one on Aurelia (two regions) still is."""
+    empire_start = load_scenario(ROOT / "scenarios" / "sandbox_empire.json")
+    w = new_world(empire_start, 1)
+    assert w.arrangement == Arrangement.EMPIRE
+    assert len(w.regions_of("sarn")) == 1 and len(w.regions_of("aurelia")) == 2
+    mission, karsk = mission_of(w, "karsk"), w.state("karsk")
+    assert ambition.subject_without_spoils(w, "karsk", "sarn")
+    assert ambition.prior(w, karsk, mission, Move("attack", "sarn", None, None)) < 0
+    assert ambition.prior(w, karsk, mission, Move("attack", "aurelia", None, None)) > 0
+    chosen = {(o.action, o.target) for o in make_bot("normal").choose(w, "karsk")}
+    assert ("attack", "sarn") not in chosen
+    # in the shipped sandbox (no empire yet) the same one-region neighbour is fair game
+    sandbox_world = new_world(load_scenario(ROOT / "scenarios" / "sandbox.json"), 1)
+    assert not ambition.subject_without_spoils(sandbox_world, "karsk", "sarn")
 
 
 def test_the_reason_names_the_ambition_in_both_languages() -> None:

@@ -205,6 +205,22 @@ def test_a_beaten_subject_submits_to_the_hegemon() -> None:
     assert world.regions["castria_lowland"].owner == "arcadia"
 
 
+def test_a_subject_left_one_region_submits_and_keeps_it() -> None:
+    """An empire rules subject nations; it does not abolish them: beaten again once it holds
+    one region, the subject submits once more and the region stays its own."""
+    world = build(empire())
+    world, _ = resolve(world, [order("arcadia", "attack", "castria")])
+    assert world.arrangement.value == "empire"
+    last = [r.id for r in world.regions.values() if r.owner == "castria"]
+    assert len(last) == 1
+    world, report = resolve(world, [order("arcadia", "attack", "castria")])
+    assert "castria" in world.actors and not world.wars
+    assert world.regions[last[0]].owner == "castria"
+    assert world.actors["castria"].sovereignty == 95 - 2 * F.SUBMISSION
+    assert any("submitted to the hegemon" in line.text for line in report.lines)
+    assert not any("ceases to exist" in line.text for line in report.lines)
+
+
 def test_a_hegemon_polices_massacres_in_its_subjects_lands() -> None:
     world = build(empire())
     after, _ = resolve(world, [])

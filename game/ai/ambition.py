@@ -89,12 +89,24 @@ def prior(world: World, actor: object, mission: Mission, m: Move) -> float:
         # a war it can win adds the beaten state's lands (and, beaten, its submission): it is
         # worth starting and not worth ending; one against its match is a drain on it
         winnable = side_power(world, actor.id) >= OUTWEIGH * max(1.0, side_power(world, t.id))
+        if winnable and subject_without_spoils(world, actor.id, t.id):
+            winnable = False  # the hegemon's war on it takes no land, only wears both down
         if act == "attack":
             return 1.6 if winnable else -0.2
         return -2.0 if winnable else 0.0
     if act in ("reform", "grant_autonomy"):
         return -0.3  # order on its own terms: not the liberal's road
     return 0.0
+
+
+def subject_without_spoils(world: World, hegemon: str, target: str) -> bool:
+    """Whether ``hegemon`` rules an empire in which beating ``target`` takes no land: a subject
+    left one region submits and keeps it (the engine's wars)."""
+    return (
+        world.arrangement == Arrangement.EMPIRE
+        and share(world, hegemon) >= F.HEGEMON_SHARE
+        and len(world.regions_of(target)) <= 1
+    )
 
 
 def credit(w: World, me: str, mission: Mission, parts: dict[str, float]) -> None:

@@ -269,6 +269,12 @@ def wars(world: World, ledger: Ledger, center: Center | None = None) -> None:
                 r for r in sorted(world.regions_of(d.id), key=lambda r: r.id)
                 if any(world.regions.get(n) and world.regions[n].owner == a.id for n in r.neighbors)
             ]  # fmt: skip
+            if a.id == hegemon and len(world.regions_of(d.id)) <= 1:
+                # An empire rules subject nations; it does not abolish them: a subject left
+                # one region submits and keeps it (its sovereignty is the hegemon's price).
+                border = []
+                ops.add(d, "sovereignty", -F.SUBMISSION)
+                ops.end_wars_between(world, ledger, wid, say("submits", who=d.name))
             if border:
                 # the spoils: the region's share of the loser's people brings as much of its
                 # wealth to the conqueror (the conqueror's power grows as the loser's falls)
