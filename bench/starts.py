@@ -346,11 +346,24 @@ def _dense_goals(court: float) -> dict[str, StartGoal]:
 
 # The federation (40 turns): the Compact's and the Assembly's goals hold from the first turn
 # there too (its depth 40 is reached by integrating alone; the Assembly binds). The states keep
-# the sandbox's: a voice of their own would take them out of the federation's shelter, within
-# Karsk's reach (docs/balance.md).
+# the sandbox's but Mirel: a voice of their own would take them out of the federation's shelter,
+# within Karsk's reach (docs/balance.md).
 FEDERATION_GOALS: dict[str, StartGoal] = {
     "coastal_compact": GLOBAL_STATE_GOALS["coastal_compact"],
     "assembly": _consent(55),
+    # Mirel's "sovereignty 60+" is met by reclaiming alone (that won 18 and 19 of 20 seeds): its
+    # goal there is the union's promise to a poor republic, to prosper and stay free (taxing
+    # capital or investing alone leave its freedom where it was; reforming alone leaves it poor)
+    "mirel": StartGoal(
+        10,
+        {
+            "en": "Mirel prospers in the union and its people stay free (wealth 250+, "
+            "freedom 80+).",
+            "es": "Mirel prospera en la unión y su pueblo sigue libre (riqueza 250+, "
+            "libertad 80+).",
+        },
+        (("wealth", 250), ("freedom", 80)),
+    ),
 }
 
 # Each start's own goals, by seat (the starts not named keep the sandbox's).

@@ -187,6 +187,7 @@ def _play_start(name: str, seed: int, seat: str = "", action: str = "") -> World
         ("global_state", "assembly", ["build_capacity", "propose"], (3, 6)),
         ("federation", "coastal_compact", ["integrate", "build_force"], (1,)),
         ("federation", "assembly", ["build_capacity"], (1,)),
+        ("federation", "mirel", ["tax_capital", "reform"], (1,)),
         ("pluralism_2", "open_hands", ["recruit", "campaign"], (1,)),
         ("pluralism_2", "aurelia", ["reform", "tax_capital"], (1,)),
         ("pluralism_3", "open_hands", ["recruit"], (1,)),
