@@ -30,7 +30,7 @@ from .locate import SourceMap
 from .parts import Assembled, assemble
 from .problems import Finding, Problem, ScenarioError, format_path
 from .references import check_references
-from .wording import check_group_names, check_name_articles
+from .wording import check_group_names, check_name_articles, check_translated_names
 
 MAX_SCENARIO_BYTES = 4 * MIB
 M = TypeVar("M", bound=BaseModel)
@@ -126,6 +126,7 @@ def _check(path: Path, warnings: bool = True, deep: bool = False) -> _Checked:
     findings += check_placement(doc)
     findings += check_group_names(doc)
     findings += check_name_articles(doc)
+    findings += check_translated_names(doc)
     no_cards = _no_cards_dealt(doc)
     findings += no_cards
     if scenario is not None and not any(f.severity == "error" for f in findings):

@@ -6,7 +6,9 @@ A name that brings its own article or a possessive reads twice over ("to the The
 Hanseong's unionized workers", "los los kerrani"): a warning says which name and how to write it.
 An actor's, a region's or a corporation's name brings its own article where the language wants
 one ("the Atlantic Republic", "la República de Servia"), in lower case: a capital there reads
-wrong mid-sentence, and a warning says so.
+wrong mid-sentence, and a warning says so. A translated text that names an actor otherwise than
+the actor's name in that language does ("la Unión Costera" in a card, "el Pacto Costero" on the
+map) is warned about too: a player would read two names for one actor.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .limits import MAX_PROBLEMS
 from .problems import Finding
 
 # the articles the engine's own sentences put before a group's name, by language
@@ -81,6 +84,72 @@ def check_name_articles(doc: object) -> list[Finding]:
                 )
             )
     return found
+
+
+_LEADING_ARTICLE = re.compile(r"^(?:the|el|la|los|las)\s+", re.IGNORECASE)
+
+
+def check_translated_names(doc: object) -> list[Finding]:
+    """A warning for each translated text whose English names an actor (its English name, its
+    article aside, as a whole word) while the translation does not hold the actor's name in that
+    language (its article aside, in any case): a card that calls the actor something else."""
+    names: list[tuple[str, dict[str, str]]] = []
+    for _, text, where in _spellings(doc, "actors", ("en",)):
+        if where[-1] != "en":
+            continue  # a plain name has no translation to hold a text to
+        spelt = doc["actors"][where[1]]["name"]  # type: ignore[index]
+        names.append((_LEADING_ARTICLE.sub("", text), spelt))
+    if not names:
+        return []
+    spelling = {en: spelt for en, spelt in names if en.strip()}
+    if not spelling:
+        return []
+    # one pattern for every name, the longest first ("Republic of Servia" before "Servia"):
+    # each text is read once, whatever the number of actors
+    pattern = re.compile(
+        r"\b(?:" + "|".join(re.escape(n) for n in sorted(spelling, key=len, reverse=True)) + r")\b"
+    )
+    found: list[Finding] = []
+    rest = 0
+    for where, texts in _translated_texts(doc, ()):
+        for en in dict.fromkeys(pattern.findall(texts["en"])):
+            spelt = spelling[en]
+            for lang, text in texts.items():
+                name = spelt.get(lang)
+                if lang == "en" or not isinstance(name, str):
+                    continue
+                bare = _LEADING_ARTICLE.sub("", name)
+                if bare and bare.lower() not in text.lower():
+                    if len(found) >= MAX_PROBLEMS:  # past the cap: counted, not worded
+                        rest += 1
+                        continue
+                    found.append(
+                        Finding(
+                            (*where, lang),
+                            f"the English names {en!r} but this text does not say the actor's "
+                            f"{lang!r} name, {name!r}: a player would read one name on the map "
+                            "and another here",
+                            severity="warning",
+                        )
+                    )
+    return found + ([Finding((), "", severity="warning", count=rest)] if rest else [])
+
+
+def _translated_texts(
+    node: object, where: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], dict[str, str]]]:
+    """Every text table of the document (English and at least one translation) with its place,
+    names aside (a group's or a region's name may say a people's adjective, not its state's
+    name)."""
+    if isinstance(node, dict):
+        texts = {k: v for k, v in node.items() if isinstance(v, str) and len(k) == 2}
+        if "en" in texts and len(texts) > 1 and where[-1:] != ("name",):
+            yield where, texts
+        for key, value in node.items():
+            yield from _translated_texts(value, (*where, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _translated_texts(value, (*where, i))
 
 
 def _spellings(
