@@ -352,14 +352,14 @@ FEDERATION_GOALS: dict[str, StartGoal] = {
     "coastal_compact": GLOBAL_STATE_GOALS["coastal_compact"],
     "assembly": _consent(55),
     # Mirel's "sovereignty 60+" is met by reclaiming alone (that won 18 and 19 of 20 seeds): its
-    # goal there is the union's promise to a poor republic, to prosper and stay free (taxing
+    # goal there is the federation's promise to a poor republic, to prosper and stay free (taxing
     # capital or investing alone leave its freedom where it was; reforming alone leaves it poor)
     "mirel": StartGoal(
         10,
         {
-            "en": "Mirel prospers in the union and its people stay free (wealth 250+, "
+            "en": "Mirel prospers in the federation and its people stay free (wealth 250+, "
             "freedom 80+).",
-            "es": "Mirel prospera en la unión y su pueblo sigue libre (riqueza 250+, "
+            "es": "Mirel prospera en la federación y su pueblo sigue libre (riqueza 250+, "
             "libertad 80+).",
         },
         (("wealth", 250), ("freedom", 80)),
