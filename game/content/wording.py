@@ -93,15 +93,11 @@ def check_translated_names(doc: object) -> list[Finding]:
     """A warning for each translated text whose English names an actor (its English name, its
     article aside, as a whole word) while the translation does not hold the actor's name in that
     language (its article aside, in any case): a card that calls the actor something else."""
-    names: list[tuple[str, dict[str, str]]] = []
+    spelling: dict[str, dict[str, str]] = {}  # an actor's English name, article aside -> its names
     for _, text, where in _spellings(doc, "actors", ("en",)):
-        if where[-1] != "en":
-            continue  # a plain name has no translation to hold a text to
-        spelt = doc["actors"][where[1]]["name"]  # type: ignore[index]
-        names.append((_LEADING_ARTICLE.sub("", text), spelt))
-    if not names:
-        return []
-    spelling = {en: spelt for en, spelt in names if en.strip()}
+        bare = _LEADING_ARTICLE.sub("", text)
+        if where[-1] == "en" and bare.strip():  # (a plain name has no translation to hold to)
+            spelling[bare] = doc["actors"][where[1]]["name"]  # type: ignore[index]
     if not spelling:
         return []
     # one pattern for every name, the longest first ("Republic of Servia" before "Servia"):

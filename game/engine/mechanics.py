@@ -13,7 +13,7 @@ from .actions import memberships, neighbors_of
 from .centers import Center
 from .conditions import is_member
 from .decisions import motion
-from .model import Arrangement, GlobalBody, Group, Proposal
+from .model import Arrangement, GlobalBody, Group, Proposal, State
 from .report import Ledger, Tally, trusted
 from .rng import Rng
 from .say import Said, args_data, say
@@ -269,13 +269,9 @@ def wars(world: World, ledger: Ledger, center: Center | None = None) -> None:
                 r for r in sorted(world.regions_of(d.id), key=lambda r: r.id)
                 if any(world.regions.get(n) and world.regions[n].owner == a.id for n in r.neighbors)
             ]  # fmt: skip
-            if a.id == hegemon and len(world.regions_of(d.id)) <= 1:
-                # An empire rules subject nations; it does not abolish them: a subject left
-                # one region submits and keeps it (its sovereignty is the hegemon's price).
-                border = []
-                ops.add(d, "sovereignty", -F.SUBMISSION)
-                ops.end_wars_between(world, ledger, wid, say("submits", who=d.name))
-            if border:
+            if border and a.id == hegemon and len(world.regions_of(d.id)) <= 1:
+                _submits(world, ledger, wid, d)  # its last region stays its own
+            elif border:
                 # the spoils: the region's share of the loser's people brings as much of its
                 # wealth to the conqueror (the conqueror's power grows as the loser's falls)
                 people = world.population_of(d.id)
@@ -286,16 +282,21 @@ def wars(world: World, ledger: Ledger, center: Center | None = None) -> None:
                 ops.transfer_region(world, ledger, border[0], a.id, say("conquered_by", who=a.name))
                 ledger.change("peace", -3, ledger.say("conquered", a=a.name, region=border[0].name))
                 if a.id == hegemon and world.state(d.id) is not None:
-                    # An empire rules subject nations; it does not abolish them: beaten, the
-                    # subject submits and the war ends (its sovereignty is the hegemon's price).
-                    ops.add(d, "sovereignty", -F.SUBMISSION)
-                    ops.end_wars_between(world, ledger, wid, say("submits", who=d.name))
+                    _submits(world, ledger, wid, d)
         if wid not in world.wars:
             continue
         if a.government == "republic" and w.age >= F.REPUBLIC_WAR_WEARINESS:
             ops.end_wars_between(world, ledger, wid, say("kant", who=a.name))
         elif sa < 0.5 * sd:
             ops.end_wars_between(world, ledger, wid, say("offensive_collapsed", who=a.name))
+
+
+def _submits(world: World, ledger: Ledger, war_id: str, subject: State) -> None:
+    """An empire rules subject nations; it does not abolish them: a subject the hegemon beats
+    submits and the war ends (its sovereignty is the hegemon's price), and one left a single
+    region keeps it."""
+    ops.add(subject, "sovereignty", -F.SUBMISSION)
+    ops.end_wars_between(world, ledger, war_id, say("submits", who=subject.name))
 
 
 # ---- crises: no assigned agent, civil society arrives late --------------------------------
