@@ -57,8 +57,9 @@ class AfterSubmit:
     def __init__(self) -> None:
         self.calls: list[tuple] = []
 
-    def __call__(self, app, local, report, seat) -> None:
+    def __call__(self, app, local, report, seat, fallen=None) -> None:
         self.calls.append((report, seat))
+        self.fallen = fallen
 
 
 @pytest.fixture

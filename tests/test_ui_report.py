@@ -385,3 +385,39 @@ def test_line_chart_geometry_and_single_point() -> None:
     one = LineChart(pygame.Rect(0, 0, 200, 150), [0], [Series("a", (0, 0, 255), [40])], style)
     one.draw(surface, one.plot_rect().center)
     assert one.point_count == 1 and one.hover_index(one.plot_rect().center) == 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", "The match is over for Ostrava: it has ceased to exist"),
+        ("es", "La partida ha terminado para Ostrava: ha dejado de existir"),
+    ],
+)
+def test_a_player_whose_state_falls_is_told_so_and_watches_on(lang: str, words: str) -> None:
+    """The sandbox's Ostrava, played by the only person at the machine, falls to Karsk in its
+    first turns: the report of the turn it falls says its match is over and what comes next,
+    and the next screen is the public view (the AI plays on), not a silent switch."""
+    sandbox = load_scenario(Path(__file__).resolve().parent.parent / "scenarios" / "sandbox.json")
+    levels = {a.id: "normal" for a in sandbox.actors if a.id != "ostrava"}  # as New match sets
+    local = LocalMatch.start(sandbox, ["ostrava"], seed=1, levels=levels)
+    app = make_app(language=lang)
+    flow.start(app, local)
+    seen: list[str] = []
+    for _ in range(12):  # ending turns with nothing played, until Ostrava is gone
+        scene = app.scene
+        if isinstance(scene, ReportScene):
+            frames(app)
+            seen.append(scene.header_text)
+            if "ostrava" not in local.world.actors:
+                break
+            key(app, pygame.K_RETURN)
+        else:
+            assert getattr(scene, "seat", None) == "ostrava", type(scene)
+            scene.end_turn(confirmed=True)
+    assert "ostrava" not in local.world.actors, "Ostrava still stands: pick a seed it falls on"
+    assert words in seen[-1], seen[-1]
+    assert all(words not in h for h in seen[:-1])  # said in the turn it falls, not before
+    key(app, pygame.K_RETURN)
+    frames(app)
+    assert getattr(app.scene, "seat", "no seat attribute") is None  # the public view: AI plays

@@ -48,12 +48,20 @@ def start(app: App, session: Session) -> None:
     app.replace(seat_screen(app, session))
 
 
-def after_submit(app: App, session: Session, report: TurnReport | None, seat: str | None) -> None:
-    """After a seat ends its turn: the report if the turn resolved, else the next seat."""
+def after_submit(
+    app: App,
+    session: Session,
+    report: TurnReport | None,
+    seat: str | None,
+    fallen: dict[str, str] | None = None,
+) -> None:
+    """After a seat ends its turn: the report if the turn resolved, else the next seat.
+    ``fallen``: the seats played here whose state ceased to exist in the turn, by name."""
     from game.ui.scenes.report import ReportScene
 
     if report is not None:
-        app.replace(ReportScene(app, session, report, seat if len(session.seats) <= 1 else None))
+        shown = seat if len(session.seats) <= 1 else None
+        app.replace(ReportScene(app, session, report, shown, fallen))
     else:
         app.replace(seat_screen(app, session))
 

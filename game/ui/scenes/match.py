@@ -25,6 +25,7 @@ from game.engine import Order
 from game.engine.model import NGO, Federation, GlobalBody, State
 from game.engine.scoring import Score, score
 from game.engine.structure import measure
+from game.report import debrief as words
 from game.ui import flow
 from game.ui.i18n import language, number, save_error, t, tn
 from game.ui.i18n import name as i18n_name
@@ -620,11 +621,15 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, ChatTab, Scene):
             self.open_modal("confirm", t("match.confirm.title"), self._end_question(), buttons)
             return
         self._close_modal()
+        # the seats played here, named as they stand before the turn: one that falls in it is
+        # told so by the report (its player has no seat left)
+        names = {h: words.actor_in_sentence(self.view, h) for h in self.session.seats}
         report = self.session.submit(self.seat)
         if report is None and self._connected:  # a class: the host resolves when all are in
             flow.submitted(self.app, self.session, self.seat, self._state)
             return
-        flow.after_submit(self.app, self.session, report, self.seat)
+        fallen = {h: n for h, n in names.items() if h not in self.session.seats}
+        flow.after_submit(self.app, self.session, report, self.seat, fallen)
 
     def _end_question(self) -> str:
         """What ending the turn now would leave to defaults, in words, and the points left."""

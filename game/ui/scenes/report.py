@@ -175,10 +175,18 @@ SCROLL_KEYS = {
 
 
 class ReportScene(Scene):
-    def __init__(self, app: App, session: Session, report: TurnReport, seat: str | None) -> None:
+    def __init__(
+        self,
+        app: App,
+        session: Session,
+        report: TurnReport,
+        seat: str | None,
+        fallen: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(app)
         self.session = session
         self.seat = seat
+        self.fallen = dict(fallen or {})  # seats played here whose state fell this turn
         self.report = report.for_actor(seat)
         self.focus = FocusRing(app)
         self.text_box: pygame_gui.elements.UITextBox | None = None
@@ -268,6 +276,11 @@ class ReportScene(Scene):
                 m,
                 y,
                 w - 2 * m,
+            )
+        for name in self.fallen.values():  # a player whose state fell: what now, said once
+            said = "report.seat_fell_others" if self.session.seats else "report.seat_fell"
+            y = self._text(
+                t(said, actor=name), app.font(15, True), app.palette.bad, m, y, w - 2 * m
             )
         y += s(6) if short else s(10)
 
