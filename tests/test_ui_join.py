@@ -294,3 +294,49 @@ def test_continuum_join_opens_the_game_on_the_join_screen(tmp_path: Path) -> Non
     )
     assert done.returncode == 0, done.stderr
     assert "first frame: JoinScene" in done.stdout
+
+
+def test_a_student_whose_state_falls_is_told_so_in_the_report() -> None:
+    """A class of two: Carl's Arcadia, far stronger, takes Castria's two regions in two turns.
+    The report of the second turn, on Castria's student's screen, says the match is over for
+    Castria (the network path: the waiting screen hands the seat's name to the report)."""
+    from game.engine import Order
+    from game.engine.scenario import Scenario
+    from game.ui import flow
+    from tests.host_thread import short_mini
+
+    doc = short_mini().model_dump(mode="json", by_alias=True, exclude_none=True)
+    armies = {"arcadia": 90, "borealia": 80, "castria": 5}  # Arcadia no hegemon: no empire
+    for a in doc["actors"]:
+        if a["id"] in armies:
+            a["military"] = armies[a["id"]]
+    scenario = Scenario.model_validate(doc)
+    with host_thread(["castria", "arcadia"], scenario=scenario) as (served, address, codes):
+        ana = RemoteMatch.join(address, codes["castria"], "Ana")
+        carl = RemoteMatch.join(address, codes["arcadia"], "Carl")
+        try:
+            assert ana.wait(lambda: ana.status == "playing", 10)
+            assert carl.wait(lambda: carl.status == "playing", 10)
+            app = make_app()
+            flow.start(app, ana)
+            attack = Order(actor="arcadia", action="attack", target="castria")
+            headers: list[str] = []
+            for turn in (1, 2):
+                until(app, lambda: isinstance(app.scene, MatchScene))
+                app.scene.end_turn(confirmed=True)
+                until(app, lambda: isinstance(app.scene, WaitingScene))
+                assert carl.wait(lambda: carl.current_seat() == "arcadia", 10)
+                if turn == 1:
+                    assert carl.add(attack) is None
+                carl.submit("arcadia")
+                until(app, lambda: isinstance(app.scene, ReportScene))
+                frames(app)
+                headers.append(app.scene.header_text)
+                if turn == 1:
+                    click(app, find_button(app, "Continue"))
+            assert "castria" not in served.host.match.world.actors
+            assert "The match is over for Castria" not in headers[0]
+            assert "The match is over for Castria: it has ceased to exist" in headers[1]
+        finally:
+            ana.close()
+            carl.close()

@@ -85,23 +85,29 @@ def waits_for_others(session: Session) -> bool:
     return isinstance(session, Connected) and session.waiting_for_others and bool(session.humans)
 
 
-def submitted(app: App, session: Session, seat: str, since: int | None) -> None:
+def submitted(
+    app: App, session: Session, seat: str, since: int | None, named: dict[str, str] | None = None
+) -> None:
     """A class's seat is done with its turn (``since``: the session's ``state_id`` the turn
     was drafted at): waiting for the others, or the turn's report once the host has resolved
-    it, however soon that comes."""
+    it, however soon that comes. ``named``: the seat's name as it stood before the turn."""
     from game.ui.scenes.waiting import WaitingScene
 
-    app.replace(WaitingScene(app, session, seat, since))
+    app.replace(WaitingScene(app, session, seat, since, named))
 
 
-def turn_resolved(app: App, session: Session, seat: str | None) -> None:
+def turn_resolved(
+    app: App, session: Session, seat: str | None, named: dict[str, str] | None = None
+) -> None:
     """The host resolved a turn while this screen waited or drafted: its report (the last one
-    the seat may read), or the next screen if there is none."""
+    the seat may read), or the next screen if there is none. ``named``: the seats played here
+    by their names before the turn; one gone from the session's seats fell in it."""
     from game.ui.scenes.report import ReportScene
 
     reports = session.reports
     if reports:
-        app.replace(ReportScene(app, session, reports[-1], seat))
+        fallen = {h: n for h, n in (named or {}).items() if h not in session.seats}
+        app.replace(ReportScene(app, session, reports[-1], seat, fallen))
     else:
         app.replace(seat_screen(app, session))
 
