@@ -426,8 +426,10 @@ def cmd_play(args: argparse.Namespace) -> int:
         if world.ended:
             print("Scores:")
             for actor_id, s in sorted(scores(world).items(), key=lambda kv: -kv[1].total):
-                name = label(text(world.actors[actor_id].name), "en")  # a column: no article
-                print(f"  {name:<32} {s.total:6.1f}  ({text(s.role)})")
+                who = world.actors.get(actor_id) or world.fallen[actor_id]
+                name = label(text(who.name), "en")  # a column: no article
+                fell = f", fell on turn {s.fell}" if s.fell is not None else ""
+                print(f"  {name:<32} {s.total:6.1f}  ({text(s.role)}{fell})")
             print()
         if args.save:
             match.save(Path(args.save))

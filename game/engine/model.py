@@ -613,6 +613,17 @@ class TurnRecord(Model):
     cards: list[str] = Field(default_factory=list)
 
 
+class Fallen(Model):
+    """A state that left the map: when, and its name (the debrief still lists and names it; its
+    seat is scored on the world the match leaves, as every seat is). Written once: copies share
+    it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    turn: int = Field(ge=1, description="The turn at whose end the state was gone.")
+    name: NameText = Field(description="Its name, as the state had it.")
+
+
 def _unique(ids: list[str], what: str) -> None:
     seen: set[str] = set()
     for i in ids:

@@ -26,7 +26,7 @@ from .report import FiredCard, Ledger, TurnReport, lazy_report, trusted
 from .rng import Rng
 from .say import say
 from .scenario import Card, text
-from .scoring import track_goals
+from .scoring import record_falls, track_goals
 from .structure import Measure
 from .world import World, copy_model
 
@@ -292,6 +292,7 @@ def _play(
     _round(w)
     if whole:
         track_goals(w)
+    record_falls(world, w)
     record = {
         "turn": w.turn,
         "criteria": copy_model(w.criteria),

@@ -33,7 +33,7 @@ from pydantic import Field
 
 from . import vocabulary as V
 from .conditions import Compiled, Context, compiled
-from .model import CRITERIA, Id, Model
+from .model import CRITERIA, Fallen, Id, Model
 from .names import Name, Translatable, as_name
 from .say import Said, say
 from .scenario import Goal, Mission, Text
@@ -63,6 +63,12 @@ class Score(Model):
         description="Turns the match had left when a scenario's ending closed it: its criteria "
         "then count where the world's structure would carry them by the last turn.",
     )
+    fell: int | None = Field(
+        None,
+        ge=1,
+        description="The turn the actor's state fell (it is scored as every seat is, on the "
+        "world the match leaves).",
+    )
 
 
 @dataclass(frozen=True)
@@ -84,10 +90,8 @@ def mission_of(world: World, actor_id: str) -> Mission:
     m = world.rules.mission(actor_id)
     if m is not None:
         return m
-    return Mission(
-        actor=actor_id,
-        role=_labels(world.actors[actor_id].name) if actor_id in world.actors else actor_id,
-    )
+    actor = world.actors.get(actor_id) or world.fallen.get(actor_id)
+    return Mission(actor=actor_id, role=_labels(actor.name) if actor is not None else actor_id)
 
 
 def stat_goals(mission: Mission, actor_id: str, stat: str) -> list[V.ActorStatIs]:
@@ -167,6 +171,19 @@ def track_goals(world: World) -> None:
             changed[m.actor] = tuple(now)
 
 
+def record_falls(before: World, world: World) -> None:
+    """On a world the engine is building, at the end of its turn: mark each state of ``before``
+    (the turn's start) that is no longer on the map as fallen on this turn (``World.fallen``).
+    A state back on the map (a secession may raise it again) is fallen no more."""
+    fallen, actors = world.fallen, world.actors
+    if fallen:
+        for back in [k for k in fallen if k in actors]:
+            del fallen[back]
+    for actor_id, actor in before.actors.items():
+        if actor_id not in actors:
+            fallen[actor_id] = Fallen(turn=world.turn, name=actor.name)
+
+
 _PLANS: dict[int, tuple[Mission, tuple[Compiled, ...]]] = {}
 
 
@@ -241,6 +258,9 @@ def counted_criteria(world: World) -> dict[str, float]:
 
 
 def score(world: World, actor_id: str) -> Score:
+    """The actor's score now (at the end of the match, its final score). A state that has fallen
+    (``World.fallen``) is scored as any seat is: its mission's values on the world as the match
+    leaves it, and the goals that hold; its score says when it fell."""
     m = mission_of(world, actor_id)
     weights = {c.value: m.weights.get(c, 0.0) for c in CRITERIA}
     wsum = sum(weights.values()) or 1.0
@@ -259,6 +279,7 @@ def score(world: World, actor_id: str) -> Score:
             )
         )
     total = base + sum(g.points for g in goals if g.met)
+    gone = world.fallen.get(actor_id) if actor_id not in world.actors else None
     return Score(
         actor=actor_id,
         role=as_name(m.role),
@@ -266,9 +287,12 @@ def score(world: World, actor_id: str) -> Score:
         goals=goals,
         total=round(total, 2),
         turns_left=turns_left(world),
+        fell=gone.turn if gone is not None else None,
     )
 
 
 def scores(world: World) -> dict[str, Score]:
-    """Every actor's score now (at the end of a match: the final score)."""
-    return {a: score(world, a) for a in world.actors}
+    """Every actor's score now (at the end of a match: the final score), the states that fell
+    included, after the actors on the map."""
+    gone = [a for a in world.fallen if a not in world.actors]
+    return {a: score(world, a) for a in [*world.actors, *gone]}

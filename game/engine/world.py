@@ -18,6 +18,7 @@ from .model import (
     Corporation,
     Crisis,
     Criteria,
+    Fallen,
     Federation,
     GlobalBody,
     Group,
@@ -153,7 +154,7 @@ def copy_model(value: M) -> M:
 # World fields copied by a shallow copy (a new list or dict holding the same items): their items
 # are never changed in place. History and lessons are only appended to; a region changes only
 # its owner, and only through ``World.own_region``, which puts a copy of it in the world first.
-_SHALLOW = frozenset({"history", "lessons", "regions"})
+_SHALLOW = frozenset({"fallen", "history", "lessons", "regions"})
 
 
 class World(Model):
@@ -217,6 +218,11 @@ class World(Model):
     end_texts: dict[str, str] = Field(
         default_factory=dict, description="A scenario end condition's text by language."
     )
+    fallen: dict[Id, Fallen] = Field(
+        default_factory=dict,
+        description="State id -> the turn it left the map, and its name: the debrief still "
+        "lists and names it. A save from before it has none.",
+    )
     rules: Rules = Field(default_factory=Rules)
     _geo: Geography | None = PrivateAttr(default=None)
     _memo: dict | None = PrivateAttr(default=None)
@@ -278,6 +284,13 @@ class World(Model):
         for h in self.hand:
             if h.actor not in self.actors:
                 raise ValueError(f"hand card {h.key!r}: actor {h.actor!r} does not exist")
+        for key, fall in self.fallen.items():
+            if key in self.actors:
+                raise ValueError(f"fallen: {key!r} is still on the map")
+            if fall.turn > self.turn:
+                raise ValueError(
+                    f"fallen: {key!r} fell on turn {fall.turn}, after turn {self.turn}"
+                )
         where = _not_finite(self, "world")
         if where is not None:  # "NaN" or "Infinity" read as a figure: no save could hold it
             raise ValueError(f"{where}: not a finite number")

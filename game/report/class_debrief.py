@@ -577,6 +577,8 @@ def _scores(match: ClassMatch) -> list[str]:
     rows = d.score_rows(match.world)
     for i, r in enumerate(rows, 1):
         name = r.name + (f" ({t('debrief.player')})" if r.actor in people else "")
+        if r.fell is not None:
+            name += f" ({t('debrief.fell_short', turn=r.fell)})"
         goals = "<br>".join(
             (f'<span class="secret">{h(t("debrief.secret"))}</span> · ' if g.secret else "")
             + h(d.goal_text(g, mark_secret=False))

@@ -90,14 +90,14 @@ def position(arrangement: Arrangement | str, centralization: float) -> float:
 def actor_name(world: World, actor_id: str | None) -> str:
     if not actor_id:
         return ""
-    actor = world.actors.get(actor_id)
+    actor = world.actors.get(actor_id) or world.fallen.get(actor_id)
     return i18n.name(actor) if actor is not None else actor_id.replace("_", " ").title()
 
 
 def actor_in_sentence(world: World, actor_id: str | None) -> str:
     """An actor's name as it reads inside a sentence, with its article where the language
     wants one ("la República de Servia eligió…"); the label where the actor is gone."""
-    actor = world.actors.get(actor_id or "")
+    actor = world.actors.get(actor_id or "") or world.fallen.get(actor_id or "")
     return i18n.name(actor, article=True) if actor is not None else actor_name(world, actor_id)
 
 
@@ -229,10 +229,16 @@ class ScoreRow:
     criteria: float
     goals: tuple[GoalRow, ...]
     total: float
+    fell: int | None = None  # the turn its state fell: the score stands as it was then
 
     @property
     def goal_points(self) -> float:
         return round(sum(g.points for g in self.goals if g.met), 2)
+
+    @property
+    def fell_note(self) -> str:
+        """For a state that fell: when, and what that means for its score ("" otherwise)."""
+        return t("debrief.fell", turn=self.fell) if self.fell is not None else ""
 
 
 def decisions(world: World, reports: Sequence[TurnReport]) -> list[Decision]:
@@ -381,6 +387,7 @@ def score_rows(world: World) -> list[ScoreRow]:
                 criteria=s.criteria,
                 goals=goals,
                 total=s.total,
+                fell=s.fell,
             )
         )
     rows.sort(key=lambda r: (-r.total, r.name))
@@ -590,7 +597,9 @@ def _markdown(
         (
             (
                 i,
-                r.name + (f" ({t('debrief.player')})" if r.actor in humans else ""),
+                r.name
+                + (f" ({t('debrief.player')})" if r.actor in humans else "")
+                + (f" ({t('debrief.fell_short', turn=r.fell)})" if r.fell is not None else ""),
                 r.role,
                 f"{r.criteria:.1f}",
                 signed(r.goal_points),
@@ -603,6 +612,8 @@ def _markdown(
     for r in rows:
         md.append(f"### {r.name}: {r.total:.1f}")
         md.append("")
+        if r.fell is not None:
+            md.append(f"- {r.fell_note}")
         md.append(
             f"- {t('debrief.criteria_part', value=f'{r.criteria:.1f}', weights=weights_text(r))}"
         )

@@ -84,7 +84,9 @@ class LocalMatch:
         this turn still count while that seat stays human; an unfinished draft comes back to
         its own seat. The AI seats keep the levels saved, unless ``levels`` gives them anew."""
         match = Match(world) if record is None else Match.resumed(world, record)
-        local = cls(match, [h for h in humans if h in world.actors], autosave)
+        # a seat whose state fell stays its player's: the debrief still says whose it was
+        kept = [h for h in humans if h in world.actors or h in world.fallen]
+        local = cls(match, kept, autosave)
         if record is not None:
             seats = set(local.seats)
             local.drafts = {s: list(o) for s, o in record.drafts.items() if s in seats}

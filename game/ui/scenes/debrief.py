@@ -464,6 +464,8 @@ class DebriefScene(Scene):
                 f"  <font color='{hexc(p.accent)}'><b>{number(row.total)}</b></font></font>"
             )
             out.append(self._muted(esc(row.role)))
+            if row.fell is not None:
+                out.append(self._muted(f"<i>{esc(row.fell_note)}</i>"))
             part = t(
                 "debrief.criteria_part",
                 value=number(row.criteria),

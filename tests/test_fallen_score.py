@@ -1,0 +1,119 @@
+"""A state that falls leaves the map but not the debrief: its seat is still scored (its mission's
+values on the world the match leaves, and the goals that hold at the end) and listed with the
+others, saying when it fell, in the debrief, the class's page and `continuum play`, in English
+and Spanish. A save keeps the record, and a save that contradicts itself is refused."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from pydantic import ValidationError
+from test_engine_rules import (
+    build,
+    mini_data,
+    order,
+    strong_neighbour_not_hegemon,
+)
+from uikit import frames, make_app
+
+from game.engine import World, advance, resolve
+from game.engine.scoring import score, scores
+from game.engine.view import view
+from game.report.debrief import debrief_markdown, score_rows
+from game.session.local import LocalMatch
+from game.ui import i18n
+from game.ui.scenes.debrief import DebriefScene
+
+
+def castria_fallen() -> World:
+    """mini.json: Arcadia (army 90) takes Castria's (army 5) last region on turn 2."""
+    data = mini_data()
+    strong_neighbour_not_hegemon(data)
+    world, _ = resolve(build(data), [order("arcadia", "attack", "castria")])
+    after, _ = resolve(world, [])
+    assert "castria" not in after.actors
+    return after
+
+
+def test_a_fallen_state_is_recorded_and_scored_on_the_world_the_match_leaves() -> None:
+    fallen = castria_fallen()
+    assert fallen.fallen["castria"].turn == 2
+    assert fallen.fallen["castria"].name == "Castria"
+    s = score(fallen, "castria")
+    assert s.fell == 2
+    assert s.goals and {g.status for g in s.goals} == {"failed"}  # "sovereignty above 80"…
+    later = fallen
+    for _ in range(4):
+        later = advance(later, [order("arcadia", "reform")])
+    assert later.fallen == fallen.fallen
+    again = score(later, "castria")
+    assert again.fell == 2
+    assert again.criteria != s.criteria  # the world moved on, and its seat is judged on it
+    assert scores(later)["castria"] == again
+    assert list(scores(later))[-1] == "castria"  # after the actors on the map
+    assert score(later, "arcadia").fell is None
+
+
+def test_a_state_on_the_map_is_scored_as_before() -> None:
+    world, _ = resolve(build(mini_data()), [])
+    assert world.fallen == {}
+    assert all(s.fell is None for s in scores(world).values())
+    assert set(scores(world)) == set(world.actors)
+
+
+def test_the_record_survives_a_save_and_every_seats_view() -> None:
+    fallen = castria_fallen()
+    again = World.model_validate_json(fallen.model_dump_json())
+    assert again.fallen == fallen.fallen
+    assert score(again, "castria") == score(fallen, "castria")
+    for seat in (None, "arcadia", "castria"):
+        assert view(fallen, seat).fallen == fallen.fallen
+
+
+def test_a_save_whose_fallen_state_stands_or_falls_in_the_future_is_refused() -> None:
+    fallen = castria_fallen()
+    data = json.loads(fallen.model_dump_json())
+    standing = json.loads(json.dumps(data))
+    standing["fallen"]["arcadia"] = {"turn": 1, "name": "Arcadia"}
+    with pytest.raises(ValidationError, match="fallen: 'arcadia' is still on the map"):
+        World.model_validate(standing)
+    future = json.loads(json.dumps(data))
+    future["fallen"]["castria"]["turn"] = 99
+    with pytest.raises(ValidationError, match="fell on turn 99"):
+        World.model_validate(future)
+
+
+@pytest.mark.parametrize(
+    ("lang", "note", "short"),
+    [
+        ("en", "Fell on turn 2. Its mission still weighs", "Castria (player) (fell on turn 2)"),
+        ("es", "Cayó en el turno 2. Su misión sigue pesando", "(cayó en el turno 2)"),
+    ],
+)
+def test_the_debrief_lists_the_fallen_seat_and_says_when_it_fell(
+    lang: str, note: str, short: str
+) -> None:
+    local = LocalMatch.resume(castria_fallen(), humans=["castria"])
+    while not local.world.ended:
+        local.resolve()
+    world = local.world
+    rows = {r.actor: r for r in score_rows(world)}
+    assert rows["castria"].fell == 2
+    assert rows["castria"].total == score(world, "castria").total
+    try:
+        i18n.set_language(lang)
+        markdown = debrief_markdown(world, local.reports, humans=["castria"])
+        app = make_app(language=lang)
+        scene = DebriefScene(app, local)
+        app.push(scene)
+        frames(app)
+        shown = scene.plain_text("scores")
+    finally:
+        i18n.set_language("en")
+    assert short in markdown
+    assert note in markdown
+    assert note in shown
+    player = "player" if lang == "en" else "jugador"
+    heading = next(line for line in shown.splitlines() if "Castria" in line)
+    assert f"({player})" in heading  # resumed after its fall, the seat is still its player's
