@@ -92,7 +92,7 @@ class BaselineBot:
         votes: dict[str, list[Move]] = {}
         cards: dict[str, list[Move]] = {}
         pos, n = 0, len(moves)
-        for block in (*blocks, None):  # long runs of one action (aid, resolutions) read at once
+        for block in (*blocks, None):  # the moves between the long blocks of one action
             stretch = (
                 moves
                 if block is None and pos == 0
@@ -119,14 +119,9 @@ class BaselineBot:
                         best[action] = (score, i, o)
             if block is None:
                 break
-            action, start, pos = block[0], block[1], block[2]
-            u = flat(action)
-            if u is None:
-                _keep(
-                    best, action, moves, start, _BLOCK[action](seat, moves[start:pos], block), base
-                )
-            elif u > 0:  # the same worth for every move of the block
-                _keep(best, action, moves, start, [u] * (pos - start), base)
+            pos = block.stop
+        if blocks:
+            self._blocks(seat, moves, blocks, best, flat, base, actor.action_points)
         free: list[Move] = []
         for key, options in cards.items():
             free.append(self._pick_option(world, key, options, wt, rng))
@@ -147,6 +142,41 @@ class BaselineBot:
             if ap <= 0:
                 break
         return [m.order(actor_id) for m in free + chosen]
+
+    def _blocks(
+        self,
+        seat: _Seat,
+        moves: Sequence[Move],
+        blocks: Sequence[Block],
+        best: dict[str, tuple[float, int, Move]],
+        flat: Callable[[str], float | None],
+        base: float,
+        points: int,
+    ) -> None:
+        """Fold the long blocks of one action (aid, a body's resolutions) into ``best``, the
+        most promising first. A block none of whose moves could be taken is not scored: its
+        best worth (``_ceiling``) is below that of enough other actions to spend every point
+        first (the choice below takes actions best first until the points run out)."""
+        ranked = []
+        for block in blocks:
+            u = flat(block.action)
+            top = _ceiling(seat, block) if u is None else u
+            if top is None:
+                top = float("inf")
+            elif top <= 0:
+                continue  # no move of it is worth anything: none would be kept
+            ranked.append((-top, block.start, block, u, top))
+        ranked.sort(key=lambda t: (t[0], t[1]))
+        for _, _, block, u, top in ranked:
+            # every move of the block scores -(worth + noise × 0.3) ≥ -(top + 0.3)
+            if top < float("inf") and _spent_before(best, -(top + 0.3), points):
+                continue
+            action, start, stop = block.action, block.start, block.stop
+            if u is None:
+                worths = _BLOCK[action](seat, moves[start:stop], block)
+            else:  # the same worth for every move of the block
+                worths = [u] * (stop - start)
+            _keep(best, action, moves, start, worths, base)
 
     def _pick_option(
         self, world: World, key: str, options: list[Move], wt: dict[str, float], rng: Rng
@@ -529,18 +559,49 @@ def _keep(
     base: float,
 ) -> None:
     """Fold ``moves[start + k]`` worth ``worths[k]`` into the action's best, exactly as
-    ``choose`` scores a move at a time (the same sums; on a tie the earlier move stays)."""
+    ``choose`` scores a move at a time (the same sums; on a tie the earlier move stays, here
+    too, where the move held may come later in the list than the block)."""
     held = best.get(action)
-    top = held[0] if held is not None else None
+    top, first = (held[0], held[1]) if held is not None else (None, -1)
     at = -1
     for k, u in enumerate(worths):
         if u > 0:
             i = start + k
             score = -(u + ((base + i * _PHI) % 1.0) * 0.3)
-            if top is None or score < top:
-                top, at = score, i
+            if top is None or score < top or (score == top and i < first):
+                top, at, first = score, i, i
     if at >= 0:
         best[action] = (top, at, moves[at])  # type: ignore[assignment]
+
+
+def _spent_before(best: dict[str, tuple[float, int, Move]], bound: float, points: int) -> bool:
+    """Whether ``choose``'s pick, taking actions best first, spends every point on actions
+    scoring below ``bound`` (better than it) before any action scoring ``bound`` or more."""
+    for _, _, o in sorted(v for v in best.values() if v[0] < bound):
+        cost = ACTIONS[o.action].cost
+        if cost <= points:
+            points -= cost
+            if points <= 0:
+                return True
+    return False
+
+
+def _ceiling(seat: _Seat, block: Block) -> float | None:
+    """The most any move of a block whose worth reads its target can be worth to the seat
+    (None: no bound known), its noise aside."""
+    if block.action == "aid":
+        a: State = seat.actor  # type: ignore[assignment]
+        # _aid_block: k × the ratio of wealth per person over 3, at most 3 (every aid target is
+        # a state, in the table of wealth per person); the product as it computes it
+        return 0.1 * seat.wt["justice"] * 3.0 if a.wealth > 60 else 0.0
+    if block.action == "propose":
+        facts, source = seat.facts, block.source or ()
+        matters = facts.body_matters.get(id(source))
+        if matters is None:
+            matters = facts.body_matters[id(source)] = _matters(seat.world, facts, source)
+        wt = seat.wt
+        return max((_worth(k, x, r, wt) for k, x, r in matters[2]), default=0.0)
+    return None
 
 
 def _aid_block(seat: _Seat, part: Sequence[Move], block: Block) -> list[float]:
