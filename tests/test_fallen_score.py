@@ -6,6 +6,7 @@ and Spanish. A save keeps the record, and a save that contradicts itself is refu
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
@@ -20,6 +21,8 @@ from uikit import frames, make_app
 from game.engine import World, advance, resolve
 from game.engine.scoring import score, scores
 from game.engine.view import view
+from game.net.journal import Journal, read_journal
+from game.report.class_debrief import ClassMatch, debrief_html
 from game.report.debrief import debrief_markdown, score_rows
 from game.session.local import LocalMatch
 from game.ui import i18n
@@ -117,3 +120,31 @@ def test_the_debrief_lists_the_fallen_seat_and_says_when_it_fell(
     player = "player" if lang == "en" else "jugador"
     heading = next(line for line in shown.splitlines() if "Castria" in line)
     assert f"({player})" in heading  # resumed after its fall, the seat is still its player's
+
+
+def test_the_class_page_lists_the_students_fallen_seat(tmp_path: Path) -> None:
+    """A class's journal: Ana's Castria falls to Ben's Arcadia on turn 2; the class page's table
+    of scores still has Ana's seat, marked as played by people and as fallen."""
+    data = mini_data()
+    strong_neighbour_not_hegemon(data)
+    data["turns"] = 4
+    world = build(data)
+    match = LocalMatch.resume(world, humans=["arcadia", "castria"])
+    path = tmp_path / "class.continuum-journal"
+    kept = Journal.create(path, match.world, {"ANA1": "castria", "BEN2": "arcadia"}, "tok", "T")
+    kept.claim("castria", 1)
+    kept.claim("arcadia", 1)
+    while not match.ended:
+        turn = match.world.turn
+        if turn == 1:
+            match.add(order("arcadia", "attack", "castria"))
+        for seat in match.seats:
+            kept.submitted(turn, seat, match.draft(seat), seat.title())
+        humans = list(match.seats)
+        report = match.resolve()
+        kept.commit_turn(match.match.log[-1], report, match.world, humans)
+    kept.close()
+    assert match.world.fallen["castria"].turn == 2
+    page = debrief_html(ClassMatch.from_journal(read_journal(path)))
+    row = next(r for r in page.split("<tr>") if "Castria" in r and "fell on turn 2" in r)
+    assert "(player)" in row
