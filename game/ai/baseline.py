@@ -168,9 +168,10 @@ class BaselineBot:
             ranked.append((-top, block.start, block, u, top))
         ranked.sort(key=lambda t: (t[0], t[1]))
         for _, _, block, u, top in ranked:
-            # every move of the block scores -(worth + noise × 0.3) ≥ -(top + 0.3)
+            # every move of the block scores -(worth + noise × 0.3) ≥ -(top + 0.3); and once one
+            # block is out of reach so is every block after it, whose best worth is no higher
             if top < float("inf") and _spent_before(best, -(top + 0.3), points):
-                continue
+                break
             action, start, stop = block.action, block.start, block.stop
             if u is None:
                 worths = _BLOCK[action](seat, moves[start:stop], block)
