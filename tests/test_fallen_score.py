@@ -72,6 +72,11 @@ def test_the_record_survives_a_save_and_every_seats_view() -> None:
     assert score(again, "castria") == score(fallen, "castria")
     for seat in (None, "arcadia", "castria"):
         assert view(fallen, seat).fallen == fallen.fallen
+    # a save from before the record loads, and lists only the states on the map
+    old = json.loads(fallen.model_dump_json())
+    del old["fallen"]
+    before = World.model_validate(old)
+    assert before.fallen == {} and "castria" not in scores(before)
 
 
 def test_a_save_whose_fallen_state_stands_or_falls_in_the_future_is_refused() -> None:
