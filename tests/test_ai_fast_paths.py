@@ -40,3 +40,15 @@ def test_legal_moves_for_one_action_are_the_full_list_filtered() -> None:
         moves = legal_moves(world, actor)
         for action in {m.action for m in moves}:
             assert legal_moves(world, actor, action) == [m for m in moves if m.action == action]
+
+
+def test_orders_made_from_moves_stay_independent() -> None:
+    """Orders made from moves share one set of given fields (it names every field): changing or
+    copying one order changes no other."""
+    a, b = Move("invest").order("arcadia"), Move("reform").order("castria")
+    a.target = "borealia"
+    copy = b.model_copy(update={"actor": "arcadia"})
+    assert (a.target, b.target, copy.actor, b.actor) == ("borealia", None, "arcadia", "castria")
+    every = {"actor", "action", "target", "subject", "option"}
+    assert a.model_fields_set == b.model_fields_set == copy.model_fields_set == every
+    assert Order.model_validate(b.model_dump()) == b

@@ -67,7 +67,7 @@ class Move(NamedTuple):
                 "option": self.option,
             },
         )
-        _set(order, "__pydantic_fields_set__", set(_ORDER_FIELDS))
+        _set(order, "__pydantic_fields_set__", _ORDER_FIELDS_SET)
         _set(order, "__pydantic_extra__", None)
         _set(order, "__pydantic_private__", None)
         return order
@@ -76,6 +76,9 @@ class Move(NamedTuple):
 _new_order = Order.__new__
 _set = object.__setattr__
 _ORDER_FIELDS = ("actor", "action", "target", "subject", "option")
+# One set for every such order: it already names every field, so pydantic's setattr (which adds
+# the name it sets) leaves it as it is, and a copy of the order copies it.
+_ORDER_FIELDS_SET = set(_ORDER_FIELDS)
 
 
 def _proposals(
