@@ -14,6 +14,7 @@ from game.session.local import LocalMatch
 from game.session.saves import load_match
 from game.ui import i18n
 from game.ui import settings as ui_settings
+from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.menu import MainMenu
 
 
@@ -59,3 +60,27 @@ def test_continue_resumes_a_loaded_save_before_a_turn_ends(saves: Path) -> None:
         loaded.world, ["servia"], autosave=saves / "autosave.json", record=loaded.record
     )
     assert continued(saves).world.turn == 1
+
+
+def test_continue_keeps_the_player_of_a_seat_that_fell(saves: Path) -> None:
+    """The sandbox as Ostrava, which Karsk takes by turn 2 in every match: played to its end,
+    then brought back by Continue, the debrief still names Ostrava's row as the player's."""
+    sandbox = load_scenario(find_scenario("sandbox"))
+    local = LocalMatch.start(
+        sandbox, ["ostrava"], seed=3, autosave=saves / "autosave.json",
+        levels=dict.fromkeys(sandbox.seats, "easy"),
+    )  # fmt: skip
+    while not local.world.ended:
+        if local.current_seat():
+            local.submit(local.current_seat())
+        else:
+            local.resolve()
+    assert "ostrava" in local.world.fallen
+    session = continued(saves)
+    assert "ostrava" in session.humans and session.world.ended
+    app = make_app()
+    scene = DebriefScene(app, session)
+    app.push(scene)
+    frames(app)
+    heading = next(line for line in scene.plain_text("scores").splitlines() if "Ostrava" in line)
+    assert "(player)" in heading

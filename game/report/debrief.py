@@ -229,7 +229,7 @@ class ScoreRow:
     criteria: float
     goals: tuple[GoalRow, ...]
     total: float
-    fell: int | None = None  # the turn its state fell: the score stands as it was then
+    fell: int | None = None  # the turn its state fell (scored on the world the match left)
 
     @property
     def goal_points(self) -> float:

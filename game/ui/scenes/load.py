@@ -355,8 +355,12 @@ class LoadScene(MenuScreen):
         from game.session.hotseat import resumed_match
         from game.ui import flow
 
+        # a seat whose state fell stays its player's (the debrief still says whose it was): the
+        # seat picker offers only the seats on the map
+        saved = self.record.humans if self.record is not None else None
+        fallen = [h for h in saved or () if h in world.fallen and h not in humans]
         session = resumed_match(
-            world, humans, autosave=autosave_path(), record=self.record, levels=levels
+            world, [*humans, *fallen], autosave=autosave_path(), record=self.record, levels=levels
         )
         remember_seats(world.scenario, session.humans)
         try:
