@@ -29,10 +29,13 @@ Single process; every figure is deterministic for the seeds given.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import statistics
 import sys
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -210,53 +213,77 @@ SWEEP_SCENARIOS = SHIPPED_ORDER
 def section_sweep(args) -> None:
     """Every seat of every shipped scenario, every one-action policy its seat has at the start:
     the issue's "any seat of any shipped scenario", screened on a few seeds; with ``--confirm
-    N``, each case the screen flags is played again up to N seeds (the screen's seeds first)."""
+    N``, each case the screen flags is played again up to N seeds (the screen's seeds first).
+    With ``--jobs J``, the scenarios are swept in J processes (the same cases, the same
+    figures, printed scenario by scenario in the same order)."""
     keys = args.sweep_scenarios.split(",") if args.sweep_scenarios else SWEEP_SCENARIOS
     n, confirm = args.sweep, max(args.confirm, args.sweep)
     print(f"## sweep: every seat's one-action policies against normal, {n} seeds each")
-    flagged = cases = 0
-    held: list[str] = []
-    normal: dict[tuple[str, int], World] = {}
-
-    def wins_of(key: str, seat: str, action: str | None, seeds: range) -> tuple[int, float]:
-        """How often the policy beats `normal` on the seeds, and the mean margin."""
-        wins, margin = 0, 0.0
-        for seed in seeds:
-            base = normal.get((key, seed))
-            if base is None:
-                base = normal[(key, seed)] = play(key, seed, make_bot("normal"))
-            w = play(key, seed, make_bot("normal"), {seat: policy(action)})
-            diff = score(w, seat).total - score(base, seat).total
-            wins += diff > 0
-            margin += diff
-        return wins, margin
-
-    for key in keys:
-        start = new_world(scenario(key), args.seed)
-        for seat in scenario(key).rules().seats:
-            actions = sorted({o.action for o in legal_actions(start, seat)} - {"vote", "choose"})
-            for action in [*actions, None]:
-                wins, margin = wins_of(key, seat, action, range(args.seed, args.seed + n))
-                cases += 1
-                if 3 * wins <= n:  # at most a third: the issue's limit
-                    continue
-                flagged += 1
-                name = f"{action or 'do nothing'} every turn"
-                line = f"{key:10} {seat:18} {name:30} policy wins {wins}/{n}"
-                if confirm > n:
-                    more, extra = wins_of(
-                        key, seat, action, range(args.seed + n, args.seed + confirm)
-                    )
-                    wins, margin = wins + more, margin + extra
-                    line += f", {wins}/{confirm} (mean margin {margin / confirm:+.1f})"
-                    if 3 * wins > confirm:
-                        held.append(line)
-                print(line, flush=True)
+    jobs = max(1, min(args.jobs, len(keys)))
+    sweep = partial(_sweep_scenario, n=n, confirm=confirm, seed=args.seed, echo=jobs == 1)
+    if jobs == 1:
+        results = [sweep(key) for key in keys]
+    else:
+        context = multiprocessing.get_context("forkserver")
+        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+            results = []
+            for lines in pool.map(sweep, keys):
+                for line in lines[1]:
+                    print(line, flush=True)
+                results.append(lines)
+    cases = sum(r[0] for r in results)
+    flagged = sum(len(r[1]) for r in results)
+    held = [line for r in results for line in r[2]]
     print(f"cases: {cases}; more than a third of {n} seeds: {flagged}")
     if confirm > n:
         print(f"of those, more than a third of {confirm} seeds: {len(held)}")
         for line in held:
             print("  " + line)
+
+
+def _sweep_scenario(
+    key: str, n: int, confirm: int, seed: int, echo: bool
+) -> tuple[int, list[str], list[str]]:
+    """One scenario's sweep: the cases screened, the lines of those flagged, and the lines of
+    those still over a third of ``confirm`` seeds (each line printed as found if ``echo``)."""
+    normal: dict[int, World] = {}
+
+    def wins_of(seat: str, action: str | None, seeds: range) -> tuple[int, float]:
+        """How often the policy beats `normal` on the seeds, and the mean margin."""
+        wins, margin = 0, 0.0
+        for s in seeds:
+            base = normal.get(s)
+            if base is None:
+                base = normal[s] = play(key, s, make_bot("normal"))
+            w = play(key, s, make_bot("normal"), {seat: policy(action)})
+            diff = score(w, seat).total - score(base, seat).total
+            wins += diff > 0
+            margin += diff
+        return wins, margin
+
+    cases = 0
+    flagged: list[str] = []
+    held: list[str] = []
+    start = new_world(scenario(key), seed)
+    for seat in scenario(key).rules().seats:
+        actions = sorted({o.action for o in legal_actions(start, seat)} - {"vote", "choose"})
+        for action in [*actions, None]:
+            wins, margin = wins_of(seat, action, range(seed, seed + n))
+            cases += 1
+            if 3 * wins <= n:  # at most a third: the issue's limit
+                continue
+            name = f"{action or 'do nothing'} every turn"
+            line = f"{key:10} {seat:18} {name:30} policy wins {wins}/{n}"
+            if confirm > n:
+                more, extra = wins_of(seat, action, range(seed + n, seed + confirm))
+                wins, margin = wins + more, margin + extra
+                line += f", {wins}/{confirm} (mean margin {margin / confirm:+.1f})"
+                if 3 * wins > confirm:
+                    held.append(line)
+            flagged.append(line)
+            if echo:
+                print(line, flush=True)
+    return cases, flagged, held
 
 
 def section_speed(args) -> None:
@@ -337,6 +364,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument(
         "--confirm", type=int, default=0, help="seeds each case the sweep flags is played to"
     )
+    p.add_argument(
+        "--jobs", type=int, default=1, help="processes the sweep's scenarios are shared among"
+    )
     p.add_argument("--only", choices=["policies", "warlord", "duel", "speed", "sweep"])
     args = p.parse_args(argv)
     sections = {
@@ -350,9 +380,10 @@ def main(argv: list[str] | None = None) -> int:
         if name == "sweep" and not args.sweep:
             continue  # hours of matches: only when asked for (--sweep N)
         if args.only in (None, name):
-            t = time.process_time()
+            t, wall = time.process_time(), time.perf_counter()
             run(args)
-            print(f"({name}: {time.process_time() - t:.0f} s)\n", flush=True)
+            spent = time.perf_counter() - wall
+            print(f"({name}: {time.process_time() - t:.0f} s, {spent:.0f} s wall)\n", flush=True)
     return 0
 
 
