@@ -596,12 +596,9 @@ def _ceiling(seat: _Seat, block: Block) -> float | None:
         # a state, in the table of wealth per person); the product as it computes it
         return 0.1 * seat.wt["justice"] * 3.0 if a.wealth > 60 else 0.0
     if block.action == "propose":
-        facts, source = seat.facts, block.source or ()
-        matters = facts.body_matters.get(id(source))
-        if matters is None:
-            matters = facts.body_matters[id(source)] = _matters(seat.world, facts, source)
         wt = seat.wt
-        return max((_worth(k, x, r, wt) for k, x, r in matters[2]), default=0.0)
+        classes = _body_matters(seat, block.source or ())[2]
+        return max((_worth(k, x, r, wt) for k, x, r in classes), default=0.0)
     return None
 
 
@@ -628,12 +625,8 @@ def _aid_block(seat: _Seat, part: Sequence[Move], block: Block) -> list[float]:
 def _propose_block(seat: _Seat, part: Sequence[Move], block: Block) -> list[float]:
     """The resolutions of one body, as ``_propose`` scores them: what each resolution is, read
     once a world for a body's shared list; its worth, once a seat for each kind of matter."""
-    facts, source = seat.facts, block.source or ()
-    key = id(source)
-    matters = facts.body_matters.get(key)
-    if matters is None:
-        matters = facts.body_matters[key] = _matters(seat.world, facts, source)
-    aimed, kinds, classes = matters
+    source = block.source or ()
+    aimed, kinds, classes = _body_matters(seat, source)
     wt, allies = seat.wt, seat.allies
     worth = [_worth(kind, amount, renewed, wt) for kind, amount, renewed in classes]
     worths = [0.0 if target in allies else worth[c] for target, c in zip(aimed, kinds, strict=True)]
@@ -641,6 +634,17 @@ def _propose_block(seat: _Seat, part: Sequence[Move], block: Block) -> list[floa
         without = block.without
         worths = [w for w, m in zip(worths, source, strict=True) if m[2] not in without]
     return worths
+
+
+def _body_matters(
+    seat: _Seat, source: Sequence[Move]
+) -> tuple[list[str | None], list[int], list[tuple[str, float, bool]]]:
+    """``_matters`` of a body's shared list of resolutions, worked out once a world."""
+    facts = seat.facts
+    matters = facts.body_matters.get(id(source))
+    if matters is None:
+        matters = facts.body_matters[id(source)] = _matters(seat.world, facts, source)
+    return matters
 
 
 def _matters(

@@ -48,22 +48,28 @@ def start(app: App, session: Session) -> None:
     app.replace(seat_screen(app, session))
 
 
-def after_submit(
-    app: App,
-    session: Session,
-    report: TurnReport | None,
-    seat: str | None,
-    fallen: dict[str, str] | None = None,
-) -> None:
-    """After a seat ends its turn: the report if the turn resolved, else the next seat.
-    ``fallen``: the seats played here whose state ceased to exist in the turn, by name."""
+def after_submit(app: App, session: Session, report: TurnReport | None, seat: str | None) -> None:
+    """After a seat ends its turn: the report if the turn resolved, else the next seat."""
     from game.ui.scenes.report import ReportScene
 
     if report is not None:
         shown = seat if len(session.seats) <= 1 else None
-        app.replace(ReportScene(app, session, report, shown, fallen))
+        app.replace(ReportScene(app, session, report, shown, fell_in(session, report)))
     else:
         app.replace(seat_screen(app, session))
+
+
+def fell_in(session: Session, report: TurnReport) -> dict[str, str]:
+    """The seats played here whose state fell in the report's turn (``World.fallen``), by name:
+    the report tells their players that the match is over for them."""
+    from game.report.debrief import actor_in_sentence
+
+    world = session.view(None)
+    return {
+        h: actor_in_sentence(world, h)
+        for h in session.humans
+        if (fell := world.fallen.get(h)) is not None and fell.turn == report.turn
+    }
 
 
 def after_report(app: App, session: Session) -> None:
@@ -85,29 +91,24 @@ def waits_for_others(session: Session) -> bool:
     return isinstance(session, Connected) and session.waiting_for_others and bool(session.humans)
 
 
-def submitted(
-    app: App, session: Session, seat: str, since: int | None, named: dict[str, str] | None = None
-) -> None:
+def submitted(app: App, session: Session, seat: str, since: int | None) -> None:
     """A class's seat is done with its turn (``since``: the session's ``state_id`` the turn
     was drafted at): waiting for the others, or the turn's report once the host has resolved
-    it, however soon that comes. ``named``: the seat's name as it stood before the turn."""
+    it, however soon that comes."""
     from game.ui.scenes.waiting import WaitingScene
 
-    app.replace(WaitingScene(app, session, seat, since, named))
+    app.replace(WaitingScene(app, session, seat, since))
 
 
-def turn_resolved(
-    app: App, session: Session, seat: str | None, named: dict[str, str] | None = None
-) -> None:
+def turn_resolved(app: App, session: Session, seat: str | None) -> None:
     """The host resolved a turn while this screen waited or drafted: its report (the last one
-    the seat may read), or the next screen if there is none. ``named``: the seats played here
-    by their names before the turn; one gone from the session's seats fell in it."""
+    the seat may read), or the next screen if there is none."""
     from game.ui.scenes.report import ReportScene
 
     reports = session.reports
     if reports:
-        fallen = {h: n for h, n in (named or {}).items() if h not in session.seats}
-        app.replace(ReportScene(app, session, reports[-1], seat, fallen))
+        report = reports[-1]
+        app.replace(ReportScene(app, session, report, seat, fell_in(session, report)))
     else:
         app.replace(seat_screen(app, session))
 

@@ -25,7 +25,6 @@ from game.engine import Order
 from game.engine.model import NGO, Federation, GlobalBody, State
 from game.engine.scoring import Score, score
 from game.engine.structure import measure
-from game.report import debrief as words
 from game.ui import flow
 from game.ui.i18n import language, number, save_error, t, tn
 from game.ui.i18n import name as i18n_name
@@ -621,18 +620,11 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, ChatTab, Scene):
             self.open_modal("confirm", t("match.confirm.title"), self._end_question(), buttons)
             return
         self._close_modal()
-        names = self._named()
         report = self.session.submit(self.seat)
         if report is None and self._connected:  # a class: the host resolves when all are in
-            flow.submitted(self.app, self.session, self.seat, self._state, names)
+            flow.submitted(self.app, self.session, self.seat, self._state)
             return
-        fallen = {h: n for h, n in names.items() if h not in self.session.seats}
-        flow.after_submit(self.app, self.session, report, self.seat, fallen)
-
-    def _named(self) -> dict[str, str]:
-        """The seats played here, named as they stand before the turn resolves: one that falls
-        in it is told so by the report (its player has no seat left)."""
-        return {h: words.actor_in_sentence(self.view, h) for h in self.session.seats}
+        flow.after_submit(self.app, self.session, report, self.seat)
 
     def _end_question(self) -> str:
         """What ending the turn now would leave to defaults, in words, and the points left."""
@@ -792,7 +784,7 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, ChatTab, Scene):
             return True
         if self.seat is not None and flow.waits_for_others(session):  # a team mate ended it
             self._close_modal()
-            flow.submitted(self.app, session, self.seat, self._state, self._named())
+            flow.submitted(self.app, session, self.seat, self._state)
             return True
         return False
 
@@ -806,7 +798,7 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, ChatTab, Scene):
     def update(self, dt: float) -> None:
         if self.session.state_id != self._state:
             if self._connected and self.seat is not None:  # the host resolved the turn
-                flow.turn_resolved(self.app, self.session, self.seat, self._named())
+                flow.turn_resolved(self.app, self.session, self.seat)
                 return
             self.refresh_world()
             self.rebuild()

@@ -36,18 +36,10 @@ def news_line(news: object) -> tuple[str, str]:
 
 
 class WaitingScene(MenuScreen):
-    def __init__(
-        self,
-        app: App,
-        session: Session,
-        seat: str,
-        since: int | None = None,
-        named: dict[str, str] | None = None,
-    ) -> None:
+    def __init__(self, app: App, session: Session, seat: str, since: int | None = None) -> None:
         super().__init__(app)
         self.session = session
         self.seat = seat
-        self.named = dict(named or {})  # the seat's name before the turn, if it falls in it
         # The state the seat's turn was drafted at: a report that arrives even before this
         # screen first looks is still shown.
         self.state = session.state_id if since is None else since
@@ -76,7 +68,7 @@ class WaitingScene(MenuScreen):
         self.clock += dt
         session = self.session
         if session.state_id != self.state:  # the host resolved the turn: its report
-            flow.turn_resolved(self.app, session, self.seat, self.named)
+            flow.turn_resolved(self.app, session, self.seat)
             return
         if not flow.waits_for_others(session):  # refused, or the class is gone: on
             flow.start(self.app, session)
