@@ -18,6 +18,8 @@ Sections (``--only policies|warlord|duel|speed|sweep``):
   seeds each, against the same seat played ``normal``; prints the cases where the policy wins in
   more than a third of the seeds. ``--confirm M`` plays each flagged case on up to M seeds (the
   screen's first) and lists those still over a third: a 3-seed screen flags near ties.
+  ``--sweep-seats a,b`` sweeps those actors instead of the seats (an actor not yet offered as a
+  seat can be screened before it is).
 * **speed**: median decision per seat per turn at ``normal`` and ``hard`` beside one engine turn
   (``resolve``) of the same worlds, in rounds that alternate the two (``--speed-rounds``; the
   ratio is taken within each round, its median printed with its range), and a whole kosovo
@@ -220,7 +222,10 @@ def section_sweep(args) -> None:
     n, confirm = args.sweep, max(args.confirm, args.sweep)
     print(f"## sweep: every seat's one-action policies against normal, {n} seeds each")
     jobs = max(1, min(args.jobs, len(keys)))
-    sweep = partial(_sweep_scenario, n=n, confirm=confirm, seed=args.seed, echo=jobs == 1)
+    seats = tuple(args.sweep_seats.split(",")) if args.sweep_seats else ()
+    sweep = partial(
+        _sweep_scenario, n=n, confirm=confirm, seed=args.seed, echo=jobs == 1, seats=seats
+    )
     if jobs == 1:
         results = [sweep(key) for key in keys]
     else:
@@ -242,10 +247,12 @@ def section_sweep(args) -> None:
 
 
 def _sweep_scenario(
-    key: str, n: int, confirm: int, seed: int, echo: bool
+    key: str, n: int, confirm: int, seed: int, echo: bool, seats: tuple[str, ...] = ()
 ) -> tuple[int, list[str], list[str]]:
     """One scenario's sweep: the cases screened, the lines of those flagged, and the lines of
-    those still over a third of ``confirm`` seeds (each line printed as found if ``echo``)."""
+    those still over a third of ``confirm`` seeds (each line printed as found if ``echo``).
+    ``seats``, if given, are the actors swept instead of the scenario's seats (an actor the
+    scenario does not offer may be screened as a seat before it is offered)."""
     normal: dict[int, World] = {}
 
     def wins_of(seat: str, action: str | None, seeds: range) -> tuple[int, float]:
@@ -265,7 +272,7 @@ def _sweep_scenario(
     flagged: list[str] = []
     held: list[str] = []
     start = new_world(scenario(key), seed)
-    for seat in scenario(key).rules().seats:
+    for seat in [a for a in seats if a in start.actors] if seats else scenario(key).rules().seats:
         actions = sorted({o.action for o in legal_actions(start, seat)} - {"vote", "choose"})
         for action in [*actions, None]:
             wins, margin = wins_of(seat, action, range(seed, seed + n))
@@ -361,6 +368,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--speed-rounds", type=int, default=5, help="rounds of the speed section")
     p.add_argument("--sweep", type=int, default=0, help="seeds per case of the sweep (0: off)")
     p.add_argument("--sweep-scenarios", default="", help="comma-separated scenario ids")
+    p.add_argument(
+        "--sweep-seats", default="", help="comma-separated actor ids swept instead of the seats"
+    )
     p.add_argument(
         "--confirm", type=int, default=0, help="seeds each case the sweep flags is played to"
     )
