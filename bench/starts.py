@@ -729,12 +729,38 @@ LEFT_OUT: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 
+# The seats a start offers where they differ from the sandbox's: (seats taken out, seats added).
+# A state that falls in every one of ten AI matches from a start (seeds 1-10, every seat
+# `normal`) is no seat for a person, who would watch the rest of the match from the public view.
+# So the sandbox does not offer Ostrava, which Karsk takes on turn 2 in every match from it and
+# from the anarchy and the three pluralisms, and the empire start does not offer Aurelia (gone on
+# turns 5-7) either. Ostrava is offered where it lives: the federation (it fell in 1 of 10, on
+# turn 33) and the global state (1 of 10, turn 39). No other actor takes their place: the
+# Court, the Clearing House and the Common Front get a decision to make in fewer than one turn
+# in ten (bench/bench_pacing.py's measure), and Lindmark's goal is the bodies' doing, not its own
+# (docs/balance.md). `tests/test_sandbox_starts.py` plays the first turns of every shipped start.
+SEATS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "empire": (("aurelia",), ()),
+    "federation": ((), ("ostrava",)),
+    "global_state": ((), ("ostrava",)),
+}
+
+
+def seats_of(name: str, doc: Doc) -> list[str]:
+    """The start's seats: the sandbox's with the start's changes (``SEATS``), in the order of
+    the actors."""
+    out, added = SEATS.get(name, ((), ()))
+    order = [a["id"] for a in doc["actors"]]
+    return sorted({*doc["seats"], *added} - set(out), key=order.index)
+
+
 def start_doc(name: str, base: Doc | None = None) -> Doc:
     """The sandbox document edited to begin as ``name`` (its id ``sandbox_<name>``), with its
     own title, summary and briefing when it ships (``TEXTS``)."""
     base = sandbox_doc() if base is None else base
     d = STARTS[name].edit(base)
     d["id"] = f"sandbox_{name}"
+    d["seats"] = seats_of(name, d)
     words = TEXTS.get(name)
     if words is None:
         for lang, title in list(d["title"].items()):

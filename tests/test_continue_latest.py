@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from matches import sandbox_offering_ostrava
 from uikit import frames, make_app
 
 import game.paths
@@ -65,7 +66,7 @@ def test_continue_resumes_a_loaded_save_before_a_turn_ends(saves: Path) -> None:
 def test_continue_keeps_the_player_of_a_seat_that_fell(saves: Path) -> None:
     """The sandbox as Ostrava, which Karsk takes by turn 2 in every match: played to its end,
     then brought back by Continue, the debrief still names Ostrava's row as the player's."""
-    sandbox = load_scenario(find_scenario("sandbox"))
+    sandbox = sandbox_offering_ostrava()
     local = LocalMatch.start(
         sandbox, ["ostrava"], seed=3, autosave=saves / "autosave.json",
         levels=dict.fromkeys(sandbox.seats, "easy"),

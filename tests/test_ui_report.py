@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pygame
 import pytest
-from matches import finished_match
+from matches import finished_match, sandbox_offering_ostrava
 from uikit import click, find_button, frames, key, make_app
 
 from game import paths
@@ -395,10 +395,10 @@ def test_line_chart_geometry_and_single_point() -> None:
     ],
 )
 def test_a_player_whose_state_falls_is_told_so_and_watches_on(lang: str, words: str) -> None:
-    """The sandbox's Ostrava, played by the only person at the machine, falls to Karsk in its
-    first turns: the report of the turn it falls says its match is over and what comes next,
-    and the next screen is the public view (the AI plays on), not a silent switch."""
-    sandbox = load_scenario(Path(__file__).resolve().parent.parent / "scenarios" / "sandbox.json")
+    """Ostrava, played by the only person at the machine, falls to Karsk in its first turns:
+    the report of the turn it falls says its match is over and what comes next, and the next
+    screen is the public view (the AI plays on), not a silent switch."""
+    sandbox = sandbox_offering_ostrava()
     levels = {a.id: "normal" for a in sandbox.actors if a.id != "ostrava"}  # as New match sets
     local = LocalMatch.start(sandbox, ["ostrava"], seed=1, levels=levels)
     app = make_app(language=lang)
