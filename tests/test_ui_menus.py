@@ -591,3 +591,37 @@ def test_walking_the_scenario_list_by_keyboard_keeps_the_choice_in_view(sandbox:
         key(app, pygame.K_UP)
         assert scene.list.rect.contains(scene.list.item_rect(scene.list.selected))
     assert scene.list.selected == 0
+
+
+def test_each_scenario_keeps_its_own_seed_whether_chosen_by_keyboard_or_mouse(
+    sandbox: Path, started: list[LocalMatch]
+) -> None:
+    """The seed field shows the chosen scenario's own seed, and a seed typed for one scenario
+    stays with it: walking the list used to hand the first scenario's seed (kosovo's 1999) to
+    every one after it, so the sandbox started from 1999, not its own 7."""
+    app, scene = open_new_match()
+    own = {e.id: load_scenario(e.path).seed for e in scene.entries if e.ok}
+    assert len(set(own.values())) > 1  # the shipped scenarios' seeds differ
+    seen = {scene.entry.id: scene.seed_entry.get_text()}
+    for _ in range(len(scene.entries) - 1):
+        key(app, pygame.K_DOWN)
+        if scene.entry.id in own:
+            seen[scene.entry.id] = scene.seed_entry.get_text()
+    assert seen == {k: str(v) for k, v in own.items()}
+    # a seed typed for the sandbox stays with it; kosovo keeps its own
+    ids = [e.id for e in scene.entries]
+
+    def choose(scenario_id: str) -> None:
+        scene.list.ensure_visible(ids.index(scenario_id))
+        frames(app, 1)
+        click_at(app, scene.list.item_rect(ids.index(scenario_id)).center)
+        assert scene.entry.id == scenario_id
+
+    choose("sandbox")
+    scene.seed_entry.set_text("42")
+    choose("kosovo")
+    assert scene.seed_entry.get_text() == str(own["kosovo"])
+    choose("sandbox")
+    assert scene.seed_entry.get_text() == "42"
+    click(app, find_button(app, "Start"))
+    assert started[0].world.scenario == "sandbox" and started[0].world.seed == 42

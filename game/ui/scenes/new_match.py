@@ -96,6 +96,7 @@ class NewMatchScene(MenuScreen):
         self.list: CardList | None = None
         self.picker: SeatPicker | None = None
         self.seed_entry: UITextEntryLine | None = None
+        self.seed_of = ""  # the scenario the seed field was built for: its text is that one's
         self.start_button = None
         self._offset = 0
         self.tab = "brief"  # on a short canvas: "brief" or "seats"
@@ -327,6 +328,7 @@ class NewMatchScene(MenuScreen):
             entry_line.set_allowed_characters("numbers")
             entry_line.set_text_length_limit(19)
             entry_line.set_text(self.seeds.get(entry.id, str(scenario.seed)))
+            self.seed_of = entry.id
             entry_line.set_tooltip(t("menu.new.seed.tip"))
             self.seed_entry = self.keep(entry_line)
             self.seed_label_x = ex - s(10)
@@ -383,8 +385,10 @@ class NewMatchScene(MenuScreen):
         self._keep_seed()
 
     def _keep_seed(self) -> None:
-        if self.seed_entry is not None and self.entry is not None:
-            self.seeds[self.entry.id] = self.seed_entry.get_text()
+        # Kept under the scenario the field was built for, not the one now selected: a rebuild
+        # after the selection moved must not hand one scenario's seed to the next.
+        if self.seed_entry is not None and self.seed_of:
+            self.seeds[self.seed_of] = self.seed_entry.get_text()
 
     def seed(self, scenario: Scenario) -> int:
         raw = self.seed_entry.get_text().strip() if self.seed_entry else ""
