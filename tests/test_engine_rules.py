@@ -26,6 +26,7 @@ from game.engine import (
     resolve,
 )
 from game.engine import formulas as F
+from game.engine.ops import colour_distance
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini.json"
 CRISIS = "highland_repression"  # mini.json's repression of the Highlanders in Castria
@@ -586,6 +587,30 @@ def test_group_that_wins_its_civil_war_secedes_into_a_new_state() -> None:
     assert any("secede" in ln.text for ln in report.lines)
     assert new[0].id in [s.id for s in after.states()]
     assert legal_actions(after, new[0].id)  # the new state can play next turn
+
+
+@pytest.mark.parametrize(
+    "colours",
+    [
+        # the host in the gold every seceded state used to take
+        {"castria": "#c9a227"},
+        # every state in a colour a seceded state may take, as if they had seceded before
+        {"arcadia": "#c9a227", "borealia": "#9e5fcf", "castria": "#8fb339"},
+    ],
+)
+def test_a_seceded_state_takes_a_colour_no_state_on_the_map_is_near(
+    colours: dict[str, str],
+) -> None:
+    """On the map a new state must not read as its host, a neighbour, or an earlier one."""
+    data = civil_war_data(host_military=20)
+    for actor, colour in colours.items():
+        actor_data(data, actor)["color"] = colour
+    world = build(data)
+    after, _ = resolve(world, [])
+    new = next(s for s in after.states() if s.id not in world.actors)
+    nearest = min(colour_distance(new.color, s.color) for s in after.states() if s is not new)
+    assert nearest >= 100, (new.color, nearest)
+    assert resolve(build(data), [])[0].actors[new.id].color == new.color  # the same every time
 
 
 def test_civil_war_against_a_strong_host_does_not_secede() -> None:

@@ -38,6 +38,45 @@ def add(obj: object, stat: str, amount: float) -> float:
 # What a seceded group's new state is called, by language (the group's name in that language).
 FREE_STATE = {"en": "Free {group}", "es": "el Estado libre de los {group}"}
 
+# The colours a seceded state may take on the map, each readable on its dark ground. The new
+# state takes the one farthest from every state's colour (``distinct_colour``), so it does not
+# read as its neighbour or as a state that seceded before it. One fixed colour for all made the
+# sandbox's Free Veshi the gold of Tessaly, and two seceded states alike.
+SECEDED_COLOURS = (
+    "#c9a227",
+    "#8fb339",
+    "#b5487f",
+    "#3f8f8a",
+    "#9e5fcf",
+    "#d0683f",
+    "#5a7fd6",
+    "#cf4f5f",
+    "#4fae6f",
+    "#a0785a",
+)
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+
+
+def colour_distance(a: str, b: str) -> float:
+    """How far apart two colours look (the "redmean" weighting of RGB: 0 alike, ~765 apart)."""
+    (r1, g1, b1), (r2, g2, b2) = _rgb(a), _rgb(b)
+    r = (r1 + r2) / 2
+    dr, dg, db = r1 - r2, g1 - g2, b1 - b2
+    return ((2 + r / 256) * dr * dr + 4 * dg * dg + (2 + (255 - r) / 256) * db * db) ** 0.5
+
+
+def distinct_colour(world: World) -> str:
+    """The seceded state's colour: the candidate whose nearest state colour is farthest (the
+    first such, so the same world gives the same colour)."""
+    taken = [s.color for s in world.states()]
+    return max(
+        SECEDED_COLOURS,
+        key=lambda c: min((colour_distance(c, t) for t in taken), default=0.0),
+    )
+
 
 def name(world: World, ident: str | None) -> str:
     """What a reader calls ``ident``: an actor's, group's or region's ``Name``; a crisis's label
@@ -237,7 +276,7 @@ def secede(world: World, ledger: Ledger, group: Group, cause: str) -> State | No
     new = State(
         id=new_id,
         name=translated(f"Free {group.name}", FREE_STATE, group=group.name),
-        color="#c9a227",
+        color=distinct_colour(world),
         wealth=round(old.wealth * share * 0.6, 3),  # type: ignore[union-attr]
         military=round(old.military * share * 0.5, 3),  # type: ignore[union-attr]
         government="republic",
