@@ -12,7 +12,8 @@ import pytest
 from game.content import load_scenario
 from game.session.local import LocalMatch
 from game.session.saves import SaveError, load_match, read_header
-from game.ui.scenes.load import list_saves, peek_save
+from game.ui import i18n
+from game.ui.scenes.load import list_saves, peek_save, progress
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -76,6 +77,7 @@ def test_the_header_of_a_save_as_written_is_read_from_its_first_bytes(
         "version": 2,
         "scenario": "kosovo",
         "turn": 3,
+        "ended": False,
         "title": json.loads(text)["world"]["title"],
         "last_turn": 24,
     }
@@ -113,3 +115,38 @@ def test_a_header_with_a_value_of_the_wrong_type_says_what_loading_says(
     info = peek_save(path)
     assert info.error and info.turn is None
     assert "turn" in str(e.value) and "turn" in info.error
+
+
+def test_a_finished_match_is_listed_as_ended_and_its_header_must_agree(tmp_path: Path) -> None:
+    """The list says which saved matches are over ("Ended after turn 18 of 18") from the
+    header alone; a save from before the header said so lists by its turn; a header that
+    contradicts the world inside is refused on loading, as a wrong turn is."""
+    match = LocalMatch.start(load_scenario(ROOT / "scenarios" / "financial.json"), [], seed=2)
+    match.save(tmp_path / "going.json")
+    while not match.world.ended:
+        match.resolve()
+    match.save(tmp_path / "over.json")
+    last = match.world.last_turn
+    assert read_header(tmp_path / "over.json")["ended"] is True
+    assert read_header(tmp_path / "going.json")["ended"] is False
+    over, going = peek_save(tmp_path / "over.json"), peek_save(tmp_path / "going.json")
+    assert over.ended and not going.ended
+    i18n.set_language("es")
+    try:
+        assert progress(over) == f"Terminó tras el turno {match.world.turn} de {last}"
+        assert progress(going) == f"Turno 1 de {last}"
+    finally:
+        i18n.set_language("en")
+    assert progress(over) == f"Ended after turn {match.world.turn} of {last}"
+    # a save written before the header said so: listed by its turn, loaded as before
+    doc = json.loads((tmp_path / "over.json").read_text(encoding="utf-8"))
+    old = {k: v for k, v in doc.items() if k != "ended"}
+    (tmp_path / "old.json").write_text(json.dumps(old), encoding="utf-8")
+    assert "ended" not in read_header(tmp_path / "old.json")
+    assert not peek_save(tmp_path / "old.json").ended
+    assert load_match(tmp_path / "old.json").world.ended
+    # a header that says the match goes on, over a world that has ended
+    (tmp_path / "lie.json").write_text(json.dumps(dict(doc, ended=False)), encoding="utf-8")
+    with pytest.raises(SaveError) as e:
+        load_match(tmp_path / "lie.json")
+    assert "lie.json" in str(e.value) and "ended" in str(e.value)

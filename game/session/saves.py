@@ -123,6 +123,7 @@ def save_world(world: World, path: str | Path, record: MatchRecord | None = None
         "version": SAVE_VERSION,
         "scenario": world.scenario,
         "turn": world.turn,
+        "ended": world.ended,
         "world": world.model_dump(mode="json"),
         "record": record.model_dump(mode="json"),
     }
@@ -207,6 +208,11 @@ def load_match(path: str | Path) -> SavedMatch:
     if not isinstance(data, dict):
         raise SaveError(f"{path}: the save holds no world")
     world = _validated(path, World, data, "world")
+    if "ended" in doc and doc["ended"] is not world.ended:
+        raise SaveError(
+            f"{path}: the header says the match {'ended' if doc['ended'] else 'goes on'}, but "
+            f"the world inside {'has ended' if world.ended else 'has not ended'}"
+        )
     if doc.get("scenario") != world.scenario or doc.get("turn") != world.turn:
         raise SaveError(
             f"{path}: the header (scenario {doc.get('scenario')!r}, turn {doc.get('turn')!r}) "
@@ -226,6 +232,9 @@ def load_match(path: str | Path) -> SavedMatch:
 # ---- the header, for a list of saves ------------------------------------------------------------
 
 HEADER_KEYS = ("format", "version", "scenario", "turn")
+# Read with the header where a save holds it (the game writes it before the world since
+# 2026-12-06: a list says which matches are over); a save without it is not read further for it.
+ENDED_KEY = "ended"
 WORLD_KEYS = ("title", "last_turn")  # what a list shows of the world, beside the header
 _HEAD_BYTES = 16 * 1024  # the game writes the header and these first: a few hundred bytes
 
@@ -235,8 +244,9 @@ class _Short(Exception):
 
 
 def read_header(path: str | Path) -> dict[str, object]:
-    """The save's header (``format``, ``version``, ``scenario``, ``turn``) and its world's
-    ``title`` and ``last_turn``, as far as the file holds them (keys it lacks are absent).
+    """The save's header (``format``, ``version``, ``scenario``, ``turn``, and ``ended`` where
+    the save says it) and its world's ``title`` and ``last_turn``, as far as the file holds them
+    (keys it lacks are absent).
 
     Read as JSON, key by key at the top level of the document and of its world, not searched
     for as text: a save an editor has pretty-printed, reordered or given a byte-order mark reads
@@ -323,7 +333,7 @@ def _scan_header(path: Path, text: str, whole: bool) -> dict[str, object]:
 
     if text.startswith("\ufeff"):  # a byte-order mark, as some Windows editors write
         text = text[1:]
-    scan(0, HEADER_KEYS, nested=False)
+    scan(0, (*HEADER_KEYS, ENDED_KEY), nested=False)
     return found
 
 

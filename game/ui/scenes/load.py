@@ -66,6 +66,7 @@ class SaveInfo:
     turn: int | None = None
     last_turn: int | None = None
     error: str = ""
+    ended: bool = False  # the match is over (its debrief waits); a save that does not say: False
 
 
 def peek_save(path: Path, titles: dict[str, str] | None = None) -> SaveInfo:
@@ -105,8 +106,22 @@ def peek_save(path: Path, titles: dict[str, str] | None = None) -> SaveInfo:
     world_title = header.get("title")
     title = (titles or {}).get(scenario) or (world_title if isinstance(world_title, str) else "")
     return SaveInfo(
-        path, mtime, scenario, title or scenario, turn, last if type(last) is int else None
+        path,
+        mtime,
+        scenario,
+        title or scenario,
+        turn,
+        last if type(last) is int else None,
+        ended=header.get("ended") is True,
     )
+
+
+def progress(info: SaveInfo) -> str:
+    """How far the saved match got: "Turn 12 of 24", or "Ended after turn 24 of 24"."""
+    if info.last_turn:
+        key = "menu.load.ended" if info.ended else "menu.load.turn_of"
+        return t(key, turn=info.turn, last=info.last_turn)
+    return t("menu.load.turn", turn=info.turn)
 
 
 def _peek_fully(path: Path, mtime: float, titles: dict[str, str] | None) -> SaveInfo:
@@ -115,7 +130,9 @@ def _peek_fully(path: Path, mtime: float, titles: dict[str, str] | None) -> Save
     except SaveError as e:
         return SaveInfo(path, mtime, error=short_error(e, path))
     title = (titles or {}).get(world.scenario) or world.title or world.scenario
-    return SaveInfo(path, mtime, world.scenario, title, world.turn, world.last_turn)
+    return SaveInfo(
+        path, mtime, world.scenario, title, world.turn, world.last_turn, ended=world.ended
+    )
 
 
 def short_error(e: SaveError, path: Path) -> str:
@@ -203,11 +220,7 @@ class LoadScene(MenuScreen):
         return cards
 
     def _meta(self, info: SaveInfo) -> str:
-        if info.last_turn:
-            turn = t("menu.load.turn_of", turn=info.turn, last=info.last_turn)
-        else:
-            turn = t("menu.load.turn", turn=info.turn)
-        return f"{turn} · {saved_when(info.mtime)}"
+        return f"{progress(info)} · {saved_when(info.mtime)}"
 
     def _build_list(self) -> None:
         self.list = CardList(
@@ -483,12 +496,7 @@ class LoadScene(MenuScreen):
             (t("menu.load.saved"), saved_when(info.mtime)),
         ]
         if not error:
-            turn = (
-                t("menu.load.turn_of", turn=info.turn, last=info.last_turn)
-                if info.last_turn
-                else t("menu.load.turn", turn=info.turn)
-            )
-            rows.insert(0, (t("menu.load.progress"), turn))
+            rows.insert(0, (t("menu.load.progress"), progress(info)))
         label_w = max(f_small.size(k)[0] for k, _ in rows) + s(14)
         for k, v in rows:
             blit(surface, k, f_small, pal.muted, (r.x, y + s(2)))
@@ -504,7 +512,8 @@ class LoadScene(MenuScreen):
                 blit(surface, line, f_small, pal.muted, (r.x, y))
                 y += f_small.get_linesize()
         else:
-            for line in wrap(t("menu.load.hint"), f_small, r.width, 4):
+            hint = t("menu.load.ended.hint" if info.ended else "menu.load.hint")
+            for line in wrap(hint, f_small, r.width, 4):
                 blit(surface, line, f_small, pal.muted, (r.x, y))
                 y += f_small.get_linesize()
 
