@@ -625,3 +625,27 @@ def test_each_scenario_keeps_its_own_seed_whether_chosen_by_keyboard_or_mouse(
     assert scene.seed_entry.get_text() == "42"
     click(app, find_button(app, "Start"))
     assert started[0].world.scenario == "sandbox" and started[0].world.seed == 42
+
+
+def test_watch_a_replay_opens_where_the_newest_class_debrief_was_written(sandbox: Path) -> None:
+    """Watch a replay opens the newest export folder, replay.json in sight; with none written
+    yet, the data folder."""
+    import os
+
+    def watch() -> Path:
+        app = make_app()
+        app.push(MainMenu(app))
+        frames(app)
+        click(app, find_button(app, "Watch a replay"))
+        picker = app.scene
+        assert isinstance(picker, OpenFileScene)
+        return picker.folder
+
+    assert watch() == sandbox / "data"
+    exports = sandbox / "data" / "class-debriefs"
+    for i, name in enumerate(["kosovo-2026-12-01-0900", "sandbox-2026-12-06-1000"]):
+        (exports / name).mkdir(parents=True)
+        (exports / name / "replay.json").write_text("{}", encoding="utf-8")
+        os.utime(exports / name / "replay.json", (1_000_000 + i, 1_000_000 + i))
+    (exports / "unfinished").mkdir()  # no replay in it: not offered
+    assert watch() == exports / "sandbox-2026-12-06-1000"

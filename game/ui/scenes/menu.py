@@ -938,6 +938,19 @@ def autosave_path() -> Path:
     return paths.saves_dir() / "autosave.json"
 
 
+def replay_folder() -> Path:
+    """Where Watch a replay opens: the newest class debrief written from the game (each in its
+    own folder of class-debriefs, replay.json beside debrief.html), else the data folder."""
+    data = paths.user_data_dir()
+    try:
+        exported = [f for f in (data / "class-debriefs").iterdir() if (f / "replay.json").is_file()]
+    except OSError:  # none written yet, or the folder cannot be read
+        exported = []
+    if exported:
+        return max(exported, key=lambda f: ((f / "replay.json").stat().st_mtime, f.name))
+    return data if data.is_dir() else Path.home()
+
+
 class MainMenu(MenuScreen):
     """Title, subtitle and the way into everything: New match, Continue, Load, Join a class,
     the tutorial, Settings, Quit. Up/Down/Tab move, Enter chooses, Escape asks before quitting."""
@@ -1045,7 +1058,6 @@ class MainMenu(MenuScreen):
 
     def watch_replay(self) -> None:
         """Pick a class match's replay file (``continuum debrief`` writes replay.json)."""
-        from game import paths
         from game.ui.scenes.open_file import OpenFileScene
         from game.ui.scenes.replay import open_replay
 
@@ -1054,9 +1066,7 @@ class MainMenu(MenuScreen):
             if why is not None:
                 self.app.scene.tell(t("replay.menu_entry"), why)  # type: ignore[attr-defined]
 
-        start = paths.user_data_dir()
-        start = start if start.is_dir() else Path.home()
-        self.app.push(OpenFileScene(self.app, start, picked, t("replay.open_title")))
+        self.app.push(OpenFileScene(self.app, replay_folder(), picked, t("replay.open_title")))
 
     def tutorial(self) -> None:
         try:
