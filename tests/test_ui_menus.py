@@ -7,6 +7,7 @@ the settings file are temporary folders, so nothing touches the player's real fi
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 import types
@@ -630,7 +631,6 @@ def test_each_scenario_keeps_its_own_seed_whether_chosen_by_keyboard_or_mouse(
 def test_watch_a_replay_opens_where_the_newest_class_debrief_was_written(sandbox: Path) -> None:
     """Watch a replay opens the newest export folder, replay.json in sight; with none written
     yet, the data folder."""
-    import os
 
     def watch() -> Path:
         app = make_app()
