@@ -942,12 +942,16 @@ def replay_folder() -> Path:
     """Where Watch a replay opens: the newest class debrief written from the game (each in its
     own folder of class-debriefs, replay.json beside debrief.html), else the data folder."""
     data = paths.user_data_dir()
+    written: list[tuple[float, str, Path]] = []
     try:
-        exported = [f for f in (data / "class-debriefs").iterdir() if (f / "replay.json").is_file()]
+        for folder in (data / "class-debriefs").iterdir():
+            replay = folder / "replay.json"
+            if replay.is_file():
+                written.append((replay.stat().st_mtime, folder.name, folder))
     except OSError:  # none written yet, or the folder cannot be read
-        exported = []
-    if exported:
-        return max(exported, key=lambda f: ((f / "replay.json").stat().st_mtime, f.name))
+        pass
+    if written:
+        return max(written)[2]
     return data if data.is_dir() else Path.home()
 
 
