@@ -262,3 +262,28 @@ def test_export_on_the_console_writes_the_class_debrief_from_its_journal(
         assert all((tmp_path / "handout" / name).stat().st_size > 0 for name in CLASS_DEBRIEF_FILES)
     finally:
         scene.link.close()
+
+
+def test_the_console_speaks_the_teacher_s_language(tmp_path: Path) -> None:
+    """The host sends its titles in English; a Spanish console shows the match's title and its
+    teacher cards in Spanish, as the students' screens do."""
+    kosovo = load_scenario(Path(__file__).resolve().parent.parent / "scenarios" / "kosovo.json")
+    served = ServedHost.new(
+        kosovo, ["servia"], tmp_path / "k.continuum-journal", "127.0.0.1", 0, seed=1
+    )
+    try:
+        app, scene = console_on(served, ui_scale=100, language="es")
+        try:
+            assert scene.heading() == kosovo.title["es"]
+            teacher = [c for c in kosovo.cards if getattr(c, "teacher", False)]
+            assert teacher
+            scene.pick_card()
+            frames(app, 2)
+            shown = {b.text for b in visible_buttons(app)}
+            for card in teacher:
+                assert card.title["es"] in shown, (card.title["es"], sorted(shown))
+                assert card.title["en"] not in shown or card.title["en"] == card.title["es"]
+        finally:
+            scene.link.close()
+    finally:
+        served.stop()

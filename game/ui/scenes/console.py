@@ -42,7 +42,7 @@ from game.net.protocol import (
     SetTimer,
 )
 from game.ui.app import App
-from game.ui.i18n import t
+from game.ui.i18n import language, localized, t
 from game.ui.scenes.menu import MenuScreen, Stop, blit, button_width, clip, wrap
 from game.ui.widgets import mix
 from game.ui.widgets.class_seats import SeatsTable
@@ -99,6 +99,19 @@ class ConsoleScene(MenuScreen):
 
     # ---- what the buttons are ------------------------------------------------------------------
 
+    def heading(self) -> str:
+        """The match's title in the teacher's language (the host sends its English one)."""
+        st = self.link.state
+        title = st.view.title_in(language()) if st.view is not None else st.title
+        return title or t("console.title")
+
+    def _card_title(self, card_id: str, sent: str) -> str:
+        """A teacher card's title in the teacher's language, from the rules the host sent (it
+        sends the English one)."""
+        rules = self.link.state.rules
+        card = rules.card(card_id) if rules is not None else None
+        return localized(card.title) if card is not None else sent
+
     def console_actions(self) -> list[Action]:
         st = self.link.state
         status = st.status
@@ -106,7 +119,13 @@ class ConsoleScene(MenuScreen):
         seat = self.seats.seat
         if self.picking_card:
             cards = [
-                Action("", card.title, 0, lambda i=i: self.play_card(i), live and seat is not None)
+                Action(
+                    "",
+                    self._card_title(card.id, card.title),
+                    0,
+                    lambda i=i: self.play_card(i),
+                    live and seat is not None,
+                )
                 for i, card in enumerate(st.cards)
             ]
             return [*cards, Action("Esc", t("console.cancel"), pygame.K_ESCAPE, self.cancel_card)]
@@ -419,7 +438,7 @@ class ConsoleScene(MenuScreen):
         st = self.link.state
         status = st.status
         if not self.tiny:
-            self.draw_header(surface, st.title or t("console.title"))
+            self.draw_header(surface, self.heading())
         # the info strip: the turn, the timer, the pause, the address
         big = app.font(22, True)
         y = self.info_y
