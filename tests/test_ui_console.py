@@ -283,6 +283,12 @@ def test_the_console_speaks_the_teacher_s_language(tmp_path: Path) -> None:
             for card in teacher:
                 assert card.title["es"] in shown, (card.title["es"], sorted(shown))
                 assert card.title["en"] not in shown or card.title["en"] == card.title["es"]
+            # played: the host deals it, and the console says so until the turn moves on
+            scene.play_card(0)
+            until(app, lambda: any(h.card == teacher[0].id for h in served.host.match.world.hand),
+                  "the card in Servia's hand")  # fmt: skip
+            said = " ".join(line for line, _ in scene.message_lines())
+            assert f"Jugada «{teacher[0].title['es']}» sobre República de Servia" in said, said
         finally:
             scene.link.close()
     finally:

@@ -82,6 +82,8 @@ class ConsoleScene(MenuScreen):
         self.criteria = CriteriaPanel(app, pygame.Rect(0, 0, 10, 10))
         self.seats = SeatsTable(app, pygame.Rect(0, 0, 10, 10))
         self.picking_card = False  # the card row: which teacher card to play
+        # the last teacher card played, and on which turn: said until the turn moves on
+        self.played: tuple[int, str] | None = None
         self.card_index = 0
         self._shown_view: object = None
         self._shape: tuple = ()  # what the buttons were built for (their labels, enabled)
@@ -362,9 +364,16 @@ class ConsoleScene(MenuScreen):
 
     def play_card(self, i: int) -> None:
         seat = self.seats.seat
-        cards = self.link.state.cards
+        st = self.link.state
+        cards = st.cards
         if seat is not None and 0 <= i < len(cards):
             self.send(PlayCard(card=cards[i].id, seat=seat.seat))
+            said = t(
+                "console.card.played",
+                card=self._card_title(cards[i].id, cards[i].title),
+                seat=self.seats.seat_name(seat.seat),
+            )
+            self.played = (st.status.turn if st.status else 0, said)
         self.cancel_card()
 
     def end_match(self) -> None:
@@ -483,18 +492,33 @@ class ConsoleScene(MenuScreen):
             return
         pygame.draw.rect(surface, mix(pal.panel, pal.background, 0.3), r, border_radius=s(8))
         head, f = app.font(13, True), app.font(15)
-        st = self.link.state
-        title = t("console.messages", n=len(st.messages))
+        title = t("console.messages", n=len(self.link.state.messages))
         surface.blit(head.render(title, True, pal.muted), (r.x + s(10), r.y + s(4)))
         y_top = r.y + head.get_linesize() + s(6)
+        lines = self.message_lines()
+        fits = max(0, (r.bottom - y_top - s(4)) // f.get_linesize())
+        y = y_top
+        for line, colour in lines[-fits:] if fits else []:
+            surface.blit(f.render(line, True, colour), (r.x + s(10), y))
+            y += f.get_linesize()
+
+    def message_lines(self) -> list[tuple[str, tuple[int, int, int]]]:
+        """The lines of the messages panel, wrapped to it, with their colours: what the card
+        row is for, the host's refusal or the card just played, then the class's messages."""
+        app, s, pal = self.app, self.app.s, self.app.palette
+        width, f = self.messages_rect.w - s(20), app.font(15)
+        st = self.link.state
         lines: list[tuple[str, tuple[int, int, int]]] = []
         seat = self.seats.seat
         if self.picking_card and seat is not None:  # what the row of cards below is for
             prompt = t("console.card.prompt", seat=self.seats.seat_name(seat.seat))
-            for line in wrap(prompt, app.font(15, True), r.w - s(20)):
+            for line in wrap(prompt, app.font(15, True), width):
                 lines.append((line, pal.accent))
         if st.refused:  # the host's last refusal of the teacher's own action
             lines.append((t("console.refused", reason=st.refused), pal.bad))
+        elif self.played and st.status and self.played[0] == st.status.turn:
+            for line in wrap(self.played[1], f, width):
+                lines.append((line, pal.accent))
         for msg in [] if self.picking_card else st.messages[-12:]:
             named = [msg.to] if isinstance(msg.to, str) else msg.to
             to = ", ".join(
@@ -507,10 +531,6 @@ class ConsoleScene(MenuScreen):
                 to=to,
                 text=msg.text,
             )
-            for line in wrap(said, f, r.w - s(20)):
+            for line in wrap(said, f, width):
                 lines.append((line, pal.text))
-        fits = max(0, (r.bottom - y_top - s(4)) // f.get_linesize())
-        y = y_top
-        for line, colour in lines[-fits:] if fits else []:
-            surface.blit(f.render(line, True, colour), (r.x + s(10), y))
-            y += f.get_linesize()
+        return lines
