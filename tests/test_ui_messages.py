@@ -76,6 +76,9 @@ def test_students_write_to_one_seat_a_group_and_everyone(sandbox: Path) -> None:
             assert "Shall we vote together?" in shown
             assert any("Turn 1" in line and "Ben" in line for line in shown)
 
+            # She may write to everyone or to the seats people play in this class, not to the
+            # seats the AI plays (mini's UN and Aid Watch: a message there would reach no one).
+            assert set(scene.chat_buttons) == {"", "arcadia", "borealia"}
             # She answers Ben and Cy, a group: chosen with the mouse, typed, sent with Enter.
             click(app, scene.chat_buttons["arcadia"])
             click(app, scene.chat_buttons["borealia"])

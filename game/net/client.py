@@ -109,6 +109,7 @@ class RemoteMatch:
         self.failure: Failure | None = None
         self.link = "connecting"  # "up", "down" (trying again), "closed"
         self.seat = ""
+        self._people: list[str] = []  # the seats the class gives to people (the welcome says)
         self._chat: list[ChatLine] = []  # chat received, its own echoed back included
         self._chat_refused: tuple[int, str] | None = None
         self.messages_read = 0  # how many of them the student has seen (a screen sets it)
@@ -211,6 +212,7 @@ class RemoteMatch:
         returning = not first and self.link != "up"
         self.seat = w.seat
         self.link = "up"
+        self._people = list(w.people)
         if w.ended:
             self._held = w  # the whole world follows it
             return
@@ -363,6 +365,12 @@ class RemoteMatch:
         """The host's last refusal of a message: (how many so far, its reason)."""
         self.pump()
         return self._chat_refused
+
+    def chat_seats(self) -> list[str] | None:
+        """The other seats people play in this class, whom a message can reach (``None``: the
+        host did not say, and every actor may be written to)."""
+        people = self._people
+        return [s for s in people if s != self.seat] if people else None
 
     def send_message(self, to: Sequence[str], text: str) -> str | None:
         """Send ``text`` to the seats ``to`` (empty: everyone); why not, or ``None`` (sent; the

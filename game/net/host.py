@@ -528,7 +528,12 @@ class Host:
             submitted=seat in m.submitted,
             reports=[r.for_actor(seat) for r in m.reports],
             ended=m.ended,
+            people=self.people(),
         )
+
+    def people(self) -> list[str]:
+        """The seats the class gives to people: each with a join code, or played by one."""
+        return list(dict.fromkeys([*self.codes.values(), *self.match.humans]))
 
     def _seat_rules(self, seat: str) -> tuple[Rules, str]:
         """The rules as ``seat`` may read them and their digest, worked out once a seat."""
@@ -767,7 +772,7 @@ class Host:
         """Where the class stands, as the console shows it."""
         m = self.match
         codes = {seat: code for code, seat in self.codes.items()}
-        seats = list(dict.fromkeys([*self.codes.values(), *m.humans]))
+        seats = self.people()
         return ConsoleStatus(
             turn=m.world.turn,
             state_id=m.state_id,

@@ -80,7 +80,8 @@ from game.engine import Order, TurnReport, World
 from game.engine.model import Id
 from game.engine.scenario import Rules
 
-PROTOCOL_VERSION = 2  # 2: rules sent once (welcome), not with every turn; the console
+PROTOCOL_VERSION = 3  # 3: the welcome names the seats people play (whom chat reaches)
+# 2: rules sent once (welcome), not with every turn; the console
 
 # A join code: what a student types, read from the projector. No 0/O or 1/I/L to confuse.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -89,7 +90,7 @@ MAX_ORDERS = 200  # a draft longer than this is not a draft
 MAX_TEXT = 1000  # characters of a chat message
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
-SCHEMA_ID = "urn:continuum:schema:protocol:2"
+SCHEMA_ID = "urn:continuum:schema:protocol:3"
 
 
 def version_sentence(theirs: object) -> str:
@@ -284,6 +285,11 @@ class Welcome(Message):
     submitted: bool = Field(description="Whether the seat has handed in this turn's orders.")
     reports: list[TurnReport] = Field(description="Every turn's report, as this seat may read it.")
     ended: bool
+    people: list[Id] = Field(
+        default_factory=list,
+        description="The seats the class gives to people (a join code each, or played by one): "
+        "whom a chat message can reach. Empty from a host that does not say.",
+    )
 
 
 class Refused(Message):

@@ -54,13 +54,16 @@ class MessageRows:
         return rows
 
     def _recipient_rows(self) -> list[Row]:
-        """Everyone, then every other actor of the match, as toggles flowed into rows."""
+        """Everyone, then every other seat people play in the class (a message to a seat the
+        AI plays would reach no one), as toggles flowed into rows."""
         sc, s, app = self.scene, self.s, self.app  # type: ignore[attr-defined]
         rl = self.list  # type: ignore[attr-defined]
         font = app.font(15)
         bh, gap, width = s(30), s(6), self.width  # type: ignore[attr-defined]
+        people = sc.chat.chat_seats() if sc.chat is not None else None
+        others = sorted(sc.view.actors) if people is None else sorted(people)
         choices = [("", t("chat.everyone_button"))] + [
-            (a, name_of(sc.view, a)) for a in sorted(sc.view.actors) if a != sc.seat
+            (a, name_of(sc.view, a)) for a in others if a != sc.seat and a in sc.view.actors
         ]
         rows: list[Row] = []
         row, x = Row("chat:to:0"), 0
