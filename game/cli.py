@@ -426,8 +426,8 @@ def cmd_play(args: argparse.Namespace) -> int:
         if world.ended:
             print("Scores:")
             for actor_id, s in sorted(scores(world).items(), key=lambda kv: -kv[1].total):
-                who = world.actors.get(actor_id) or world.fallen[actor_id]
-                name = label(text(who.name), "en")  # a column: no article
+                who = world.named(actor_id)  # on the map, or fallen: scores() lists both
+                name = label(text(who.name), "en") if who is not None else actor_id  # no article
                 fell = f", fell on turn {s.fell}" if s.fell is not None else ""
                 print(f"  {name:<32} {s.total:6.1f}  ({text(s.role)}{fell})")
             print()

@@ -90,7 +90,7 @@ def mission_of(world: World, actor_id: str) -> Mission:
     m = world.rules.mission(actor_id)
     if m is not None:
         return m
-    actor = world.actors.get(actor_id) or world.fallen.get(actor_id)
+    actor = world.named(actor_id)
     return Mission(actor=actor_id, role=_labels(actor.name) if actor is not None else actor_id)
 
 
@@ -279,7 +279,7 @@ def score(world: World, actor_id: str) -> Score:
             )
         )
     total = base + sum(g.points for g in goals if g.met)
-    gone = world.fallen.get(actor_id) if actor_id not in world.actors else None
+    gone = world.fallen.get(actor_id)  # never also on the map (the world's validator)
     return Score(
         actor=actor_id,
         role=as_name(m.role),
@@ -294,5 +294,4 @@ def score(world: World, actor_id: str) -> Score:
 def scores(world: World) -> dict[str, Score]:
     """Every actor's score now (at the end of a match: the final score), the states that fell
     included, after the actors on the map."""
-    gone = [a for a in world.fallen if a not in world.actors]
-    return {a: score(world, a) for a in [*world.actors, *gone]}
+    return {a: score(world, a) for a in [*world.actors, *world.fallen]}

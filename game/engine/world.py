@@ -296,6 +296,10 @@ class World(Model):
             raise ValueError(f"{where}: not a finite number")
         return self
 
+    def named(self, actor_id: str) -> Actor | Fallen | None:
+        """The actor on the map, or the record of a state that fell: each has its ``name``."""
+        return self.actors.get(actor_id) or self.fallen.get(actor_id)
+
     def title_in(self, lang: str) -> str:
         """The scenario's title in ``lang``, falling back to English."""
         return self.titles.get(lang) or self.title

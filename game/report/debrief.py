@@ -90,14 +90,14 @@ def position(arrangement: Arrangement | str, centralization: float) -> float:
 def actor_name(world: World, actor_id: str | None) -> str:
     if not actor_id:
         return ""
-    actor = world.actors.get(actor_id) or world.fallen.get(actor_id)
+    actor = world.named(actor_id)
     return i18n.name(actor) if actor is not None else actor_id.replace("_", " ").title()
 
 
 def actor_in_sentence(world: World, actor_id: str | None) -> str:
     """An actor's name as it reads inside a sentence, with its article where the language
     wants one ("la República de Servia eligió…"); the label where the actor is gone."""
-    actor = world.actors.get(actor_id or "") or world.fallen.get(actor_id or "")
+    actor = world.named(actor_id or "")
     return i18n.name(actor, article=True) if actor is not None else actor_name(world, actor_id)
 
 
