@@ -195,6 +195,43 @@ def test_host_a_class_starts_a_host_and_opens_its_console(
         scene.close()
 
 
+def test_host_a_class_plays_the_seed_typed_for_its_scenario(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The form's seed starts as the scenario's own; a seed typed for one scenario stays with it
+    while the teacher looks at another (which shows its own), and the host plays it."""
+    import game.paths
+
+    monkeypatch.setattr(game.paths, "user_data_dir", lambda: tmp_path / "data")
+    monkeypatch.setattr("game.ui.scenes.host_form.BIND", "127.0.0.1")
+    app = make_app()
+    app.push(MainMenu(app))
+    form = HostFormScene(app)
+    app.push(form)
+    frames(app)
+    assert form.entry is not None and form.entry.scenario is not None
+    kosovo = form.entry.scenario.seed
+    assert form.seed_entry is not None and form.seed_entry.get_text() == str(kosovo)
+    form.seed_entry.set_text("4242")
+    form.next_scenario(1)
+    other = form.entry
+    assert other is not None and other.id != "kosovo" and other.scenario is not None
+    assert form.seed_entry is not None
+    assert form.seed_entry.get_text() == str(other.scenario.seed)
+    form.next_scenario(-1)
+    assert form.entry is not None and form.entry.id == "kosovo"
+    assert form.seed_entry is not None and form.seed_entry.get_text() == "4242"
+    assert form.port_entry is not None
+    form.port_entry.set_text("0")
+    click(app, find_button(app, "Start hosting"))
+    scene = app.scene
+    assert isinstance(scene, ConsoleScene) and scene.served is not None
+    try:
+        assert scene.served.host.match.world.seed == 4242
+    finally:
+        scene.close()
+
+
 def test_resume_a_class_goes_on_from_a_journal(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -3,9 +3,10 @@ background thread) and opens the teacher console on it; its **Resume a class** g
 match kept in a journal instead.
 
 The form: the scenario (Left/Right, or click, go through the playable ones), the port students
-connect to (8765 unless typed; 0 takes any free one), and how many of the scenario's seats get
-a join code (all, or the first few: the AI plays the rest). **Start hosting** starts the host
-with a new journal in the user's data folder. **Resume a class** picks a journal file (the open
+connect to (8765 unless typed; 0 takes any free one), how many of the scenario's seats get a
+join code (all, or the first few: the AI plays the rest) and the match's seed (the scenario's
+own unless typed, as in New match: a class can play again the match another class played).
+**Start hosting** starts the host with a new journal in the user's data folder. **Resume a class** picks a journal file (the open
 file screen) and goes on with its match.
 """
 
@@ -26,8 +27,10 @@ from game.ui.app import App
 from game.ui.i18n import language, t
 from game.ui.scenes.console import ConsoleScene
 from game.ui.scenes.menu import MenuScreen, Stop, blit, button_width, oid
+from game.ui.scenes.new_match import MAX_SEED
 
 DEFAULT_PORT = 8765
+ROWS = ("console.form.scenario", "console.form.port", "console.form.seats", "console.form.seed")
 BIND = "0.0.0.0"  # every network of this computer: the students' laptops reach it
 
 
@@ -74,6 +77,9 @@ class HostFormScene(MenuScreen):
         self.seat_count = 0  # 0: every seat
         self.port_text = str(DEFAULT_PORT)
         self.port_entry: UITextEntryLine | None = None
+        self.seeds: dict[str, str] = {}  # the seed typed for each scenario, by its id
+        self.seed_entry: UITextEntryLine | None = None
+        self.seed_of = ""  # the scenario the seed field was built for
 
     @property
     def entry(self) -> ScenarioEntry | None:
@@ -83,14 +89,11 @@ class HostFormScene(MenuScreen):
         app, s, m = self.app, self.app.s, self.margin
         w = app.size[0]
         bh = s(44)
-        self.label_w = max(
-            app.font(17, True).size(t(k))[0]
-            for k in ("console.form.scenario", "console.form.port", "console.form.seats")
-        )
+        self.label_w = max(app.font(17, True).size(t(k))[0] for k in ROWS)
         x = m + self.label_w + s(24)
         fw = min(w - x - m, s(560))
         y = self.header_height() + s(24)
-        self.rows_y = [y, y + bh + s(18), y + 2 * (bh + s(18))]
+        self.rows_y = [y + i * (bh + s(18)) for i in range(len(ROWS))]
         entry = self.entry
         title = pick(entry.title, language()) if entry else "—"
         b = self.button(pygame.Rect(x, y, fw, bh), f"<  {title}  >", lambda: self.next_scenario(1))
@@ -117,6 +120,25 @@ class HostFormScene(MenuScreen):
             pygame.Rect(x, self.rows_y[2], fw, bh), f"<  {count}  >", lambda: self.more_seats(1)
         )
         self.stops[-1].arrows = self.more_seats
+        self.seed_entry = None
+        if entry is not None and entry.scenario is not None:
+            seed = UITextEntryLine(
+                pygame.Rect(x, self.rows_y[3], s(260), bh), app.manager, object_id=oid()
+            )
+            seed.set_allowed_characters("numbers")
+            seed.set_text_length_limit(19)
+            seed.set_text(self.seeds.get(entry.id, str(entry.scenario.seed)))
+            seed.set_tooltip(t("menu.new.seed.tip"))
+            self.seed_of = entry.id
+            self.seed_entry = self.keep(seed)
+            self.stops.append(
+                Stop(
+                    rect=lambda: self.seed_entry.rect if self.seed_entry else None,
+                    entered=lambda: self.seed_entry.focus() if self.seed_entry else None,
+                    left=self._keep_seed,
+                    element=seed,
+                )
+            )
         self.footer_primary(
             t("console.form.start"), self.start, t("console.form.start.tip"), entry is not None
         )
@@ -139,8 +161,26 @@ class HostFormScene(MenuScreen):
         if self.port_entry is not None:
             self.port_text = self.port_entry.get_text()
 
+    def _keep_seed(self) -> None:
+        # kept under the scenario the field was built for: moving to the next scenario must
+        # not hand it this one's seed
+        if self.seed_entry is not None and self.seed_of:
+            self.seeds[self.seed_of] = self.seed_entry.get_text()
+
+    def seed(self) -> int | None:
+        """The seed typed for the chosen scenario; None: the scenario's own (an empty field, or a
+        number past what a seed may be)."""
+        self._keep_seed()
+        entry = self.entry
+        raw = self.seeds.get(entry.id, "").strip() if entry else ""
+        if not raw.isdigit():
+            return None
+        value = int(raw)
+        return value if value <= MAX_SEED else None
+
     def _rebuild(self) -> None:
         self._keep_port()
+        self._keep_seed()
         self.rebuild_in_place()
 
     def next_scenario(self, d: int) -> bool:
@@ -180,7 +220,9 @@ class HostFormScene(MenuScreen):
         try:
             scenario = load_scenario(entry.path)
             seats = list(scenario.seats[: self.seat_count]) if self.seat_count else None
-            served = ServedHost.new(scenario, seats, new_journal_path(scenario.id), BIND, port)
+            served = ServedHost.new(
+                scenario, seats, new_journal_path(scenario.id), BIND, port, self.seed()
+            )
         except (ScenarioError, JournalError) as e:
             self.tell(t("console.form.failed"), str(e))
             return
@@ -194,8 +236,11 @@ class HostFormScene(MenuScreen):
         self.start()
 
     def _handle(self, event: pygame.event.Event) -> None:
-        if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED and event.ui_element is self.port_entry:
-            self.move_focus(1)
+        if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED and event.ui_element in (
+            self.port_entry,
+            self.seed_entry,
+        ):
+            self.move_focus(1)  # Enter goes on to the next field, then to Start hosting
             return
         super()._handle(event)
 
@@ -207,9 +252,5 @@ class HostFormScene(MenuScreen):
         self.draw_header(surface, t("console.form.title"))
         f = app.font(17, True)
         bh = s(44)
-        for key, y in zip(
-            ("console.form.scenario", "console.form.port", "console.form.seats"),
-            self.rows_y,
-            strict=True,
-        ):
+        for key, y in zip(ROWS, self.rows_y, strict=True):
             blit(surface, t(key), f, pal.text, (m, y + bh // 2), "midleft")
