@@ -1022,3 +1022,31 @@ def test_resolve_on_an_ended_world_raises_and_offers_no_actions() -> None:
     assert legal_actions(world, "arcadia") == []
     with pytest.raises(ValueError, match="ended"):
         resolve(world, [])
+
+
+# ---- an NGO's volunteers ---------------------------------------------------------------------
+
+
+def test_recruiting_stops_at_a_share_of_the_people_an_ngo_reaches() -> None:
+    """Recruiting adds a quarter of an NGO's volunteers up to ``VOLUNTEER_SHARE`` of the people
+    of the states it works in (mini.json's Aid Watch: Arcadia's 40 million and Castria's 25);
+    past that line it still earns credibility; an office in Borealia (25 million) raises it."""
+    data = mini_data()
+    ngo = actor_data(data, "aid_watch")
+    ngo["volunteers"], ngo["credibility"] = 1200, 50
+    world = build(data)
+    line = F.VOLUNTEER_SHARE * 1000 * (40 + 25)
+    assert 1200 < line < 1200 * (1 + F.RECRUIT_RATE)
+    world, _ = resolve(world, [order("aid_watch", "recruit")])
+    ngo_now = world.actors["aid_watch"]
+    assert ngo_now.volunteers == pytest.approx(line)  # not the quarter more (1,500)
+    assert ngo_now.credibility == pytest.approx(52)
+    world, _ = resolve(world, [order("aid_watch", "recruit")])
+    ngo_now = world.actors["aid_watch"]
+    assert ngo_now.volunteers == pytest.approx(line)
+    assert ngo_now.credibility == pytest.approx(54)
+    world, _ = resolve(world, [order("aid_watch", "expand", "borealia")])
+    moved = world.actors["aid_watch"].volunteers
+    assert moved == pytest.approx(line * 0.95)  # a twentieth go with the new office
+    world, _ = resolve(world, [order("aid_watch", "recruit")])
+    assert world.actors["aid_watch"].volunteers == pytest.approx(moved * (1 + F.RECRUIT_RATE))

@@ -623,3 +623,17 @@ def test_the_actor_tab_says_sanctions_run_for_so_many_turns():
     texts = [s.text for r in scene.panel.lists["actor"].rows for s in r.texts]
     at = texts.index("Under sanctions")
     assert "2 turns left" in texts[at : at + 3], texts[at : at + 3]
+
+
+def test_the_actor_tab_says_how_far_recruiting_can_take_an_ngo():
+    """An NGO's volunteers with the line recruiting stops at: 2 % of the people where it works
+    (kosovo's Rights Watch: 18 thousand, at most 5,803)."""
+    app = make_app()
+    local = LocalMatch.start(load_scenario(ROOT / "scenarios/kosovo.json"), ["rights_watch"], 1)
+    scene = MatchScene(app, local, "rights_watch")
+    app.push(scene)
+    frames(app)
+    key(app, pygame.K_3)
+    texts = [s.text for r in scene.panel.lists["actor"].rows for s in r.texts]
+    at = texts.index("Volunteers")
+    assert "18 thousand (recruiting reaches at most 5803)" in texts[at : at + 3], texts[at : at + 3]

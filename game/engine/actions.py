@@ -587,6 +587,21 @@ def _ngo_moves(world: World, common: _Common, actor: NGO, out: list[Move]) -> No
 # ---- resolution of each action ----------------------------------------------------------------
 
 
+def volunteer_ceiling(world: World, ngo: NGO) -> float:
+    """The most volunteers (thousands) recruiting can bring an NGO: ``VOLUNTEER_SHARE`` of the
+    people (millions) of the states it works in."""
+    people = sum(world.population_of(s) for s in ngo.reach if s in world.actors)
+    return F.VOLUNTEER_SHARE * 1000.0 * people
+
+
+def recruits(world: World, ngo: NGO) -> float:
+    """The volunteers one recruiting adds: ``RECRUIT_RATE`` of its own (at least
+    ``RECRUIT_LEAST``), up to the ceiling of the people it reaches (none past it)."""
+    v = ngo.volunteers
+    room = volunteer_ceiling(world, ngo) - v
+    return max(0.0, min(room, max(F.RECRUIT_LEAST, F.RECRUIT_RATE * v)))
+
+
 def _pop_share(world: World, state_id: str) -> float:
     geo = world.geo()
     return geo.population.get(state_id, 0.0) / (geo.regions_total or 1.0)
@@ -896,7 +911,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
                 ops.add(target, "legitimacy", 2 * scale)
             ledger.line("action", ledger.say("campaigns", who=who, target=target.name), a.id)
         elif action == "recruit":
-            ops.add(a, "volunteers", max(2.0, a.volunteers * 0.25))
+            ops.add(a, "volunteers", recruits(world, a))
             ops.add(a, "credibility", 2)
             ledger.line("action", ledger.say("recruits", who=who), a.id)
         elif action == "expand" and t in world.actors and t not in a.reach:

@@ -21,6 +21,10 @@ IN_USE_TURNS = 6  # a body or union counts toward the third degree only if it ac
 # "we will strengthen global pluralism only by using it"
 CIVIL_SOCIETY_ONE_NGO = 40  # one association adds at most this much to civil society's density:
 # many sources of political energy, never a single center
+RECRUIT_RATE = 0.25  # recruiting adds this share of an NGO's volunteers (at least RECRUIT_LEAST)...
+RECRUIT_LEAST = 2.0
+VOLUNTEER_SHARE = 0.02  # ...up to this share of the people of the states it works in: an
+# association draws on the people it reaches, not without bound
 FEDERATION_REGIONAL_DEPTH = 40  # a union this deep is a regional federation
 CIVIL_SOCIETY_DENSE = 50  # civil-society density at which it presses states (second degree)
 GLOBAL_CENTER_COVERAGE = 0.85  # a center covering this share of people can be global

@@ -177,7 +177,12 @@ ACTIONS: dict[str, ActionSpec] = {
         1,
         "Pressure a state to act, or strengthen a body's mandate.",
     ),
-    "recruit": ActionSpec("Recruit", ("ngo",), 1, "Volunteers +25%, credibility +2."),
+    "recruit": ActionSpec(
+        "Recruit",
+        ("ngo",),
+        1,
+        "Volunteers +25% (up to 2% of the people where you work), credibility +2.",
+    ),
     "expand": ActionSpec("Open an office", ("ngo",), 1, "Reach one more state."),
     "propose": ActionSpec(
         "Table a resolution",

@@ -22,6 +22,7 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UIImage, UIScrollingContainer
 
 from game.engine import Order
+from game.engine.actions import volunteer_ceiling
 from game.engine.model import NGO, Federation, GlobalBody, State
 from game.engine.scoring import Score, score
 from game.engine.structure import measure
@@ -525,7 +526,15 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, ChatTab, Scene):
             reach = ", ".join(i18n_name(w.actors[r]) for r in a.reach if r in w.actors) or "—"
             return [
                 ("focus", t(f"match.focus.{a.focus}"), None),
-                ("volunteers", t("match.thousands", n=f"{a.volunteers:.0f}"), None),
+                (
+                    "volunteers",
+                    t(
+                        "match.thousands_of",
+                        n=f"{a.volunteers:.0f}",
+                        most=f"{volunteer_ceiling(w, a):.0f}",
+                    ),
+                    None,
+                ),
                 ("credibility", f"{a.credibility:.0f}", a.credibility),
                 ("reach", reach, None),
             ]
