@@ -613,6 +613,22 @@ def test_a_seceded_state_takes_a_colour_no_state_on_the_map_is_near(
     assert resolve(build(data), [])[0].actors[new.id].color == new.color  # the same every time
 
 
+def test_a_seceded_state_is_told_from_its_neighbours_before_a_state_elsewhere() -> None:
+    """The eye compares a region with those beside it: with its neighbours (Castria, its host,
+    and Borealia) both blue and Arcadia, which does not border it, brown, the new state takes a
+    colour far from the blue, even one nearer the brown than the rest would be."""
+    data = civil_war_data(host_military=20)
+    colours = {"castria": "#3b6fb6", "borealia": "#3b6fb6", "arcadia": "#a0785a"}
+    for actor, colour in colours.items():
+        actor_data(data, actor)["color"] = colour
+    world = build(data)
+    after, _ = resolve(world, [])
+    new = next(s for s in after.states() if s.id not in world.actors)
+    assert set(after.neighbors_of(new.id)) == {"castria", "borealia"}
+    assert colour_distance(new.color, "#3b6fb6") >= 300, new.color
+    assert colour_distance(new.color, "#a0785a") >= 100, new.color
+
+
 def test_civil_war_against_a_strong_host_does_not_secede() -> None:
     world = build(civil_war_data(host_military=60))
     after, _ = resolve(world, [])

@@ -39,8 +39,8 @@ def add(obj: object, stat: str, amount: float) -> float:
 FREE_STATE = {"en": "Free {group}", "es": "el Estado libre de los {group}"}
 
 # The colours a seceded state may take on the map, each readable on its dark ground. The new
-# state takes the one farthest from every state's colour (``distinct_colour``), so it does not
-# read as its neighbour or as a state that seceded before it. One fixed colour for all made the
+# state takes the one farthest from the colours of the states beside it, then of every other
+# (``distinct_colour``), so it does not read as its neighbour or as a state that seceded before. One fixed colour for all made the
 # sandbox's Free Veshi the gold of Tessaly, and two seceded states alike.
 SECEDED_COLOURS = (
     "#c9a227",
@@ -68,14 +68,27 @@ def colour_distance(a: str, b: str) -> float:
     return ((2 + r / 256) * dr * dr + 4 * dg * dg + (2 + (255 - r) / 256) * db * db) ** 0.5
 
 
-def distinct_colour(world: World) -> str:
-    """The seceded state's colour: the candidate whose nearest state colour is farthest (the
-    first such, so the same world gives the same colour)."""
-    taken = [s.color for s in world.states()]
-    return max(
-        SECEDED_COLOURS,
-        key=lambda c: min((colour_distance(c, t) for t in taken), default=0.0),
-    )
+FAR_STATE_WEIGHT = 1.5  # a state that does not border the new one: its colour counts this much
+# farther, as the eye compares a region with the ones beside it first
+
+
+def distinct_colour(world: World, state_id: str | None = None) -> str:
+    """The colour of ``state_id``, a state just seceded: the candidate whose nearest state colour
+    is farthest, a state that does not border it counting ``FAR_STATE_WEIGHT`` times its distance
+    (the first such, so the same world gives the same colour)."""
+    near = set(world.neighbors_of(state_id)) if state_id is not None else set()
+    others = [s for s in world.states() if s.id != state_id]
+
+    def nearest(c: str) -> float:
+        return min(
+            (
+                colour_distance(c, s.color) * (1.0 if s.id in near else FAR_STATE_WEIGHT)
+                for s in others
+            ),
+            default=0.0,
+        )
+
+    return max(SECEDED_COLOURS, key=nearest)
 
 
 def name(world: World, ident: str | None) -> str:
@@ -276,7 +289,7 @@ def secede(world: World, ledger: Ledger, group: Group, cause: str) -> State | No
     new = State(
         id=new_id,
         name=translated(f"Free {group.name}", FREE_STATE, group=group.name),
-        color=distinct_colour(world),
+        color=SECEDED_COLOURS[0],  # its own once it is on the map (below)
         wealth=round(old.wealth * share * 0.6, 3),  # type: ignore[union-attr]
         military=round(old.military * share * 0.5, 3),  # type: ignore[union-attr]
         government="republic",
@@ -290,6 +303,7 @@ def secede(world: World, ledger: Ledger, group: Group, cause: str) -> State | No
     for r in regions:
         world.own_region(r.id).owner = new_id  # copies share regions: change this world's own
     world.seceded([world.regions[r.id] for r in regions], host)
+    new.color = distinct_colour(world, new_id)  # far from its neighbours' colours first
     group.security = min(100.0, group.security + 30)
     group.autonomy = 100.0
     group.grievance = max(0.0, group.grievance - 40)
