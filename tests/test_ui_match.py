@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pygame
@@ -611,16 +612,25 @@ def test_a_long_mission_title_never_runs_under_its_fold_arrow(scale):
             assert right < arrow_left, (row.key, span.text, right, arrow_left)
 
 
-def test_the_actor_tab_says_sanctions_run_for_so_many_turns():
-    """ "Under sanctions: 1 left" left the player to guess one what: it says turns."""
+def actor_tab(seat: str, before: Callable[[LocalMatch], None] = lambda local: None) -> list[str]:
+    """The texts of kosovo's Actor tab (key 3) for ``seat``, after ``before`` touched the match."""
     app = make_app()
-    local = LocalMatch.start(load_scenario(ROOT / "scenarios/kosovo.json"), ["servia"], seed=1)
-    local.world.actors["servia"].sanctioned = 2
-    scene = MatchScene(app, local, "servia")
+    local = LocalMatch.start(load_scenario(ROOT / "scenarios/kosovo.json"), [seat], seed=1)
+    before(local)
+    scene = MatchScene(app, local, seat)
     app.push(scene)
     frames(app)
     key(app, pygame.K_3)
-    texts = [s.text for r in scene.panel.lists["actor"].rows for s in r.texts]
+    return [s.text for r in scene.panel.lists["actor"].rows for s in r.texts]
+
+
+def test_the_actor_tab_says_sanctions_run_for_so_many_turns():
+    """ "Under sanctions: 1 left" left the player to guess one what: it says turns."""
+
+    def sanction(local: LocalMatch) -> None:
+        local.world.actors["servia"].sanctioned = 2
+
+    texts = actor_tab("servia", sanction)
     at = texts.index("Under sanctions")
     assert "2 turns left" in texts[at : at + 3], texts[at : at + 3]
 
@@ -628,12 +638,6 @@ def test_the_actor_tab_says_sanctions_run_for_so_many_turns():
 def test_the_actor_tab_says_how_far_recruiting_can_take_an_ngo():
     """An NGO's volunteers with the line recruiting stops at: 2 % of the people where it works
     (kosovo's Rights Watch: 18 thousand, at most 5,803)."""
-    app = make_app()
-    local = LocalMatch.start(load_scenario(ROOT / "scenarios/kosovo.json"), ["rights_watch"], 1)
-    scene = MatchScene(app, local, "rights_watch")
-    app.push(scene)
-    frames(app)
-    key(app, pygame.K_3)
-    texts = [s.text for r in scene.panel.lists["actor"].rows for s in r.texts]
+    texts = actor_tab("rights_watch")
     at = texts.index("Volunteers")
     assert "18 thousand (recruiting reaches at most 5803)" in texts[at : at + 3], texts[at : at + 3]

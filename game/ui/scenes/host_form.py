@@ -12,7 +12,7 @@ file screen) and goes on with its match.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pygame
@@ -99,20 +99,8 @@ class HostFormScene(MenuScreen):
         b = self.button(pygame.Rect(x, y, fw, bh), f"<  {title}  >", lambda: self.next_scenario(1))
         self.stops[-1].arrows = self.next_scenario
         del b
-        port = UITextEntryLine(
-            pygame.Rect(x, self.rows_y[1], s(160), bh), app.manager, object_id=oid()
-        )
-        port.set_allowed_characters("numbers")
-        port.set_text_length_limit(5)
-        port.set_text(self.port_text)
-        self.port_entry = self.keep(port)
-        self.stops.append(
-            Stop(
-                rect=lambda: self.port_entry.rect if self.port_entry else None,
-                entered=lambda: self.port_entry.focus() if self.port_entry else None,
-                left=self._keep_port,
-                element=port,
-            )
+        self.port_entry = self._number_field(
+            pygame.Rect(x, self.rows_y[1], s(160), bh), self.port_text, 5, self._keep_port
         )
         n = len(entry.seats) if entry else 0
         count = t("console.form.all_seats", n=n) if not self.seat_count else self.seats_label()
@@ -122,23 +110,11 @@ class HostFormScene(MenuScreen):
         self.stops[-1].arrows = self.more_seats
         self.seed_entry = None
         if entry is not None and entry.scenario is not None:
-            seed = UITextEntryLine(
-                pygame.Rect(x, self.rows_y[3], s(260), bh), app.manager, object_id=oid()
-            )
-            seed.set_allowed_characters("numbers")
-            seed.set_text_length_limit(19)
-            seed.set_text(self.seeds.get(entry.id, str(entry.scenario.seed)))
-            seed.set_tooltip(t("menu.new.seed.tip"))
+            text = self.seeds.get(entry.id, str(entry.scenario.seed))
+            rect = pygame.Rect(x, self.rows_y[3], s(260), bh)
+            self.seed_entry = self._number_field(rect, text, 19, self._keep_seed)
+            self.seed_entry.set_tooltip(t("menu.new.seed.tip"))
             self.seed_of = entry.id
-            self.seed_entry = self.keep(seed)
-            self.stops.append(
-                Stop(
-                    rect=lambda: self.seed_entry.rect if self.seed_entry else None,
-                    entered=lambda: self.seed_entry.focus() if self.seed_entry else None,
-                    left=self._keep_seed,
-                    element=seed,
-                )
-            )
         self.footer_primary(
             t("console.form.start"), self.start, t("console.form.start.tip"), entry is not None
         )
@@ -148,6 +124,20 @@ class HostFormScene(MenuScreen):
         rect = pygame.Rect(back.rect.right + s(12), back.rect.y, 0, back.rect.h)
         rect.w = button_width(app, label, 110)
         self.button(rect, label, self.resume, t("menu.resume_class.tip"))
+
+    def _number_field(
+        self, rect: pygame.Rect, text: str, digits: int, left: Callable[[], None]
+    ) -> UITextEntryLine:
+        """A field of digits, kept and reached with Tab; ``left`` keeps its text on leaving."""
+        field = UITextEntryLine(rect, self.app.manager, object_id=oid())
+        self.keep(field)
+        field.set_allowed_characters("numbers")
+        field.set_text_length_limit(digits)
+        field.set_text(text)
+        self.stops.append(
+            Stop(rect=lambda: field.rect, entered=field.focus, left=left, element=field)
+        )
+        return field
 
     def resume(self) -> None:
         pick_journal(self.app)
