@@ -40,8 +40,9 @@ FREE_STATE = {"en": "Free {group}", "es": "el Estado libre de los {group}"}
 
 # The colours a seceded state may take on the map, each readable on its dark ground. The new
 # state takes the one farthest from the colours of the states beside it, then of every other
-# (``distinct_colour``), so it does not read as its neighbour or as a state that seceded before. One fixed colour for all made the
-# sandbox's Free Veshi the gold of Tessaly, and two seceded states alike.
+# (``distinct_colour``), so it does not read as its neighbour or as a state that seceded
+# before. One fixed colour for all made the sandbox's Free Veshi the gold of Tessaly, and two
+# seceded states alike.
 SECEDED_COLOURS = (
     "#c9a227",
     "#8fb339",

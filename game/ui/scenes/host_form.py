@@ -6,8 +6,8 @@ The form: the scenario (Left/Right, or click, go through the playable ones), the
 connect to (8765 unless typed; 0 takes any free one), how many of the scenario's seats get a
 join code (all, or the first few: the AI plays the rest) and the match's seed (the scenario's
 own unless typed, as in New match: a class can play again the match another class played).
-**Start hosting** starts the host with a new journal in the user's data folder. **Resume a class** picks a journal file (the open
-file screen) and goes on with its match.
+**Start hosting** starts the host with a new journal in the user's data folder. **Resume a
+class** picks a journal file (the open file screen) and goes on with its match.
 """
 
 from __future__ import annotations
