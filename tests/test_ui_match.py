@@ -572,6 +572,32 @@ def test_groups_fold_and_unfold():
     assert all(r.visible for r in rl.rows if r.group == kind)
 
 
+def test_a_group_folded_with_the_list_scrolled_keeps_its_title():
+    """Folding a group from far down the list drew its header blank but for the arrow: the
+    arrow was drawn on the picture as the scrolled list had clipped it, not on the whole."""
+    app, _local, scene = start()
+    rl = scene.panel.lists["actions"]
+    kind = scene.panel.group_kinds[-1]
+    rl.scroll_to(10_000)
+    frames(app)
+    assert rl.top > 0
+    press(app, scene, rl.get(f"grp:{kind}").focus[0].element)
+    assert not any(r.visible for r in rl.rows if r.group == kind)
+    button = rl.get(f"grp:{kind}").focus[0].element
+    scene.reveal(button)
+    pygame.mouse.set_pos((0, 0))  # no hover: the button's plain colour behind its title
+    frames(app)
+    left = button.rect.copy()
+    left.width //= 2  # the title's half (the arrow is at the right)
+    assert app.screen.get_rect().contains(left)
+    colours = {
+        tuple(app.screen.get_at((x, y)))
+        for x in range(left.left, left.right)
+        for y in range(left.top, left.bottom)
+    }
+    assert len(colours) > 8, colours  # the title's letters, not a blank bar
+
+
 def test_the_mission_box_counts_a_lost_goal_as_lost_not_open():
     """Played as Servia: once its sovereignty is gone, the goal line says "lost" and the box's
     summary counts it as lost (it used to add it to the open goals)."""

@@ -634,7 +634,7 @@ class SidePanel(InfoTabs, MessageRows):
         """The fold arrow, drawn (the UI font has no ▸ glyph), at the header's right."""
         s = self.s
         over = row.elements[-1][0]
-        img = over.image.copy()
+        img = over.source.copy()  # the whole picture, not what the scrolled list shows of it
         tfont = self.app.font(14, bold=True)
         centre = (img.get_width() - s(14), s(8) + tfont.get_linesize() // 2)
         triangle(img, centre, s(9), up=open_, colour=self.app.palette.accent)

@@ -10,7 +10,18 @@ from pygame_gui.elements import UIImage
 
 class Picture(UIImage):
     """A picture laid over a button (its wrapped text): hover, clicks and the mouse wheel go
-    to what lies beneath, so the button highlights, shows its tooltip and the list scrolls."""
+    to what lies beneath, so the button highlights, shows its tooltip and the list scrolls.
+    ``source`` is the picture as given: ``image`` is what a scrolled list's clip leaves of it
+    (and in premultiplied colour), so a mark drawn later goes on ``source``."""
+
+    def __init__(self, rect: pygame.Rect, image_surface: pygame.Surface, *args, **kw) -> None:
+        super().__init__(rect, image_surface, *args, **kw)
+        self.source = image_surface
+
+    def set_image(self, new_image: pygame.Surface | None, *args, **kw) -> None:
+        super().set_image(new_image, *args, **kw)
+        if new_image is not None:
+            self.source = new_image
 
     def can_hover(self) -> bool:
         return False
