@@ -16,6 +16,7 @@ from game.content import load_scenario
 from game.engine import Order
 from game.session.local import LocalMatch
 from game.ui import flow
+from game.ui.i18n import name as i18n_name
 from game.ui.scenes.match import MatchScene
 from game.ui.scenes.match_words import order_preview
 from tests.uikit import click, click_at, find_button, frames, hover, key, make_app
@@ -667,3 +668,24 @@ def test_the_actor_tab_says_how_far_recruiting_can_take_an_ngo():
     texts = actor_tab("rights_watch")
     at = texts.index("Volunteers")
     assert "18 thousand (recruiting reaches at most 5803)" in texts[at : at + 3], texts[at : at + 3]
+
+
+def test_a_long_figure_in_the_actor_tab_wraps_instead_of_running_off_the_panel():
+    """An NGO working in all seven of the pandemic's states, at 200 % in Spanish: its list of
+    states ran past the panel's edge ("…Vastia, Repúbl"); it wraps onto more lines."""
+    app = make_app(ui_scale=200, language="es")
+    local = LocalMatch.start(load_scenario(ROOT / "scenarios/pandemic.json"), ["field_medics"], 1)
+    medics = local.world.actors["field_medics"]
+    medics.reach = [s.id for s in local.world.states()]
+    scene = MatchScene(app, local, "field_medics")
+    app.push(scene)
+    frames(app)
+    key(app, pygame.K_3)
+    rl = scene.panel.lists["actor"]
+    spans = [(r, sp) for r in rl.rows for sp in r.texts if r.key == "fig:reach"]
+    assert len(spans) > 2  # the label and the value's lines
+    width = scene.panel.width
+    for _row, sp in spans:
+        assert sp.rect.x + sp.font.size(sp.text)[0] <= width, sp.text
+    shown = " ".join(sp.text for _, sp in spans[1:])
+    assert shown == ", ".join(i18n_name(scene.view.actors[s]) for s in medics.reach)

@@ -865,14 +865,20 @@ class SidePanel(InfoTabs, MessageRows):
             label_w = w - s(12)
         lines = wrap_words(label, font, label_w)
         lh = font.get_linesize()
-        h = len(lines) * lh + s(6) + (lh if below else 0)
+        # a value under its label wraps (a list of states), one beside it never needs to
+        value_lines = wrap_words(value, vfont, w - s(12)) if below and bar is None else [value]
+        h = len(lines) * lh + s(6) + (len(value_lines) * lh if below else 0)
         surf = pygame.Surface((w, h), pygame.SRCALPHA)
         self._lines(row, surf, label, font, pal.muted, s(6), s(3), label_w)
         vx, vy = (s(6) if below else w - vw - s(6)), (s(3) + len(lines) * lh if below else s(3))
         if below and bar is not None:
             vx = w - vw - s(6)
-        surf.blit(vfont.render(value, True, tone or pal.text), (vx, vy))
-        row.texts.append(TextSpan(value, vfont, pygame.Rect(vx, vy, max(vw, w - vx - s(6)), lh)))
+        if len(value_lines) > 1:
+            self._lines(row, surf, value, vfont, tone or pal.text, vx, vy, w - s(12))
+        else:
+            surf.blit(vfont.render(value, True, tone or pal.text), (vx, vy))
+            span = pygame.Rect(vx, vy, max(vw, w - vx - s(6)), lh)
+            row.texts.append(TextSpan(value, vfont, span))
         if bar is not None:
             g = pygame.Rect(vx - gauge_w - s(8), vy + lh // 2 - s(3), gauge_w, s(6))
             pygame.draw.rect(surf, pal.background, g, border_radius=s(3))
