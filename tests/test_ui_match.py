@@ -639,16 +639,19 @@ def test_a_long_mission_title_never_runs_under_its_fold_arrow(scale):
             assert right < arrow_left, (row.key, span.text, right, arrow_left)
 
 
-def actor_tab(seat: str, before: Callable[[LocalMatch], None] = lambda local: None) -> list[str]:
-    """The texts of kosovo's Actor tab (key 3) for ``seat``, after ``before`` touched the match."""
+def actor_tab(
+    seat: str, before: Callable[[LocalMatch], None] = lambda local: None, tab: str = "actor"
+) -> list[str]:
+    """The texts of kosovo's Actor tab (or ``tab``: "actions") for ``seat``, after ``before``
+    touched the match."""
     app = make_app()
     local = LocalMatch.start(load_scenario(ROOT / "scenarios/kosovo.json"), [seat], seed=1)
     before(local)
     scene = MatchScene(app, local, seat)
     app.push(scene)
     frames(app)
-    key(app, pygame.K_3)
-    return [s.text for r in scene.panel.lists["actor"].rows for s in r.texts]
+    key(app, pygame.K_3 if tab == "actor" else pygame.K_1)
+    return [s.text for r in scene.panel.lists[tab].rows for s in r.texts]
 
 
 def test_the_actor_tab_says_sanctions_run_for_so_many_turns():
@@ -689,3 +692,19 @@ def test_a_long_figure_in_the_actor_tab_wraps_instead_of_running_off_the_panel()
         assert sp.rect.x + sp.font.size(sp.text)[0] <= width, sp.text
     shown = " ".join(sp.text for _, sp in spans[1:])
     assert shown == ", ".join(i18n_name(scene.view.actors[s]) for s in medics.reach)
+
+
+@pytest.mark.parametrize("volunteers", [18, 5803])
+def test_recruit_says_when_it_can_only_earn_credibility(volunteers: int):
+    """At the line of the people it reaches (kosovo's Rights Watch: 5,803 thousand), Recruit
+    says it earns credibility only and how to grow; below it, the quarter more."""
+
+    def staff(local: LocalMatch) -> None:
+        local.world.actors["rights_watch"].volunteers = volunteers
+
+    text = " ".join(actor_tab("rights_watch", staff, tab="actions"))
+    full = "Credibility +2 only: your volunteers have reached 2% of the people where you work"
+    assert (full in text) == (volunteers == 5803)
+    assert ("Volunteers +25%" in text) == (volunteers != 5803)
+    if volunteers == 5803:
+        assert "(5803 thousand); open an office to grow." in text

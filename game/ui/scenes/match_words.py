@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from game.engine import ACTIONS, Order
-from game.engine.model import Federation, GlobalBody, State
+from game.engine.actions import recruits, volunteer_ceiling
+from game.engine.model import NGO, Federation, GlobalBody, State
 from game.engine.say import as_data
 from game.engine.scenario import text as scenario_text
 from game.ui.i18n import contracted, language, message, t, tn
@@ -17,6 +18,11 @@ from game.ui.widgets.mapview import crisis_text
 
 if TYPE_CHECKING:
     from game.engine import World
+
+RECRUIT_FULL = (
+    "Credibility +2 only: your volunteers have reached 2% of the people where you work "
+    "({most} thousand); open an office to grow."
+)
 
 
 def _tr(key: str, fallback: str, **values: object) -> str:
@@ -35,6 +41,12 @@ def action_preview(action: str, world: World | None = None, orders: Sequence[Ord
     (a bank or a trade council never votes on force)."""
     if action == "propose" and world is not None and orders:
         return _tr(f"match.preview.{_propose_rule(world, orders)}", ACTIONS[action].preview)
+    if action == "recruit" and world is not None and orders:
+        ngo = world.actors.get(orders[0].actor)
+        if isinstance(ngo, NGO) and recruits(world, ngo) <= 0:
+            # at the line of the people it reaches: recruiting earns credibility only
+            most = f"{volunteer_ceiling(world, ngo):.0f}"
+            return _tr("match.preview.recruit_full", RECRUIT_FULL, most=most)
     return _tr(f"match.preview.{action}", ACTIONS[action].preview)
 
 
