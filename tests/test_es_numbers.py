@@ -87,6 +87,8 @@ def test_the_report_writes_figures_in_the_players_language(lang: str) -> None:
 
 def test_the_helper_writes_each_language() -> None:
     assert (i18n.number(37.64), i18n.number(9.8, None, sign=True)) == ("37.6", "+9.8")
+    assert (i18n.whole(5803.4), i18n.whole(12500)) == ("5,803", "12,500")
     i18n.set_language("es")
+    assert (i18n.whole(5803.4), i18n.whole(12500)) == ("5803", "12\u00a0500")
     assert (i18n.number(37.64), i18n.number(2.0, None)) == ("37,6", "2")
     assert i18n.signed(-2.84) == "−2,8" and i18n.signed(0.01) == "0,0"

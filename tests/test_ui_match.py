@@ -640,11 +640,14 @@ def test_a_long_mission_title_never_runs_under_its_fold_arrow(scale):
 
 
 def actor_tab(
-    seat: str, before: Callable[[LocalMatch], None] = lambda local: None, tab: str = "actor"
+    seat: str,
+    before: Callable[[LocalMatch], None] = lambda local: None,
+    tab: str = "actor",
+    **settings: object,
 ) -> list[str]:
     """The texts of kosovo's Actor tab (or ``tab``: "actions") for ``seat``, after ``before``
-    touched the match."""
-    app = make_app()
+    touched the match; ``settings`` as the player's (``language``)."""
+    app = make_app(**settings)
     local = LocalMatch.start(load_scenario(ROOT / "scenarios/kosovo.json"), [seat], seed=1)
     before(local)
     scene = MatchScene(app, local, seat)
@@ -670,7 +673,10 @@ def test_the_actor_tab_says_how_far_recruiting_can_take_an_ngo():
     (kosovo's Rights Watch: 18 thousand, at most 5,803)."""
     texts = actor_tab("rights_watch")
     at = texts.index("Volunteers")
-    assert "18 thousand (recruiting reaches at most 5803)" in texts[at : at + 3], texts[at : at + 3]
+    assert "18 thousand (recruiting reaches at most 5,803)" in texts[at : at + 3], texts
+    texts = actor_tab("rights_watch", language="es")  # digits grouped as Spanish writes them
+    at = texts.index("Voluntarios")
+    assert "18 mil (reclutando llega a 5803 como mucho)" in texts[at : at + 3], texts
 
 
 def test_a_long_figure_in_the_actor_tab_wraps_instead_of_running_off_the_panel():
@@ -707,4 +713,4 @@ def test_recruit_says_when_it_can_only_earn_credibility(volunteers: int):
     assert (full in text) == (volunteers == 5803)
     assert ("Volunteers +25%" in text) == (volunteers != 5803)
     if volunteers == 5803:
-        assert "(5803 thousand); open an office to grow." in text
+        assert "(5,803 thousand); open an office to grow." in text

@@ -252,6 +252,16 @@ def number(value: float, digits: int | None = 1, sign: bool = False) -> str:
     return text.replace(".", ",") if _lang == "es" else text
 
 
+def whole(value: float) -> str:
+    """A count as the player's language groups its digits: "5,803" and "12,500" in English;
+    "5803" and "12 500" in Spanish (the RAE's rule: a space, here one that never breaks a line,
+    from five digits on; never a point, which a Spanish reader could take for a decimal one)."""
+    text = f"{value:,.0f}"
+    if _lang != "es":
+        return text
+    return text.replace(",", "") if abs(round(value)) < 10_000 else text.replace(",", "\u00a0")
+
+
 def signed(value: float, digits: int = 1) -> str:
     """A change as the report shows it ("+4.5", "−2.8"; "0.0" for one too small to show), in
     the player's language ("+4,5" in Spanish)."""

@@ -27,7 +27,7 @@ from game.engine.model import NGO, Federation, GlobalBody, State
 from game.engine.scoring import Score, score
 from game.engine.structure import measure
 from game.ui import flow
-from game.ui.i18n import language, number, save_error, t, tn
+from game.ui.i18n import language, number, save_error, t, tn, whole
 from game.ui.i18n import name as i18n_name
 from game.ui.scene import Scene
 from game.ui.scenes.match_keys import KeyboardFocus
@@ -530,8 +530,8 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, ChatTab, Scene):
                     "volunteers",
                     t(
                         "match.thousands_of",
-                        n=f"{a.volunteers:.0f}",
-                        most=f"{volunteer_ceiling(w, a):.0f}",
+                        n=whole(a.volunteers),
+                        most=whole(volunteer_ceiling(w, a)),
                     ),
                     None,
                 ),

@@ -12,7 +12,7 @@ from game.engine.actions import recruits, volunteer_ceiling
 from game.engine.model import NGO, Federation, GlobalBody, State
 from game.engine.say import as_data
 from game.engine.scenario import text as scenario_text
-from game.ui.i18n import contracted, language, message, t, tn
+from game.ui.i18n import contracted, language, message, t, tn, whole
 from game.ui.i18n import name as i18n_name
 from game.ui.widgets.mapview import crisis_text
 
@@ -45,7 +45,7 @@ def action_preview(action: str, world: World | None = None, orders: Sequence[Ord
         ngo = world.actors.get(orders[0].actor)
         if isinstance(ngo, NGO) and recruits(world, ngo) <= 0:
             # at the line of the people it reaches: recruiting earns credibility only
-            most = f"{volunteer_ceiling(world, ngo):.0f}"
+            most = whole(volunteer_ceiling(world, ngo))
             return _tr("match.preview.recruit_full", RECRUIT_FULL, most=most)
     return _tr(f"match.preview.{action}", ACTIONS[action].preview)
 
