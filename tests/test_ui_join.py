@@ -27,7 +27,7 @@ from game.ui.scenes.menu import MainMenu
 from game.ui.scenes.report import ReportScene
 from game.ui.scenes.waiting import WaitingScene
 from tests.host_thread import host_thread
-from tests.uikit import click, click_at, find_button, frames, key, make_app
+from tests.uikit import click, click_at, find_button, frames, from_menu, key, make_app
 
 pytestmark = pytest.mark.slow  # opens a window
 
@@ -67,9 +67,7 @@ def test_a_student_joins_from_the_menu_plays_a_turn_and_reads_the_report(
     with host_thread(["castria", "arcadia"]) as (served, address, codes):
         fed.add(service_info("A province in flames", "mini", "127.0.0.1", served.port, 2, 2, "t"))
         app = make_app()
-        app.push(MainMenu(app))
-        frames(app)
-        click(app, find_button(app, "Join a class"))
+        from_menu(app, "Join a class")
         join = app.scene
         assert isinstance(join, JoinScene)
         frames(app)

@@ -25,7 +25,7 @@ from game.ui.scenes.menu import MainMenu
 from game.ui.scenes.new_match import NewMatchScene
 from game.ui.scenes.open_file import OpenFileScene
 from game.ui.scenes.settings import SettingsScene
-from tests.uikit import click, click_at, find_button, frames, key, make_app
+from tests.uikit import click, click_at, find_button, frames, from_menu, key, make_app
 
 ROOT = Path(__file__).resolve().parent.parent
 KOSOVO = ROOT / "scenarios" / "kosovo.json"
@@ -137,9 +137,7 @@ def test_tutorial_entry_says_so_when_it_is_missing(
 ) -> None:
     monkeypatch.setitem(sys.modules, "game.ui.scenes.tutorial", None)  # import fails
     app = make_app()
-    app.push(MainMenu(app))
-    frames(app)
-    click(app, find_button(app, "Tutorial: Turn Zero"))
+    from_menu(app, "Tutorial: Turn Zero")
     assert isinstance(app.scene, MainMenu)
     assert "not part of this build" in app.scene.modal.text
 
@@ -154,9 +152,7 @@ def test_tutorial_entry_opens_the_tutorial(sandbox: Path, monkeypatch: pytest.Mo
     fake.TutorialScene = TutorialScene
     monkeypatch.setitem(sys.modules, "game.ui.scenes.tutorial", fake)
     app = make_app()
-    app.push(MainMenu(app))
-    frames(app)
-    click(app, find_button(app, "Tutorial: Turn Zero"))
+    from_menu(app, "Tutorial: Turn Zero")
     assert isinstance(app.scene, TutorialScene)
 
 
@@ -166,9 +162,7 @@ def test_tutorial_entry_opens_the_tutorial(sandbox: Path, monkeypatch: pytest.Mo
 def open_new_match():
     """The game started at its main menu, and New match clicked."""
     app = make_app()
-    app.push(MainMenu(app))
-    frames(app)
-    click(app, find_button(app, "New match"))
+    from_menu(app, "New match")
     assert isinstance(app.scene, NewMatchScene)
     return app, app.scene
 
@@ -289,9 +283,7 @@ def test_handover_shows_only_the_seat_and_one_button(
 def test_settings_apply_scale_and_language(sandbox: Path) -> None:
     app = make_app()
     app.persist_settings = True  # a headless app keeps nothing unless told to
-    app.push(MainMenu(app))
-    frames(app)
-    click(app, find_button(app, "Settings"))
+    from_menu(app, "Settings")
     assert isinstance(app.scene, SettingsScene)
     assert not find_button(app, "Apply").is_enabled  # nothing changed yet
     click(app, find_button(app, "200%"))
@@ -401,9 +393,7 @@ def test_load_lists_saves_loads_a_good_one_and_never_touches_a_bad_one(
     corrupt.write_bytes(b'{"format":"continuum-save","version":1,"scenario":"kosovo","turn":2,"w')
     before = corrupt.read_bytes(), corrupt.stat().st_mtime_ns
     app = make_app()
-    app.push(MainMenu(app))
-    frames(app)
-    click(app, find_button(app, "Load"))
+    from_menu(app, "Load")
     scene = app.scene
     assert isinstance(scene, LoadScene)
     names = [info.path.name for info in scene.saves]
@@ -634,9 +624,7 @@ def test_watch_a_replay_opens_where_the_newest_class_debrief_was_written(sandbox
 
     def watch() -> Path:
         app = make_app()
-        app.push(MainMenu(app))
-        frames(app)
-        click(app, find_button(app, "Watch a replay"))
+        from_menu(app, "Watch a replay")
         picker = app.scene
         assert isinstance(picker, OpenFileScene)
         return picker.folder

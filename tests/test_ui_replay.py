@@ -24,7 +24,7 @@ from game.ui.scenes.menu import MainMenu
 from game.ui.scenes.open_file import OpenFileScene
 from game.ui.scenes.replay import ReplayScene
 from tests.host_thread import MINI
-from tests.uikit import click, find_button, frames, key, make_app
+from tests.uikit import click, frames, from_menu, key, make_app
 
 pytestmark = pytest.mark.slow  # opens a window
 
@@ -70,9 +70,7 @@ def test_a_replay_is_watched_from_the_menu_to_its_debrief(
 ) -> None:
     replay = load_replay(replay_file)
     app = make_app()
-    app.push(MainMenu(app))
-    frames(app)
-    click(app, find_button(app, "Watch a replay"))
+    from_menu(app, "Watch a replay")
     pick(app, replay_file)
     scene = app.scene
     assert isinstance(scene, ReplayScene) and scene.turn == 0
@@ -131,9 +129,7 @@ def test_a_broken_or_foreign_file_is_refused_in_one_line(
     bad = tmp_path / "replay.json"
     bad.write_text(content, encoding="utf-8")
     app = make_app()
-    app.push(MainMenu(app))
-    frames(app)
-    click(app, find_button(app, "Watch a replay"))
+    from_menu(app, "Watch a replay")
     pick(app, bad)
     menu = app.scene
     assert isinstance(menu, MainMenu) and menu.modal is not None

@@ -21,6 +21,15 @@ def make_app(size: tuple[int, int] = (1280, 720), **settings: object) -> App:
     return App(Settings(width=size[0], height=size[1], **settings), size=size, headless=True)
 
 
+def from_menu(app: App, label: str) -> None:
+    """The game at its main menu, and the button ``label`` clicked, as a player starts."""
+    from game.ui.scenes.menu import MainMenu
+
+    app.push(MainMenu(app))
+    frames(app)
+    click(app, find_button(app, label))
+
+
 def frames(app: App, n: int = 2) -> None:
     for _ in range(n):
         app.frame(1 / 60, events=[])

@@ -27,7 +27,7 @@ from game.ui.app import App
 from game.ui.i18n import language, t
 from game.ui.scenes.console import ConsoleScene
 from game.ui.scenes.menu import MenuScreen, Stop, blit, button_width, oid
-from game.ui.scenes.new_match import MAX_SEED
+from game.ui.scenes.new_match import typed_seed
 
 DEFAULT_PORT = 8765
 ROWS = ("console.form.scenario", "console.form.port", "console.form.seats", "console.form.seed")
@@ -162,11 +162,7 @@ class HostFormScene(MenuScreen):
         number past what a seed may be)."""
         self._keep_seed()
         entry = self.entry
-        raw = self.seeds.get(entry.id, "").strip() if entry else ""
-        if not raw.isdigit():
-            return None
-        value = int(raw)
-        return value if value <= MAX_SEED else None
+        return typed_seed(self.seeds.get(entry.id, "")) if entry else None
 
     def _rebuild(self) -> None:
         self._keep_port()

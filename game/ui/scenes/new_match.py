@@ -39,6 +39,18 @@ from game.ui.widgets.seat_picker import (
 )
 
 MAX_SEED = 2**63 - 1
+
+
+def typed_seed(text: str) -> int | None:
+    """The seed a field's text gives; None (the scenario's own) for one empty, not a whole
+    number, or past what a seed may be."""
+    raw = text.strip()
+    if not raw.isdigit():
+        return None
+    value = int(raw)
+    return value if value <= MAX_SEED else None
+
+
 PROBLEMS_LISTED = 3  # on the list's card; the right pane lists them all
 
 if TYPE_CHECKING:
@@ -391,12 +403,8 @@ class NewMatchScene(MenuScreen):
             self.seeds[self.seed_of] = self.seed_entry.get_text()
 
     def seed(self, scenario: Scenario) -> int:
-        raw = self.seed_entry.get_text().strip() if self.seed_entry else ""
-        try:
-            value = int(raw)
-        except ValueError:
-            return scenario.seed
-        return value if 0 <= value <= MAX_SEED else scenario.seed
+        typed = typed_seed(self.seed_entry.get_text() if self.seed_entry else "")
+        return scenario.seed if typed is None else typed
 
     def start(self, confirmed: bool = False) -> None:
         entry = self.entry
