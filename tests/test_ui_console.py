@@ -232,6 +232,24 @@ def test_host_a_class_plays_the_seed_typed_for_its_scenario(
         scene.close()
 
 
+def test_typing_after_tab_leaves_the_host_form_s_fields_alone(sandbox: Path) -> None:
+    """Tab out of the port or the seed field: the ring moves on, and what is typed next no
+    longer lands in the field the ring left (it did: a seed of 1999 became 199977)."""
+    app = make_app()
+    form = HostFormScene(app)
+    app.push(form)
+    frames(app)
+    assert form.port_entry is not None and form.seed_entry is not None
+    for field, before in ((form.port_entry, "8765"), (form.seed_entry, "1999")):
+        click(app, field)
+        assert field.is_focused
+        key(app, pygame.K_TAB)
+        assert not field.is_focused
+        app.frame(1 / 60, events=[pygame.event.Event(pygame.TEXTINPUT, text="77")])
+        frames(app)
+        assert field.get_text() == before
+
+
 def test_resume_a_class_goes_on_from_a_journal(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -128,14 +128,20 @@ class HostFormScene(MenuScreen):
     def _number_field(
         self, rect: pygame.Rect, text: str, digits: int, left: Callable[[], None]
     ) -> UITextEntryLine:
-        """A field of digits, kept and reached with Tab; ``left`` keeps its text on leaving."""
+        """A field of digits, kept and reached with Tab; ``left`` keeps its text on leaving,
+        when the field gives up the keys too (what is typed next must not land in it)."""
         field = UITextEntryLine(rect, self.app.manager, object_id=oid())
         self.keep(field)
         field.set_allowed_characters("numbers")
         field.set_text_length_limit(digits)
         field.set_text(text)
+
+        def leave() -> None:
+            field.unfocus()
+            left()
+
         self.stops.append(
-            Stop(rect=lambda: field.rect, entered=field.focus, left=left, element=field)
+            Stop(rect=lambda: field.rect, entered=field.focus, left=leave, element=field)
         )
         return field
 
