@@ -34,7 +34,9 @@ def _unread(report: TurnReport) -> bool:
     return _UNREAD in _DICT.__get__(report)
 
 
-@pytest.mark.parametrize("scenario,seed", [("kosovo", 3), ("financial", 5), ("pandemic", 2)])
+@pytest.mark.parametrize(
+    "scenario,seed", [("kosovo", 3), ("financial", 5), ("pandemic", 2), ("sandbox", 2)]
+)
 def test_a_report_read_late_says_what_it_said_at_once(scenario: str, seed: int) -> None:
     _, reports, dumped = _match(scenario, seed)
     assert all(_unread(r) for r in reports)

@@ -620,7 +620,7 @@ def _strike(
         strength *= F.WARNING_BONUS
         ledger.line(
             "crisis",
-            ledger.say("warning_heeded", group=group.name),
+            ledger.later("warning_heeded", group=group.name),
         )
     if who not in crisis.responders:
         crisis.responders.append(who)
@@ -628,7 +628,7 @@ def _strike(
     ops.add(crisis, "severity", -cut)
     ledger.line(
         "action",
-        ledger.say(
+        ledger.later(
             "strike",
             who=ops.name(world, who),
             how=how,
@@ -655,7 +655,7 @@ def _unilateral(world: World, ledger: Ledger, who: str, crisis: Crisis, scale: f
         ops.add(target, "sovereignty", -10 * scale)
     ledger.line(
         "world",
-        ledger.say("unilateral", who=ops.name(world, who)),
+        ledger.later("unilateral", who=ops.name(world, who)),
         who,
     )
 
@@ -672,27 +672,27 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
         if action == "invest":
             gain = max(1.0, a.wealth * F.INVEST) * (0.5 if a.sanctioned else 1.0)
             ops.add(a, "wealth", gain)
-            ledger.line("action", ledger.say("invests", who=who, gain=f"{gain:.1f}"), a.id)
+            ledger.line("action", ledger.later("invests", who=who, gain=f"{gain:.1f}"), a.id)
         elif action == "arm":
             ops.add(a, "wealth", -4)
             ops.add(a, "military", 6)
             for n in neighbors_of(world, a.id):
                 ops.add(world.actors[n], "fear", F.FEAR_ARMING)
-            ledger.line("action", ledger.say("arms", who=who), a.id)
+            ledger.line("action", ledger.later("arms", who=who), a.id)
         elif action == "disarm":
             ops.add(a, "military", -6)
             ops.add(a, "wealth", 2)
             for n in neighbors_of(world, a.id):
                 ops.add(world.actors[n], "fear", -2)
-            ledger.line("action", ledger.say("disarms", who=who), a.id)
+            ledger.line("action", ledger.later("disarms", who=who), a.id)
         elif action == "reform":
             ops.add(a, "freedom", 8)
             ledger.change("freedom", 8 * _pop_share(world, a.id), ledger.say("reformed", who=who))
             if a.government == "autocracy" and a.freedom >= 60:
                 a.government = "republic"
-                ledger.line("world", ledger.say("becomes_republic", who=who), a.id)
+                ledger.line("world", ledger.later("becomes_republic", who=who), a.id)
             else:
-                ledger.line("action", ledger.say("reforms", who=who), a.id)
+                ledger.line("action", ledger.later("reforms", who=who), a.id)
         elif action == "repress" and t in world.groups:
             g = world.groups[t]
             ops.add(g, "grievance", 15)
@@ -714,7 +714,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             ops.add(g, "security", 5)
             ops.add(a, "sovereignty", -3)
             ledger.change("pluralism", 2, ledger.say("granted_autonomy", who=who, group=g.name))
-            ledger.line("action", ledger.say("grants_autonomy", who=who, group=g.name), a.id)
+            ledger.line("action", ledger.later("grants_autonomy", who=who, group=g.name), a.id)
         elif action == "attack" and t:
             ops.start_war(world, ledger, a.id, t, say("ordered_by", who=who))
         elif action == "make_peace" and t:
@@ -736,7 +736,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             elif isinstance(org, GlobalBody):
                 ops.add(org, "mandate", 5)
                 ops.add(org, "enforcement", 2)
-            ledger.line("action", ledger.say("cedes", who=who, org=org.name), a.id)
+            ledger.line("action", ledger.later("cedes", who=who, org=org.name), a.id)
         elif action == "reclaim" and t in world.actors:
             org = world.actors[t]
             ops.add(a, "sovereignty", 10)
@@ -744,7 +744,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
                 ops.add(org, "depth", -6)
             elif isinstance(org, GlobalBody):
                 ops.add(org, "mandate", -5)
-            ledger.line("action", ledger.say("reclaims", who=who, org=org.name), a.id)
+            ledger.line("action", ledger.later("reclaims", who=who, org=org.name), a.id)
         elif action == "join" and t in world.actors:
             org = world.actors[t]
             if isinstance(org, Federation) and a.id not in org.members:
@@ -754,7 +754,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
                 isinstance(org, GlobalBody) and org.members is not None and a.id not in org.members
             ):
                 org.members.append(a.id)
-            ledger.line("action", ledger.say("joins", who=who, org=org.name), a.id)
+            ledger.line("action", ledger.later("joins", who=who, org=org.name), a.id)
         elif action == "leave" and t in world.actors:
             org = world.actors[t]
             if (isinstance(org, Federation) and a.id in org.members) or (
@@ -762,7 +762,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             ):
                 org.members.remove(a.id)
             ops.add(a, "sovereignty", 10)
-            ledger.line("action", ledger.say("leaves", who=who, org=org.name), a.id)
+            ledger.line("action", ledger.later("leaves", who=who, org=org.name), a.id)
         elif action == "tax_capital":
             _tax_capital(world, ledger, a)
         elif action == "aid" and t:
@@ -783,7 +783,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             if a.wealth >= 6 and hasattr(org, "budget"):
                 ops.add(a, "wealth", -6)
                 ops.add(org, "budget", 6)
-                ledger.line("action", ledger.say("funds", who=who, org=org.name), a.id)
+                ledger.line("action", ledger.later("funds", who=who, org=org.name), a.id)
         elif action == "propose":
             _propose(world, ledger, o)
     elif isinstance(a, Federation):
@@ -792,7 +792,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             pooled = 3 if a.purpose == "union" else 1  # an alliance pools command, not law
             for m in a.members:
                 ops.add(world.actors[m], "sovereignty", -pooled)
-            ledger.line("action", ledger.say("integrates", who=who, depth=f"{a.depth:.0f}"), a.id)
+            ledger.line("action", ledger.later("integrates", who=who, depth=f"{a.depth:.0f}"), a.id)
         elif action == "redistribute":
             members = [world.actors[m] for m in a.members if m in world.actors]
             if members and a.budget >= F.REDISTRIBUTE:
@@ -807,7 +807,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
         elif action == "build_force":
             ops.add(a, "budget", -6)
             ops.add(a, "force", 6)
-            ledger.line("action", ledger.say("builds_force", who=who), a.id)
+            ledger.line("action", ledger.later("builds_force", who=who), a.id)
         elif action == "deploy" and t in world.crises:
             c = world.crises[t]
             strength = a.force * 0.6 + a.depth * F.CENTER_CAPACITY * 0.2
@@ -819,14 +819,14 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             if s is not None:
                 s.sanctioned = 3
                 ops.add(a, "budget", -2)
-                ledger.line("action", ledger.say("sanctions", who=who, other=s.name), a.id)
+                ledger.line("action", ledger.later("sanctions", who=who, other=s.name), a.id)
     elif isinstance(a, GlobalBody):
         if action == "build_capacity":
             ops.add(a, "budget", -6)
             ops.add(a, "enforcement", 5)
             ledger.line(
                 "action",
-                ledger.say("builds_capacity", who=who, enforcement=f"{a.enforcement:.0f}"),
+                ledger.later("builds_capacity", who=who, enforcement=f"{a.enforcement:.0f}"),
                 a.id,
             )
         elif action == "propose":
@@ -864,7 +864,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
                 for c in world.crises.values():
                     if c.state == t and c.kind in OWN_DOING:
                         ops.add(c, "severity", -5)
-                ledger.line("action", ledger.say("indicts", who=who, other=s.name), a.id)
+                ledger.line("action", ledger.later("indicts", who=who, other=s.name), a.id)
         elif action == "arrest" and t:
             _arrest(world, ledger, a, t)
     elif isinstance(a, NGO):
@@ -878,7 +878,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             ops.add(a, "credibility", 2)
             ledger.line(
                 "action",
-                ledger.say("relief", who=who, crisis=ops.crisis_label(world, c)),
+                ledger.later("relief", who=who, crisis=ops.crisis_label(world, c)),
                 a.id,
             )
         elif action == "warn" and t in world.groups:
@@ -891,14 +891,14 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
                     ops.add(host, "pressure", 15)
                 ledger.line(
                     "action",
-                    ledger.say("warns_heard", who=who, group=g.name),
+                    ledger.later("warns_heard", who=who, group=g.name),
                     a.id,
                 )
             else:
                 ops.add(a, "credibility", -1)
                 ledger.line(
                     "action",
-                    ledger.say("warns_dismissed", who=who, group=g.name),
+                    ledger.later("warns_dismissed", who=who, group=g.name),
                     a.id,
                 )
         elif action == "campaign" and t in world.actors:
@@ -909,16 +909,16 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             elif isinstance(target, GlobalBody):
                 ops.add(target, "mandate", 1.5 * scale)
                 ops.add(target, "legitimacy", 2 * scale)
-            ledger.line("action", ledger.say("campaigns", who=who, target=target.name), a.id)
+            ledger.line("action", ledger.later("campaigns", who=who, target=target.name), a.id)
         elif action == "recruit":
             ops.add(a, "volunteers", recruits(world, a))
             ops.add(a, "credibility", 2)
-            ledger.line("action", ledger.say("recruits", who=who), a.id)
+            ledger.line("action", ledger.later("recruits", who=who), a.id)
         elif action == "expand" and t in world.actors and t not in a.reach:
             a.reach.append(t)
             ops.add(a, "volunteers", -a.volunteers * 0.05)
             ledger.line(
-                "action", ledger.say("opens_office", who=who, place=ops.name(world, t)), a.id
+                "action", ledger.later("opens_office", who=who, place=ops.name(world, t)), a.id
             )
 
 
@@ -933,7 +933,7 @@ def _make_peace(world: World, ledger: Ledger, a: State, enemy: str) -> None:
         if attacker is None or (w.age >= 2 and attacker.military < a.military * 1.2):
             ops.end_wars_between(world, ledger, w.id, say("peace_accepted", who=a.name))
         else:
-            ledger.line("war", ledger.say("fights_on", who=a.name, enemy=attacker.name), a.id)
+            ledger.line("war", ledger.later("fights_on", who=a.name, enemy=attacker.name), a.id)
         return
 
 
@@ -961,13 +961,13 @@ def _tax_capital(world: World, ledger: Ledger, s: State) -> None:
             ops.add(c, "capital", flight / len(corps))
         ledger.line(
             "world",
-            ledger.say("capital_flees", who=s.name, flight=f"{flight:.1f}"),
+            ledger.later("capital_flees", who=s.name, flight=f"{flight:.1f}"),
             s.id,
         )
     else:
         ledger.line(
             "action",
-            ledger.say("capital_stays", who=s.name),
+            ledger.later("capital_stays", who=s.name),
             s.id,
         )
 
@@ -999,9 +999,9 @@ def _propose(world: World, ledger: Ledger, o: Order) -> None:
         subject=as_data(subject),  # its name, should the crisis end before the vote
     )
     line = (
-        say("tables", who=who, kind=kind, subject=subject)
+        ledger.later("tables", who=who, kind=kind, subject=subject)
         if o.actor == body.id
-        else say("tables_in", who=who, body=body.name, kind=kind, subject=subject)
+        else ledger.later("tables_in", who=who, body=body.name, kind=kind, subject=subject)
     )
     ledger.line("vote", line, o.actor)
 
@@ -1040,4 +1040,4 @@ def _arrest(world: World, ledger: Ledger, court: GlobalBody, state_id: str) -> N
         ledger.change("freedom", 3, ledger.say("arrested", who=court.name, other=s.name))
     else:
         ops.add(court, "legitimacy", -5)
-        ledger.line("action", ledger.say("no_arrests", who=court.name, other=s.name), court.id)
+        ledger.line("action", ledger.later("no_arrests", who=court.name, other=s.name), court.id)

@@ -107,7 +107,7 @@ def _assigned_agent(world: World, ledger: Ledger, c: Center, struck: set[str]) -
         if moved >= 0.5:
             ledger.line(
                 "world",
-                ledger.say("center_redistributes", center=name, amount=f"{moved:.0f}"),
+                ledger.later("center_redistributes", center=name, amount=f"{moved:.0f}"),
                 c.id,
             )
     for s in members:
@@ -157,13 +157,13 @@ def _police_subjects(world: World, ledger: Ledger, c: Center, struck: set[str]) 
         for g in world.groups.values():
             if world.host_of(g) == heg and g.id != hegemon.nation:
                 ops.add(g, "grievance", F.OVERSTRETCH_GRIEVANCE * (stretch - 1))
-        ledger.line("world", ledger.say("overstretched", hegemon=name), heg)
+        ledger.line("world", ledger.later("overstretched", hegemon=name), heg)
 
 
 def _answered(world: World, ledger: Ledger, who: str, name: str, crisis, cut: float) -> None:
     label = ops.crisis_label(world, crisis)
     ledger.line(
-        "action", ledger.say("center_acts", center=name, crisis=label, cut=f"{cut:.0f}"), who
+        "action", ledger.later("center_acts", center=name, crisis=label, cut=f"{cut:.0f}"), who
     )
 
 

@@ -24,7 +24,7 @@ def apply(effect: V.Effect, ctx: Context, ledger: Ledger, cause: str) -> None:
         ref = getattr(effect, field)
         who = ctx.ref(ref) if ref else None
         if who in w.actors and w.state(who) is None:
-            ledger.line("world", ledger.say("void_not_state", cause=cause, who=ops.name(w, who)))
+            ledger.line("world", ledger.later("void_not_state", cause=cause, who=ops.name(w, who)))
             return
     match effect:
         case V.ChangeCriterion():
@@ -72,7 +72,7 @@ def apply(effect: V.Effect, ctx: Context, ledger: Ledger, cause: str) -> None:
                 s.government = effect.government
                 ledger.line(
                     "world",
-                    ledger.say(
+                    ledger.later(
                         "becomes_government",
                         who=s.name,
                         government=ledger.say(f"government.{effect.government}"),
@@ -87,7 +87,7 @@ def apply(effect: V.Effect, ctx: Context, ledger: Ledger, cause: str) -> None:
                     ops.secede(w, ledger, group, cause)
                 else:
                     ledger.line(
-                        "world", ledger.say("held_together", center=keeper, group=group.name)
+                        "world", ledger.later("held_together", center=keeper, group=group.name)
                     )
         case V.TransferRegion():
             region = w.regions.get(ctx.ref(effect.region) or "")
@@ -128,10 +128,12 @@ def set_membership(ctx: Context, ledger: Ledger, effect: V.JoinBody, cause: str)
     if effect.join and state not in members:
         members.append(state)
         ledger.line(
-            "world", ledger.say("joins_because", who=ops.name(w, state), org=org.name, cause=cause)
+            "world",
+            ledger.later("joins_because", who=ops.name(w, state), org=org.name, cause=cause),
         )
     elif not effect.join and state in members:
         members.remove(state)
         ledger.line(
-            "world", ledger.say("leaves_because", who=ops.name(w, state), org=org.name, cause=cause)
+            "world",
+            ledger.later("leaves_because", who=ops.name(w, state), org=org.name, cause=cause),
         )

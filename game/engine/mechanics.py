@@ -41,9 +41,9 @@ def tally_votes(world: World, ledger: Ledger) -> None:
         if retable.record(world, p, passed, bool(vetoes) or appeal):
             ledger.line(
                 "vote",
-                ledger.say("vote.closed_appeal", body=body.name)
+                ledger.later("vote.closed_appeal", body=body.name)
                 if appeal
-                else ledger.say(
+                else ledger.later(
                     "vote.closed",
                     body=body.name,
                     kind=ledger.say(f"proposal.{p.kind}"),
@@ -56,7 +56,7 @@ def tally_votes(world: World, ledger: Ledger) -> None:
             ops.add(body, "budget", -min(body.budget, F.MANDATE_SNUB))
             ledger.line(
                 "vote",
-                ledger.say("mandate_refused", who=body.name, budget=f"{body.budget:.0f}"),
+                ledger.later("mandate_refused", who=body.name, budget=f"{body.budget:.0f}"),
             )
 
 
@@ -111,7 +111,7 @@ def lapse_moot(world: World, ledger: Ledger) -> None:
         body = world.actors.get(p.body)
         ledger.line(
             "vote",
-            ledger.say(
+            ledger.later(
                 "vote.lapsed",
                 body=body.name if body is not None else p.body,
                 kind=ledger.say(f"proposal.{p.kind}"),
@@ -162,7 +162,9 @@ def _tally(
     kind = say(f"proposal.{p.kind}")
     ledger.line(
         "vote",
-        say("resolution", body=body.name, kind=kind, target=subject, verdict=verdict, how=how),
+        ledger.later(
+            "resolution", body=body.name, kind=kind, target=subject, verdict=verdict, how=how
+        ),
     )
 
 
@@ -193,7 +195,7 @@ def _carry_out(world: World, ledger: Ledger, body: GlobalBody, kind: str, target
             if rng.random() < 0.3 + body.legitimacy / 200:
                 ops.end_wars_between(world, ledger, w.id, say("mediated", who=body.name))
             else:
-                ledger.line("war", ledger.say("mediation_fails", who=body.name))
+                ledger.line("war", ledger.later("mediation_fails", who=body.name))
             world.rng = rng.state
     elif kind == "aid_package":
         s = world.state(target)
@@ -207,7 +209,7 @@ def _carry_out(world: World, ledger: Ledger, body: GlobalBody, kind: str, target
         ops.add(body, "mandate", F.MANDATE_GRANTED)
         ledger.line(
             "vote",
-            ledger.say("mandate_granted", who=body.name, mandate=f"{body.mandate:.0f}"),
+            ledger.later("mandate_granted", who=body.name, mandate=f"{body.mandate:.0f}"),
         )
     elif kind == "standards":
         cut = max(3.0, F.STANDARDS_ESCAPE * 1.5 * body.enforcement / 50)
@@ -341,7 +343,7 @@ def crises(world: World, ledger: Ledger, struck: set[str], center: Center | None
             label = ops.crisis_label(world, c)
             ledger.line(
                 "crisis",
-                ledger.say("became_cleansing", group=group.name),
+                ledger.later("became_cleansing", group=group.name),
             )
         unanswered = not answered(world, c)
         relief = c.relief / 100
@@ -381,7 +383,9 @@ def crises(world: World, ledger: Ledger, struck: set[str], center: Center | None
             ):
                 if center is not None and not center.hegemon and host.id in center.reach:
                     name = ops.name(world, center.id)
-                    ledger.line("world", ledger.say("held_together", center=name, group=group.name))
+                    ledger.line(
+                        "world", ledger.later("held_together", center=name, group=group.name)
+                    )
                 else:
                     ops.secede(world, ledger, group, say("civil_war_won", group=group.name))
                     continue

@@ -162,18 +162,20 @@ def start_crisis(
     for c in world.crises.values():
         if c.kind == kind and c.state == state and c.group == group:
             add(c, "severity", severity / 2)
-            ledger.line("crisis", ledger.say("deepens", crisis=crisis_label(world, c), cause=cause))
+            ledger.line(
+                "crisis", ledger.later("deepens", crisis=crisis_label(world, c), cause=cause)
+            )
             return c
     c = Crisis(id=world.new_id("crisis"), kind=kind, state=state, group=group, severity=severity)  # type: ignore[arg-type]
     world.crises[c.id] = c
-    ledger.line("crisis", ledger.say("new_crisis", crisis=crisis_label(world, c), cause=cause))
+    ledger.line("crisis", ledger.later("new_crisis", crisis=crisis_label(world, c), cause=cause))
     return c
 
 
 def end_crisis(world: World, ledger: Ledger, crisis_id: str, why: str) -> None:
     c = world.crises.pop(crisis_id, None)
     if c is not None:
-        ledger.line("crisis", ledger.say("crisis_over", crisis=crisis_label(world, c), why=why))
+        ledger.line("crisis", ledger.later("crisis_over", crisis=crisis_label(world, c), why=why))
 
 
 def start_war(world: World, ledger: Ledger, attacker: str, defender: str, cause: str) -> War | None:
@@ -185,7 +187,7 @@ def start_war(world: World, ledger: Ledger, attacker: str, defender: str, cause:
             return w
     war = War(id=world.new_id("war"), attacker=attacker, defender=defender)
     world.wars[war.id] = war
-    ledger.line("war", ledger.say("war_starts", a=a.name, b=d.name, cause=cause))
+    ledger.line("war", ledger.later("war_starts", a=a.name, b=d.name, cause=cause))
     return war
 
 
@@ -196,7 +198,7 @@ def end_wars(world: World, ledger: Ledger, involving: str | None, why: str) -> N
             del world.wars[wid]
             ledger.line(
                 "war",
-                ledger.say(
+                ledger.later(
                     "war_ends", a=name(world, w.attacker), b=name(world, w.defender), why=why
                 ),
             )
@@ -211,7 +213,7 @@ def transfer_region(world: World, ledger: Ledger, region: Region, to: str, cause
     world.region_moved(region, old)
     ledger.line(
         "war",
-        ledger.say(
+        ledger.later(
             "region_passes",
             region=region.name,
             old=name(world, old),
@@ -236,7 +238,7 @@ def remove_state(world: World, ledger: Ledger, state_id: str, why: str) -> None:
     if s is None:
         return
     world.landless_removed(state_id)
-    ledger.line("war", ledger.say("ceases", who=s.name, why=why))
+    ledger.line("war", ledger.later("ceases", who=s.name, why=why))
     for a in world.actors.values():
         if a.kind == "federation" and state_id in a.members:
             a.members.remove(state_id)
@@ -314,7 +316,7 @@ def secede(world: World, ledger: Ledger, group: Group, cause: str) -> State | No
         if body.members is not None and host in body.members:
             body.members.append(new_id)
     ledger.line(
-        "world", ledger.say("secedes", group=group.name, old=old.name, new=new.name, cause=cause)
+        "world", ledger.later("secedes", group=group.name, old=old.name, new=new.name, cause=cause)
     )
     return new
 
@@ -324,5 +326,5 @@ def end_wars_between(world: World, ledger: Ledger, war_id: str, why: str) -> Non
     if w is not None:
         ledger.line(
             "war",
-            ledger.say("war_ends", a=name(world, w.attacker), b=name(world, w.defender), why=why),
+            ledger.later("war_ends", a=name(world, w.attacker), b=name(world, w.defender), why=why),
         )

@@ -193,6 +193,14 @@ def _unsaid(key: str, **args: Any) -> Said:
     return _UNSAID
 
 
+# A sentence not said yet: its message key and arguments (``Ledger.later``).
+_Later = tuple[str, dict[str, Any]]
+
+
+def _later(key: str, **args: Any) -> _Later:
+    return key, args
+
+
 class Ledger:
     """Collects the report while resolution runs; every criterion change goes through it."""
 
@@ -206,6 +214,12 @@ class Ledger:
         # Only what goes to the ledger is said through it; anything the world keeps is said with
         # ``say`` itself. (The function itself, not a method: nothing between the call and it.)
         self.say: Callable[..., Said] = _unsaid if quiet else say
+        # ``ledger.later(key, **args)``: a line's sentence, said only when the report is read
+        # (``_build_lines``). A turn whose report nobody reads (a study, a benchmark, an AI's
+        # match) makes none of its ~40 line sentences; one that is read gets the very same.
+        # Its arguments are taken now, as the turn has them (names and figures: values that
+        # never change afterwards).
+        self.later: Callable[..., _Later | Said] = _unsaid if quiet else _later
         self._changes: dict[tuple[str, str], float] = {}
         self._said: dict[str, Said] = {}
         self._lines: list[Line] = []
@@ -232,7 +246,11 @@ class Ledger:
                 self._said[cause] = cause
 
     def line(
-        self, kind: str, text: str, actor: str | None = None, private_to: str | None = None
+        self,
+        kind: str,
+        text: str | _Later,
+        actor: str | None = None,
+        private_to: str | None = None,
     ) -> None:
         if self.quiet:
             return
@@ -277,8 +295,9 @@ class Ledger:
         return _build_changes(self._changes, self._said)
 
 
-# A line as the ledger keeps it: kind, text (a ``Said`` or plain English), actor, private_to.
-_RawLine = tuple[str, str, str | None, str | None]
+# A line as the ledger keeps it: kind, text (a ``Said``, plain English or a sentence not said
+# yet), actor, private_to.
+_RawLine = tuple[str, str | _Later, str | None, str | None]
 # A crisis that moved: its label, its severity before and after as shown, whether it grew.
 _CrisisMove = tuple[Any, str, str, bool]
 
@@ -286,6 +305,8 @@ _CrisisMove = tuple[Any, str, str, bool]
 def _build_lines(raw: list[_RawLine], moves: list[_CrisisMove]) -> list[Line]:
     out = []
     for kind, text, actor, private_to in raw:
+        if type(text) is tuple:
+            text = say(text[0], **text[1])
         # The engine's own lines need no validation: built directly (a few dozen a turn).
         key, args = (text.key, args_data(text.args)) if type(text) is Said else (None, {})
         fields = {

@@ -209,7 +209,7 @@ def _play(
     for actor, why in refused:  # a seat's refused orders are its own business
         ledger.line(
             "refused",
-            ledger.say("refused", why=why),
+            ledger.later("refused", why=why),
             actor,
             private_to=actor if actor in w.actors else None,
         )
@@ -231,7 +231,7 @@ def _play(
         who = w.actors[h.actor].name if h.actor in w.actors else h.actor
         ledger.line(
             "card",
-            ledger.say(
+            ledger.later(
                 "chose" if chosen else "card_default", title=card.title, who=who, option=opt.label
             ),
             h.actor,
@@ -282,7 +282,7 @@ def _play(
     if m.arrangement != arr_before:
         ledger.line(
             "structure",
-            ledger.say(
+            ledger.later(
                 "moves",
                 before=ledger.say(f"arrangement.{arr_before.value}"),
                 after=ledger.say(f"arrangement.{m.arrangement.value}"),
