@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from . import formulas as F
 from .model import Crisis, Group, Proposal, Region, State, War
 from .names import translated
@@ -61,6 +63,9 @@ def _rgb(colour: str) -> tuple[int, int, int]:
     return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
 
 
+# Kept per pair: a secession weighs each of the ten candidates against every state (600
+# distances in a world of 60 states), and the states' colours barely change.
+@lru_cache(maxsize=4096)
 def colour_distance(a: str, b: str) -> float:
     """How far apart two colours look (the "redmean" weighting of RGB: 0 alike, ~765 apart)."""
     (r1, g1, b1), (r2, g2, b2) = _rgb(a), _rgb(b)
