@@ -171,6 +171,28 @@ def test_the_keyboard_scrolls_the_log(voted: tuple[LocalMatch, TurnReport]) -> N
     assert scene.focus.focused is scene.continue_button
 
 
+def test_page_down_moves_a_page_keeping_one_line_in_sight(
+    voted: tuple[LocalMatch, TurnReport],
+) -> None:
+    # Page Down moved eight lines, a third of the box at 100 %: a page is what the box shows
+    local, report = voted
+    long = report.model_copy(
+        update={"lines": [Line(kind="action", text=f"Event {i}.") for i in range(120)]}
+    )
+    app, scene = show_report(local, long, None)
+    bar = scene.text_box.scroll_bar
+    shown = bar.visible_percentage
+    assert shown < 0.5, "the log runs past two boxes"
+    key(app, pygame.K_PAGEDOWN)
+    first = bar.start_percentage
+    assert 0.85 * shown < first < shown  # a page, less the line kept in sight
+    key(app, pygame.K_PAGEDOWN)
+    assert bar.start_percentage == pytest.approx(min(2 * first, 1 - shown))
+    key(app, pygame.K_PAGEUP)
+    key(app, pygame.K_PAGEUP)
+    assert bar.start_percentage == 0
+
+
 def test_the_last_report_leads_to_the_debrief(finished: LocalMatch) -> None:
     app, scene = show_report(finished, finished.reports[-1], None)
     assert find_button(app, "To the debrief")

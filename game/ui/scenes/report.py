@@ -152,25 +152,33 @@ def preload_fonts(app: App, fonts: list[tuple[int, bool, bool]]) -> None:
 
 
 def scroll_text(
-    app: App, box: pygame_gui.elements.UITextBox | None, lines: float = 0, to: float | None = None
+    app: App,
+    box: pygame_gui.elements.UITextBox | None,
+    lines: float = 0,
+    to: float | None = None,
+    pages: float = 0,
 ) -> None:
-    """Scroll a text box by ``lines`` lines, or to a fraction of its length (0 top, 1 end)."""
+    """Scroll a text box by ``lines`` lines and ``pages`` pages (what the box shows at once, less
+    one line kept in sight), or to a fraction of its length (0 top, 1 end)."""
     bar = box.scroll_bar if box is not None else None
     if box is None or bar is None or box.text_box_layout is None:
         return
     height = max(1, box.text_box_layout.layout_rect.height)
-    pct = to if to is not None else bar.start_percentage + lines * app.s(24) / height
+    line = app.s(24) / height
+    page = max(line, bar.visible_percentage - line)
+    pct = to if to is not None else bar.start_percentage + lines * line + pages * page
     bar.set_scroll_from_start_percentage(max(0.0, min(pct, 1.0 - bar.visible_percentage)))
     app.dirty()
 
 
+# key -> (lines, to, pages), as ``scroll_text`` takes them
 SCROLL_KEYS = {
-    pygame.K_UP: (-1, None),
-    pygame.K_DOWN: (1, None),
-    pygame.K_PAGEUP: (-8, None),
-    pygame.K_PAGEDOWN: (8, None),
-    pygame.K_HOME: (0, 0.0),
-    pygame.K_END: (0, 1.0),
+    pygame.K_UP: (-1, None, 0),
+    pygame.K_DOWN: (1, None, 0),
+    pygame.K_PAGEUP: (0, None, -1),
+    pygame.K_PAGEDOWN: (0, None, 1),
+    pygame.K_HOME: (0, 0.0, 0),
+    pygame.K_END: (0, 1.0, 0),
 }
 
 
@@ -909,8 +917,8 @@ class ReportScene(Scene):
         self._done = True
         flow.after_report(self.app, self.session)
 
-    def scroll(self, lines: float = 0, to: float | None = None) -> None:
-        scroll_text(self.app, self.text_box, lines, to)
+    def scroll(self, lines: float = 0, to: float | None = None, pages: float = 0) -> None:
+        scroll_text(self.app, self.text_box, lines, to, pages)
 
     def draw(self, surface: pygame.Surface) -> None:
         for img, pos in self._header:
