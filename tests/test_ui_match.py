@@ -714,3 +714,26 @@ def test_recruit_says_when_it_can_only_earn_credibility(volunteers: int):
     assert ("Volunteers +25%" in text) == (volunteers != 5803)
     if volunteers == 5803:
         assert "(5,803 thousand); open an office to grow." in text
+
+
+def test_a_loan_to_a_state_in_a_panic_is_listed_with_the_crises():
+    """The Monetary Fund's goal is that no financial panic is left, and a loan is what calms one;
+    Lend to the panicked Suvarna sat among eight loans "Abroad", told apart by nothing."""
+    app = make_app()
+    local = LocalMatch.start(
+        load_scenario(ROOT / "scenarios/financial.json"), ["monetary_fund"], seed=1997
+    )
+    scene = MatchScene(app, local, "monetary_fund")
+    app.push(scene)
+    frames(app)
+    key(app, pygame.K_1)
+    rows = scene.panel.lists["actions"].rows
+    texts = {g: [" ".join(s.text for s in r.texts) for r in rows if r.group == g] for g in
+             ("crises", "abroad")}  # fmt: skip
+    panic = local.world.crises["baht_panic"].severity
+    assert any(
+        "Kingdom of Suvarna" in x and f"financial panic {panic:.0f}" in x for x in texts["crises"]
+    ), texts["crises"]
+    assert not any("Kingdom of Suvarna" in x for x in texts["abroad"])
+    assert any("Atlantic Republic" in x and "wealth" in x for x in texts["abroad"])
+    assert scene.panel.group_kinds[0] == "crises"

@@ -33,11 +33,21 @@ class OrderGroup:
 def kind_of(world: World, order: Order) -> str:
     if order.target in world.crises or (order.subject or "") in world.crises:
         return "crises"
+    if order.action == "lend" and panic_in(world, order.target):
+        return "crises"  # a loan to a state in a panic is what calms it (the lender of last resort)
     if order.action in BODIES:
         return "bodies"
     if order.action in HOME:
         return "home"
     return "abroad"
+
+
+def panic_in(world: World, state_id: str | None) -> float | None:
+    """The severity of the financial panic in ``state_id``, if it has one."""
+    for c in world.crises.values():
+        if c.state == state_id and c.kind == "financial":
+            return c.severity
+    return None
 
 
 def mission_names(mission: Mission) -> set[str]:

@@ -14,6 +14,7 @@ from game.engine.say import as_data
 from game.engine.scenario import text as scenario_text
 from game.ui.i18n import contracted, language, message, t, tn, whole
 from game.ui.i18n import name as i18n_name
+from game.ui.scenes.match_groups import panic_in
 from game.ui.widgets.mapview import crisis_text
 
 if TYPE_CHECKING:
@@ -203,6 +204,9 @@ def order_hint(world: World, seat: str | None, order: Order) -> str:
             return t(
                 "match.hint.armies", theirs=f"{target.military:.0f}", ours=f"{me.military:.0f}"
             )
+        panic = panic_in(world, ident) if a == "lend" else None
+        if panic is not None:
+            return t("match.hint.panic", n=f"{target.wealth:.0f}", severity=f"{panic:.0f}")
         if a in ("aid", "lend", "sanction"):
             return t("match.hint.wealth", n=f"{target.wealth:.0f}")
         if a == "campaign":
