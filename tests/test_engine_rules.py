@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from game.content import find_scenario, load_scenario
 from game.engine import (
     IllegalOrder,
     Order,
@@ -288,6 +289,21 @@ def test_repression_costs_less_when_someone_responds(responder: Order) -> None:
     no_agent = any("no agent" in c.cause for c in answered.changes)
     assert no_agent == (responder.action == "relieve")
     assert answered.criteria_after.peace > alone.criteria_after.peace
+
+
+def test_a_loan_to_a_state_in_a_panic_answers_the_panic() -> None:
+    """The Monetary Fund lent to Suvarna, and the report still said of its panic "no agent with
+    the mandate and capacity to act has acted": a lender of last resort is such an agent."""
+    world = new_world(load_scenario(find_scenario("financial")), 1997)
+    panic = world.crises["baht_panic"]
+    assert panic.state == "suvarna" and not panic.responders
+    _, alone = resolve(world, [])
+    after, lent = resolve(world, [order("monetary_fund", "lend", "suvarna")])
+    label = "financial panic"
+    assert any(label in c.cause and "no agent" in c.cause for c in alone.changes)
+    assert not any(label in c.cause and "no agent" in c.cause for c in lent.changes)
+    assert after.crises["baht_panic"].responders == ["monetary_fund"]
+    assert after.crises["baht_panic"].severity < resolve(world, [])[0].crises["baht_panic"].severity
 
 
 # ---- centralization's price: despotism -----------------------------------------------------------

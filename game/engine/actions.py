@@ -846,6 +846,9 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
                 for c in list(world.crises.values()):
                     if c.state == s.id and c.kind == "financial":
                         ops.add(c, "severity", -10)  # a lender of last resort calms a panic
+                        # a body with the mandate and the money has acted on it
+                        if a.id not in c.responders:
+                            c.responders.append(a.id)
                         if c.severity <= 0:
                             ops.end_crisis(world, ledger, c.id, say("lent", who=who, other=s.name))
                 ledger.change("justice", F.LEND_JUSTICE, ledger.say("lent", who=who, other=s.name))
