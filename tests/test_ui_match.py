@@ -737,3 +737,29 @@ def test_a_loan_to_a_state_in_a_panic_is_listed_with_the_crises():
     assert not any("Kingdom of Suvarna" in x for x in texts["abroad"])
     assert any("Atlantic Republic" in x and "wealth" in x for x in texts["abroad"])
     assert scene.panel.group_kinds[0] == "crises"
+
+
+def _legend_over(name: str, size: tuple[int, int]) -> tuple[pygame.Rect, pygame.Rect, set[str]]:
+    """The map's rect, its legend's rect, and the states whose land lies under the legend (a
+    point every 3 pixels), on the first turn of ``name``."""
+    app = make_app(size)
+    scenario = load_scenario(ROOT / "scenarios" / f"{name}.json")
+    seat = scenario.rules().seats[0]
+    local = LocalMatch.start(scenario, [seat], seed=1)
+    scene = MatchScene(app, local, seat)
+    app.push(scene)
+    frames(app)
+    m, r = scene.map, scene.map.legend_rect
+    points = [(x, y) for x in range(r.left, r.right, 3) for y in range(r.top, r.bottom, 3)]
+    under = {m.world.regions[rid].owner for p in points if (rid := m.region_at(p))}
+    return m.rect, r, under
+
+
+def test_the_map_legend_hides_no_small_state_at_the_corner():
+    """Khmeria's map put the legend over the Atlantic Republic's one small region at the bottom
+    right; it goes to the corner with the least land under it (the bottom right where it is sea)."""
+    for size in ((1280, 720), (1600, 900)):
+        _, legend, under = _legend_over("cambodia", size)
+        assert legend.w > 0 and "atlantica" not in under, (size, under)
+    area, legend, under = _legend_over("sandbox", (1280, 720))
+    assert not under and legend.bottom > area.centery and legend.right > area.centerx

@@ -573,9 +573,30 @@ class MapView:
                 (x + icon + app.s(4), cy - font.get_linesize() // 2),
             )
             x += width + pad
-        at = (base.get_width() - total - app.s(4), base.get_height() - h - app.s(4))
+        at = self._legend_corner(base.get_size(), box.get_size())
         base.blit(box, at)
         self.legend_rect = pygame.Rect(at, box.get_size()).move(self.rect.topleft)
+
+    def _legend_corner(self, size: tuple[int, int], box: tuple[int, int]) -> tuple[int, int]:
+        """Where the legend goes on the map's surface: the corner whose box covers the least land
+        (bottom right, then bottom left, then top right on a tie; the top left is the selected
+        region's card), so it does not hide a region at the map's edge, as it hid Khmeria's
+        Atlantic Republic at the bottom right."""
+        assert self.world is not None
+        m = self.app.s(4)
+        w, h = size
+        corners = [
+            (w - box[0] - m, h - box[1] - m),
+            (m, h - box[1] - m),
+            (w - box[0] - m, m),
+        ]
+        land = pygame.Surface(size, pygame.SRCALPHA)
+        for r in self.world.regions.values():
+            pygame.draw.polygon(land, (255, 255, 255, 255), [self._local(p) for p in r.polygon])
+        covered = pygame.mask.from_surface(land)
+        legend = pygame.mask.Mask(box, fill=True)
+        # the first corner with the least land (min keeps the first of equals)
+        return min(corners, key=lambda at: covered.overlap_area(legend, at))
 
     def _render_overlay(self) -> pygame.Surface:
         assert self._base is not None and self.world is not None
