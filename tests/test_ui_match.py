@@ -19,6 +19,7 @@ from game.ui import flow
 from game.ui.i18n import name as i18n_name
 from game.ui.scenes.match import MatchScene
 from game.ui.scenes.match_words import order_preview
+from game.ui.widgets.mapview import crisis_text
 from tests.uikit import click, click_at, find_button, frames, hover, key, make_app
 
 MINI = Path(__file__).parent / "fixtures" / "mini.json"
@@ -737,6 +738,10 @@ def test_a_loan_to_a_state_in_a_panic_is_listed_with_the_crises():
     assert not any("Kingdom of Suvarna" in x for x in texts["abroad"])
     assert any("Atlantic Republic" in x and "wealth" in x for x in texts["abroad"])
     assert scene.panel.group_kinds[0] == "crises"
+    # the panic is the state's, named by it (its workers are who pay for it)
+    assert crisis_text(local.world, local.world.crises["baht_panic"]) == (
+        "financial panic in the Kingdom of Suvarna"
+    )
 
 
 def _legend_over(name: str, size: tuple[int, int]) -> tuple[pygame.Rect, pygame.Rect, set[str]]:

@@ -133,7 +133,8 @@ def crisis_label(world: World, c: Crisis) -> Said:
     Said once for each kind and pair of names (the names themselves, not their spelling: two
     names alike in English may differ in another language), as a crisis is named many times a
     turn; the cache keeps the names alive, so their ids stay theirs."""
-    group = name(world, c.group) if c.group else None
+    # a panic is the state's (its group, if any, is who pays for it): "financial panic in Suvarna"
+    group = name(world, c.group) if c.group and c.kind not in STATE_CRISES else None
     state = name(world, c.state)
     key = (c.kind, id(group), id(state))
     hit = _LABELS.get(key)
@@ -151,6 +152,8 @@ def crisis_label(world: World, c: Crisis) -> Said:
 
 
 _LABELS: dict[tuple[str, int, int], tuple[object, object, Said]] = {}
+# Crises named by their state alone, whatever group they fall on.
+STATE_CRISES = frozenset({"financial"})
 
 
 def start_crisis(

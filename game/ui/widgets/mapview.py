@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.engine.ops import STATE_CRISES
 from game.ui.i18n import name as i18n_name
 from game.ui.i18n import number, t
 from game.ui.widgets import Colour, mix, outlined, wrap
@@ -682,7 +683,7 @@ def crisis_text(world: World, crisis) -> str:
     state = world.actors.get(crisis.state)
     where = i18n_name(state, article=True) if state else crisis.state
     group = world.groups.get(crisis.group or "")
-    if group is not None:
+    if group is not None and crisis.kind not in STATE_CRISES:
         return t(
             "match.crisis.of_group_in", kind=kind, group=i18n_name(group, article=True), state=where
         )
