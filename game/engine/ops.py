@@ -128,6 +128,10 @@ def subject_name(world: World, p: Proposal) -> str:
     return named
 
 
+# Crises named by their state alone, whatever group they fall on.
+STATE_CRISES = frozenset({"financial"})
+
+
 def crisis_label(world: World, c: Crisis) -> Said:
     """ "repression of the Kosovar Albanians in Servia", as a message a screen can translate.
     Said once for each kind and pair of names (the names themselves, not their spelling: two
@@ -152,8 +156,6 @@ def crisis_label(world: World, c: Crisis) -> Said:
 
 
 _LABELS: dict[tuple[str, int, int], tuple[object, object, Said]] = {}
-# Crises named by their state alone, whatever group they fall on.
-STATE_CRISES = frozenset({"financial"})
 
 
 def start_crisis(
