@@ -6,7 +6,8 @@ shows the mission gains by it). The look-ahead decides; the role only says what 
 
 * a state guards its lands and sovereignty: it balances a rising or warring neighbour (arms,
   joins an alliance, appeals to a global body for sanctions or force), makes peace, eases its
-  groups' grievance rather than repressing them;
+  groups' grievance rather than repressing them, and never asks a body to sanction or strike an
+  ally (a veto power guards its ally);
 * a union or alliance holds its members together: it builds and deploys its force against an
   aggressor or a massacre near its members, sanctions aggressors, deepens when calm;
 * a global body's secretariat seeks mandate and acts when authorized: it tables sanctions and
@@ -44,6 +45,7 @@ class Facts:
     abusive: frozenset[str]  # states repressing or cleansing their people
     crisis_states: frozenset[str]
     land: dict[str, float]  # each state's share of the world's people
+    allies: dict[str, frozenset[str]]  # state -> the other parties of its alliance treaties
 
 
 def facts_of(world: World) -> Facts:
@@ -54,6 +56,11 @@ def facts_of(world: World) -> Facts:
     for w in world.wars.values():
         enemies.setdefault(w.attacker, set()).add(w.defender)
         enemies.setdefault(w.defender, set()).add(w.attacker)
+    allies: dict[str, set[str]] = {}
+    for t in world.treaties.values():
+        if t.kind == "alliance":
+            for p in t.parties:
+                allies.setdefault(p, set()).update(x for x in t.parties if x != p)
     return Facts(
         aggressors=frozenset(w.attacker for w in world.wars.values() if w.attacker in pw),
         enemies={k: frozenset(v) for k, v in enemies.items()},
@@ -65,6 +72,7 @@ def facts_of(world: World) -> Facts:
         ),
         crisis_states=frozenset(c.state for c in world.crises.values()),
         land={s: world.population_of(s) / people for s in pw},
+        allies={k: frozenset(v) for k, v in allies.items()},
     )
 
 
@@ -264,6 +272,10 @@ def _state(
         return 0.3 if a.government == "republic" else 0.05
     if act == "propose":
         kind, subj = m.option, m.subject
+        crisis = world.crises.get(subj or "") if kind == "authorize_force" else None
+        aimed = crisis.state if crisis is not None else subj
+        if aimed in facts.allies.get(a.id, ()):
+            return -1.0  # a state does not ask the world to punish or strike its ally
         if kind == "sanctions":
             return 1.0 if subj in facts.aggressors or subj in facts.abusive else 0.2
         if kind == "authorize_force":
@@ -320,6 +332,10 @@ def _body(
     act = m.action
     if act == "propose":
         kind, subj = m.option, m.subject
+        crisis = world.crises.get(subj or "") if kind == "authorize_force" else None
+        aimed = crisis.state if crisis is not None else subj
+        if aimed in facts.allies.get(a.id, ()):
+            return -1.0  # a state does not ask the world to punish or strike its ally
         if kind == "sanctions":
             return 1.1 if subj in facts.aggressors else 0.6 if subj in facts.abusive else 0.1
         if kind == "authorize_force":
