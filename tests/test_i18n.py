@@ -95,3 +95,27 @@ def test_every_report_line_vote_and_ending_is_said_in_spanish() -> None:
                     assert item.key, f"no message key: {item!r}"
                     assert line(item, "es") != line(item, "en"), item.key
             assert end_reason(world, "es") != world.end_reason or not world.end_reason
+
+
+def test_a_crisis_kind_has_one_name_on_every_screen() -> None:
+    """The turn report said "crisis financiera" where the match's tables said "pánico
+    financiero" (and in English "financial crisis" beside "financial panic"): a kind is named
+    alike by the engine's sentences, the report's and debrief's lists and the match screen."""
+    from typing import get_args
+
+    from game.engine.say import TEMPLATES
+    from game.engine.vocabulary import CrisisKind
+
+    for lang in ("en", "es"):
+        strings = {
+            k: v for name in FILES for k, v in load(ROOT / "assets" / "i18n" / lang / name).items()
+        }
+        engine = TEMPLATES if lang == "en" else load(ENGINE)
+        prefix = "" if lang == "en" else "engine."
+        for kind in get_args(CrisisKind):
+            names = {
+                engine[f"{prefix}kind.{kind}"],
+                strings[f"report.crisis.{kind}"],
+                strings[f"match.crisis.{kind}"],
+            }
+            assert len(names) == 1, (lang, kind, names)
