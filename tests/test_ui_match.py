@@ -13,8 +13,9 @@ import pygame_gui
 import pytest
 
 from game.content import load_scenario
-from game.engine import Order
+from game.engine import Order, advance
 from game.session.local import LocalMatch
+from game.session.match import ai_orders
 from game.ui import flow
 from game.ui.i18n import name as i18n_name
 from game.ui.scenes.match import MatchScene
@@ -742,6 +743,50 @@ def test_a_loan_to_a_state_in_a_panic_is_listed_with_the_crises():
     assert crisis_text(local.world, local.world.crises["baht_panic"]) == (
         "financial panic in the Kingdom of Suvarna"
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "lines"),
+    [
+        (
+            "en",
+            [
+                "OUT OF REACH THIS TURN",
+                "Lend: needs budget 8; you have 7",
+            ],
+        ),
+        (
+            "es",
+            [
+                "FUERA DE ALCANCE ESTE TURNO",
+                "Prestar: necesita presupuesto 8; tienes 7",
+            ],
+        ),
+    ],
+)
+def test_an_action_gone_for_want_of_budget_says_what_it_needs(
+    language: str, lines: list[str]
+) -> None:
+    """The Monetary Fund's Lend left its list, with nothing to say why, once its budget fell under
+    a loan's 8 (financial, seed 1, the baseline on every seat: budget 7.07 on turn 3). The Actions
+    tab ends with what the seat would have with more wealth or budget, and what each needs; on
+    turn 1 (budget 32), nothing."""
+    scenario = load_scenario(ROOT / "scenarios/financial.json")
+    world = LocalMatch.start(scenario, [], seed=1).world
+    for turn in (1, 3):
+        while world.turn < turn:
+            world = advance(world, ai_orders(world))
+        app = make_app(language=language)
+        scene = MatchScene(app, LocalMatch.resume(world, ["monetary_fund"]), "monetary_fund")
+        app.push(scene)
+        frames(app)
+        key(app, pygame.K_1)
+        texts = [" ".join(s.text for s in r.texts) for r in scene.panel.lists["actions"].rows]
+        texts = [x for x in texts if x]
+        if turn == 1:
+            assert lines[0] not in texts and lines[1] not in texts
+        else:
+            assert texts[-2:] == lines, texts[-5:]
 
 
 def _legend_over(name: str, size: tuple[int, int]) -> tuple[pygame.Rect, pygame.Rect, set[str]]:

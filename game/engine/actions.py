@@ -181,6 +181,50 @@ def legal_listing(world: World, actor_id: str) -> tuple[tuple[Move, ...], tuple[
     return listing
 
 
+class Shortfall(NamedTuple):
+    """An action an actor would have this turn but for one of its figures."""
+
+    action: str
+    figure: str  # "wealth" or "budget"
+    need: float
+    have: float
+
+
+# What each action draws on, by the kind of actor that takes it.
+_COSTS: dict[tuple[str, str], tuple[str, float]] = {
+    ("state", "arm"): ("wealth", F.ARM_COST),
+    ("state", "fund"): ("wealth", F.FUND_COST),
+    ("state", "aid"): ("wealth", F.AID_FLOOR),
+    ("federation", "build_force"): ("budget", F.BUILD_FORCE_COST),
+    ("federation", "sanction"): ("budget", F.SANCTION_COST),
+    ("federation", "redistribute"): ("budget", F.REDISTRIBUTE),
+    ("global_body", "build_capacity"): ("budget", F.BUILD_CAPACITY_COST),
+    ("global_body", "lend"): ("budget", F.LEND_COST),
+    ("global_body", "regulate"): ("budget", F.REGULATE_COST),
+}
+
+
+def short_of(world: World, actor_id: str) -> list[Shortfall]:
+    """The actions this actor would have this turn with enough wealth or budget, and what each
+    needs: what the match screen tells a player whose action left the list. Each is found by
+    asking the legal moves of a copy of the world in which the actor has what the action needs,
+    so the answer never disagrees with the rules."""
+    actor = world.actors.get(actor_id)
+    if actor is None:
+        return []
+    have = {m.action for m in legal_moves(world, actor_id)}
+    out: list[Shortfall] = []
+    for (kind, action), (figure, need) in _COSTS.items():
+        value = getattr(actor, figure, None)
+        if kind != actor.kind or action in have or value is None or value >= need:
+            continue
+        richer = world.clone()
+        setattr(richer.actors[actor_id], figure, float(need))
+        if any(m.action == action for m in legal_moves(richer, actor_id)):
+            out.append(Shortfall(action, figure, float(need), float(value)))
+    return out
+
+
 BLOCK_MIN = 12  # the fewest moves of one action marked as a block
 
 
@@ -441,7 +485,7 @@ def _state_moves(
     actor_id = actor.id
     add = out.append
     add(_INVEST)
-    if actor.wealth >= 4:
+    if actor.wealth >= F.ARM_COST:
         add(_ARM)
     if actor.military >= 6:
         add(_DISARM)
@@ -472,7 +516,7 @@ def _state_moves(
             add(moves.cede)
         if actor.sovereignty <= 90:
             add(moves.reclaim)
-        if actor.wealth >= 6:
+        if actor.wealth >= F.FUND_COST:
             add(moves.fund)
         if leavable and (body is None or actor_id not in body.permanent):
             add(moves.leave)
@@ -482,7 +526,7 @@ def _state_moves(
         if org_id not in mine and (must_border is None or not must_border.isdisjoint(near)):
             add(join)
     add(_TAX_CAPITAL)
-    if actor.wealth >= 10:
+    if actor.wealth >= F.AID_FLOOR:
         start = len(out)
         _aid_moves(world, common, actor, out)
         if len(out) - start >= BLOCK_MIN:
@@ -510,7 +554,7 @@ def _federation_moves(world: World, common: _Common, actor: Federation, out: lis
         add(_INTEGRATE)
     if actor.budget >= F.REDISTRIBUTE and len(actor.members) >= 2:
         add(_REDISTRIBUTE)
-    if actor.budget >= 6:
+    if actor.budget >= F.BUILD_FORCE_COST:
         add(_BUILD_FORCE)
     if actor.force >= 5 and common.violent:
         reach = set(actor.members)
@@ -519,7 +563,7 @@ def _federation_moves(world: World, common: _Common, actor: Federation, out: lis
         for c, _, deploy in common.violent:
             if c.state in reach:
                 add(deploy)
-    if actor.budget >= 2:
+    if actor.budget >= F.SANCTION_COST:
         members = set(actor.members)
         for s in world.states():
             if s.id not in members and s.sanctioned == 0:
@@ -530,17 +574,17 @@ def _body_moves(
     world: World, common: _Common, actor: GlobalBody, out: list[Move], blocks: list[Block]
 ) -> None:
     add = out.append
-    if actor.budget >= 6:
+    if actor.budget >= F.BUILD_CAPACITY_COST:
         add(_BUILD_CAPACITY)
     _proposals(world, common, actor.id, actor, out, blocks)
     if actor.body == "un" and actor.enforcement >= 5:
         for c, _, deploy in common.violent:
             if c.authorized:
                 add(deploy)
-    if actor.body == "bank" and actor.budget >= 8:
+    if actor.body == "bank" and actor.budget >= F.LEND_COST:
         for s_id, _ in common.states:
             add(_move(("lend", s_id, None, None)))
-    if actor.body in ("bank", "trade") and actor.budget >= 3:
+    if actor.body in ("bank", "trade") and actor.budget >= F.REGULATE_COST:
         add(_REGULATE)
     if actor.body == "court":
         guilty = sorted({c.state for c in world.crises.values() if c.kind in OWN_DOING})
@@ -674,7 +718,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             ops.add(a, "wealth", gain)
             ledger.line("action", ledger.later("invests", who=who, gain=f"{gain:.1f}"), a.id)
         elif action == "arm":
-            ops.add(a, "wealth", -4)
+            ops.add(a, "wealth", -F.ARM_COST)
             ops.add(a, "military", 6)
             for n in neighbors_of(world, a.id):
                 ops.add(world.actors[n], "fear", F.FEAR_ARMING)
@@ -780,9 +824,9 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
                 )
         elif action == "fund" and t in world.actors:
             org = world.actors[t]
-            if a.wealth >= 6 and hasattr(org, "budget"):
-                ops.add(a, "wealth", -6)
-                ops.add(org, "budget", 6)
+            if a.wealth >= F.FUND_COST and hasattr(org, "budget"):
+                ops.add(a, "wealth", -F.FUND_COST)
+                ops.add(org, "budget", F.FUND_COST)
                 ledger.line("action", ledger.later("funds", who=who, org=org.name), a.id)
         elif action == "propose":
             _propose(world, ledger, o)
@@ -805,7 +849,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
                     ledger.say("redistributed", who=who, other=poorest.name),
                 )
         elif action == "build_force":
-            ops.add(a, "budget", -6)
+            ops.add(a, "budget", -F.BUILD_FORCE_COST)
             ops.add(a, "force", 6)
             ledger.line("action", ledger.later("builds_force", who=who), a.id)
         elif action == "deploy" and t in world.crises:
@@ -818,11 +862,11 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             s = world.state(t)
             if s is not None:
                 s.sanctioned = 3
-                ops.add(a, "budget", -2)
+                ops.add(a, "budget", -F.SANCTION_COST)
                 ledger.line("action", ledger.later("sanctions", who=who, other=s.name), a.id)
     elif isinstance(a, GlobalBody):
         if action == "build_capacity":
-            ops.add(a, "budget", -6)
+            ops.add(a, "budget", -F.BUILD_CAPACITY_COST)
             ops.add(a, "enforcement", 5)
             ledger.line(
                 "action",
@@ -839,8 +883,8 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             ops.add(a, "legitimacy", 3)
         elif action == "lend" and t:
             s = world.state(t)
-            if s is not None and a.budget >= 8:
-                amount = min(8.0, max(1.0, s.wealth * F.AID_CAP))
+            if s is not None and a.budget >= F.LEND_COST:
+                amount = min(float(F.LEND_COST), max(1.0, s.wealth * F.AID_CAP))
                 ops.add(a, "budget", -amount)
                 ops.add(s, "wealth", amount)
                 for c in list(world.crises.values()):
@@ -856,7 +900,7 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             cut = max(2.0, F.STANDARDS_ESCAPE * a.enforcement / 50)
             for corp in world.corporations.values():
                 ops.add(corp, "escape", -cut)
-            ops.add(a, "budget", -3)
+            ops.add(a, "budget", -F.REGULATE_COST)
             ledger.change("justice", F.STANDARDS_JUSTICE, ledger.say("set_standards", who=who))
         elif action == "indict" and t:
             s = world.state(t)

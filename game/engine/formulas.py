@@ -146,6 +146,16 @@ PROTECTED_SECURITY = 4  # a group with a state or secure autonomy gains security
 EXPOSED_SECURITY = 3  # a group with neither loses this much when aggrieved
 AUTONOMY_SECURE = 60
 
+# ---- what actions cost: short of the cost, an actor does not have the action ---------------
+ARM_COST = 4  # wealth
+FUND_COST = 6  # wealth, into a union's or body's budget
+AID_FLOOR = 10  # wealth: a state offers aid only with this much (the aid itself is AID_SHARE)
+BUILD_FORCE_COST = 6  # a union's budget
+SANCTION_COST = 2  # a union's budget
+BUILD_CAPACITY_COST = 6  # a body's budget
+LEND_COST = 8  # a bank's budget (a loan lends this much at most: AID_CAP of the state's wealth)
+REGULATE_COST = 3  # a bank's or trade body's budget
+
 # ---- markets and inequality ---------------------------------------------------------------
 INVEST = 0.01  # investing at home adds this share of wealth
 TAX_REVENUE = 0.03  # a capital tax raises this share of wealth...

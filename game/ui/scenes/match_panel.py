@@ -7,6 +7,7 @@ until the turn, the language or the scale changes."""
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
@@ -15,9 +16,10 @@ import pygame
 from pygame_gui.elements import UIButton, UIImage
 
 from game.engine import ACTIONS, Order
+from game.engine.actions import short_of
 from game.engine.scenario import text as scenario_text
 from game.engine.scoring import mission_of
-from game.ui.i18n import language, number, t, tn
+from game.ui.i18n import language, number, t, tn, whole
 from game.ui.scenes.match_groups import group_orders
 from game.ui.scenes.match_messages import MessageRows
 from game.ui.scenes.match_pending import (
@@ -440,6 +442,29 @@ class SidePanel(InfoTabs, MessageRows):
                 rows += [self._order_row(o, g.kind, single=False) for o in orders]
                 rows.append(self.gap(f"gap:{g.kind}:{action}", 6, g.kind))
             rows.append(self.gap(f"gap:{g.kind}", 4))
+        rows += self._short_rows()
+        return rows
+
+    def _short_rows(self) -> list[Row]:
+        """The actions the seat would have with more wealth or budget, and what each needs: an
+        action that left the list (the Fund's Lend under a budget of 8) says why."""
+        sc, pal = self.scene, self.app.palette
+        if sc.seat not in sc.view.actors:
+            return []
+        rows: list[Row] = []
+        for f in short_of(sc.view, sc.seat):
+            if not rows:
+                rows.append(self.gap("gap:short", 4))
+                tip = t("match.short.tip")
+                rows.append(self.heading("short:head", t("match.short.heading"), tip))
+            line = t(
+                "match.short.line",
+                action=t(f"match.action.{f.action}"),
+                figure=t(f"match.stat.{f.figure}").lower(),
+                need=whole(f.need),
+                have=whole(math.floor(f.have)),  # 7.6 is not yet 8
+            )
+            rows.append(self.para(f"short:{f.action}", line, 12, pal.muted))
         return rows
 
     def _group_head(self, kind: str, n: int, relevant: bool) -> Row:
