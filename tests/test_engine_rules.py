@@ -1084,3 +1084,28 @@ def test_recruiting_stops_at_a_share_of_the_people_an_ngo_reaches() -> None:
     assert moved == pytest.approx(line * 0.95)  # a twentieth go with the new office
     world, _ = resolve(world, [order("aid_watch", "recruit")])
     assert world.actors["aid_watch"].volunteers == pytest.approx(moved * (1 + F.RECRUIT_RATE))
+
+
+def test_a_resolution_tabled_twice_in_a_turn_is_one_vote_and_the_second_is_told() -> None:
+    """Played as Khmeria's UN, a mediation the Atlantic Republic tabled the same turn took the
+    secretariat's action point and its order was gone from the report without a word. It is
+    one resolution and one vote still; the report says who seconded whose."""
+    world = new_world(load_scenario(find_scenario("kosovo")), 1)
+    orders = [
+        o
+        for actor in ("atlantica", "germania")
+        for o in legal_actions(world, actor, only="propose")
+        if (o.target, o.option, o.subject) == ("un", "sanctions", "servia")
+    ]
+    assert [o.actor for o in orders] == ["atlantica", "germania"]
+    after, report = resolve(world, orders)
+    tabled = [p for p in after.proposals.values() if p.kind == "sanctions"]
+    assert [(p.proposer, p.target) for p in tabled] == [("atlantica", "servia")]
+    lines = [(ln.key, ln.actor, ln.text) for ln in report.lines if ln.kind == "vote"]
+    assert lines[0][:2] == ("tables_in", "atlantica")
+    assert lines[1] == (
+        "seconds",
+        "germania",
+        "Germania seconds the resolution the Atlantic Republic tabled in the United Nations: "
+        "sanctions (the Republic of Servia). One resolution, one vote.",
+    )

@@ -1023,9 +1023,6 @@ def _propose(world: World, ledger: Ledger, o: Order) -> None:
     body = world.actors.get(o.target or "")
     if not isinstance(body, GlobalBody) or o.option is None or o.subject is None:
         return
-    for p in world.proposals.values():
-        if (p.body, p.kind, p.target) == (body.id, o.option, o.subject):
-            return  # tabled by someone else this same turn: one resolution, one vote
     kind = say(f"proposal.{o.option}")
     who, subject = ops.name(world, o.actor), ops.name(world, o.subject)
     start = ledger.start  # a crisis or war that ended earlier this turn: its name then
@@ -1035,6 +1032,14 @@ def _propose(world: World, ledger: Ledger, o: Order) -> None:
         and (o.subject in start.crises or o.subject in start.wars)
     ):
         subject = ops.name(start, o.subject)
+    for p in world.proposals.values():
+        if (p.body, p.kind, p.target) == (body.id, o.option, o.subject):
+            # tabled by someone else this same turn: one resolution, one vote; the report says
+            # so, or the seat that paid for it would find its order gone without a word
+            first = ops.name(world, p.proposer)
+            args = {"who": who, "first": first, "body": body.name, "kind": kind}
+            ledger.line("vote", ledger.later("seconds", **args, subject=subject), o.actor)
+            return
     pid = world.new_id("res")
     world.proposals[pid] = Proposal(
         id=pid,
