@@ -1034,11 +1034,17 @@ def _propose(world: World, ledger: Ledger, o: Order) -> None:
         subject = ops.name(start, o.subject)
     for p in world.proposals.values():
         if (p.body, p.kind, p.target) == (body.id, o.option, o.subject):
-            # tabled by someone else this same turn: one resolution, one vote; the report says
-            # so, or the seat that paid for it would find its order gone without a word
-            first = ops.name(world, p.proposer)
-            args = {"who": who, "first": first, "body": body.name, "kind": kind}
-            ledger.line("vote", ledger.later("seconds", **args, subject=subject), o.actor)
+            # tabled by someone else this same turn: one resolution, one vote. The report names
+            # who seconded it (or a seat that paid for it would find its order gone without a
+            # word), all in one line: its list of names is said when the report is read.
+            if not ledger.quiet:
+                names = ledger.seconded.get(p.id)
+                if names is None:
+                    names = ledger.seconded[p.id] = []
+                    first = ops.name(world, p.proposer)
+                    args = {"first": first, "body": body.name, "kind": kind, "subject": subject}
+                    ledger.line("vote", ledger.later("seconded", **args, who=names), o.actor)
+                names.append(who)
             return
     pid = world.new_id("res")
     world.proposals[pid] = Proposal(

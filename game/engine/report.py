@@ -230,6 +230,8 @@ class Ledger:
         self.start: World | None = None
         self.votes: list[Tally] = []
         self.cards: list[FiredCard] = []
+        # each resolution tabled twice this turn: the names of those who seconded it
+        self.seconded: dict[str, list[Said]] = {}
 
     def change(self, criterion: Criterion | str, amount: float, cause: str) -> None:
         name = _CRITERION_NAMES.get(criterion)

@@ -93,7 +93,7 @@ TEMPLATES: dict[str, str] = {
     "mandate_granted": "The members of {who} grant it a wider mandate (mandate {mandate}).",
     "mandate_refused": "The great powers veto the appeal of {who} for a wider mandate and cut its budget to {budget}.",
     "tables_in": "{who} tables a resolution in {body}: {kind} ({subject}). Members vote next turn.",
-    "seconds": "{who} seconds the resolution {first} tabled in {body}: {kind} ({subject}). One resolution, one vote.",
+    "seconded": "The resolution {first} tabled in {body}, {kind} ({subject}), is seconded by {who}: one resolution, one vote.",
     "proposal.authorize_force": "authorize force",
     "proposal.sanctions": "sanctions",
     "proposal.mediate": "mediate",
