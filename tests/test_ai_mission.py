@@ -335,17 +335,17 @@ def test_autonomy_kept_clear_of_the_secure_line_is_worth_keeping() -> None:
 def test_no_seat_asks_the_world_to_punish_or_strike_its_ally() -> None:
     """Played on kosovo's own seed, Rossiya tabled sanctions on its ally Servia on turn 1 (the
     role ranked sanctions on any abusive state first; the baseline already spared allies): a
-    veto power guards its ally. Every AI seat of two kosovo matches, at each level."""
+    veto power guards its ally. Every AI seat of two kosovo matches, at each level. Help is
+    another matter: Rossiya asks the Bank for an aid package for Servia."""
     scenario = load_scenario(ROOT / "scenarios" / "kosovo.json")
-    seen = 0
+    seen, helped = 0, set()
     for level, seed in (("normal", 1999), ("hard", 3)):
         w, bot = new_world(scenario, seed), make_bot(level)
         for _ in range(6):
             orders = ai_orders(w, bot)
             for o in orders:
-                if o.action != "propose" or o.option not in ("sanctions", "authorize_force"):
+                if o.action != "propose":
                     continue
-                seen += 1
                 crisis = w.crises.get(o.subject or "")
                 aimed = crisis.state if crisis is not None else o.subject
                 allies = {
@@ -354,6 +354,11 @@ def test_no_seat_asks_the_world_to_punish_or_strike_its_ally() -> None:
                     if t.kind == "alliance" and o.actor in t.parties
                     for p in t.parties
                 } - {o.actor}
-                assert aimed not in allies, (level, w.turn, o)
+                if o.option == "aid_package" and aimed in allies:
+                    helped.add((level, o.actor, aimed))
+                if o.option in ("sanctions", "authorize_force"):
+                    seen += 1
+                    assert aimed not in allies, (level, w.turn, o)
             w = advance(w, orders)
     assert seen  # the seats do table sanctions and force, only not against their allies
+    assert ("normal", "rossiya", "servia") in helped and ("hard", "rossiya", "servia") in helped

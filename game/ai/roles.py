@@ -272,10 +272,8 @@ def _state(
         return 0.3 if a.government == "republic" else 0.05
     if act == "propose":
         kind, subj = m.option, m.subject
-        crisis = world.crises.get(subj or "") if kind == "authorize_force" else None
-        aimed = crisis.state if crisis is not None else subj
-        if aimed in facts.allies.get(a.id, ()):
-            return -1.0  # a state does not ask the world to punish or strike its ally
+        if _against_ally(facts, world, a.id, m):
+            return -1.0
         if kind == "sanctions":
             return 1.0 if subj in facts.aggressors or subj in facts.abusive else 0.2
         if kind == "authorize_force":
@@ -321,6 +319,19 @@ def _seeks_mandate(mission: Mission, body_id: str) -> bool:
     return any(c.min is not None for c in stat_goals(mission, body_id, "mandate"))
 
 
+def _against_ally(facts: Facts, world: World, actor_id: str, m: Move) -> bool:
+    """A resolution for sanctions on, or force against a crisis in, a party to one of the
+    actor's alliances: no one asks the world to punish or strike its ally."""
+    if m.option == "sanctions":
+        aimed = m.subject
+    elif m.option == "authorize_force":
+        crisis = world.crises.get(m.subject or "")
+        aimed = crisis.state if crisis is not None else m.subject
+    else:  # an aid package for an ally, a mediation of its war: asked for, not against it
+        return False
+    return aimed in facts.allies.get(actor_id, ())
+
+
 def _body(
     facts: Facts,
     world: World,
@@ -332,10 +343,8 @@ def _body(
     act = m.action
     if act == "propose":
         kind, subj = m.option, m.subject
-        crisis = world.crises.get(subj or "") if kind == "authorize_force" else None
-        aimed = crisis.state if crisis is not None else subj
-        if aimed in facts.allies.get(a.id, ()):
-            return -1.0  # a state does not ask the world to punish or strike its ally
+        if _against_ally(facts, world, a.id, m):
+            return -1.0
         if kind == "sanctions":
             return 1.1 if subj in facts.aggressors else 0.6 if subj in facts.abusive else 0.1
         if kind == "authorize_force":
