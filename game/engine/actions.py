@@ -1023,6 +1023,11 @@ def _propose(world: World, ledger: Ledger, o: Order) -> None:
     body = world.actors.get(o.target or "")
     if not isinstance(body, GlobalBody) or o.option is None or o.subject is None:
         return
+    key = (body.id, o.option, o.subject)
+    # tabled by someone else this same turn: one resolution, one vote
+    tabled = next((p for p in world.proposals.values() if (p.body, p.kind, p.target) == key), None)
+    if tabled is not None and ledger.quiet:
+        return  # a look-ahead step: nothing to report, so no name to say
     kind = say(f"proposal.{o.option}")
     who, subject = ops.name(world, o.actor), ops.name(world, o.subject)
     start = ledger.start  # a crisis or war that ended earlier this turn: its name then
@@ -1032,20 +1037,17 @@ def _propose(world: World, ledger: Ledger, o: Order) -> None:
         and (o.subject in start.crises or o.subject in start.wars)
     ):
         subject = ops.name(start, o.subject)
-    for p in world.proposals.values():
-        if (p.body, p.kind, p.target) == (body.id, o.option, o.subject):
-            # tabled by someone else this same turn: one resolution, one vote. The report names
-            # who seconded it (or a seat that paid for it would find its order gone without a
-            # word), all in one line: its list of names is said when the report is read.
-            if not ledger.quiet:
-                names = ledger.seconded.get(p.id)
-                if names is None:
-                    names = ledger.seconded[p.id] = []
-                    first = ops.name(world, p.proposer)
-                    args = {"first": first, "body": body.name, "kind": kind, "subject": subject}
-                    ledger.line("vote", ledger.later("seconded", **args, who=names), o.actor)
-                names.append(who)
-            return
+    if tabled is not None:
+        # The report names who seconded it (or a seat that paid for it would find its order
+        # gone without a word), all in one line: its list of names is said when it is read.
+        names = ledger.seconded.get(tabled.id)
+        if names is None:
+            names = ledger.seconded[tabled.id] = []
+            first = ops.name(world, tabled.proposer)
+            args = {"first": first, "body": body.name, "kind": kind, "subject": subject}
+            ledger.line("vote", ledger.later("seconded", **args, who=names), o.actor)
+        names.append(who)
+        return
     pid = world.new_id("res")
     world.proposals[pid] = Proposal(
         id=pid,
