@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from game.ai.baseline import BaselineBot
@@ -163,3 +165,24 @@ def test_ai_choice_is_deterministic_and_reads_only_its_seats_view() -> None:
             assert bot.choose(world, actor) == mine
             assert bot.choose(view(world, actor), actor) == mine
         world, _ = resolve(world, ai_orders(world, bot))
+
+
+def test_where_the_map_shows_a_crisis_is_not_the_state_of_the_match() -> None:
+    """A crisis's ``region`` only places its badge on the map: two worlds that differ in it
+    alone are the same match (one digest), and play on alike."""
+    data = mini_data()
+    shown = json.loads(json.dumps(data))
+    shown["crises"][0]["region"] = "castria_lowland"
+    plain, placed = (
+        new_world(Scenario.model_validate(data), 5),
+        new_world(Scenario.model_validate(shown), 5),
+    )
+    assert placed.crises["highland_repression"].region == "castria_lowland"
+    assert placed.digest() == plain.digest()
+    bot = BaselineBot()
+    for _ in range(3):
+        plain, _ = resolve(plain, ai_orders(plain, bot))
+        placed, _ = resolve(placed, ai_orders(placed, bot))
+    assert placed.digest() == plain.digest()
+    placed.crises["highland_repression"].severity += 1  # the rest of a crisis is the match
+    assert placed.digest() != plain.digest()

@@ -241,3 +241,23 @@ def test_two_rectangles_overlap_exactly_when_their_insides_meet(a, b, listed) ->
         assert any("share a border" in f.message for f in found), (a, b)
     if listed and not overlap and (width < -20 or height < -20):
         assert any("do not touch" in f.message for f in found), (a, b)
+
+
+def test_a_crisis_shown_in_a_region_its_state_does_not_hold_is_a_warning(tmp_path: Path) -> None:
+    def shown(region: str) -> Callable[[dict], None]:
+        def change(d: dict) -> None:
+            d["crises"][0]["region"] = region
+
+        return change
+
+    assert about_map(problems(tmp_path, shown("castria_lowland"))) == []  # Castria's own
+    found = about_map(problems(tmp_path, shown("arcadia_plain")))
+    assert [(p.severity, p.path) for p in found] == [("warning", "crises[0].region")]
+    assert found[0].message == (
+        "crisis 'highland_repression' happens in 'castria', but the map would show it in "
+        "'arcadia_plain', which 'arcadia' holds: name a region of 'castria'"
+    )
+    unknown = [p for p in problems(tmp_path, shown("castria_lowlands")) if p.severity == "error"]
+    assert [p.path for p in unknown] == ["crises[0].region"]
+    assert "unknown region 'castria_lowlands'" in unknown[0].message
+    assert "did you mean 'castria_lowland'" in unknown[0].message

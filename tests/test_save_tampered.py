@@ -33,6 +33,10 @@ TAMPERS: dict[str, tuple[Callable[[dict], None], str]] = {
     "a global body whose members list an NGO": (_body_with_an_ngo, "is not a state"),
     "an NGO as a permanent member": (_permanent_ngo, "is not a state"),
     "no regions": (lambda w: w.update(regions={}), "no regions"),
+    "a crisis shown in a region that does not exist": (
+        lambda w: next(iter(w["crises"].values())).update(region="atlantis"),
+        "region 'atlantis' does not exist",
+    ),
     "a negative id counter": (lambda w: w.update(counter=-5), "counter"),
     "NaN in the flags": (lambda w: w["flags"].update(x="NaN"), "flags"),
     "Infinity in the history": (

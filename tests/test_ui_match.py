@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -813,3 +814,34 @@ def test_the_map_legend_hides_no_small_state_at_the_corner():
         assert legend.w > 0 and "atlantica" not in under, (size, under)
     area, legend, under = _legend_over("sandbox", (1280, 720))
     assert not under and legend.bottom > area.centery and legend.right > area.centerx
+
+
+def _badges(scenario_path: Path, seat: str) -> dict[str, bool]:
+    """The regions where the map shows a crisis badge (its red dot drawn at the spot)."""
+    app = make_app((1280, 720))
+    local = LocalMatch.start(load_scenario(scenario_path), [seat], seed=1)
+    scene = MatchScene(app, local, seat)
+    app.push(scene)
+    frames(app)
+    m = scene.map
+    side = app.s(5)  # left of the badge's centre, where its "!" is not
+    return {
+        rid: tuple(app.screen.get_at((m.rect.x + x - side, m.rect.y + y)))[:3] == app.palette.bad
+        for rid, (x, y) in m.crisis_at.items()
+    }
+
+
+def test_a_crisis_shows_in_the_region_its_scenario_names(tmp_path: Path):
+    """The pandemic's fever broke out in the Tava Valley, as its first card says: the map shows
+    it there, not at Kordava's capital. A region its state does not hold is not where it shows
+    (validate warns of it): the map falls back to the state's capital."""
+    shown = _badges(ROOT / "scenarios" / "pandemic.json", "kordava")
+    assert [rid for rid, red in shown.items() if red] == ["tava_valley"]
+
+    doc = json.loads((ROOT / "scenarios" / "pandemic.json").read_text(encoding="utf-8"))
+    doc["crises"][0]["region"] = "sudra"  # Sudra's own region: not Kordava's
+    shutil.copytree(ROOT / "scenarios" / "pandemic", tmp_path / "pandemic")  # its cards
+    path = tmp_path / "pandemic.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    shown = _badges(path, "kordava")
+    assert [rid for rid, red in shown.items() if red] == ["kordava_core"]

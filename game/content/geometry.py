@@ -407,7 +407,8 @@ def _shared_border(a: _Shape, b: _Shape) -> tuple[float, Point, Point]:
 def check_placement(doc: object) -> list[Finding]:
     """A crisis (in the world, or started by a card with ids written out) placed in a state
     where its group does not live: none of the group's regions belongs to that state. Refugee
-    crises are left alone: refugees are where they fled to."""
+    crises are left alone: refugees are where they fled to. And a crisis shown on the map in a
+    region (its ``region``) that its state does not hold."""
     if not isinstance(doc, dict):
         return []
     owners = {
@@ -433,6 +434,21 @@ def check_placement(doc: object) -> list[Finding]:
                 if e.get("type") == "start_crisis":
                     places.append((("cards", i, "options", j, "effects", k), e))
     findings = []
+    for i, c in _indexed(doc.get("crises")):
+        state, region = c.get("state"), c.get("region")
+        if not isinstance(state, str) or state not in states or region not in owners:
+            continue  # a binding, an unknown id: said elsewhere
+        if owners[region] != state:
+            what = f"crisis {c['id']!r}" if isinstance(c.get("id"), str) else "this crisis"
+            findings.append(
+                Finding(
+                    ("crises", i, "region"),
+                    f"{what} happens in {state!r}, but the map would show it in {region!r}, "
+                    f"which {owners[region]!r} holds: name a region of {state!r}",
+                    "warning",
+                    source="geometry",
+                )
+            )
     for where, c in places:
         state, group = c.get("state"), c.get("group")
         if (

@@ -524,6 +524,7 @@ def _world(ch: Checker, doc: dict) -> None:
     for i, c in _items(doc, "crises"):
         ch.ref(("crises", i, "state"), c.get("state"), "state")
         ch.ref(("crises", i, "group"), c.get("group"), "group")
+        ch.ref(("crises", i, "region"), c.get("region"), "region")
         ch.ids(("crises", i, "responders"), c.get("responders"), "actor")
     for i, w in _items(doc, "wars"):
         ch.ref(("wars", i, "attacker"), w.get("attacker"), "actor")

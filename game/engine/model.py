@@ -511,6 +511,13 @@ class Crisis(Model):
         description="How bad it is, 0–100; at 0 it ends.",
         examples=[25],
     )
+    region: Id | None = Field(
+        None,
+        description="Where the map shows it (a region of its state): an epidemic's first "
+        "cluster, a famine's worst district. Left out, the map shows it where its group lives, "
+        "or at the state's capital (its most populous region). Only the map reads it.",
+        examples=["tava_valley"],
+    )
     age: int = Field(
         0,
         ge=0,

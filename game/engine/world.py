@@ -278,6 +278,8 @@ class World(Model):
         for c in self.crises.values():
             if c.state not in states or (c.group is not None and c.group not in self.groups):
                 raise ValueError(f"crisis {c.id!r}: its state or group does not exist")
+            if c.region is not None and c.region not in self.regions:
+                raise ValueError(f"crisis {c.id!r}: region {c.region!r} does not exist")
         for w in self.wars.values():
             if w.attacker not in states or w.defender not in states:
                 raise ValueError(f"war {w.id!r}: a side is not a state")
@@ -554,8 +556,13 @@ class World(Model):
         """A SHA-256 over the whole state: two matches with the same digest are the same match.
         The rules (cards, missions) never change during a match: their own digest, computed
         once, stands in for them."""
-        # A resolution's remembered subject is only its name (for the report): not the state.
-        skip = {"rules": True, "proposals": {"__all__": {"subject"}}}
+        # A resolution's remembered subject is only its name (for the report), and a crisis's
+        # region only where the map shows it: neither is the state of the match.
+        skip = {
+            "rules": True,
+            "proposals": {"__all__": {"subject"}},
+            "crises": {"__all__": {"region"}},
+        }
         blob = json.dumps(
             self.model_dump(mode="json", exclude=skip), sort_keys=True, separators=(",", ":")
         )

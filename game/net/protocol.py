@@ -80,7 +80,8 @@ from game.engine import Order, TurnReport, World
 from game.engine.model import Id
 from game.engine.scenario import Rules
 
-PROTOCOL_VERSION = 3  # 3: the welcome names the seats people play (whom chat reaches)
+PROTOCOL_VERSION = 4  # 4: a crisis may name the region the map shows it in (Crisis.region)
+# 3: the welcome names the seats people play (whom chat reaches)
 # 2: rules sent once (welcome), not with every turn; the console
 
 # A join code: what a student types, read from the projector. No 0/O or 1/I/L to confuse.

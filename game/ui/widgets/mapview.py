@@ -477,7 +477,13 @@ class MapView:
                 break
 
     def _crisis_region(self, crisis) -> str | None:
+        """Where a crisis shows: the region its scenario names while its state still holds it,
+        else where its group lives in its state, else the group's first region, else the
+        state's capital."""
         assert self.world is not None
+        named = self.world.regions.get(crisis.region or "")
+        if named is not None and named.owner == crisis.state:
+            return named.id
         group = self.world.groups.get(crisis.group or "")
         if group is not None:
             for rid in group.regions:
