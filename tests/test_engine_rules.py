@@ -1106,7 +1106,7 @@ def test_a_resolution_tabled_twice_in_a_turn_is_one_vote_and_the_seconders_are_n
     assert [key for key, _ in lines] == ["tables_in", "seconded"]
     assert lines[1][1] == (
         "The resolution the Atlantic Republic tabled in the United Nations, sanctions (the "
-        "Republic of Servia), is seconded by Germania, Rossiya: one resolution, one vote."
+        "Republic of Servia), is seconded by Germania and Rossiya: one resolution, one vote."
     )
     # a look-ahead's quiet turn records nothing, and plays the same
     assert advance(world, orders).digest() == after.digest()

@@ -119,3 +119,35 @@ def test_a_crisis_kind_has_one_name_on_every_screen() -> None:
                 strings[f"match.crisis.{kind}"],
             }
             assert len(names) == 1, (lang, kind, names)
+
+
+def test_names_in_a_sentence_end_with_and_and_a_body_is_not_named_twice() -> None:
+    """Played as Ruanda's president: "The resolution the United Nations tabled in the United
+    Nations ... is seconded by Urundi, Zaïre". A secretariat tables in its own body (it is
+    named once), and the last of several names comes after "and" ("y", or "e" before the
+    sound i in Spanish)."""
+    from game.content import load_scenario
+    from game.engine import legal_actions, new_world, resolve
+    from game.ui.i18n import line, names_list
+
+    world = new_world(load_scenario(ROOT / "scenarios" / "rwanda.json"), 1)
+    orders = [
+        o
+        for actor in ("un", "urundi", "zaire")
+        for o in legal_actions(world, actor, only="propose")
+        if (o.target, o.option) == ("un", "authorize_force")
+    ]
+    assert [o.actor for o in orders] == ["un", "urundi", "zaire"]
+    _, report = resolve(world, orders)
+    seconded = next(ln for ln in report.lines if ln.kind == "vote" and "seconded" in ln.key)
+    assert seconded.key == "seconded_own"
+    assert seconded.text.startswith("The resolution the United Nations tabled, authorize force (")
+    assert seconded.text.endswith("is seconded by Urundi and Zaïre: one resolution, one vote.")
+    spanish = line(seconded, "es")
+    assert " presentó, autorizar el uso de la fuerza (" in spanish, spanish
+    assert spanish.endswith("con el apoyo de Urundi y Zaïre: una resolución, una votación.")
+    assert names_list(["Urundi"], "es") == "Urundi"
+    assert names_list(["Gallia", "Iberia"], "es") == "Gallia e Iberia"
+    assert names_list(["Gallia", "Hibernia"], "es") == "Gallia e Hibernia"
+    assert names_list(["Urundi", "Zaïre", "Hielo"], "es") == "Urundi, Zaïre y Hielo"
+    assert names_list(["Urundi", "Zaïre", "Iberia"], "en") == "Urundi, Zaïre and Iberia"

@@ -845,3 +845,22 @@ def test_a_crisis_shows_in_the_region_its_scenario_names(tmp_path: Path):
     path.write_text(json.dumps(doc), encoding="utf-8")
     shown = _badges(path, "kordava")
     assert [rid for rid, red in shown.items() if red] == ["kordava_core"]
+
+
+def test_every_action_tip_says_the_points_left_after_a_click():
+    """Played as Ruanda: after one order, an action's tip still said "you have 2 left" (a tip
+    was written when its row was built, and a click rebuilds only the rows it touched)."""
+    app, _, scene = start()
+    repress = Order(actor=SEAT, action="repress", target="highlanders")
+    others = [o for o in scene.action_buttons if o.action not in ("repress", "vote", "choose")]
+    assert others
+
+    def tips() -> set[str]:
+        return {scene.action_buttons[o].tool_tip_text.rpartition("<br><br>")[2] for o in others}
+
+    assert tips() == {"Costs 1 action point; you have 2 left."}
+    press(app, scene, scene.action_buttons[repress])
+    assert scene.points_left == 1
+    assert tips() == {"Costs 1 action point; you have 1 left."}
+    press(app, scene, scene.action_buttons[repress])  # taken back
+    assert tips() == {"Costs 1 action point; you have 2 left."}

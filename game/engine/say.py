@@ -4,7 +4,7 @@ A cause is an ordinary English string (``Said`` is a ``str``), so the engine, it
 plain-text report read it as before; it also carries its key and arguments, so a screen in
 another language can say it in that language (templates in assets/i18n/<lang>/engine.json).
 An argument is a name (a ``Name``: English, with the scenario's translations), a scenario text
-with translations, a list of names (joined with commas), or another ``Said`` (a crisis's label
+with translations, a list of names ("A, B and C"), or another ``Said`` (a crisis's label
 inside a cause).
 """
 
@@ -94,6 +94,7 @@ TEMPLATES: dict[str, str] = {
     "mandate_refused": "The great powers veto the appeal of {who} for a wider mandate and cut its budget to {budget}.",
     "tables_in": "{who} tables a resolution in {body}: {kind} ({subject}). Members vote next turn.",
     "seconded": "The resolution {first} tabled in {body}, {kind} ({subject}), is seconded by {who}: one resolution, one vote.",
+    "seconded_own": "The resolution {first} tabled, {kind} ({subject}), is seconded by {who}: one resolution, one vote.",
     "proposal.authorize_force": "authorize force",
     "proposal.sanctions": "sanctions",
     "proposal.mediate": "mediate",
@@ -293,8 +294,15 @@ def _english(value: Any) -> str:
     if isinstance(value, dict):
         return text(value)
     if isinstance(value, list | tuple):
-        return ", ".join(_english(v) for v in value)
+        return and_list([_english(v) for v in value])
     return str(value)
+
+
+def and_list(items: list[str], last: str = "and") -> str:
+    """Names in a sentence: "A", "A and B", "A, B and C" (``last``: the language's "and")."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {last} {items[-1]}"
 
 
 def as_data(value: Any) -> Any:

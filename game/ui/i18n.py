@@ -20,6 +20,7 @@ import unicodedata
 from functools import cache
 
 from game.engine.names import label
+from game.engine.say import and_list
 from game.paths import install_root
 
 _lang = "en"
@@ -181,8 +182,8 @@ def _said_arg(value: object, lang: str) -> str:
         return said(english, key, args, lang, top=False)
     if isinstance(value, dict):  # a scenario text or a name with its translations
         return localized(value, lang)
-    if isinstance(value, list):  # names, each in this language
-        return ", ".join(_said_arg(v, lang) for v in value)
+    if isinstance(value, list):  # names, each in this language: "A, B and C"
+        return names_list([_said_arg(v, lang) for v in value], lang)
     shown = localized(value, lang)
     if lang == "es" and _DECIMAL.fullmatch(shown):  # a figure the engine wrote: "3,4"
         return shown.replace(".", ",")
@@ -190,6 +191,20 @@ def _said_arg(value: object, lang: str) -> str:
 
 
 _DECIMAL = re.compile(r"[+\-−]?\d+\.\d+")
+
+
+def names_list(items: list[str], lang: str | None = None) -> str:
+    """Names in a sentence of the language: "A, B and C"; in Spanish "A, B y C", and "e"
+    before a name that begins with the sound i ("Gallia e Iberia"; not "hie-", "hia-")."""
+    lang = lang or language()
+    if lang != "es" or len(items) < 2:
+        return and_list(items)
+    head = unicodedata.normalize("NFD", items[-1].lower())
+    head = "".join(c for c in head if not unicodedata.combining(c))
+    sound_i = (head.startswith("i") or head.startswith("hi")) and not head.startswith(
+        ("hia", "hie", "hio", "hiu")
+    )
+    return and_list(items, "e" if sound_i else "y")
 
 
 def message(value: object, lang: str | None = None) -> str:

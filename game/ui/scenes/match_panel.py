@@ -68,6 +68,7 @@ class SidePanel(InfoTabs, MessageRows):
         self.remove_buttons: list[UIButton] = []
         self.list: RowList | None = None  # the one being built
         self._group_counts: dict[str, tuple[int, bool]] = {}  # kind: (orders, touches mission)
+        self._tips_left: int | None = None  # the points left the actions' cost tips say
 
     # ---- shorthand ---------------------------------------------------------------------------
 
@@ -108,6 +109,8 @@ class SidePanel(InfoTabs, MessageRows):
         rl.collapsed = self.collapsed
         self.list = rl
         self.lists[tab] = rl
+        if tab == "actions":
+            self._tips_left = self.scene.points_left
         rl.rows = getattr(self, f"_rows_{tab}")()
         rl.layout()
         return rl
@@ -147,6 +150,7 @@ class SidePanel(InfoTabs, MessageRows):
                 for o in changed:
                     if o.action not in ("vote", "choose") and rl.get(f"order:{order_key(o)}"):
                         self._swap_order(rl, o)
+                self._refresh_cost_tips(rl)
             elif tab == "cards" and waits_changed:
                 for o in changed:
                     if o.action == "choose":
@@ -162,6 +166,30 @@ class SidePanel(InfoTabs, MessageRows):
                 row = rl.get(anchor)  # type: ignore[arg-type]
                 if row is not None and row.y != old_y:
                     rl.scroll_to(rl.top + row.y - old_y)
+
+    def _refresh_cost_tips(self, rl: RowList) -> None:
+        """The points left changed: every action's tip says the new figure ("you have 1 left").
+        A tip is written when its row is built, and a click rebuilds only the rows it touched:
+        the others kept the points of the turn's start."""
+        old, new = self._tips_left, self.scene.points_left
+        if old is None or old == new:
+            return
+        self._tips_left = new
+        swap = {
+            html.escape(tn("match.cost_tip", n, left=old)): html.escape(
+                tn("match.cost_tip", n, left=new)
+            )
+            for n in {spec.cost for spec in ACTIONS.values()}
+        }
+        for row in rl.rows:
+            if not row.key.startswith(("order:", "act:")):
+                continue
+            for element, _, _ in row.elements:
+                head, sep, tail = (element.tool_tip_text or "").rpartition("<br><br>")
+                if sep and tail in swap:
+                    element.set_tooltip(
+                        head + sep + swap[tail], wrap_width=self.s(TIP_WIDTH), delay=0.35
+                    )
 
     def _swap_draft(self, rl: RowList) -> None:
         """The draft's rows: those whose order and place are unchanged stay as they are."""
