@@ -864,3 +864,72 @@ def test_every_action_tip_says_the_points_left_after_a_click():
     assert tips() == {"Costs 1 action point; you have 1 left."}
     press(app, scene, scene.action_buttons[repress])  # taken back
     assert tips() == {"Costs 1 action point; you have 2 left."}
+
+
+def test_the_actor_tab_says_the_points_left_after_an_order():
+    """Played as Ruanda: with one order given, the Actor tab still said "Puntos de acción 2 de
+    2" while the footer said "quedan 1 de 2" (the tab, built before, kept its rows)."""
+    app, _, scene = start()
+    key(app, pygame.K_3)
+    frames(app)
+
+    def points() -> list[str]:
+        return [s.text for s in scene.panel.lists["actor"].get("actor:points").texts]
+
+    assert "2 of 2" in points()
+    key(app, pygame.K_1)
+    frames(app)
+    press(app, scene, scene.action_buttons[Order(actor=SEAT, action="invest")])
+    key(app, pygame.K_3)
+    frames(app)
+    assert scene.points_left == 1 and "1 of 2" in points(), points()
+
+
+def test_a_tip_closes_with_its_tab():
+    """Played as Ruanda: a goal's tip stayed up after the Actor tab was opened with the key,
+    the pointer not moved, and the Actor tab's own tip came up over it (two tips at once)."""
+    app, _, scene = start()
+    goal = scene.panel.lists["actions"].get("mission:goal:0").elements[0][0]
+    hover(app, goal.rect.center, frames=40)
+
+    def tips() -> list:
+        return [
+            e for e in app.manager.get_sprite_group().sprites() if type(e).__name__ == "UITooltip"
+        ]
+
+    assert len(tips()) == 1
+    key(app, pygame.K_3)
+    frames(app, 40)  # the pointer rests on the Actor tab's rows: one of them may show its tip
+    shown = tips()
+    assert len(shown) <= 1 and goal.tool_tip is None and goal.tool_tip not in shown
+
+
+def test_a_goal_tip_says_each_figure_it_tests_and_its_line(tmp_path: Path):
+    """Played as Ruanda: "Ruanda keeps most of its sovereignty: lost +10", and nothing said the
+    line was 65 and Ruanda stood at 64. A goal's tip now says each figure it tests."""
+    from game.ui.i18n import set_language
+    from game.ui.scenes.match_pending import goal_states
+
+    _, local, scene = start()
+    tip = scene.panel.lists["actions"].get("mission:goal:0").elements[0][0].tool_tip_text
+    states = goal_states(scene.view, SEAT)
+    assert states[0].figures and all(f in tip for f in states[0].figures)
+    world = load_scenario(ROOT / "scenarios" / "rwanda.json")
+    local = LocalMatch.start(world, ["ruanda"], seed=1)
+    sovereignty = local.world.actors["ruanda"].sovereignty
+    lines = [g.figures for g in goal_states(local.world, "ruanda")]
+    assert lines == [
+        (),
+        (f"Sovereignty of the Republic of Ruanda: {sovereignty:.1f} (65 or more)",),
+        (),
+    ]
+    set_language("es")
+    try:
+        compact = LocalMatch.start(
+            load_scenario(ROOT / "scenarios" / "sandbox.json"), ["coastal_compact"], 1
+        )
+        said = [f for g in goal_states(compact.world, "coastal_compact") for f in g.figures]
+        assert said[0].startswith("Profundidad del Pacto Costero: "), said  # not "de el"
+        assert said[0].endswith(" (40 o más)"), said
+    finally:
+        set_language("en")

@@ -32,7 +32,7 @@ from typing import Literal
 from pydantic import Field
 
 from . import vocabulary as V
-from .conditions import Compiled, Context, compiled
+from .conditions import Compiled, Context, compiled, figure
 from .model import CRITERIA, Fallen, Id, Model
 from .names import Name, Translatable, as_name
 from .say import Said, say
@@ -230,6 +230,46 @@ def goal_statuses(world: World, actor_id: str) -> list[GoalStatus]:
                 sentence=say(key, goal=g.text),
             )
         )
+    return out
+
+
+@dataclass(frozen=True)
+class GoalFigure:
+    """A figure one of a goal's conditions tests, and where it stands: ``subject`` is the
+    actor's or group's id (None for a criterion), ``stat`` the figure (a criterion's name for
+    a criterion), ``low`` and ``high`` the line it must stay within."""
+
+    kind: Literal["actor", "group", "criterion"]
+    subject: str | None
+    stat: str
+    value: float
+    low: float | None
+    high: float | None
+
+
+def goal_figures(world: World, actor_id: str) -> list[list[GoalFigure]]:
+    """For each goal of the actor's mission (goals, then secret goals, as ``goal_statuses``),
+    the figures its conditions test (an actor's or a group's stat, a criterion) with where each
+    stands now: how far a goal on a figure is from its line. A figure of what no longer exists
+    is left out. Pure; give it the seat's view."""
+    ctx = Context(world)
+    out: list[list[GoalFigure]] = []
+    for _, g in _goals(mission_of(world, actor_id)):
+        found: list[GoalFigure] = []
+        for c in g.when:
+            t = type(c)
+            if t is V.ActorStatIs:
+                kind, subject, stat = "actor", ctx.ref(c.actor), c.stat
+            elif t is V.GroupStatIs:
+                kind, subject, stat = "group", ctx.ref(c.group), c.stat
+            elif t is V.CriterionIs:
+                kind, subject, stat = "criterion", None, c.criterion.value
+            else:
+                continue
+            value = figure(c, ctx)
+            if value is not None:
+                found.append(GoalFigure(kind, subject, stat, value, c.min, c.max))  # type: ignore[arg-type]
+        out.append(found)
     return out
 
 

@@ -557,7 +557,20 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, ChatTab, Scene):
     def set_tab(self, tab: str) -> None:
         if tab in self.tabs and tab != self.tab:
             self.tab = tab
+            self._close_tips()
             self.build_content()
+
+    def _close_tips(self) -> None:
+        """Close the tooltips shown. pygame_gui closes one when its element loses the pointer,
+        which an element hidden with its tab never does: its tip stayed up over the next tab's
+        (two tips at once, the pointer not moved)."""
+        for e in self.tipped:
+            tip = getattr(e, "tool_tip", None)
+            if tip is not None:
+                tip.kill()
+                e.tool_tip = None
+                e.hover_time = 0.0
+        self.app.dirty()
 
     def toggle(self, order: Order) -> None:
         """Draft an order, or take it back if it is already drafted."""

@@ -151,6 +151,8 @@ class SidePanel(InfoTabs, MessageRows):
                     if o.action not in ("vote", "choose") and rl.get(f"order:{order_key(o)}"):
                         self._swap_order(rl, o)
                 self._refresh_cost_tips(rl)
+            elif tab == "actor" and self.scene.actor is not None and rl.get("actor:points"):
+                rl.swap("actor:points", self.points_row(self.scene.actor))  # the points left
             elif tab == "cards" and waits_changed:
                 for o in changed:
                     if o.action == "choose":
@@ -708,7 +710,9 @@ class SidePanel(InfoTabs, MessageRows):
                     f"mission:goal:{i}",
                     f"{prefix}{g.text}",
                     t(f"panel.goal.{g.state}", points=number(g.points, None, sign=True)),
-                    html.escape(t(f"panel.goal.{g.state}_tip")),
+                    "<br>".join(
+                        html.escape(x) for x in (t(f"panel.goal.{g.state}_tip"), *g.figures)
+                    ),
                     tone=tones[g.state],
                     group="mission",
                 )

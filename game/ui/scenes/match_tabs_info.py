@@ -23,6 +23,15 @@ from game.ui.widgets.text_fit import wrap_words
 class InfoTabs:
     """Mixed into SidePanel: the rows of the Actor, Actors and Last-turn tabs."""
 
+    def points_row(self, a) -> Row:
+        """The seat's action points left of its whole (the draft spends them)."""
+        return self.stat(
+            "actor:points",
+            t("match.stat.action_points"),
+            t("match.of", n=self.scene.points_left, total=a.action_points),
+            html.escape(t("match.stat_tip.action_points")),
+        )
+
     def _rows_actor(self) -> list[Row]:
         app, s, pal = self.app, self.s, self.app.palette
         sc = self.scene
@@ -66,14 +75,7 @@ class InfoTabs:
                     tone=pal.accent,
                 )
             )
-        rows.append(
-            self.stat(
-                "actor:points",
-                t("match.stat.action_points"),
-                t("match.of", n=sc.points_left, total=a.action_points),
-                html.escape(t("match.stat_tip.action_points")),
-            )
-        )
+        rows.append(self.points_row(a))
         rows.append(self.gap("actor:gap0", 6))
         rows.append(self.heading("actor:figures", t("match.actor.figures")))
         for key, value, bar in sc._figures(a):
