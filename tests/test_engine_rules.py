@@ -1110,3 +1110,17 @@ def test_a_resolution_tabled_twice_in_a_turn_is_one_vote_and_the_seconders_are_n
     )
     # a look-ahead's quiet turn records nothing, and plays the same
     assert advance(world, orders).digest() == after.digest()
+
+
+def test_deepening_a_union_says_what_each_member_cedes() -> None:
+    """Played as Ruanda: its sovereignty fell 3 a turn, and the report said only that the OAU
+    "deepens integration". The line says what each member cedes; the members cede it."""
+    world = build(mini_data())
+    union = world.actors["union"]
+    before = {m: world.actors[m].sovereignty for m in union.members}
+    after, report = resolve(world, [order("union", "integrate")])
+    line = next(ln for ln in report.lines if ln.key == "integrates")
+    assert line.text.endswith(": each member cedes 3 of its sovereignty.")
+    assert {m: after.actors[m].sovereignty for m in before} == {
+        m: pytest.approx(x - 3) for m, x in before.items()
+    }

@@ -836,7 +836,11 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             pooled = 3 if a.purpose == "union" else 1  # an alliance pools command, not law
             for m in a.members:
                 ops.add(world.actors[m], "sovereignty", -pooled)
-            ledger.line("action", ledger.later("integrates", who=who, depth=f"{a.depth:.0f}"), a.id)
+            ledger.line(
+                "action",
+                ledger.later("integrates", who=who, depth=f"{a.depth:.0f}", pooled=str(pooled)),
+                a.id,
+            )
         elif action == "redistribute":
             members = [world.actors[m] for m in a.members if m in world.actors]
             if members and a.budget >= F.REDISTRIBUTE:

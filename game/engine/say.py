@@ -73,7 +73,7 @@ TEMPLATES: dict[str, str] = {
     "joins": "{who} joins {org}.",
     "leaves": "{who} leaves {org}.",
     "funds": "{who} funds {org}.",
-    "integrates": "{who} deepens integration (depth {depth}).",
+    "integrates": "{who} deepens integration (depth {depth}): each member cedes {pooled} of its sovereignty.",
     "builds_force": "{who} builds its common force.",
     "sanctions": "{who} sanctions {other}.",
     "builds_capacity": "{who} builds capacity (enforcement {enforcement}).",
