@@ -933,3 +933,22 @@ def test_a_goal_tip_says_each_figure_it_tests_and_its_line(tmp_path: Path):
         assert said[0].endswith(" (40 o más)"), said
     finally:
         set_language("en")
+
+
+def test_the_debrief_says_how_far_a_missed_goal_ended_from_its_line():
+    """A missed goal on a figure says where the figure ended and its line, in the debrief, its
+    Markdown handout alike; a goal met says nothing more."""
+    from game.engine.scoring import score
+    from game.report.debrief import debrief_markdown, score_rows
+
+    world = LocalMatch.start(load_scenario(ROOT / "scenarios" / "rwanda.json"), [], 1).world
+    actors = dict(world.actors)
+    ruanda = actors["ruanda"].model_copy(update={"sovereignty": 64.3})
+    world = world.model_copy(update={"actors": {**actors, "ruanda": ruanda}, "ended": True})
+    assert [g.met for g in score(world, "ruanda").goals][1] is False
+    row = next(r for r in score_rows(world) if r.actor == "ruanda")
+    missed = row.goals[1]
+    assert missed.figures == ("Sovereignty of the Republic of Ruanda: 64.3 (65 or more)",)
+    assert all(not g.figures for g in row.goals if g.met)
+    said = "not met: Ruanda keeps most of its sovereignty. (+10); " + missed.figures[0]
+    assert said in debrief_markdown(world, [])

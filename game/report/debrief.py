@@ -27,7 +27,7 @@ from game.engine import TurnReport, World, scores
 from game.engine.model import ARRANGEMENT_ORDER, CRITERIA, Arrangement
 from game.engine.report import Tally
 from game.engine.scenario import Card, text
-from game.engine.scoring import counted_criteria, mission_of, turns_left
+from game.engine.scoring import GoalFigure, counted_criteria, goal_figures, mission_of, turns_left
 from game.ui import i18n  # plain Python string tables: no pygame
 
 DEBRIEF_FILES = ("debrief.md", "criteria.csv", "charts.png")
@@ -218,6 +218,7 @@ class GoalRow:
     points: float
     met: bool
     secret: bool
+    figures: tuple[str, ...] = ()  # a missed goal's figures, where each ended and its line
 
 
 @dataclass(frozen=True)
@@ -369,12 +370,16 @@ def score_rows(world: World) -> list[ScoreRow]:
     for actor_id, s in scores(world).items():
         m = mission_of(world, actor_id)
         authored = [*m.goals, *m.secret]
+        figures = goal_figures(world, actor_id)
         goals = tuple(
             GoalRow(
                 text(authored[i].text, lang) if i < len(authored) else g.text,
                 g.points,
                 g.met,
                 g.secret,
+                ()
+                if g.met or i >= len(figures)
+                else tuple(figure_line(world, f) for f in figures[i]),
             )
             for i, g in enumerate(s.goals)
         )
@@ -684,7 +689,32 @@ def change_text(c: BigChange) -> str:
 def goal_text(g: GoalRow, mark_secret: bool = True) -> str:
     key = "debrief.goal_met" if g.met else "debrief.goal_missed"
     out = t(key, text=g.text, points=signed(g.points, 0))
+    if g.figures:  # how far a missed goal's figures ended from their lines
+        out = t("debrief.goal_missed_at", goal=out, figures="; ".join(g.figures))
     return f"{t('debrief.secret')} \u00b7 {out}" if g.secret and mark_secret else out
+
+
+def _amount(value: float, digits: int | None) -> str:
+    return i18n.whole(value) if abs(value) >= 1000 else i18n.number(value, digits)
+
+
+def figure_line(world: World, f: GoalFigure) -> str:
+    """A figure a goal tests, where it stands and its line, in the player's language:
+    "Sovereignty of the Republic of Ruanda: 64.3 (65 or more)"."""
+    if f.kind == "criterion":
+        what = t(f"match.crit.{f.stat}")
+    else:
+        thing = (world.actors if f.kind == "actor" else world.groups).get(f.subject or "")
+        who = i18n.name(thing, article=True) if thing is not None else (f.subject or "")
+        stat = t(f"match.stat.{f.stat}" if f.kind == "actor" else f"panel.goal.group.{f.stat}")
+        what = i18n.contracted(t("panel.goal.figure_of", stat=stat, who=who))  # "del Dominio"
+    if f.low is not None and f.high is not None:
+        line = t("panel.goal.between", low=_amount(f.low, None), high=_amount(f.high, None))
+    elif f.low is not None:
+        line = t("panel.goal.at_least", n=_amount(f.low, None))
+    else:
+        line = t("panel.goal.at_most", n=_amount(f.high or 0.0, None))
+    return t("panel.goal.figure", what=what, value=_amount(f.value, 1), line=line)
 
 
 def criteria_csv(world: World) -> str:

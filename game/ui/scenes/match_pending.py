@@ -13,8 +13,9 @@ from game.engine import Order, goal_statuses
 from game.engine import default_option as engine_default
 from game.engine import waiting as engine_waiting
 from game.engine.scenario import text as scenario_text
-from game.engine.scoring import GoalFigure, goal_figures
-from game.ui.i18n import contracted, language, name, number, t, whole
+from game.engine.scoring import goal_figures
+from game.report.debrief import figure_line
+from game.ui.i18n import language
 
 if TYPE_CHECKING:
     from game.engine import World
@@ -91,25 +92,3 @@ def goal_states(world: World, seat: str | None) -> list[GoalState]:
         )
         for i, g in enumerate(goal_statuses(world, seat))
     ]
-
-
-def _amount(value: float, digits: int | None) -> str:
-    return whole(value) if abs(value) >= 1000 else number(value, digits)
-
-
-def figure_line(world: World, f: GoalFigure) -> str:
-    """ "Sovereignty of the Republic of Ruanda: 64.3 (65 or more)", in the player's language."""
-    if f.kind == "criterion":
-        what = t(f"match.crit.{f.stat}")
-    else:
-        thing = (world.actors if f.kind == "actor" else world.groups).get(f.subject or "")
-        who = name(thing, article=True) if thing is not None else (f.subject or "")
-        stat = t(f"match.stat.{f.stat}" if f.kind == "actor" else f"panel.goal.group.{f.stat}")
-        what = contracted(t("panel.goal.figure_of", stat=stat, who=who))  # "del Dominio"
-    if f.low is not None and f.high is not None:
-        line = t("panel.goal.between", low=_amount(f.low, None), high=_amount(f.high, None))
-    elif f.low is not None:
-        line = t("panel.goal.at_least", n=_amount(f.low, None))
-    else:
-        line = t("panel.goal.at_most", n=_amount(f.high or 0.0, None))
-    return t("panel.goal.figure", what=what, value=_amount(f.value, 1), line=line)
