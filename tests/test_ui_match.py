@@ -952,3 +952,20 @@ def test_the_debrief_says_how_far_a_missed_goal_ended_from_its_line():
     assert all(not g.figures for g in row.goals if g.met)
     said = "not met: Ruanda keeps most of its sovereignty. (+10); " + missed.figures[0]
     assert said in debrief_markdown(world, [])
+
+
+def test_two_regions_whose_short_names_match_keep_their_whole_names():
+    """Khmeria's map read "Annam" on both of Annam's regions: a label drops its parenthesis
+    only where no other region would then read the same."""
+    from game.ui.widgets.mapview import label_names
+
+    names = label_names(
+        LocalMatch.start(load_scenario(ROOT / "scenarios" / "cambodia.json"), [], 1).world
+    )
+    assert names["annam_north"] == "Annam (North)"
+    assert names["annam_south"] == "Annam (South and the Delta)"
+    assert names["sovetia_far_east"] == "Sovetia"  # the one Sovetia on the map
+    kosovo = LocalMatch.start(load_scenario(ROOT / "scenarios" / "kosovo.json"), [], 1).world
+    shown = label_names(kosovo)
+    assert len(set(shown.values())) == len(shown)  # every label its own
+    assert any(n != i18n_name(kosovo.regions[r]) for r, n in shown.items())  # some shortened

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import math
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -94,6 +95,16 @@ def short_name(name: str) -> str:
     """A map label drops a parenthesis: "Kosova (province)" reads "Kosova"."""
     cut = name.find(" (")
     return name[:cut] if cut > 0 else name
+
+
+def label_names(world: World) -> dict[str, str]:
+    """Each region's name on the map, in the interface's language: without its parenthesis,
+    unless another region would then read the same ("Annam (North)" and "Annam (South and the
+    Delta)" stay whole; "Sovetia (Far East)" reads "Sovetia")."""
+    full = {rid: i18n_name(r) for rid, r in world.regions.items()}
+    short = {rid: short_name(n) for rid, n in full.items()}
+    count = Counter(short.values())
+    return {rid: short[rid] if count[short[rid]] == 1 else full[rid] for rid in full}
 
 
 @dataclass
@@ -407,6 +418,7 @@ class MapView:
         crisis_regions = {self._crisis_region(c) for c in w.crises.values()} - {None}
         placed: list[pygame.Rect] = []
         markers: dict[str, pygame.Rect] = {}
+        names = label_names(w)
         for rid in sorted(set(n_groups) | crisis_regions):  # type: ignore[arg-type]
             x, y = (round(v) for v in self._local(label_point(w.regions[rid].polygon)))
             gw = n_groups.get(rid, 0) * icon_gap
@@ -434,7 +446,7 @@ class MapView:
             area = polygon_area(poly) * self._scale**2
             size = 15 if area > app.s(160) ** 2 else 13 if area > app.s(60) ** 2 else 11
             font = app.font(size, bold=True)
-            name = short_name(i18n_name(r))
+            name = names[r.id]
             lines = [name]
             if font.size(name)[0] > width_px * 1.1 and " " in name:
                 wrapped = wrap(name, font, max(int(width_px), font.size("M" * 6)[0]))
