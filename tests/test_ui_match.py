@@ -923,8 +923,16 @@ def test_a_goal_tip_says_each_figure_it_tests_and_its_line(tmp_path: Path):
         (f"Sovereignty of the Republic of Ruanda: {sovereignty:.1f} (65 or more)",),
         (),
     ]
+    kosovo = LocalMatch.start(load_scenario(ROOT / "scenarios" / "kosovo.json"), [], 1).world
+    said = goal_states(kosovo, "arberia")[0].figures
+    assert said[0].startswith("Security of the Kosovar Albanians: "), said  # as the report says
     set_language("es")
     try:
+        assert (
+            goal_states(kosovo, "arberia")[0]
+            .figures[0]
+            .startswith("Seguridad de los albanokosovares: ")
+        )
         compact = LocalMatch.start(
             load_scenario(ROOT / "scenarios" / "sandbox.json"), ["coastal_compact"], 1
         )

@@ -706,8 +706,12 @@ def figure_line(world: World, f: GoalFigure) -> str:
     else:
         thing = (world.actors if f.kind == "actor" else world.groups).get(f.subject or "")
         who = i18n.name(thing, article=True) if thing is not None else (f.subject or "")
-        stat = t(f"match.stat.{f.stat}" if f.kind == "actor" else f"panel.goal.group.{f.stat}")
-        what = i18n.contracted(t("panel.goal.figure_of", stat=stat, who=who))  # "del Dominio"
+        if f.kind == "actor":  # "Soberanía del Dominio" (a name carries its article)
+            stat = t(f"match.stat.{f.stat}")
+            what = i18n.contracted(t("panel.goal.figure_of", stat=stat, who=who))
+        else:  # a group's name goes after an article, as in the report ("de los tutsis")
+            stat = t(f"panel.goal.group.{f.stat}")
+            what = t("panel.goal.figure_of_group", stat=stat, who=who)
     if f.low is not None and f.high is not None:
         line = t("panel.goal.between", low=_amount(f.low, None), high=_amount(f.high, None))
     elif f.low is not None:
