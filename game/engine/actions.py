@@ -1050,8 +1050,8 @@ def _propose(world: World, ledger: Ledger, o: Order) -> None:
             first = ops.name(world, tabled.proposer)
             args = {"first": first, "body": body.name, "kind": kind, "subject": subject}
             # a secretariat tables in its own body: "the UN tabled", not "in the UN" again
-            key = "seconded_own" if tabled.proposer == body.id else "seconded"
-            ledger.line("vote", ledger.later(key, **args, who=names), o.actor)
+            line = "seconded_own" if tabled.proposer == body.id else "seconded"
+            ledger.line("vote", ledger.later(line, **args, who=names), o.actor)
         names.append(who)
         return
     pid = world.new_id("res")

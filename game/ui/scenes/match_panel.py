@@ -23,6 +23,7 @@ from game.ui.i18n import language, number, t, tn, whole
 from game.ui.scenes.match_groups import group_orders
 from game.ui.scenes.match_messages import MessageRows
 from game.ui.scenes.match_pending import (
+    GoalState,
     Waiting,
     ballots_of,
     default_option,
@@ -53,6 +54,12 @@ if TYPE_CHECKING:
 
 TIP_WIDTH = 320  # as the scene's tooltips
 FOLD_ROOM = 24  # unscaled pixels a fold arrow needs at a header's right (see _fold_arrow)
+
+
+def cost_tip_text(cost: int, left: int) -> str:
+    """An action's cost and the points left, as its tip ends ("Costs 1 action point; you have 2
+    left."): written when a row is built, and again when the points left change."""
+    return tn("match.cost_tip", cost, left=left)
 
 
 class SidePanel(InfoTabs, MessageRows):
@@ -178,9 +185,7 @@ class SidePanel(InfoTabs, MessageRows):
             return
         self._tips_left = new
         swap = {
-            html.escape(tn("match.cost_tip", n, left=old)): html.escape(
-                tn("match.cost_tip", n, left=new)
-            )
+            html.escape(cost_tip_text(n, old)): html.escape(cost_tip_text(n, new))
             for n in {spec.cost for spec in ACTIONS.values()}
         }
         for row in rl.rows:
@@ -521,7 +526,7 @@ class SidePanel(InfoTabs, MessageRows):
         preview = action_preview(action, self.scene.view, orders)
         spec = ACTIONS[action]
         cost = t("match.cost", n=spec.cost)
-        cost_tip = tn("match.cost_tip", spec.cost, left=self.scene.points_left)
+        cost_tip = cost_tip_text(spec.cost, self.scene.points_left)
         row = Row(f"act:{action}", group=group)
         cfont = app.font(12, bold=True)
         chip = cfont.render(cost, True, pal.accent)
@@ -545,7 +550,7 @@ class SidePanel(InfoTabs, MessageRows):
         w = sc.view
         drafted = o in sc.draft
         spec = ACTIONS[o.action]
-        cost_tip = tn("match.cost_tip", spec.cost, left=sc.points_left)
+        cost_tip = cost_tip_text(spec.cost, sc.points_left)
         tip = html.escape(order_preview(w, o)) + "<br><br>" + html.escape(cost_tip)
         cost = t("match.cost", n=spec.cost)
         if single:
@@ -655,12 +660,14 @@ class SidePanel(InfoTabs, MessageRows):
         row.state = text
         return row
 
-    def _mission_head(self) -> Row:
-        """The mission's header: the role and how many goals hold; it folds the goals."""
+    def _mission_head(self, goals: list[GoalState] | None = None) -> Row:
+        """The mission's header: the role and how many goals hold; it folds the goals.
+        ``goals``: the goals' states, when the caller has them already."""
         sc = self.scene
         mission = mission_of(sc.view, sc.seat or "")
         role = scenario_text(mission.role, language())
-        goals = goal_states(sc.view, sc.seat)
+        if goals is None:
+            goals = goal_states(sc.view, sc.seat)
         open_n = sum(1 for g in goals if g.state == "open")
         lost_n = sum(1 for g in goals if g.state == "failed")
         hold_n = len(goals) - open_n - lost_n
@@ -701,9 +708,10 @@ class SidePanel(InfoTabs, MessageRows):
         sc, pal = self.scene, self.app.palette
         if sc.actor is None:
             return []
-        rows = [self._mission_head()]
+        goals = goal_states(sc.view, sc.seat)
+        rows = [self._mission_head(goals)]
         tones = {"holding": pal.good, "met": pal.good, "open": pal.muted, "failed": pal.bad}
-        for i, g in enumerate(goal_states(sc.view, sc.seat)):
+        for i, g in enumerate(goals):
             prefix = t("match.actor.secret") + " " if g.secret else ""
             rows.append(
                 self.stat(
