@@ -121,6 +121,31 @@ def test_a_crisis_kind_has_one_name_on_every_screen() -> None:
             assert len(names) == 1, (lang, kind, names)
 
 
+def test_a_secretariats_appeal_for_its_mandate_names_it_once() -> None:
+    """Played as the pandemic's WHA: "La Asamblea Mundial de la Salud presenta una resolución:
+    un mandato más amplio (la Asamblea Mundial de la Salud)", under a header that already said
+    the members vote next turn. A mandate is the body's own: its name is said once, and the
+    header no longer repeats what its lines say."""
+    from game.content import load_scenario
+    from game.engine import legal_actions, new_world, resolve
+    from game.ui.i18n import line
+
+    world = new_world(load_scenario(ROOT / "scenarios" / "pandemic.json"), 1)
+    (appeal,) = [o for o in legal_actions(world, "wha", only="propose") if o.option == "mandate"]
+    _, report = resolve(world, [appeal])
+    (tabled,) = [ln for ln in report.lines if ln.kind == "vote"]
+    assert tabled.text == (
+        "The World Health Assembly tables a resolution: a wider mandate. Members vote next turn."
+    ), tabled.text
+    assert line(tabled, "es") == (
+        "La Asamblea Mundial de la Salud presenta una resolución: un mandato más amplio. "
+        "Los miembros votan el próximo turno."
+    )
+    for lang in ("en", "es"):
+        strings = json.loads((ROOT / "assets" / "i18n" / lang / "report.json").read_text())
+        assert "(" not in strings["report.tabled"]
+
+
 def test_names_in_a_sentence_end_with_and_and_a_body_is_not_named_twice() -> None:
     """Played as Ruanda's president: "The resolution the United Nations tabled in the United
     Nations ... is seconded by Urundi, Zaïre". A secretariat tables in its own body (it is

@@ -1064,11 +1064,12 @@ def _propose(world: World, ledger: Ledger, o: Order) -> None:
         opened=world.turn,  # type: ignore[arg-type]
         subject=as_data(subject),  # its name, should the crisis end before the vote
     )
-    line = (
-        ledger.later("tables", who=who, kind=kind, subject=subject)
-        if o.actor == body.id
-        else ledger.later("tables_in", who=who, body=body.name, kind=kind, subject=subject)
-    )
+    if o.actor == body.id:
+        # a secretariat's appeal for its own mandate: the body is not named again as its subject
+        own = "tables_self" if o.subject == body.id else "tables"
+        line = ledger.later(own, who=who, kind=kind, subject=subject)
+    else:
+        line = ledger.later("tables_in", who=who, body=body.name, kind=kind, subject=subject)
     ledger.line("vote", line, o.actor)
 
 

@@ -90,6 +90,7 @@ TEMPLATES: dict[str, str] = {
     "capital_flees": "Capital flees {who}'s tax: it loses {flight} wealth for taxing alone.",
     "capital_stays": "{who} taxes capital; coordinated standards hold the capital in place.",
     "tables": "{who} tables a resolution: {kind} ({subject}). Members vote next turn.",
+    "tables_self": "{who} tables a resolution: {kind}. Members vote next turn.",
     "mandate_granted": "The members of {who} grant it a wider mandate (mandate {mandate}).",
     "mandate_refused": "The great powers veto the appeal of {who} for a wider mandate and cut its budget to {budget}.",
     "tables_in": "{who} tables a resolution in {body}: {kind} ({subject}). Members vote next turn.",
