@@ -233,6 +233,18 @@ def test_a_seat_holds_back_what_a_goal_near_its_line_keeps() -> None:
     assert d.reason.key == "ai.chose" and "Fund stays solvent" in d.reason.text()
 
 
+def test_a_seat_that_leaves_its_plan_does_not_say_the_courses_scored_alike() -> None:
+    """Played as the pandemic's WHA: "Open Rights Watch chose recruiting and a campaign before
+    the WHA instead of recruiting and a campaign before Kordava: the courses it tried scored
+    alike". A course chosen over the plan scored better, if only by small parts none of which
+    decides alone: it says so (kosovo's Arbëria on turn 1 of seed 1)."""
+    w = new_world(load_scenario(ROOT / "scenarios" / "kosovo.json"), 1)
+    d = make_bot("normal").decide(w, "arberia")
+    assert d.reason.key == "ai.chose"
+    assert d.reason.args["why"].key == "ai.why.slight", d.reason.text()
+    assert d.reason.text().endswith(": it scored a shade better, on no one count alone."), d.reason
+
+
 def test_a_seat_without_cards_or_votes_sees_what_the_public_view_shows() -> None:
     """The turn's shared prediction stands for such a seat's own view: the baseline reads the
     same from both (what lets a decision skip a copy of the world)."""

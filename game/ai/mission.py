@@ -275,14 +275,12 @@ class MissionBot:
             reason = Reason("ai.kept", {"actor": names[me], "plan": plan_text, "why": why})
         else:
             other = plan_reason([tuple(m) for m in first[2]], names)
+            why = best[3].why(first[3])
+            if why.key == "ai.why.even":  # better all the same, by small parts, none of them alone
+                why = Reason("ai.why.slight")
             reason = Reason(
                 "ai.chose",
-                {
-                    "actor": names[me],
-                    "plan": plan_text,
-                    "other": other,
-                    "why": best[3].why(first[3]),
-                },
+                {"actor": names[me], "plan": plan_text, "other": other, "why": why},
             )
         return Decision(me, orders, reason, tried=len(candidates) + dropped, kept=kept)
 

@@ -26,6 +26,7 @@ TEMPLATES: dict[str, str] = {
     "ai.why.goal_margin": "it brings the goal “{goal}” nearer, or keeps it safer",
     "ai.why.secret_margin": "it brings one of its secret goals nearer, or keeps it safer",
     "ai.why.even": "the courses it tried scored alike",
+    "ai.why.slight": "it scored a shade better, on no one count alone",
     # a war, as a plan names what a mediation is about
     "ai.war": "the war between {a} and {b}",
     # what ``standing`` names
