@@ -14,7 +14,7 @@ import pygame_gui
 import pytest
 
 from game.content import load_scenario
-from game.engine import Order, advance
+from game.engine import Order, advance, new_world
 from game.session.local import LocalMatch
 from game.session.match import ai_orders
 from game.ui import flow
@@ -225,6 +225,42 @@ def test_enter_with_nothing_focused_ends_the_turn_after_confirming(after):
     assert scene.modal == "confirm"
     key(app, pygame.K_RETURN)  # the dialog's first button: End turn
     assert local.world.turn == 2
+
+
+def test_points_nothing_can_buy_are_not_asked_about(after):
+    """Played as the pandemic's WHA: its budget spent and its appeal for a mandate tabled, the
+    Actions tab said "Nothing to do this turn", yet ending the turn asked "You still have 2 action
+    points to spend. End the turn anyway?". Points nothing can buy end the turn at once (here
+    the appeal given, and no budget to build capacity); points something can still buy are
+    asked about, as before."""
+    world = new_world(load_scenario(ROOT / "scenarios" / "pandemic.json"), 1).clone()
+    wha = world.actors["wha"]
+    wha.budget = 0.0
+    local = LocalMatch.resume(world, humans=["wha"])
+    app = make_app((1280, 720))
+    scene = MatchScene(app, local, "wha")
+    app.push(scene)
+    frames(app)
+    # no card waits on this seed; the one order that costs a point: the appeal
+    assert not [o for o in local.legal("wha") if o.action in ("choose", "vote")]
+    (appeal,) = [o for o in local.legal("wha") if o.action == "propose"]
+    key(app, pygame.K_1)
+    press(app, scene, scene.action_buttons[appeal])
+    assert local.points_left("wha") == 1
+    # every order that costs a point is given: the one left buys nothing
+    assert [o for o in local.legal("wha") if o.action not in ("choose", "vote")] == [appeal]
+    assert local.draft("wha") == [appeal]
+    key(app, pygame.K_e)
+    assert scene.modal is None and local.world.turn == 2
+    # the same seat with a budget: building capacity still costs a point it has
+    world = new_world(load_scenario(ROOT / "scenarios" / "pandemic.json"), 1)
+    local = LocalMatch.resume(world, humans=["wha"])
+    scene = MatchScene(app, local, "wha")
+    app.push(scene)
+    frames(app)
+    assert local.add(appeal) is None
+    key(app, pygame.K_e)
+    assert scene.modal == "confirm" and local.world.turn == 1
 
 
 def test_escape_opens_the_menu_and_resume_closes_it():

@@ -24,6 +24,7 @@ from pygame_gui.elements import UIButton, UIImage, UIScrollingContainer
 from game.engine import Order
 from game.engine.actions import volunteer_ceiling
 from game.engine.model import NGO, Federation, GlobalBody, State
+from game.engine.orders import ACTIONS
 from game.engine.scoring import Score, score
 from game.engine.structure import measure
 from game.ui import flow
@@ -634,7 +635,7 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, ChatTab, Scene):
             flow.after_submit(self.app, self.session, report, None)
             return
         open_ = self.waiting()
-        if (self.points_left > 0 or open_) and not confirmed:
+        if (self.spendable() or open_) and not confirmed:
             buttons = [(t("match.confirm.end"), lambda: self.end_turn(confirmed=True), "#primary")]
             if open_:
                 buttons.append((t("panel.confirm.answer"), self._answer_waiting, None))
@@ -672,9 +673,21 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, ChatTab, Scene):
             if len(open_) > 4:
                 lines.append(t("panel.confirm.more", n=len(open_) - 4))
             parts.append("\n".join(lines))
-        if self.points_left > 0:
+        if self.spendable():
             parts.append(tn("match.confirm.text", self.points_left))
         return "\n\n".join(parts)
+
+    def spendable(self) -> bool:
+        """Whether the points left would still buy an order not yet given: a seat with points
+        left and nothing it may do with them (a body with no budget, its one resolution
+        tabled) is not asked whether it means to leave them unspent."""
+        if self.points_left <= 0:
+            return False
+        given = {o.key() for o in self.draft}
+        return any(
+            0 < ACTIONS[o.action].cost <= self.points_left and o.key() not in given
+            for o in self.legal
+        )
 
     def _answer_waiting(self) -> None:
         self._close_modal()
