@@ -157,3 +157,33 @@ def test_the_report_shows_the_vote_and_what_it_cost(sandbox: Path) -> None:
     text = scene.plain_text()
     assert "World Health Assembly · a wider mandate: failed" in text  # not named twice
     assert "The great powers veto the appeal of the World Health Assembly" in text
+
+
+def test_the_report_says_the_veto_before_the_appeals_it_closes(sandbox: Path) -> None:
+    """Played as the WHA (seed 2020): the report said "the Assembly will not appeal for a wider
+    mandate again...: refused twice" and only then "The great powers veto the appeal...", the
+    consequence before its cause. The members' answer comes first, in the turn's lines (which
+    the log and the class's handout read too) and so on the screen."""
+    from game.session.local import LocalMatch
+    from game.ui.scenes.report import ReportScene
+    from tests.uikit import frames, make_app
+
+    app = make_app(ui_scale=100, language="en")
+    match = LocalMatch.start(PANDEMIC, ["wha"], 2020)
+    report = None
+    for _ in range(6):
+        if APPEAL in match.legal("wha"):
+            match.add(APPEAL)
+        report = match.submit("wha")
+        assert report is not None
+        if any(ln.key == "vote.closed_appeal" for ln in report.lines):
+            break
+    assert report is not None
+    keys = [ln.key for ln in report.lines if ln.key in ("mandate_refused", "vote.closed_appeal")]
+    assert keys == ["mandate_refused", "vote.closed_appeal"], keys
+    scene = ReportScene(app, match, report, "wha")
+    app.push(scene)
+    frames(app)
+    text = scene.plain_text()
+    veto = text.index("The great powers veto the appeal of the World Health Assembly")
+    assert veto < text.index("will not appeal for a wider mandate again")

@@ -38,7 +38,16 @@ def tally_votes(world: World, ledger: Ledger) -> None:
         if not ledger.quiet:  # a look-ahead keeps no tally: the vote's outcome is all it plays
             _tally(world, ledger, pid, p, body, passed, how, (yes, no, abstain, vetoes))
         appeal = p.kind == "mandate"  # refused by a vote as much as by a veto: it counts
-        if retable.record(world, p, passed, bool(vetoes) or appeal):
+        closed = retable.record(world, p, passed, bool(vetoes) or appeal)
+        if passed:
+            _carry_out(world, ledger, body, p.kind, p.target)
+        elif p.kind == "mandate" and vetoes:  # the great powers starve a body that asks
+            ops.add(body, "budget", -min(body.budget, F.MANDATE_SNUB))
+            ledger.line(
+                "vote",
+                ledger.later("mandate_refused", who=body.name, budget=f"{body.budget:.0f}"),
+            )
+        if closed:  # said after the vote's outcome, which is its cause
             ledger.line(
                 "vote",
                 ledger.later("vote.closed_appeal", body=body.name)
@@ -49,14 +58,6 @@ def tally_votes(world: World, ledger: Ledger) -> None:
                     kind=ledger.say(f"proposal.{p.kind}"),
                     target=ops.subject_name(world, p),
                 ),
-            )
-        if passed:
-            _carry_out(world, ledger, body, p.kind, p.target)
-        elif p.kind == "mandate" and vetoes:  # the great powers starve a body that asks
-            ops.add(body, "budget", -min(body.budget, F.MANDATE_SNUB))
-            ledger.line(
-                "vote",
-                ledger.later("mandate_refused", who=body.name, budget=f"{body.budget:.0f}"),
             )
 
 
