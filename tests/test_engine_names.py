@@ -86,3 +86,21 @@ def test_a_resolution_on_a_crisis_over_before_its_vote_lapses_naming_it() -> Non
     spanish = i18n.line(lapsed, "es")
     assert "represión" in spanish and "kosovo_repression" not in spanish, spanish
     assert not report.votes and "kosovo_repression" not in report.text()
+
+
+def test_a_crisis_a_card_starts_says_the_card_without_nested_parentheses() -> None:
+    """Played as the pandemic's WHA: "Una nueva crisis: la epidemia en el Estado Popular de
+    Kordava (Una segunda ola (Aceptar el equipo permanente de la Asamblea))". A card's name
+    carries its answer in parentheses: the crisis line sets its cause off with a dash."""
+    from game.ai import ai_orders, make_bot
+
+    world = new_world(load_scenario(ROOT / "scenarios" / "pandemic.json"), 1)
+    _, report = resolve(world, ai_orders(world, make_bot("normal")))
+    (new,) = [ln for ln in report.lines if ln.key == "new_crisis"]
+    assert new.text == (
+        "A new crisis: plague in Marisa — The fever crosses the river (Borrow to test and trace "
+        "every trader)."
+    ), new.text
+    spanish = i18n.line(new, "es")
+    assert spanish.startswith("Una nueva crisis: la epidemia en Marisa — La fiebre cruza"), spanish
+    assert spanish.count("(") == 1 and spanish.endswith(").")

@@ -41,7 +41,7 @@ def test_a_sentence_opening_with_a_name_gives_its_article_the_capital() -> None:
     # inside another sentence the name reads with its article as written
     inner = say("taxed_capital", who=ATLANTIC)
     assert say("deepens", crisis="financial panic", cause=inner) == (
-        "The financial panic deepens (the Atlantic Republic taxed capital)."
+        "The financial panic deepens — the Atlantic Republic taxed capital."
     )
     # a sentence that opens with the engine's own words keeps them as they are
     assert say("rebelled", group=Name("Veshi")).startswith("the Veshi rebelled")
