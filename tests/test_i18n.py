@@ -176,3 +176,52 @@ def test_names_in_a_sentence_end_with_and_and_a_body_is_not_named_twice() -> Non
     assert names_list(["Gallia", "Hibernia"], "es") == "Gallia e Hibernia"
     assert names_list(["Urundi", "Zaïre", "Hielo"], "es") == "Urundi, Zaïre y Hielo"
     assert names_list(["Urundi", "Zaïre", "Iberia"], "en") == "Urundi, Zaïre and Iberia"
+
+
+def test_spanish_calls_enforcement_by_its_one_name() -> None:
+    """Played as the WHA: the debrief said the goal wanted "su capacidad de imponerse de al
+    menos 18" and, under it, "Capacidad coercitiva de la Asamblea...: 17,8"; the Actor tab and
+    the action's tip say "capacidad coercitiva", the turn's line said "capacidad de imponerse".
+    A figure has one name: the strings and every mission's goals use the stat's own label."""
+    label = json.loads((ROOT / "assets" / "i18n" / "es" / "match.json").read_text())[
+        "match.stat.enforcement"
+    ]
+    assert label == "Capacidad coercitiva"
+    for path in sorted((ROOT / "assets" / "i18n" / "es").glob("*.json")):
+        for key, text in json.loads(path.read_text()).items():
+            assert "imponerse" not in text, (path.name, key)
+    for path in sorted((ROOT / "scenarios").glob("*.json")):
+        for mission in json.loads(path.read_text())["missions"]:
+            for goal in mission.get("goals", []) + mission.get("secret", []):
+                assert "imponerse" not in goal["text"].get("es", ""), (path.name, goal["text"])
+
+
+def _spanish_texts(node: object, where: str):
+    """Every Spanish text in a scenario or card document: the "es" of each translated field."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k == "es" and isinstance(v, str):
+                yield where, v
+            else:
+                yield from _spanish_texts(v, f"{where}.{k}")
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from _spanish_texts(v, f"{where}[{i}]")
+
+
+def test_spanish_writes_the_state_with_a_capital() -> None:
+    """Played as the WHA in Spanish: the report said "los Estados" and "el Estado Popular", the
+    lessons "un estado dispuesto a ceder algo de soberanía" and the tutorial "los estados ceden
+    soberanía". The political State takes its capital everywhere (its idioms do not: "estado
+    mayor", "estado de emergencia", "ha estado")."""
+    idioms = re.compile(r"\bestados? (mayor|de emergencia)\b|\bha estado\b")
+    texts = [
+        (f"{p.name}:{k}", v)
+        for p in sorted((ROOT / "assets" / "i18n" / "es").glob("*.json"))
+        for k, v in json.loads(p.read_text()).items()
+    ]
+    for p in sorted((ROOT / "scenarios").rglob("*.json")):
+        texts += list(_spanish_texts(json.loads(p.read_text()), p.name))
+    assert len(texts) > 1000
+    for where, text in texts:
+        assert not re.search(r"\bestados?\b", idioms.sub("", text)), (where, text)
