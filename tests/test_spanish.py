@@ -282,6 +282,10 @@ def test_the_spanish_debrief_export_names_everything_in_spanish() -> None:
     assert not leaks, leaks[:5]
     assert md.splitlines()[0].endswith("¿qué es lo mejor que podemos hacer?")
     assert "República de Servia" in md
+    # figures with the decimal comma, as the screen writes them (the handout once had "+20.5"
+    # and "117.8" beside "82,5"); the CSV beside it keeps the machine's point
+    decimals = re.findall(r"(?<![\w/.])[+\u2212]?\d+[.,]\d\b", md)
+    assert decimals and not [x for x in decimals if "." in x], decimals[:5]
     assert "Republic of Servia" in debrief_markdown(local.world, local.reports, lang="en")
 
 

@@ -586,8 +586,8 @@ def _scores(match: ClassMatch) -> list[str]:
         )
         out.append(
             f'<tr><td class="num">{i}</td><td>{h(name)}</td><td>{h(r.role)}</td>'
-            f'<td class="num">{r.criteria:.1f}</td><td>{goals}</td>'
-            f'<td class="num"><strong>{r.total:.1f}</strong></td></tr>'
+            f'<td class="num">{d.i18n.number(r.criteria)}</td><td>{goals}</td>'
+            f'<td class="num"><strong>{d.i18n.number(r.total)}</strong></td></tr>'
         )
     out.append("</table>")
     return out

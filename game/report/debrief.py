@@ -59,13 +59,8 @@ def in_language(lang: str | None) -> Iterator[None]:
         i18n.set_language(before)
 
 
-def signed(value: float, digits: int = 1) -> str:
-    """+4.5 / −2.8, with a true minus sign; a value that rounds to nothing is "0.0", never
-    "−0.0" (a change too small to show is no change)."""
-    shown = round(value, digits)
-    if shown == 0:
-        return f"{0:.{digits}f}"
-    return f"{shown:+.{digits}f}".replace("-", "\u2212")
+# +4.5 / −2.8 in the handout's language ("+4,5" in Spanish), as the screen writes it
+signed = i18n.signed
 
 
 def criterion_name(criterion: str) -> str:
@@ -606,21 +601,21 @@ def _markdown(
                 + (f" ({t('debrief.player')})" if r.actor in humans else "")
                 + (f" ({t('debrief.fell_short', turn=r.fell)})" if r.fell is not None else ""),
                 r.role,
-                f"{r.criteria:.1f}",
+                i18n.number(r.criteria),
                 signed(r.goal_points),
-                f"**{r.total:.1f}**",
+                f"**{i18n.number(r.total)}**",
             )
             for i, r in enumerate(rows, 1)
         ),
     )
     md.append("")
     for r in rows:
-        md.append(f"### {r.name}: {r.total:.1f}")
+        md.append(f"### {r.name}: {i18n.number(r.total)}")
         md.append("")
         if r.fell is not None:
             md.append(f"- {r.fell_note}")
         md.append(
-            f"- {t('debrief.criteria_part', value=f'{r.criteria:.1f}', weights=weights_text(r))}"
+            f"- {t('debrief.criteria_part', value=i18n.number(r.criteria), weights=weights_text(r))}"
         )
         for g in r.goals:
             md.append(f"- {goal_text(g)}")
