@@ -1124,3 +1124,37 @@ def test_deepening_a_union_says_what_each_member_cedes() -> None:
     assert {m: after.actors[m].sovereignty for m in before} == {
         m: pytest.approx(x - 3) for m, x in before.items()
     }
+
+
+def test_an_attack_on_an_ally_ends_the_alliance() -> None:
+    """Played as Karsk: "Declare war: Sarn" was on offer, and after the attack the two still
+    stood in one alliance treaty, so Sarn's AI counted its invader as its ally (it would table
+    no sanction against it). An ordered attack ends the attacker's alliance and non-aggression
+    treaties with the state it attacks; the report says so; other treaties stand."""
+    from game.ui.i18n import line
+    from game.ui.scenes.match_words import order_hint
+
+    world = new_world(load_scenario(find_scenario("sandbox")), 1).clone()
+    world.actors["sarn"].military = 120  # (a Sarn that outlasts the first turn of the war)
+    allied = [t for t in world.treaties.values() if {"karsk", "sarn"} <= set(t.parties)]
+    assert [t.kind for t in allied] == ["alliance"]
+    attack = Order(actor="karsk", action="attack", target="sarn")
+    assert attack in legal_actions(world, "karsk")
+    # the Actions tab says it before the click (and not of a state it has no treaty with)
+    assert order_hint(world, "karsk", attack).endswith(" · your ally: the alliance ends")
+    other = Order(actor="karsk", action="attack", target="ostrava")
+    assert "ally" not in order_hint(world, "karsk", other)
+    after, report = resolve(world, [attack])
+    assert [w for w in after.wars.values() if (w.attacker, w.defender) == ("karsk", "sarn")]
+    assert not [t for t in after.treaties.values() if {"karsk", "sarn"} <= set(t.parties)]
+    assert [t for t in after.treaties.values() if {"aurelia", "lindmark"} <= set(t.parties)]
+    assert allied[0].id in world.treaties  # the world it was given is unchanged
+    (broken,) = [ln for ln in report.lines if ln.key == "breaks_alliance"]
+    assert broken.text == "The Karsk Dominion breaks its alliance with Sarn.", broken.text
+    assert line(broken, "es") == "El Dominio de Karsk rompe su alianza con Sarn."
+    # a treaty of three: the attacker leaves it, the other two stay allied
+    three = world.clone()
+    treaty = three.treaties[allied[0].id]
+    three.treaties[treaty.id] = treaty.model_copy(update={"parties": ["karsk", "sarn", "qadir"]})
+    after, _ = resolve(three, [attack])
+    assert after.treaties[treaty.id].parties == ["sarn", "qadir"]

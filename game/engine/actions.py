@@ -760,7 +760,8 @@ def apply_order(world: World, ledger: Ledger, o: Order) -> None:
             ledger.change("pluralism", 2, ledger.say("granted_autonomy", who=who, group=g.name))
             ledger.line("action", ledger.later("grants_autonomy", who=who, group=g.name), a.id)
         elif action == "attack" and t:
-            ops.start_war(world, ledger, a.id, t, say("ordered_by", who=who))
+            if ops.start_war(world, ledger, a.id, t, say("ordered_by", who=who)) is not None:
+                ops.break_treaties(world, ledger, a.id, t)
         elif action == "make_peace" and t:
             _make_peace(world, ledger, a, t)
         elif action == "intervene" and t in world.crises:

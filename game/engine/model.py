@@ -577,7 +577,9 @@ class Proposal(Model):
 
 class Treaty(Model):
     """A treaty in force when the match starts: an alliance, a non-aggression pact, a guarantee
-    of a group's autonomy or a trade agreement. It lapses when a party ceases to exist."""
+    of a group's autonomy or a trade agreement. It lapses when a party ceases to exist; a party
+    that attacks another leaves an alliance or a non-aggression pact (one left with a single
+    party lapses)."""
 
     id: Id = Field(description="The treaty's id.", examples=["atlantic_treaty"])
     kind: Literal["alliance", "non_aggression", "autonomy_guarantee", "trade"] = Field(

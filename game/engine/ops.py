@@ -201,6 +201,32 @@ def start_war(world: World, ledger: Ledger, attacker: str, defender: str, cause:
     return war
 
 
+# what a war one party makes on another ends: their promise to stand together, or to keep the
+# peace (a guarantee of a group's autonomy or a trade agreement outlasts it)
+BROKEN_BY_WAR = ("alliance", "non_aggression")
+
+
+def break_treaties(world: World, ledger: Ledger, attacker: str, defender: str) -> None:
+    """The attacker leaves every alliance or non-aggression treaty it shares with the state it
+    attacked; a treaty left with one party lapses."""
+    for tid in sorted(world.treaties):
+        t = world.treaties[tid]
+        if t.kind not in BROKEN_BY_WAR or attacker not in t.parties or defender not in t.parties:
+            continue
+        parties = [p for p in t.parties if p != attacker]
+        if len(parties) < 2:
+            del world.treaties[tid]
+        else:
+            world.treaties[tid] = t.model_copy(update={"parties": parties})
+        ledger.line(
+            "war",
+            ledger.later(
+                f"breaks_{t.kind}", who=name(world, attacker), other=name(world, defender)
+            ),
+            attacker,
+        )
+
+
 def end_wars(world: World, ledger: Ledger, involving: str | None, why: str) -> None:
     for wid in sorted(world.wars):
         w = world.wars[wid]

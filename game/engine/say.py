@@ -134,6 +134,8 @@ TEMPLATES: dict[str, str] = {
     "rose": "the {group} rose in rebellion",
     "deepens": "The {crisis} deepens — {cause}.",
     "new_crisis": "A new crisis: {crisis} — {cause}.",
+    "breaks_alliance": "{who} breaks its alliance with {other}.",
+    "breaks_non_aggression": "{who} breaks its pact of non-aggression with {other}.",
     "crisis_over": "The {crisis} is over: {why}.",
     "war_starts": "War: {a} attacks {b} ({cause}).",
     "war_ends": "The war between {a} and {b} ends: {why}.",
