@@ -131,6 +131,21 @@ def test_a_refused_order_shows_why():
     assert refused and refused in text
 
 
+def test_a_refused_order_says_why_in_spanish():
+    """The engine's reason came in English inside a Spanish sentence: "No se puede ordenar
+    «Armarse»: Castria has no action points left for arm"."""
+    app, _local, scene = start(language="es")
+    for o in (
+        Order(actor=SEAT, action="invest"),
+        Order(actor=SEAT, action="reform"),
+        Order(actor=SEAT, action="arm"),
+    ):
+        press(app, scene, scene.action_buttons[o])
+    text, tone = scene.notice
+    assert tone == "bad" and text.startswith("No se puede ordenar «Armarse»: ")
+    assert "no action points" not in text and "no le quedan puntos de acción" in text, text
+
+
 def test_the_preview_names_the_target():
     _app, _local, scene = start()
     o = Order(actor=SEAT, action="repress", target="highlanders")
@@ -261,6 +276,34 @@ def test_points_nothing_can_buy_are_not_asked_about(after):
     assert local.add(appeal) is None
     key(app, pygame.K_e)
     assert scene.modal == "confirm" and local.world.turn == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_an_order_that_would_undo_another_is_not_taken(lang: str) -> None:
+    """Played as Karsk: a click meant for "Invest" landed on "Disarm" with "Arm" already given,
+    and both stood in the turn's orders, two points spent on nothing. The screen says why and
+    leaves the draft as it was; another group's autonomy beside a repression is taken."""
+    world = new_world(load_scenario(ROOT / "scenarios" / "sandbox.json"), 1)
+    local = LocalMatch.resume(world, humans=["karsk"])
+    app = make_app((1280, 720), language=lang)
+    scene = MatchScene(app, local, "karsk")
+    app.push(scene)
+    frames(app)
+    key(app, pygame.K_1)
+    arm, disarm = Order(actor="karsk", action="arm"), Order(actor="karsk", action="disarm")
+    press(app, scene, scene.action_buttons[arm])
+    press(app, scene, scene.action_buttons[disarm])
+    assert local.draft("karsk") == [arm]
+    words = {
+        "en": "it would undo your order “Arm”, two points spent on nothing",
+        "es": "desharía tu orden «Armarse», dos puntos gastados en nada",
+    }[lang]
+    assert scene.notice is not None and scene.notice[1] == "bad" and words in scene.notice[0]
+    repress = Order(actor="karsk", action="repress", target="veshi")
+    other = Order(actor="karsk", action="grant_autonomy", target="severi")
+    press(app, scene, scene.action_buttons[repress])
+    press(app, scene, scene.action_buttons[other])
+    assert local.draft("karsk") == [arm, repress, other]
 
 
 def test_escape_opens_the_menu_and_resume_closes_it():

@@ -25,9 +25,10 @@ from game.engine import Order
 from game.engine.actions import volunteer_ceiling
 from game.engine.model import NGO, Federation, GlobalBody, State
 from game.engine.orders import ACTIONS
+from game.engine.say import Said, as_data
 from game.engine.scoring import Score, score
 from game.engine.structure import measure
-from game.ui import flow
+from game.ui import flow, i18n
 from game.ui.i18n import language, number, save_error, t, tn, whole
 from game.ui.i18n import name as i18n_name
 from game.ui.scene import Scene
@@ -39,7 +40,13 @@ from game.ui.scenes.match_panel import SidePanel
 from game.ui.scenes.match_pending import Waiting, hand_of, waiting
 from game.ui.scenes.match_pictures import MatchPictures
 from game.ui.scenes.match_tips import place
-from game.ui.scenes.match_words import name_of, option_label, order_key, order_sentence
+from game.ui.scenes.match_words import (
+    name_of,
+    option_label,
+    order_key,
+    order_sentence,
+    undoes,
+)
 from game.ui.widgets.continuum_bar import ContinuumBar, position
 from game.ui.widgets.criteria import CriteriaPanel
 from game.ui.widgets.gui_pieces import Hotspot
@@ -581,10 +588,20 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, ChatTab, Scene):
             self.remove(self.draft.index(order), anchor=self._row_of(order))
             return
         before = list(self.draft)
-        refused = self.session.add(order)
+        undone = next((o for o in self.draft if undoes(o, order)), None)
+        if undone is not None:  # two points spent on nothing: said, not sent
+            refused: str | None = t("match.undoes", other=order_sentence(self.view, undone))
+        else:
+            refused = self.session.add(order)
         if refused:
+            # the engine's reason in the player's language (a class's host sends plain text)
+            why = (
+                i18n.said(refused, refused.key, as_data(refused)["args"])
+                if isinstance(refused, Said)
+                else refused
+            )
             self.notice = (
-                t("match.refused", order=order_sentence(self.view, order), why=refused),
+                t("match.refused", order=order_sentence(self.view, order), why=why),
                 "bad",
             )
         else:

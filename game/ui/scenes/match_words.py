@@ -231,3 +231,26 @@ def order_hint(world: World, seat: str | None, order: Order) -> str:
 
 def order_key(o: Order) -> str:
     return "|".join(str(x) for x in o.key())
+
+
+# Orders that undo each other on the same target: the match screen will not take the second of
+# a pair into a draft (the engine would carry out both, two points spent on nothing).
+_UNDOES = {
+    "arm": "disarm",
+    "disarm": "arm",
+    "cede": "reclaim",
+    "reclaim": "cede",
+    "join": "leave",
+    "leave": "join",
+    "repress": "grant_autonomy",
+    "grant_autonomy": "repress",
+}
+
+
+def undoes(given: Order, new: Order) -> bool:
+    """Whether ``new`` would undo ``given``, an order of the same seat this turn."""
+    return (
+        given.actor == new.actor
+        and _UNDOES.get(new.action) == given.action
+        and given.target == new.target
+    )
