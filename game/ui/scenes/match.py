@@ -695,14 +695,17 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, ChatTab, Scene):
         return "\n\n".join(parts)
 
     def spendable(self) -> bool:
-        """Whether the points left would still buy an order not yet given: a seat with points
-        left and nothing it may do with them (a body with no budget, its one resolution
-        tabled) is not asked whether it means to leave them unspent."""
+        """Whether the points left would still buy an order not yet given (nor one undoing a
+        given one): a seat with points left and nothing it may do with them (a body with no
+        budget, its one resolution tabled) is not asked whether it means to leave them
+        unspent."""
         if self.points_left <= 0:
             return False
         given = {o.key() for o in self.draft}
         return any(
-            0 < ACTIONS[o.action].cost <= self.points_left and o.key() not in given
+            0 < ACTIONS[o.action].cost <= self.points_left
+            and o.key() not in given
+            and not any(undoes(g, o) for g in self.draft)
             for o in self.legal
         )
 
