@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from . import formulas as F
-from .model import Crisis, Group, Proposal, Region, State, War
+from .model import Crisis, Group, Proposal, Region, State, Treaty, War
 from .names import translated
 from .report import Ledger
 from .say import Said, from_data, say
@@ -206,18 +206,25 @@ def start_war(world: World, ledger: Ledger, attacker: str, defender: str, cause:
 BROKEN_BY_WAR = ("alliance", "non_aggression")
 
 
+def treaties_broken(world: World, attacker: str, defender: str) -> list[Treaty]:
+    """The treaties an attack of ``attacker`` on ``defender`` would end: every alliance or
+    non-aggression treaty binding the two, in id order."""
+    return [
+        t
+        for _, t in sorted(world.treaties.items())
+        if t.kind in BROKEN_BY_WAR and attacker in t.parties and defender in t.parties
+    ]
+
+
 def break_treaties(world: World, ledger: Ledger, attacker: str, defender: str) -> None:
     """The attacker leaves every alliance or non-aggression treaty it shares with the state it
     attacked; a treaty left with one party lapses."""
-    for tid in sorted(world.treaties):
-        t = world.treaties[tid]
-        if t.kind not in BROKEN_BY_WAR or attacker not in t.parties or defender not in t.parties:
-            continue
+    for t in treaties_broken(world, attacker, defender):
         parties = [p for p in t.parties if p != attacker]
         if len(parties) < 2:
-            del world.treaties[tid]
+            del world.treaties[t.id]
         else:
-            world.treaties[tid] = t.model_copy(update={"parties": parties})
+            world.treaties[t.id] = t.model_copy(update={"parties": parties})
         ledger.line(
             "war",
             ledger.later(

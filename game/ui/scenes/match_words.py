@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from game.engine import ACTIONS, Order
 from game.engine.actions import recruits, volunteer_ceiling
 from game.engine.model import NGO, Federation, GlobalBody, State
-from game.engine.ops import BROKEN_BY_WAR
+from game.engine.ops import treaties_broken
 from game.engine.say import as_data
 from game.engine.scenario import text as scenario_text
 from game.ui.i18n import contracted, language, message, t, tn, whole
@@ -206,12 +206,7 @@ def order_hint(world: World, seat: str | None, order: Order) -> str:
                 "match.hint.armies", theirs=f"{target.military:.0f}", ours=f"{me.military:.0f}"
             )
             # an attack ends the treaties it betrays (docs/rules.md): say so before the click
-            kinds = {
-                x.kind
-                for x in world.treaties.values()
-                if x.kind in BROKEN_BY_WAR and {me.id, ident} <= set(x.parties)
-            }
-            for kind in sorted(kinds):
+            for kind in sorted({x.kind for x in treaties_broken(world, me.id, ident)}):
                 armies += " · " + t(f"match.hint.breaks_{kind}")
             return armies
         panic = panic_in(world, ident) if a == "lend" else None
