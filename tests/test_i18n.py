@@ -46,13 +46,16 @@ def test_english_action_labels_and_previews_are_the_engines() -> None:
 
 
 def test_every_engine_message_has_a_spanish_template_with_its_placeholders() -> None:
-    """The engine's messages and the AI's reasons (``ai.…``, said the same way), each with a
-    Spanish template, and nothing else in the table."""
+    """The engine's messages, the AI's reasons (``ai.…``) and a class host's refusals
+    (``net.…``), said the same way, each with a Spanish template, and nothing else in the
+    table."""
     from game.ai.reasons import TEMPLATES as AI
     from game.engine.say import TEMPLATES as ENGINE_TEMPLATES
+    from game.net.refusals import TEMPLATES as NET
 
     assert not set(AI) & set(ENGINE_TEMPLATES)  # no reason shadows an engine message
-    TEMPLATES = {**ENGINE_TEMPLATES, **AI}
+    assert not set(NET) & (set(ENGINE_TEMPLATES) | set(AI))
+    TEMPLATES = {**ENGINE_TEMPLATES, **AI, **NET}
     es = load(ENGINE)
     assert sorted(k.removeprefix("engine.") for k in es) == sorted(TEMPLATES)
     for key, english in TEMPLATES.items():

@@ -67,6 +67,8 @@ def test_host_headless_prints_how_to_join_and_stops_on_ctrl_c(tmp_path: Path) ->
                 "v": PROTOCOL_VERSION,
                 "type": "error",
                 "reason": "the host has stopped",
+                "key": "net.host_closed",  # for the student's screen to say in its language
+                "args": {},
             }
         out, err = process.communicate(timeout=20)
         assert process.returncode == 0, err

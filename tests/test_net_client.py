@@ -282,3 +282,32 @@ def test_typed_addresses(typed: str, uri: str) -> None:
 def test_addresses_that_are_not(typed: str) -> None:
     with pytest.raises(AddressError):
         parse_address(typed)
+
+
+def test_what_the_host_refuses_or_why_it_goes_reaches_a_spanish_student_in_spanish() -> None:
+    """The host's words travel with their message key: a Spanish screen says them in Spanish
+    (a class's refusals came in English inside Spanish sentences)."""
+    from game.ui import i18n
+    from game.ui.scenes.waiting import news_line
+
+    with host_thread(["castria", "arcadia"]) as (served, address, codes):
+        ana = joined(address, codes["castria"], "Ana")
+        try:
+            assert ana.send_message(["atlantis"], "¿Hay alguien?") is None
+            assert ana.wait(lambda: ana.message_refusal is not None, WAIT)
+            _, why = ana.message_refusal
+            assert why == "no seat named atlantis in this match"  # the English, as it was
+            assert i18n.reason(why, "es") == "no hay ningún puesto llamado atlantis en esta partida"
+            served.stop()
+            assert ana.wait(lambda: ana.link == "down", WAIT)
+            lost = [n for n in ana.take_news() if n.kind == "lost"]
+            assert lost and i18n.reason(lost[0].text, "es") == "el anfitrión se ha detenido"
+            i18n.set_language("es")
+            try:
+                line, tone = news_line(lost[0])
+            finally:
+                i18n.set_language("en")
+            assert "el anfitrión se ha detenido" in line and "host" not in line
+            assert tone == "bad"
+        finally:
+            ana.close()

@@ -185,7 +185,7 @@ def test_reassign_free_and_remove_change_who_plays_and_end_ends() -> None:
             assert seat_of(status, "castria")["claimed"] is True
             eve = await Student.connect(address)
             await eve.send("hello", code=codes["castria"])
-            assert await eve.refused() == f"no seat has the join code {codes['castria']!r}"
+            assert await eve.refused() == f"no seat has the join code “{codes['castria']}”"
             dan = await Student.join(address, new, "Dan")
             assert dan.welcome["seat"] == "castria"
             kept = [{k: v for k, v in o.items() if v is not None} for o in dan.welcome["draft"]]
@@ -209,9 +209,14 @@ def test_reassign_free_and_remove_change_who_plays_and_end_ends() -> None:
 
             await teacher.send("end_match")
             for who in (carl, dan, teacher):
-                assert (await who.expect("ended"))["outcome"]["end_reason"] == ENDED_BY_TEACHER
+                outcome = (await who.expect("ended"))["outcome"]
+                assert outcome["end_reason"] == ENDED_BY_TEACHER
+                # a Spanish class's debrief says why in Spanish
+                assert outcome["end_texts"]["es"] == "El profesor terminó la partida."
             await carl.send("submit", turn=2)
-            assert await carl.refused() == "the match has ended"
+            refused = await carl.expect("refused")
+            assert refused["reason"] == "the match has ended"
+            assert (refused["key"], refused["args"]) == ("net.ended", {})
             await teacher.send("pause", paused=True)
             assert await teacher.refused() == "the match has ended"
 
@@ -300,7 +305,7 @@ def test_teacher_cards_are_never_drawn_and_the_console_plays_them(tmp_path: Path
             answers = [o for o in again["legal"] if o.get("target") == held[0]["key"]]
             assert {o["option"] for o in answers} >= {"back_the_text", "strike_the_clause"}
             await teacher.send("play_card", card="teacher_talks_at_the_castle", seat="servia")
-            assert await teacher.refused() == "servia holds that card already"
+            assert await teacher.refused() == "the Republic of Servia holds that card already"
         finally:
             await host.close()
 

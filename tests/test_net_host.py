@@ -134,7 +134,7 @@ def test_what_cannot_be_taken_is_refused_and_the_host_carries_on() -> None:
             await eve.send("draft_add", order={"actor": "castria", "action": "invest"})
             assert await eve.refused() == "say hello first, with your seat's join code"
             await eve.send("hello", code="ZZZZZZ")
-            assert await eve.refused() == "no seat has the join code 'ZZZZZZ'"
+            assert await eve.refused() == "no seat has the join code “ZZZZZZ”"
             await eve.ws.send(json.dumps({"type": "hello", "v": 99, "code": codes["castria"]}))
             assert await eve.refused() == (
                 f"This host speaks protocol {PROTOCOL_VERSION}; your game speaks 99: "
@@ -147,19 +147,19 @@ def test_what_cannot_be_taken_is_refused_and_the_host_carries_on() -> None:
 
             # Orders for another seat, a second hello, out-of-turn and duplicate submits.
             await eve.send("draft_add", order={"actor": "arcadia", "action": "invest"})
-            assert await eve.refused() == "not your seat: you play castria, not arcadia"
+            assert await eve.refused() == "not your seat: you play Castria, not Arcadia"
             await eve.send("draft_replace", orders=[{"actor": "arcadia", "action": "invest"}])
-            assert await eve.refused() == "not your seat: you play castria, not arcadia"
+            assert await eve.refused() == "not your seat: you play Castria, not Arcadia"
             await eve.send("draft_remove", index=3)
             assert await eve.refused() == "the draft has no order number 3"
             await eve.send("hello", code=codes["arcadia"])
-            assert await eve.refused() == "this connection already plays castria"
+            assert await eve.refused() == "this connection already plays Castria"
             await eve.send("submit", turn=2)
             assert await eve.refused() == "out of turn: the match is at turn 1"
             await eve.send("submit", turn=1)
             await eve.expect("draft")
             await eve.send("submit", turn=1)
-            assert await eve.refused() == "already submitted: castria's orders for turn 1 are in"
+            assert await eve.refused() == "already submitted: Castria's orders for turn 1 are in"
             await eve.send("draft_add", order={"actor": "castria", "action": "invest"})
             assert "submitted" in await eve.refused()
 

@@ -283,6 +283,7 @@ class RemoteMatch:
             self._tell(News("mate", d.by))  # a screen shows the team's change
 
     def _refused(self, r: Refused) -> None:
+        reason = r.said()  # English, with its key for the screen to translate
         if r.about.startswith("draft_"):
             self._unacked = max(0, self._unacked - 1)
             if self._unacked == 0:
@@ -293,9 +294,9 @@ class RemoteMatch:
             # said under the composer, not as a notice over the map (a flood of messages is
             # refused as frames: the last thing sent was a message)
             n = self._chat_refused[0] + 1 if self._chat_refused else 1
-            self._chat_refused = (n, r.reason)
+            self._chat_refused = (n, reason)
             return
-        self._tell(News("refused", r.reason))
+        self._tell(News("refused", reason))
 
     def _lost(self, reason: str) -> None:
         if self.link == "closed":
@@ -310,7 +311,9 @@ class RemoteMatch:
         self.failure = failure
         self.link = "closed"
         if self.status == "playing":
-            self._tell(News("failed", str(failure)))
+            # the host's own words where it gave some (a Said: the screen translates them)
+            words = failure.detail if failure.detail and failure.kind != "version" else ""
+            self._tell(News("failed", words or str(failure)))
         self.status = "failed"
 
     # ---- the link ----------------------------------------------------------------------------

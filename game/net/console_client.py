@@ -269,9 +269,9 @@ class ConsoleLink:
         elif isinstance(item, Ended):
             st.outcome = item.outcome
         elif isinstance(item, Refused):
-            st.refused = item.reason
+            st.refused = item.said()
         elif isinstance(item, Error):
-            st.error = item.reason
+            st.error = item.said()
 
     def _status(self, status: ConsoleStatus) -> None:
         self.state.status, self.state.status_at = status, time.monotonic()

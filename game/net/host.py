@@ -82,6 +82,7 @@ from websockets.exceptions import ConnectionClosed
 
 from game.engine import Order, Scenario, TurnReport
 from game.engine.model import HandCard
+from game.engine.say import Said, args_data
 from game.engine.scenario import Rules, text
 from game.session.local import LocalMatch
 
@@ -128,8 +129,9 @@ from .protocol import (
     reaches,
     without_rules,
 )
+from .refusals import TEMPLATES, in_languages, said
 
-ENDED_BY_TEACHER = "The teacher ended the match."
+ENDED_BY_TEACHER = TEMPLATES["net.ended_by_teacher"]
 
 
 @dataclass(frozen=True)
@@ -194,6 +196,16 @@ def new_code(taken: Iterable[str] = ()) -> str:
         code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
         if code not in used:
             return code
+
+
+def _keyed(kind: type[Refused] | type[Error], reason: str, **fields: str) -> Refused | Error:
+    """A ``refused`` or ``error`` message with its reason in English and, for a ``Said`` (the
+    host's ``refusals.said`` or the engine's ``say``), its key and arguments as data."""
+    if isinstance(reason, Said):
+        key, args = reason.key, args_data(reason.args)
+    else:
+        key, args = "", {}
+    return kind(reason=str(reason), key=key, args=args, **fields)
 
 
 def _plain(code: str) -> str:
@@ -334,12 +346,12 @@ class Host:
         assert self._server is not None, "the host has not started"
         return int(next(iter(self._server.sockets)).getsockname()[1])
 
-    async def close(self, reason: str = "the host has stopped") -> None:
+    async def close(self, reason: str = "") -> None:
         """Tell every client why, and stop serving."""
         self._disarm()
         for client in list(self.clients):
             client.close_code = 1001  # going away
-            self._post(client, Error(reason=reason))
+            self._post(client, _keyed(Error, reason or said("net.host_closed")))
             self._hang_up(client)
         if self._server is not None:
             with contextlib.suppress(TimeoutError):
@@ -391,15 +403,10 @@ class Host:
         client.over += 1
         client.flooded += 1
         if client.flooded > self.limits.flood:
-            self._drop(client, "too many messages: this connection is closed")
+            self._drop(client, said("net.flood"))
             return
         if client.over == 1:
-            self._refuse(
-                client,
-                "frame",
-                f"too many messages: at most {self.limits.rate:g} a second; "
-                "the ones over are dropped",
-            )
+            self._refuse(client, "frame", said("net.rate", rate=f"{self.limits.rate:g}"))
         await asyncio.sleep(client.bucket.wait())
 
     async def _send_loop(self, client: Client) -> None:
@@ -440,21 +447,25 @@ class Host:
             client.closing = True
 
     def _drop(self, client: Client, reason: str) -> None:
-        self._post(client, Error(reason=reason))
+        self._post(client, _keyed(Error, reason))
         self._hang_up(client)
 
     def _refuse(self, client: Client, about: str, reason: str) -> None:
-        self._post(client, Refused(about=about, reason=reason))
+        """Refuse one message of the client's; ``reason`` a ``Said`` (``refusals.said`` or the
+        engine's) travels with its key and arguments, for the client to say in its language."""
+        self._post(client, _keyed(Refused, reason, about=about))
+
+    def _name(self, seat: str) -> object:
+        """A seat's name for a sentence (with its translations), the seat's id if it has none."""
+        actor = self.match.world.named(seat)
+        return actor.name if actor is not None else seat
 
     # ---- one message ---------------------------------------------------------------------------
 
     def _receive(self, client: Client, raw: str | bytes) -> None:
         if len(raw) > self.limits.max_message:
-            self._refuse(
-                client,
-                "frame",
-                f"too big: {len(raw)} bytes, at most {self.limits.max_message} in a message",
-            )
+            too_big = said("net.too_big", size=len(raw), limit=self.limits.max_message)
+            self._refuse(client, "frame", too_big)
             return
         try:
             message = parse_client_message(raw)
@@ -462,7 +473,7 @@ class Host:
             self._refuse(client, e.about, e.reason)
             return
         if self.broken is not None:
-            self._refuse(client, message.type, f"the host has stopped: {self.broken}")
+            self._refuse(client, message.type, said("net.stopped", why=self.broken))
             return
         if isinstance(message, Hello):
             self._hello(client, message)
@@ -472,11 +483,11 @@ class Host:
             self._console_hello(client, message)
         elif isinstance(message, ConsoleAction):
             if not client.console:
-                self._refuse(client, message.type, "only the teacher's console may do that")
+                self._refuse(client, message.type, said("net.console_only"))
             else:
                 self._console_action(client, message)
         elif client.seat is None:
-            self._refuse(client, message.type, "say hello first, with your seat's join code")
+            self._refuse(client, message.type, said("net.hello_first"))
         elif isinstance(message, Chat):
             self._chat(client, client.seat, message)
         else:
@@ -484,24 +495,28 @@ class Host:
 
     def _hello(self, client: Client, hello: Hello) -> None:
         if client.seat is not None or client.console:
-            who = "the console" if client.console else client.seat
-            self._refuse(client, "hello", f"this connection already plays {who}")
+            already = (
+                said("net.is_console")
+                if client.console
+                else said("net.already_plays", seat=self._name(client.seat or ""))
+            )
+            self._refuse(client, "hello", already)
             return
         seat = self.codes.get(_plain(hello.code))
         if seat is None:
             client.wrong_codes += 1
             if client.wrong_codes >= self.limits.wrong_codes:
-                self._drop(client, "too many wrong join codes: this connection is closed")
+                self._drop(client, said("net.wrong_codes"))
             else:
-                self._refuse(client, "hello", f"no seat has the join code {hello.code!r}")
+                self._refuse(client, "hello", said("net.wrong_code", code=hello.code))
             return
         m = self.match
         if seat not in m.world.actors:
-            self._refuse(client, "hello", f"{seat} is no longer in the match")
+            self._refuse(client, "hello", said("net.gone", seat=self._name(seat)))
             return
         if seat not in m.humans:
             if not self._kept(lambda j: j.claim(seat, m.world.turn)):
-                self._refuse(client, "hello", f"the host could not record it: {self.broken}")
+                self._refuse(client, "hello", said("net.not_recorded", why=self.broken))
                 return
             m.humans.append(seat)  # claimed: people play it from now on, the AI no longer
         client.seat, client.name = seat, hello.name
@@ -552,27 +567,28 @@ class Host:
         m = self.match
         about = message.type
         if m.ended:
-            self._refuse(client, about, "the match has ended")
+            self._refuse(client, about, said("net.ended"))
             return
         if seat not in m.world.actors:
-            self._refuse(client, about, f"{seat} is no longer in the match")
+            self._refuse(client, about, said("net.gone", seat=self._name(seat)))
             return
         if isinstance(message, Submit):
             self._submit(client, seat, message)
             return
         if seat in m.submitted:
-            self._refuse(client, about, "your seat has submitted this turn: its orders are in")
+            self._refuse(client, about, said("net.submitted"))
             return
         if isinstance(message, DraftRemove):
             if message.index >= len(m.draft(seat)):
-                self._refuse(client, about, f"the draft has no order number {message.index}")
+                self._refuse(client, about, said("net.no_order", index=message.index))
                 return
             m.remove(seat, message.index)
         else:
             orders = [message.order] if isinstance(message, DraftAdd) else message.orders
             other = next((o.actor for o in orders if o.actor != seat), None)
             if other is not None:
-                self._refuse(client, about, f"not your seat: you play {seat}, not {other}")
+                mine, theirs = self._name(seat), self._name(other)
+                self._refuse(client, about, said("net.not_your_seat", seat=mine, other=theirs))
                 return
             if isinstance(message, DraftAdd):
                 why = m.add(message.order)
@@ -587,15 +603,15 @@ class Host:
         m = self.match
         turn = m.world.turn
         if message.turn != turn:
-            self._refuse(client, "submit", f"out of turn: the match is at turn {turn}")
+            self._refuse(client, "submit", said("net.out_of_turn", turn=turn))
             return
         if seat in m.submitted:
             self._refuse(
-                client, "submit", f"already submitted: {seat}'s orders for turn {turn} are in"
+                client, "submit", said("net.already_submitted", seat=self._name(seat), turn=turn)
             )
             return
         if not self._kept(lambda j: j.submitted(turn, seat, m.draft(seat), client.name)):
-            self._refuse(client, "submit", f"the host could not record it: {self.broken}")
+            self._refuse(client, "submit", said("net.not_recorded", why=self.broken))
             return
         m.submitted.add(seat)  # LocalMatch.submit takes seats in hot-seat order; a class doesn't
         self._tell_draft(seat, client.name)
@@ -651,7 +667,7 @@ class Host:
         self.broken = reason
         for client in list(self.clients):
             client.close_code = 1011  # the server met an unexpected condition
-            self._drop(client, f"the host stopped: {reason}")
+            self._drop(client, said("net.host_stopped", why=reason))
         self.stopped.set()
 
     def _tell_draft(self, seat: str, by: str) -> None:
@@ -710,12 +726,12 @@ class Host:
         named = chat.to if isinstance(chat.to, list) else [] if chat.to == "all" else [chat.to]
         unknown = next((s for s in named if s not in self.match.world.actors), None)
         if unknown is not None:
-            self._refuse(client, "chat", f"no seat named {unknown} in this match")
+            self._refuse(client, "chat", said("net.no_seat", seat=unknown))
             return
         message = ChatMessage(sender=seat, name=client.name or seat, to=chat.to, text=chat.text)
         turn = self.match.world.turn
         if not self._kept(lambda j: j.message(turn, message)):
-            self._refuse(client, "chat", f"the host could not record it: {self.broken}")
+            self._refuse(client, "chat", said("net.not_recorded", why=self.broken))
             return
         self.messages.append(message)
         text = encode(message)
@@ -735,14 +751,14 @@ class Host:
 
     def _console_hello(self, client: Client, hello: ConsoleHello) -> None:
         if client.seat is not None or client.console:
-            self._refuse(client, "console_hello", "this connection has said hello already")
+            self._refuse(client, "console_hello", said("net.console_twice"))
             return
         if not secrets.compare_digest(hello.token.encode(), self.console_token.encode()):
             client.wrong_tokens += 1
             if client.wrong_tokens >= self.limits.wrong_tokens:
-                self._drop(client, "too many wrong console tokens: this connection is closed")
+                self._drop(client, said("net.wrong_tokens"))
             else:
-                self._refuse(client, "console_hello", "that is not this host's console token")
+                self._refuse(client, "console_hello", said("net.wrong_token"))
             return
         client.console, client.name = True, "console"
         m = self.match
@@ -855,16 +871,16 @@ class Host:
         m = self.match
         about = action.type
         if m.ended and not isinstance(action, RemoveClient):
-            self._refuse(client, about, "the match has ended")
+            self._refuse(client, about, said("net.ended"))
             return
         data = action.model_dump(mode="json", exclude={"type", "v"})
         if isinstance(action, Reassign | FreeSeat) and action.seat not in self._seats():
-            self._refuse(client, about, f"no seat named {action.seat} in this match")
+            self._refuse(client, about, said("net.no_seat", seat=action.seat))
             return
         if isinstance(action, RemoveClient):
             target = next((c for c in self.clients if c.id == action.client), None)
             if target is None or target is client:
-                self._refuse(client, about, f"no client number {action.client}")
+                self._refuse(client, about, said("net.no_client", client=action.client))
                 return
         if isinstance(action, PlayCard):
             why = self._card_refusal(action)
@@ -874,7 +890,7 @@ class Host:
         if isinstance(action, Reassign):
             data["code"] = new_code(self.codes)
         if not self._kept(lambda j: j.console(m.world.turn, about, data)):
-            self._refuse(client, about, f"the host could not record it: {self.broken}")
+            self._refuse(client, about, said("net.not_recorded", why=self.broken))
             return
         if isinstance(action, Pause):
             if action.paused != self.paused:
@@ -895,7 +911,7 @@ class Host:
             self.codes = {c: s for c, s in self.codes.items() if s != action.seat}
             self.codes[data["code"]] = action.seat
             for other in self._at(action.seat):
-                self._drop(other, "the teacher gave your seat a new join code")
+                self._drop(other, said("net.new_code"))
         elif isinstance(action, FreeSeat):
             if action.seat in m.humans:
                 m.humans.remove(action.seat)
@@ -903,12 +919,12 @@ class Host:
             m.drafts.pop(action.seat, None)
             for other in self._at(action.seat):
                 other.seat = None  # no longer counted as the seat's (status, turns)
-                self._drop(other, "the teacher handed your seat to the AI")
+                self._drop(other, said("net.to_ai"))
             self._resolve_when_ready()
         elif isinstance(action, RemoveClient):
             for other in self.clients:
                 if other.id == action.client:
-                    self._drop(other, "the teacher removed this connection")
+                    self._drop(other, said("net.removed"))
         elif isinstance(action, EndMatch):
             self._end_world()
             self._disarm()
@@ -927,7 +943,8 @@ class Host:
         world = self.match.world.clone()
         world.ended = True
         world.end_reason = ENDED_BY_TEACHER
-        world.end_key = None
+        world.end_key = None  # not the engine's ending: its criteria count as they stand
+        world.end_texts = in_languages("net.ended_by_teacher")
         self.match.match.world = world
 
     def _card_refusal(self, action: PlayCard) -> str | None:
@@ -935,11 +952,11 @@ class Host:
         world = self.match.world
         card = world.rules.card(action.card)
         if card is None or not card.teacher:
-            return f"no teacher card named {action.card} in this scenario"
+            return said("net.no_card", card=action.card)
         if action.seat not in world.actors:
-            return f"no seat named {action.seat} in this match"
+            return said("net.no_seat", seat=action.seat)
         if any(h.card == card.id and h.actor == action.seat for h in world.hand):
-            return f"{action.seat} holds that card already"
+            return said("net.holds_card", seat=self._name(action.seat))
         return None
 
     def _play_card(self, action: PlayCard) -> None:

@@ -224,11 +224,11 @@ class Link(threading.Thread):
                         self._welcomed = self.ever_welcomed = True
                         self._sendq = sendq  # from now on the screen's changes go out
                     elif isinstance(message, Refused) and message.about == "hello":
-                        raise _Fatal(_refusal(message.reason))
+                        raise _Fatal(_refusal(message))
                     elif isinstance(message, Error):
                         if not self.ever_welcomed:
-                            raise _Fatal(Failure("closed", message.reason))
-                        return message.reason  # a host stopping: it may come back
+                            raise _Fatal(Failure("closed", message.said()))
+                        return message.said()  # a host stopping: it may come back
                     self.inbox.put(message)
                 return "the host closed the connection"
             except ConnectionClosed as e:
@@ -272,12 +272,13 @@ def _their_version(raw: str | bytes) -> str:
     return text if len(text) <= 12 else "?"
 
 
-def _refusal(reason: str) -> Failure:
-    if "join code" in reason and "too many" not in reason:
-        return Failure("wrong_code", reason)
-    if "protocol" in reason:  # the host refused our hello for its version
+def _refusal(refused: Refused) -> Failure:
+    reason = refused.reason
+    if refused.key == "net.wrong_code":
+        return Failure("wrong_code", refused.said())
+    if not refused.key and "protocol" in reason:  # the host refused our hello for its version
         return Failure("version", _version_in(reason))
-    return Failure("refused", reason)
+    return Failure("refused", refused.said())
 
 
 def _version_in(reason: str) -> str:

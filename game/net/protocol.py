@@ -47,7 +47,9 @@ connection to have said ``console_hello`` with the console token first)
   of the match so far as that seat may read it (a client reconnecting finds the match where it
   stands).
 - ``refused``: the reason one message of this client's was refused (``about``: which type).
-  The connection goes on.
+  The connection goes on. The reason is in English (``reason``) and as a message key with its
+  arguments (``key``, ``args``: ``game/net/refusals.py``), for the client to say it in its
+  player's language; so is an ``error``'s.
 - ``draft``: the seat's draft as it stands now, sent to every client of the seat (a team sees
   each other's changes), with who changed it and whether the seat has submitted.
 - ``turn``: a turn resolved: the seat's part of the report and its new view (without rules:
@@ -74,13 +76,14 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, TypeAdapter, ValidationError
 
 from game.engine import Order, TurnReport, World
 from game.engine.model import Id
+from game.engine.say import Said, from_data
 from game.engine.scenario import Rules
 
-PROTOCOL_VERSION = 4  # 4: a crisis may name the region the map shows it in (Crisis.region)
+PROTOCOL_VERSION = 5  # 5: refused and error carry their reason's message key and arguments
 # 3: the welcome names the seats people play (whom chat reaches)
 # 2: rules sent once (welcome), not with every turn; the console
 
@@ -293,13 +296,38 @@ class Welcome(Message):
     )
 
 
+_KEY = (
+    "The reason's message key ('net.…' for the host's own, game/net/refusals.py; an engine "
+    "sentence's key when the engine refused an order), for a screen to say it in its player's "
+    "language; '' when it has none."
+)
+_ARGS = "The key's arguments: names as their translations, nested sentences as {key, args}."
+
+
+def reason_of(reason: str, key: str, args: dict[str, Any]) -> str:
+    """A refusal's or an error's reason as the engine keeps a sentence it said (a ``Said``:
+    English, with its key and arguments, which ``game.ui.i18n.said`` translates); without a
+    key, the English alone."""
+    if not key:
+        return reason
+    out = Said(reason)
+    out.__dict__ = {"key": key, "args": {k: from_data(v) for k, v in args.items()}}
+    return out
+
+
 class Refused(Message):
     """One message of this client's was refused; nothing else happened and the connection goes
     on."""
 
     type: Literal["refused"] = "refused"
     about: str = Field(description="The type of the refused message (or 'frame').")
-    reason: str
+    reason: str = Field(description="Why, in English.")
+    key: str = Field("", description=_KEY)
+    args: dict[str, JsonValue] = Field(default_factory=dict, description=_ARGS)
+
+    def said(self) -> str:
+        """The reason, in English, with its key and arguments for a screen to translate."""
+        return reason_of(self.reason, self.key, self.args)
 
 
 class DraftState(Message):
@@ -350,7 +378,13 @@ class Error(Message):
     """The host is closing this connection, and why."""
 
     type: Literal["error"] = "error"
-    reason: str
+    reason: str = Field(description="Why, in English.")
+    key: str = Field("", description=_KEY)
+    args: dict[str, JsonValue] = Field(default_factory=dict, description=_ARGS)
+
+    def said(self) -> str:
+        """The reason, in English, with its key and arguments for a screen to translate."""
+        return reason_of(self.reason, self.key, self.args)
 
 
 class Pong(Message):

@@ -20,7 +20,7 @@ import unicodedata
 from functools import cache
 
 from game.engine.names import label
-from game.engine.say import and_list
+from game.engine.say import Said, and_list, as_data
 from game.paths import install_root
 
 _lang = "en"
@@ -164,6 +164,14 @@ def said(
     if top and first and not _is_message(args.get(first.group(1))):
         text = text[:1].upper() + text[1:]  # a name opens the sentence: "La República de…"
     return text
+
+
+def reason(text: object, lang: str | None = None) -> str:
+    """A sentence the engine or a class's host said (a ``Said``: English that keeps its message
+    key and arguments), in the current language; any other text as it is."""
+    if isinstance(text, Said):
+        return said(text, text.key, as_data(text)["args"], lang)
+    return str(text)
 
 
 def _is_message(value: object) -> bool:

@@ -42,7 +42,7 @@ from game.net.protocol import (
     SetTimer,
 )
 from game.ui.app import App
-from game.ui.i18n import language, localized, t
+from game.ui.i18n import language, localized, reason, t
 from game.ui.scenes.menu import MenuScreen, Stop, blit, button_width, clip, wrap
 from game.ui.widgets import mix
 from game.ui.widgets.class_seats import SeatsTable
@@ -473,7 +473,7 @@ class ConsoleScene(MenuScreen):
         small = app.font(16)
         where = t("console.address", address=address)
         if not st.connected:
-            where = st.error or t("console.connecting")
+            where = reason(st.error) if st.error else t("console.connecting")
         room = app.size[0] - m - x
         blit(surface, clip(where, small, room), small, pal.muted, (x, y + s(4)))
 
@@ -515,7 +515,7 @@ class ConsoleScene(MenuScreen):
             for line in wrap(prompt, app.font(15, True), width):
                 lines.append((line, pal.accent))
         if st.refused:  # the host's last refusal of the teacher's own action
-            lines.append((t("console.refused", reason=st.refused), pal.bad))
+            lines.append((t("console.refused", reason=reason(st.refused)), pal.bad))
         elif self.played and st.status and self.played[0] == st.status.turn:
             for line in wrap(self.played[1], f, width):
                 lines.append((line, pal.accent))

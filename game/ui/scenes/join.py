@@ -21,7 +21,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UITextEntryLine
 
-from game.ui.i18n import t
+from game.ui.i18n import reason, t
 from game.ui.scenes.menu import Card, CardList, MenuScreen, Stop, blit, clip, oid, wrap
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ def failure_line(failure: Failure, address: str, code: str) -> str:
     values = {
         "address": address,
         "code": code,
-        "why": failure.detail,
+        "why": reason(failure.detail),  # the host's words, in the player's language
         "theirs": failure.detail,
         "ours": PROTOCOL_VERSION,
     }

@@ -25,7 +25,6 @@ from game.engine import Order
 from game.engine.actions import volunteer_ceiling
 from game.engine.model import NGO, Federation, GlobalBody, State
 from game.engine.orders import ACTIONS
-from game.engine.say import Said, as_data
 from game.engine.scoring import Score, score
 from game.engine.structure import measure
 from game.ui import flow, i18n
@@ -594,12 +593,7 @@ class MatchScene(MatchPictures, ModalPanels, KeyboardFocus, ChatTab, Scene):
         else:
             refused = self.session.add(order)
         if refused:
-            # the engine's reason in the player's language (a class's host sends plain text)
-            why = (
-                i18n.said(refused, refused.key, as_data(refused)["args"])
-                if isinstance(refused, Said)
-                else refused
-            )
+            why = i18n.reason(refused)  # the engine's or the host's, in the player's language
             self.notice = (
                 t("match.refused", order=order_sentence(self.view, order), why=why),
                 "bad",

@@ -19,7 +19,7 @@ from pygame_gui.elements import UIButton, UITextEntryLine
 
 from game.net.protocol import MAX_TEXT
 from game.session.interface import ChatLine, Messaging
-from game.ui.i18n import t
+from game.ui.i18n import reason, t
 from game.ui.scenes.match_words import name_of
 from game.ui.widgets.row_list import Focusable, Row
 from game.ui.widgets.text_fit import wrap_words
@@ -275,7 +275,7 @@ class ChatTab:
         if refusal != self._chat_refusal:
             self._chat_refusal = refusal
             if refusal is not None:
-                self._say(t("chat.refused", why=refusal[1]), "bad")
+                self._say(t("chat.refused", why=reason(refusal[1])), "bad")
         n = len(chat.messages() or [])
         if self.tab == TAB:  # type: ignore[attr-defined]
             chat.messages_read = n

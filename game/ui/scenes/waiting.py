@@ -16,7 +16,7 @@ import pygame
 
 from game.session.interface import messaging
 from game.ui import flow
-from game.ui.i18n import t
+from game.ui.i18n import reason, t
 from game.ui.scenes.handover import seat_names
 from game.ui.scenes.menu import MenuScreen, blit, button_width, clip, italic_font, wrap
 
@@ -30,7 +30,7 @@ DOT_SECONDS = 0.5  # the dots after "Waiting" grow once every half second
 def news_line(news: object) -> tuple[str, str]:
     """A class's news (``game.net.client.News``) as a screen's one-line notice, in the player's
     language: (the text, "good" or "bad")."""
-    kind, text = getattr(news, "kind", ""), getattr(news, "text", "")
+    kind, text = getattr(news, "kind", ""), reason(getattr(news, "text", ""))
     tone = "good" if kind in ("mate", "back") else "bad"
     return t(f"join.news.{kind}", why=text, name=text), tone
 
