@@ -8,8 +8,9 @@ deleted: the game only ever opens it for reading.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -159,6 +160,67 @@ def scenario_titles() -> dict[str, str]:
     return {e.id: pick(e.title, lang) for e in list_scenarios()}
 
 
+def match_in_progress() -> SaveInfo | None:
+    """The match the autosave holds, when a player could go on with it or read its debrief:
+    what a new match, or another save opened, would write over (``None``: nothing to lose; a
+    match not yet past its first turn is started again as it was from New match)."""
+    auto = autosave_path()
+    if not auto.is_file():
+        return None
+    info = peek_save(auto, scenario_titles())
+    if info.error or (not info.ended and (info.turn or 0) <= 1):
+        return None
+    return info
+
+
+def keep_match(info: SaveInfo) -> Path:
+    """Move the autosave's match (``match_in_progress``) to a save of its own beside it,
+    ``<scenario>-turn<N>.json`` (numbered when the name is taken), before another match takes
+    the autosave's place; where it went. ``OSError`` if it could not be moved (nothing moved)."""
+    folder = info.path.parent
+    stem = f"{info.scenario}-turn{info.turn}"
+    target = folder / f"{stem}.json"
+    n = 2
+    while target.exists():  # never over a save of the player's own
+        target = folder / f"{stem}-{n}.json"
+        n += 1
+    info.path.rename(target)  # the same folder: the file moves whole or not at all
+    return target
+
+
+def keep_first(
+    screen: MenuScreen, go_key: str, then: Callable[[], None], opening: World | None = None
+) -> None:
+    """Run ``then`` (a match takes the autosave's place), keeping the match in progress first:
+    a dialog says where it will go and, on the player's word, moves it (``keep_match``). With
+    nothing in progress, or ``opening`` the very match and turn the autosave holds (a save of
+    it), ``then`` at once; if the move fails, the dialog says so and ``then`` does not run."""
+    info = match_in_progress()
+    if info is None or (opening is not None and _holds(info.path, opening)):
+        then()
+        return
+
+    def keep_and_go() -> None:
+        try:
+            keep_match(info)
+        except OSError as e:
+            reason = e.strerror or str(e)
+            screen.tell(t("menu.keep.failed.title"), t("menu.keep.failed", reason=reason))
+            return
+        then()
+
+    text = t("menu.keep.text", title=info.title, progress=progress(info))
+    screen.ask(t("menu.keep.title"), text, t(go_key), keep_and_go, t("menu.back"), "#primary")
+
+
+def _holds(path: Path, world: World) -> bool:
+    """Whether the save at ``path`` holds ``world`` (the same match at the same turn)."""
+    try:
+        return load_world(path).digest() == world.digest()
+    except SaveError:
+        return False
+
+
 def saved_when(mtime: float) -> str:
     return time.strftime("%Y-%m-%d %H:%M", time.localtime(mtime)) if mtime else "?"
 
@@ -180,6 +242,7 @@ class LoadScene(MenuScreen):
         self.humans: list[str] = []
         self.pending = open_path
         self.quick = quick
+        self.opened: Path | None = None  # the save read last
         self.list: CardList | None = None
         self.picker: SeatPicker | None = None
 
@@ -334,6 +397,7 @@ class LoadScene(MenuScreen):
             self.tell(t("menu.load.failed.title"), t("menu.load.failed", error=error))
             return
         world, self.record = saved.world, saved.record
+        self.opened = path
         remembered = remembered_seats(world.scenario)
         if saved.record.humans is not None:  # the save knows who was playing: they go on
             remembered = saved.record.humans
@@ -365,6 +429,13 @@ class LoadScene(MenuScreen):
     def _resume(
         self, world: World, humans: list[str], levels: dict[str, str] | None = None
     ) -> None:
+        if self.opened != autosave_path():  # another save: the match in progress is kept
+            play = partial(self._play, world, humans, levels)
+            keep_first(self, "menu.keep.open", play, opening=world)
+        else:
+            self._play(world, humans, levels)
+
+    def _play(self, world: World, humans: list[str], levels: dict[str, str] | None) -> None:
         from game.session.hotseat import resumed_match
         from game.ui import flow
 

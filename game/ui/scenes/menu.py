@@ -226,7 +226,8 @@ class Modal:
         self.actions: dict[UIElement, Callable[[], None] | None] = {}
         x = pw - s(20)
         for i, (label, action) in enumerate(reversed(buttons)):
-            bw = button_width(app, label, 110)
+            # the last button in the dialog's tone: "#primary" sets it in bold, larger type
+            bw = button_width(app, label, 110, bold=i == 0 and tone == "#primary")
             x -= bw
             b = UIButton(
                 pygame.Rect(x, ph - s(20) - s(40), bw, s(40)),

@@ -18,6 +18,7 @@ from game.engine.scenario import Scenario
 from game.engine.scenario import text as pick
 from game.ui import i18n
 from game.ui.i18n import t, tn
+from game.ui.scenes.load import keep_first
 from game.ui.scenes.menu import (
     MENU_TEXT,
     Card,
@@ -406,7 +407,7 @@ class NewMatchScene(MenuScreen):
         typed = typed_seed(self.seed_entry.get_text() if self.seed_entry else "")
         return scenario.seed if typed is None else typed
 
-    def start(self, confirmed: bool = False) -> None:
+    def start(self, confirmed: bool = False, kept: bool = False) -> None:
         entry = self.entry
         scenario = self.scenario(entry) if entry else None
         if scenario is None:
@@ -431,6 +432,9 @@ class NewMatchScene(MenuScreen):
                     "#primary",
                 )
             )
+            return
+        if not kept:  # the match in progress is kept as a save first (asked)
+            keep_first(self, "menu.keep.start", lambda: self.start(confirmed=True, kept=True))
             return
         chosen = self.levels.get(scenario.id, {})
         # every actor no person plays, seat or not, at its chosen level (normal by default)
