@@ -334,6 +334,8 @@ def test_the_console_speaks_the_teacher_s_language(tmp_path: Path) -> None:
             assert teacher
             scene.pick_card()
             frames(app, 2)
+            prompt = " ".join(line for line, _ in scene.message_lines())
+            assert "para jugarla sobre la República de Servia" in prompt, prompt
             shown = {b.text for b in visible_buttons(app)}
             for card in teacher:
                 assert card.title["es"] in shown, (card.title["es"], sorted(shown))
@@ -343,7 +345,13 @@ def test_the_console_speaks_the_teacher_s_language(tmp_path: Path) -> None:
             until(app, lambda: any(h.card == teacher[0].id for h in served.host.match.world.hand),
                   "the card in Servia's hand")  # fmt: skip
             said = " ".join(line for line, _ in scene.message_lines())
-            assert f"Jugada «{teacher[0].title['es']}» sobre República de Servia" in said, said
+            assert f"Jugada «{teacher[0].title['es']}» sobre la República de Servia" in said, said
+            # played again: the host refuses, and the console says why in Spanish
+            scene.pick_card()
+            scene.play_card(0)
+            until(app, lambda: scene.link.state.refused, "the host's refusal")
+            said = " ".join(line for line, _ in scene.message_lines())
+            assert "la República de Servia ya tiene esa carta" in said, said
         finally:
             scene.link.close()
     finally:

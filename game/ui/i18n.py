@@ -167,10 +167,12 @@ def said(
 
 
 def reason(text: object, lang: str | None = None) -> str:
-    """A sentence the engine or a class's host said (a ``Said``: English that keeps its message
-    key and arguments), in the current language; any other text as it is."""
+    """A reason the engine or a class's host gave (a ``Said``: English that keeps its message
+    key and arguments), in the current language, as it reads after a colon or in brackets (a
+    name that opens it keeps its small letter: "refused: the Republic of Servia holds..."); any
+    other text as it is."""
     if isinstance(text, Said):
-        return said(text, text.key, as_data(text)["args"], lang)
+        return said(text, text.key, as_data(text)["args"], lang, top=False)
     return str(text)
 
 

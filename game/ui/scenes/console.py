@@ -371,7 +371,7 @@ class ConsoleScene(MenuScreen):
             said = t(
                 "console.card.played",
                 card=self._card_title(cards[i].id, cards[i].title),
-                seat=self.seats.seat_name(seat.seat),
+                seat=self.seats.seat_name(seat.seat, article=True),
             )
             self.played = (st.status.turn if st.status else 0, said)
         self.cancel_card()
@@ -511,7 +511,7 @@ class ConsoleScene(MenuScreen):
         lines: list[tuple[str, tuple[int, int, int]]] = []
         seat = self.seats.seat
         if self.picking_card and seat is not None:  # what the row of cards below is for
-            prompt = t("console.card.prompt", seat=self.seats.seat_name(seat.seat))
+            prompt = t("console.card.prompt", seat=self.seats.seat_name(seat.seat, article=True))
             for line in wrap(prompt, app.font(15, True), width):
                 lines.append((line, pal.accent))
         if st.refused:  # the host's last refusal of the teacher's own action

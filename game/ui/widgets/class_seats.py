@@ -83,9 +83,11 @@ class SeatsTable:
             i if 0 <= i < len(self.seats) and pos[1] >= self.rect.y + self.head_height() else None
         )
 
-    def seat_name(self, seat: str) -> str:
+    def seat_name(self, seat: str, article: bool = False) -> str:
+        """The seat's name as a label, or with ``article`` as it reads inside a sentence ("the
+        Republic of Servia", "la República de Servia")."""
         actor = self.world.actors.get(seat) if self.world is not None else None
-        return i18n_name(actor) if actor is not None else seat
+        return i18n_name(actor, article=article) if actor is not None else seat
 
     def draw(self, surface: pygame.Surface, focused: bool) -> None:
         app, s, pal = self.app, self.app.s, self.app.palette
