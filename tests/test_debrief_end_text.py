@@ -35,3 +35,30 @@ def test_an_ending_without_a_full_stop_and_one_that_asks(mini_world: World) -> N
     assert plain.endswith(": Collapse."), plain
     asked = end_text(_ended(mini_world, "Was it worth it?", "¿Valió la pena?"))
     assert asked.endswith("worth it?"), asked
+
+
+@pytest.mark.parametrize(
+    ("lang", "played", "said"),
+    [
+        ("en", 0, "The match goes on: 0 of its 3 turns played."),
+        ("en", 1, "The match goes on: 1 of its 3 turns played."),
+        ("es", 0, "La partida sigue: se han jugado 0 de sus 3 turnos."),
+        ("es", 1, "La partida sigue: se ha jugado 1 de sus 3 turnos."),
+    ],
+)
+def test_a_match_in_progress_says_how_many_turns_were_played(
+    mini_world: World, lang: str, played: int, said: str
+) -> None:
+    """A class debrief written before the first turn was done read "La partida va por el turno
+    0 de 24": there is no turn 0, and the turn in progress was the first."""
+    from game.engine import resolve
+
+    w = mini_world
+    for _ in range(played):
+        w, _ = resolve(w, [])
+    set_language(lang)
+    try:
+        text = end_text(w)
+    finally:
+        set_language("en")
+    assert text == said.replace(" 3 ", f" {w.last_turn} "), text

@@ -433,7 +433,8 @@ def end_text(world: World) -> str:
         if reason.endswith(("!", "?", "\u2026")):
             text = text.removesuffix(".")
         return text
-    return t("debrief.not_ended", turn=played, last=world.last_turn)
+    # the turns played, as the meta line counts them (not "turn 0" before the first is done)
+    return i18n.tn("debrief.not_ended", played, last=world.last_turn)
 
 
 # ---- the files --------------------------------------------------------------------------------
