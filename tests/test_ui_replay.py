@@ -157,3 +157,33 @@ def test_continuum_replay_refuses_a_broken_file_without_a_window(
     assert main(["replay", str(bad)]) != 0
     err = capsys.readouterr().err
     assert "not a replay" in err and "Traceback" not in err
+
+
+def test_a_spanish_viewer_reads_the_title_in_spanish_and_a_replay_of_no_turn_says_so(
+    sandbox: Path, tmp_path: Path
+) -> None:
+    """The file keeps the title in English (its own field); the header showed "Repetición: A
+    province in flames" in Spanish, and a class exported before its first turn read "cada uno de
+    los 0 turnos"."""
+    match = LocalMatch.start(load_scenario(MINI), ["castria"], seed=3)
+    path = tmp_path / "none.continuum-journal"
+    Journal.create(path, match.world, {"CODE22": "castria"}, "tok", "T").close()
+    out = tmp_path / "out"
+    assert main(["debrief", str(path), "--out", str(out)]) == 0
+    app = make_app(language="es")
+    scene = ReplayScene(app, load_replay(out / "replay.json"))
+    app.push(scene)
+    frames(app)
+    assert scene.header.startswith("Repetición: Una provincia en llamas · turno 0 de 0")
+    assert "aún no había jugado ningún turno" in scene.text_box.html_text
+    assert "0 turnos" not in scene.text_box.html_text
+
+
+def test_a_replay_of_one_turn_says_the_one_turn(sandbox: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert main(["debrief", str(class_journal(tmp_path, turns=1)), "--out", str(out)]) == 0
+    app = make_app()
+    scene = ReplayScene(app, load_replay(out / "replay.json"))
+    app.push(scene)
+    frames(app)
+    assert "see the one turn played and its report" in scene.text_box.html_text

@@ -21,7 +21,7 @@ from game.engine import TurnReport, World, view
 from game.engine.structure import measure
 from game.report.replay import Replay, ReplayError, load_replay
 from game.session.saves import SaveError
-from game.ui.i18n import t
+from game.ui.i18n import language, t, tn
 from game.ui.scene import Scene
 from game.ui.scenes.report import (
     ENTER_KEYS,
@@ -178,7 +178,9 @@ class ReplayScene(Scene):
     def report_markup(self) -> str:
         entry = self.replay.turns[self.turn]
         if entry.report is None:
-            return esc(t("replay.start", last=self.last))
+            if not self.last:  # written before the class played a turn
+                return esc(t("replay.start.none"))
+            return esc(tn("replay.start", self.last))
         from game.ui.scenes.report import ReportScene
 
         seat = self.seat if self.seat in entry.world.actors else None
@@ -217,7 +219,8 @@ class ReplayScene(Scene):
         m = s(12)
         self._texts = []
         world = self.session().view(self.seat)
-        title = self.replay.title or self.replay.scenario
+        # the scenario's title in the viewer's language (the file's own is English)
+        title = self.replay.turns[0].world.title_in(language()) or self.replay.scenario
         self.header = t(
             "replay.header", title=title, turn=self.turn, last=self.last, seat=self.seat_name()
         )
