@@ -226,7 +226,7 @@ def say(key: str, **args: Any) -> Said:
     if not args:
         out = _PLAIN.get(key)
         if out is None:
-            out = _PLAIN[key] = _said(TEMPLATES[key], key, args)
+            out = _PLAIN[key] = said_as(TEMPLATES[key], key, args)
         return out
     template = TEMPLATES[key]
     form = _FORMS.get(template)
@@ -284,7 +284,9 @@ def _form(template: str) -> str | _Format:
     return "".join(out)
 
 
-def _said(english: str, key: str, args: dict[str, Any]) -> Said:
+def said_as(english: str, key: str, args: dict[str, Any]) -> Said:
+    """``english`` as a sentence that remembers its message key and arguments (a sentence
+    said from a table other than the engine's, or read back from a message)."""
     out = Said(english)
     out.key = key
     out.args = args

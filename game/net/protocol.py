@@ -80,7 +80,7 @@ from pydantic import BaseModel, ConfigDict, Field, JsonValue, TypeAdapter, Valid
 
 from game.engine import Order, TurnReport, World
 from game.engine.model import Id
-from game.engine.say import Said, from_data
+from game.engine.say import from_data, said_as
 from game.engine.scenario import Rules
 
 PROTOCOL_VERSION = 5  # 5: refused and error carry their reason's message key and arguments
@@ -296,38 +296,37 @@ class Welcome(Message):
     )
 
 
-_KEY = (
-    "The reason's message key ('net.…' for the host's own, game/net/refusals.py; an engine "
-    "sentence's key when the engine refused an order), for a screen to say it in its player's "
-    "language; '' when it has none."
-)
-_ARGS = "The key's arguments: names as their translations, nested sentences as {key, args}."
+class Reasoned(Message):
+    """A message that says why (``refused``, ``error``): in English, and as a message key with
+    its arguments for a screen to say in its player's language."""
+
+    reason: str = Field(description="Why, in English.")
+    key: str = Field(
+        "",
+        description="The reason's message key ('net.…' for the host's own, "
+        "game/net/refusals.py; an engine sentence's key when the engine refused an order), for a "
+        "screen to say it in its player's language; '' when it has none.",
+    )
+    args: dict[str, JsonValue] = Field(
+        default_factory=dict,
+        description="The key's arguments: names as their translations, nested sentences as "
+        "{key, args}.",
+    )
+
+    def said(self) -> str:
+        """The reason as the engine keeps a sentence it said (a ``Said``: English, with its key
+        and arguments, which ``game.ui.i18n.reason`` translates); without a key, the English."""
+        if not self.key:
+            return self.reason
+        return said_as(self.reason, self.key, {k: from_data(v) for k, v in self.args.items()})
 
 
-def reason_of(reason: str, key: str, args: dict[str, Any]) -> str:
-    """A refusal's or an error's reason as the engine keeps a sentence it said (a ``Said``:
-    English, with its key and arguments, which ``game.ui.i18n.said`` translates); without a
-    key, the English alone."""
-    if not key:
-        return reason
-    out = Said(reason)
-    out.__dict__ = {"key": key, "args": {k: from_data(v) for k, v in args.items()}}
-    return out
-
-
-class Refused(Message):
+class Refused(Reasoned):
     """One message of this client's was refused; nothing else happened and the connection goes
     on."""
 
     type: Literal["refused"] = "refused"
     about: str = Field(description="The type of the refused message (or 'frame').")
-    reason: str = Field(description="Why, in English.")
-    key: str = Field("", description=_KEY)
-    args: dict[str, JsonValue] = Field(default_factory=dict, description=_ARGS)
-
-    def said(self) -> str:
-        """The reason, in English, with its key and arguments for a screen to translate."""
-        return reason_of(self.reason, self.key, self.args)
 
 
 class DraftState(Message):
@@ -374,17 +373,10 @@ class Ended(Message):
     outcome: World
 
 
-class Error(Message):
+class Error(Reasoned):
     """The host is closing this connection, and why."""
 
     type: Literal["error"] = "error"
-    reason: str = Field(description="Why, in English.")
-    key: str = Field("", description=_KEY)
-    args: dict[str, JsonValue] = Field(default_factory=dict, description=_ARGS)
-
-    def said(self) -> str:
-        """The reason, in English, with its key and arguments for a screen to translate."""
-        return reason_of(self.reason, self.key, self.args)
 
 
 class Pong(Message):

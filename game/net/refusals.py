@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.engine.say import Said
+from game.engine.say import Said, said_as
 
 TEMPLATES: dict[str, str] = {
     # a message the host will not take (``refused``)
@@ -55,9 +55,7 @@ TEMPLATES: dict[str, str] = {
 def said(key: str, **args: Any) -> Said:
     """The host's sentence ``key`` in English, remembering its key and arguments (as the
     engine's ``say`` does): what ``refused`` and ``error`` carry."""
-    out = Said(TEMPLATES[key].format(**{k: str(v) for k, v in args.items()}))
-    out.__dict__ = {"key": key, "args": args}
-    return out
+    return said_as(TEMPLATES[key].format(**{k: str(v) for k, v in args.items()}), key, args)
 
 
 def in_languages(key: str) -> dict[str, str]:
