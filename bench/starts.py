@@ -366,10 +366,32 @@ FEDERATION_GOALS: dict[str, StartGoal] = {
     ),
 }
 
+# The empire (40 turns). The Compact's depth 40 is reached by integrating alone, as in the global
+# state: its goal is the one with a force of its own. Mirel's "sovereignty 60+" set the seat's
+# goal against its safety: a subject that takes back what it pooled stands alone when the empire
+# wanes, and Karsk took it in most matches, while any passive policy lived on at sovereignty 0
+# (docs/balance.md, "The empire start's subjects"). A small republic under an empire keeps what
+# it can of its own: its liberties and the means to defend them (arming alone leaves its people
+# where they were; reforming alone leaves it defenceless).
+EMPIRE_GOALS: dict[str, StartGoal] = {
+    "coastal_compact": GLOBAL_STATE_GOALS["coastal_compact"],
+    "mirel": StartGoal(
+        10,
+        {
+            "en": "Mirel keeps a free republic and the means to defend it (freedom 80+, "
+            "army 100+).",
+            "es": "Mirel conserva una república libre y los medios para defenderla (libertad "
+            "80+, ejército 100+).",
+        },
+        (("freedom", 80), ("military", 100)),
+    ),
+}
+
 # Each start's own goals, by seat (the starts not named keep the sandbox's).
 START_GOALS: dict[str, dict[str, StartGoal]] = {
     "global_state": GLOBAL_STATE_GOALS,
     "federation": FEDERATION_GOALS,
+    "empire": EMPIRE_GOALS,
     "pluralism_3": _dense_goals(90),
     "pluralism_2": _dense_goals(30),
     "pluralism_1": {"aurelia": FREE_AND_RICH},
@@ -415,6 +437,7 @@ def empire(doc: Doc) -> Doc:
             s["military"] = 600
         else:
             s["military"] = round(s["military"] / 2, 3)
+    _write_goals(d, START_GOALS["empire"])
     return d
 
 

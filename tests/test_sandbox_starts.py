@@ -190,6 +190,8 @@ def _play_start(name: str, seed: int, seat: str = "", action: str = "") -> World
         ("federation", "coastal_compact", ["integrate", "build_force"], (1,)),
         ("federation", "assembly", ["build_capacity"], (1,)),
         ("federation", "mirel", ["tax_capital", "reform"], (1,)),
+        ("empire", "mirel", ["arm", "reform"], (1,)),
+        ("empire", "coastal_compact", ["integrate", "build_force"], (1,)),
         ("pluralism_2", "open_hands", ["recruit", "campaign"], (1,)),
         ("pluralism_2", "aurelia", ["reform", "tax_capital"], (1,)),
         ("pluralism_3", "open_hands", ["recruit"], (1,)),
@@ -203,8 +205,8 @@ def test_a_start_s_own_goals_take_two_hands(
 ) -> None:
     """A start's own goals (starts.START_GOALS): on fixed seeds `normal` meets the seat's goal
     and scores more than the same seat giving one action every turn, which meets it not
-    (taking sovereignty back alone leaves the people unfree, reforming alone leaves no voice or
-    no wealth, integrating alone builds no force, the center's capacity or resolutions alone
+    (taking sovereignty back alone leaves the people unfree, reforming alone leaves no voice, no
+    wealth or no army, arming alone leaves the people unfree, integrating alone builds no force, the center's capacity or resolutions alone
     leave it captured, recruiting alone gives the Court nothing, campaigning alone does not
     grow)."""
     goal = starts.START_GOALS[name][seat]
