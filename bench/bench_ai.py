@@ -17,7 +17,11 @@ Sections (``--only policies|warlord|duel|speed|sweep``):
   ``--sweep-scenarios``), each one-action policy its seat has at the start and doing nothing, N
   seeds each, against the same seat played ``normal``; prints the cases where the policy wins in
   more than a third of the seeds. ``--confirm M`` plays each flagged case on up to M seeds (the
-  screen's first) and lists those still over a third: a 3-seed screen flags near ties.
+  screen's first) and lists those still over a third: a 3-seed screen flags near ties, and misses
+  more than half the cases that win 45 % of matches (fewer than two wins in three seeds).
+  ``--screen-share S`` flags a case once its wins are more than S of the screen's seeds (default
+  a third; ``--sweep 10 --screen-share 0.25`` flags three wins in ten, and misses a case that
+  wins 40 % of matches about one time in six).
   ``--sweep-seats a,b`` sweeps those actors instead of the seats (an actor not yet offered as a
   seat can be screened before it is).
 * **speed**: median decision per seat per turn at ``normal`` and ``hard`` beside one engine turn
@@ -224,7 +228,13 @@ def section_sweep(args) -> None:
     jobs = max(1, min(args.jobs, len(keys)))
     seats = tuple(args.sweep_seats.split(",")) if args.sweep_seats else ()
     sweep = partial(
-        _sweep_scenario, n=n, confirm=confirm, seed=args.seed, echo=jobs == 1, seats=seats
+        _sweep_scenario,
+        n=n,
+        confirm=confirm,
+        seed=args.seed,
+        echo=jobs == 1,
+        seats=seats,
+        share=args.screen_share,
     )
     if jobs == 1:
         results = [sweep(key) for key in keys]
@@ -239,7 +249,8 @@ def section_sweep(args) -> None:
     cases = sum(r[0] for r in results)
     flagged = sum(len(r[1]) for r in results)
     held = [line for r in results for line in r[2]]
-    print(f"cases: {cases}; more than a third of {n} seeds: {flagged}")
+    share = "a third" if args.screen_share == 1 / 3 else f"{args.screen_share:g}"
+    print(f"cases: {cases}; more than {share} of {n} seeds: {flagged}")
     if confirm > n:
         print(f"of those, more than a third of {confirm} seeds: {len(held)}")
         for line in held:
@@ -247,7 +258,13 @@ def section_sweep(args) -> None:
 
 
 def _sweep_scenario(
-    key: str, n: int, confirm: int, seed: int, echo: bool, seats: tuple[str, ...] = ()
+    key: str,
+    n: int,
+    confirm: int,
+    seed: int,
+    echo: bool,
+    seats: tuple[str, ...] = (),
+    share: float = 1 / 3,
 ) -> tuple[int, list[str], list[str]]:
     """One scenario's sweep: the cases screened, the lines of those flagged, and the lines of
     those still over a third of ``confirm`` seeds (each line printed as found if ``echo``).
@@ -277,7 +294,7 @@ def _sweep_scenario(
         for action in [*actions, None]:
             wins, margin = wins_of(seat, action, range(seed, seed + n))
             cases += 1
-            if 3 * wins <= n:  # at most a third: the issue's limit
+            if wins <= share * n:  # the screen (by default the issue's limit, a third)
                 continue
             name = f"{action or 'do nothing'} every turn"
             line = f"{key:10} {seat:18} {name:30} policy wins {wins}/{n}"
@@ -376,6 +393,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument(
         "--jobs", type=int, default=1, help="processes the sweep's scenarios are shared among"
+    )
+    p.add_argument(
+        "--screen-share",
+        type=float,
+        default=1 / 3,
+        help="the sweep's screen flags a case whose wins are more than this share of its seeds",
     )
     p.add_argument("--only", choices=["policies", "warlord", "duel", "speed", "sweep"])
     args = p.parse_args(argv)
