@@ -367,8 +367,8 @@ FEDERATION_GOALS: dict[str, StartGoal] = {
 }
 
 # The empire (40 turns). The Compact's depth 40 is reached by integrating alone, as in the global
-# state: its goal is the one with a force of its own. Mirel's "sovereignty 60+" set the seat's
-# goal against its safety: a subject that takes back what it pooled stands alone when the empire
+# state: its goal is the one with a force of its own. Mirel's "sovereignty 60+" set the seat
+# against its own safety: a subject that takes back what it pooled stands alone when the empire
 # wanes, and Karsk took it in most matches, while any passive policy lived on at sovereignty 0
 # (docs/balance.md, "The empire start's subjects"). A small republic under an empire keeps what
 # it can of its own: its liberties and the means to defend them (arming alone leaves its people

@@ -205,10 +205,10 @@ def test_a_start_s_own_goals_take_two_hands(
 ) -> None:
     """A start's own goals (starts.START_GOALS): on fixed seeds `normal` meets the seat's goal
     and scores more than the same seat giving one action every turn, which meets it not
-    (taking sovereignty back alone leaves the people unfree, reforming alone leaves no voice, no
-    wealth or no army, arming alone leaves the people unfree, integrating alone builds no force, the center's capacity or resolutions alone
-    leave it captured, recruiting alone gives the Court nothing, campaigning alone does not
-    grow)."""
+    (taking sovereignty back or arming alone leaves the people unfree, reforming alone leaves no
+    voice, no wealth or no army, integrating alone builds no force, the center's capacity or
+    resolutions alone leave it captured, recruiting alone gives the Court nothing, campaigning
+    alone does not grow)."""
     goal = starts.START_GOALS[name][seat]
     text = goal.text["en"].split(" (")[0]
 
