@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from game.engine import resolve
 from game.engine.world import World
 from game.report.debrief import end_text
 from game.ui.i18n import set_language
@@ -51,14 +52,9 @@ def test_a_match_in_progress_says_how_many_turns_were_played(
 ) -> None:
     """A class debrief written before the first turn was done read "La partida va por el turno
     0 de 24": there is no turn 0, and the turn in progress was the first."""
-    from game.engine import resolve
-
     w = mini_world
     for _ in range(played):
         w, _ = resolve(w, [])
-    set_language(lang)
-    try:
-        text = end_text(w)
-    finally:
-        set_language("en")
+    set_language(lang)  # (the autouse fixture puts English back)
+    text = end_text(w)
     assert text == said.replace(" 3 ", f" {w.last_turn} "), text
