@@ -24,6 +24,8 @@ from pathlib import Path
 
 from game import paths
 from game.engine import TurnReport, World, scores
+from game.engine import vocabulary as V
+from game.engine.conditions import Context, compiled
 from game.engine.model import ARRANGEMENT_ORDER, CRITERIA, Arrangement
 from game.engine.report import Tally
 from game.engine.scenario import Card, text
@@ -366,6 +368,7 @@ def score_rows(world: World) -> list[ScoreRow]:
         m = mission_of(world, actor_id)
         authored = [*m.goals, *m.secret]
         figures = goal_figures(world, actor_id)
+        facts = fact_lines(world, actor_id)
         goals = tuple(
             GoalRow(
                 text(authored[i].text, lang) if i < len(authored) else g.text,
@@ -374,7 +377,7 @@ def score_rows(world: World) -> list[ScoreRow]:
                 g.secret,
                 ()
                 if g.met or i >= len(figures)
-                else tuple(figure_line(world, f) for f in figures[i]),
+                else (*facts[i], *(figure_line(world, f) for f in figures[i])),
             )
             for i, g in enumerate(s.goals)
         )
@@ -715,6 +718,106 @@ def figure_line(world: World, f: GoalFigure) -> str:
     else:
         line = t("panel.goal.at_most", n=_amount(f.high or 0.0, None))
     return t("panel.goal.figure", what=what, value=_amount(f.value, 1), line=line)
+
+
+def fact_lines(world: World, actor_id: str) -> list[tuple[str, ...]]:
+    """For each goal of the actor's mission (goals, then secret goals), what its conditions
+    that are not figures say of the world where they do not hold, in the player's language:
+    "Kerran Highlands: held by the Karsk Dominion", "The world: Multinational empire". A
+    goal missed with every figure past its line then says what did miss it. Conditions with no
+    name to give (a scenario's flags, a chance) say nothing."""
+    m = mission_of(world, actor_id)
+    return [
+        tuple(dict.fromkeys(line for c in g.when for line in _unmet(world, c)))  # (once each)
+        for g in [*m.goals, *m.secret]
+    ]
+
+
+def _unmet(world: World, c: V.Condition, negated: bool = False) -> list[str]:
+    """What ``c`` (or, ``negated``, its negation) says of the world where it does not hold."""
+    if type(c) is V.NotIs:
+        return _unmet(world, c.condition, not negated)
+    if type(c) not in _FACTS or _holds_now(world, c) != negated:
+        return []
+    ref = Context(world).ref
+    if type(c) is V.RegionOwnerIs:
+        region = world.regions.get(ref(c.region) or "")
+        if region is None:
+            return []
+        return [
+            i18n.contracted(
+                t(
+                    "debrief.fact.region",
+                    region=i18n.name(region),
+                    owner=actor_in_sentence(world, region.owner),
+                )
+            )
+        ]
+    if type(c) is V.ArrangementIs:
+        now = world.history[-1].arrangement if world.history else None
+        if now is None:
+            return []
+        return [t("debrief.fact.arrangement", arrangement=t(f"report.arrangement.{now.value}"))]
+    if type(c) is V.ExistsIs:
+        key = "debrief.fact.gone" if c.exists != negated else "debrief.fact.stands"
+        return [t(key, actor=actor_name(world, ref(c.actor)))]
+    if type(c) is V.CrisisIs:  # (a crisis a goal wants over: each one still burning)
+        state, group = ref(c.state), ref(c.group)
+        return [
+            i18n.contracted(
+                _capital(
+                    t(
+                        "debrief.fact.crisis",
+                        kind=t(f"report.crisis.{x.kind}"),
+                        state=actor_in_sentence(world, x.state),
+                    )
+                )
+            )
+            for x in world.crises.values()
+            if (c.kind is None or x.kind in c.kind)
+            and (state is None or x.state == state)
+            and (group is None or x.group == group)
+            and x.severity >= c.min_severity
+        ][:3]
+    if type(c) is V.WarIs:  # (a war a goal wants over)
+        who = ref(c.involving)
+        return [
+            t(
+                "debrief.fact.war",
+                a=actor_name(world, x.attacker),
+                b=actor_in_sentence(world, x.defender),
+            )
+            for x in world.wars.values()
+            if who is None or who in (x.attacker, x.defender)
+        ][:3]
+    if type(c) is V.MemberIs:
+        state, org = ref(c.state), ref(c.of)
+        key = "debrief.fact.member" if c.member == negated else "debrief.fact.not_member"
+        return [
+            i18n.contracted(
+                t(key, state=actor_name(world, state), org=actor_in_sentence(world, org))
+            )
+        ]
+    return []
+
+
+# the conditions ``fact_lines`` can put in words
+_FACTS = (
+    V.RegionOwnerIs,
+    V.ArrangementIs,
+    V.ExistsIs,
+    V.CrisisIs,
+    V.WarIs,
+    V.MemberIs,
+)
+
+
+def _capital(line: str) -> str:
+    return line[:1].upper() + line[1:]
+
+
+def _holds_now(world: World, c: V.Condition) -> bool:
+    return compiled([c]).check(Context(world))
 
 
 def criteria_csv(world: World) -> str:

@@ -14,7 +14,7 @@ from game.engine import default_option as engine_default
 from game.engine import waiting as engine_waiting
 from game.engine.scenario import text as scenario_text
 from game.engine.scoring import goal_figures
-from game.report.debrief import figure_line
+from game.report.debrief import fact_lines, figure_line
 from game.ui.i18n import language
 
 if TYPE_CHECKING:
@@ -82,13 +82,14 @@ def goal_states(world: World, seat: str | None) -> list[GoalState]:
         return []
     lang = language()
     figures = goal_figures(world, seat)
+    facts = fact_lines(world, seat)
     return [
         GoalState(
             scenario_text(g.text, lang),
             g.points,
             g.status,
             g.secret,
-            tuple(figure_line(world, f) for f in figures[i]),
+            (*facts[i], *(figure_line(world, f) for f in figures[i])),
         )
         for i, g in enumerate(goal_statuses(world, seat))
     ]
