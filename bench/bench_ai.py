@@ -22,6 +22,9 @@ Sections (``--only policies|warlord|duel|speed|sweep``):
   ``--screen-share S`` flags a case once its wins are more than S of the screen's seeds (default
   a third; ``--sweep 10 --screen-share 0.25`` flags three wins in ten, and misses a case that
   wins 40 % of matches about one time in six).
+  Each case still over a third is printed beside a control: the same seat played ``normal``
+  with its first turn skipped, on the same seeds (how often a seat beats itself: the floor of
+  a case whose policy plays about as well as ``normal``).
   ``--sweep-seats a,b`` sweeps those actors instead of the seats (an actor not yet offered as a
   seat can be screened before it is).
 * **speed**: median decision per seat per turn at ``normal`` and ``hard`` beside one engine turn
@@ -285,6 +288,24 @@ def _sweep_scenario(
             margin += diff
         return wins, margin
 
+    controls: dict[str, int] = {}
+
+    def control(seat: str) -> int:
+        """How often ``normal`` with its first turn skipped beats ``normal`` on the confirm
+        seeds: the floor a near tie stands on (a seat whose play moves the world a little
+        beats itself about half the time)."""
+        if seat not in controls:
+            bot = make_bot("normal")
+            skip = {seat: lambda w, a: [] if w.turn <= 1 else bot.choose(w, a)}
+            controls[seat] = 0
+            for s in range(seed, seed + confirm):
+                base = normal.get(s)
+                if base is None:
+                    base = normal[s] = play(key, s, make_bot("normal"))
+                w = play(key, s, make_bot("normal"), skip)
+                controls[seat] += score(w, seat).total > score(base, seat).total
+        return controls[seat]
+
     cases = 0
     flagged: list[str] = []
     held: list[str] = []
@@ -303,7 +324,7 @@ def _sweep_scenario(
                 wins, margin = wins + more, margin + extra
                 line += f", {wins}/{confirm} (mean margin {margin / confirm:+.1f})"
                 if 3 * wins > confirm:
-                    held.append(line)
+                    held.append(f"{line}; normal skipping turn 1: {control(seat)}/{confirm}")
             flagged.append(line)
             if echo:
                 print(line, flush=True)
