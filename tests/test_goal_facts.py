@@ -1,5 +1,6 @@
 """A goal's conditions that are not figures say what misses them, in the mission panel and the
-debrief: who holds a region, where the world stands, a crisis still burning, a membership.
+debrief: who holds a region, where the world stands, a crisis still burning, a membership, a
+government, a sanction or an indictment.
 
 Played as the empire start's Tessaly, the debrief read "not met: Tessaly keeps the Kerran
 highlands and its sovereignty (at least 80); Sovereignty of Tessaly: 96.0 (80 or more)": the
@@ -85,3 +86,27 @@ def test_a_goal_on_the_arrangement_says_where_the_world_stands() -> None:
     assert hegemon.figures == ("The world: Global federation",)
     set_language("es")
     assert goal_states(world, "karsk")[0].figures == ("El mundo: Federación global",)
+
+
+def with_state(world: World, state: str, **changes: object) -> World:
+    actors = dict(world.actors)
+    actors[state] = actors[state].model_copy(update=changes)
+    return world.model_copy(update={"actors": actors})
+
+
+def test_a_goal_on_a_government_or_a_status_says_which_stands() -> None:
+    cambodia = start("cambodia")
+    party = next(g for g in goal_states(cambodia, "cathay") if "Party" in g.text)
+    assert party.figures == ()  # it holds: nothing to say
+    reformed = with_state(cambodia, "cathay", government="republic")
+    said = next(g for g in goal_states(reformed, "cathay") if "Party" in g.text).figures
+    assert said == ("People's Republic of Cathay: a republic",)
+    sanctioned = with_state(cambodia, "annam", sanctioned=3)
+    said = next(g for g in goal_states(sanctioned, "sovetia") if "sanctioned" in g.text).figures
+    assert said == ("Socialist Republic of Annam: under sanctions",)
+    kosovo = with_state(start("kosovo"), "servia", indicted=True)
+    said = next(g for g in goal_states(kosovo, "servia") if "indicts" in g.text).figures
+    assert said == ("Republic of Servia: its leaders indicted",)
+    set_language("es")
+    said = next(g for g in goal_states(reformed, "cathay") if "Partido" in g.text).figures
+    assert said == ("República Popular de Cathay: una república",)

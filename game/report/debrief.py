@@ -790,6 +790,15 @@ def _unmet(world: World, c: V.Condition, negated: bool = False) -> list[str]:
             for x in world.wars.values()
             if who is None or who in (x.attacker, x.defender)
         ][:3]
+    if type(c) is V.GovernmentIs:
+        s = world.state(ref(c.actor) or "")
+        if s is None:
+            return []
+        return [t(f"debrief.fact.{s.government}", state=actor_name(world, s.id))]
+    if type(c) is V.StatusIs:
+        now = c.active == negated  # (it fails: the status stands where it is not wanted)
+        key = c.status if now else f"not_{c.status}"
+        return [t(f"debrief.fact.{key}", state=actor_name(world, ref(c.actor)))]
     if type(c) is V.MemberIs:
         state, org = ref(c.state), ref(c.of)
         key = "debrief.fact.member" if c.member == negated else "debrief.fact.not_member"
@@ -809,6 +818,8 @@ _FACTS = (
     V.CrisisIs,
     V.WarIs,
     V.MemberIs,
+    V.GovernmentIs,
+    V.StatusIs,
 )
 
 
