@@ -17,8 +17,11 @@ from game.ui.settings import Settings
 
 
 def make_app(size: tuple[int, int] = (1280, 720), **settings: object) -> App:
-    """A headless app with default settings (never the player's own, never saved)."""
-    return App(Settings(width=size[0], height=size[1], **settings), size=size, headless=True)
+    """A headless app with default settings (never the player's own, never saved), the pointer
+    where a new process has it: a test that hovered left it over the last one's widgets."""
+    app = App(Settings(width=size[0], height=size[1], **settings), size=size, headless=True)
+    pygame.mouse.set_pos((0, 0))
+    return app
 
 
 def from_menu(app: App, label: str) -> None:
