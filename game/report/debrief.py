@@ -24,12 +24,11 @@ from pathlib import Path
 
 from game import paths
 from game.engine import TurnReport, World, scores
-from game.engine import vocabulary as V
-from game.engine.conditions import Context, compiled
 from game.engine.model import ARRANGEMENT_ORDER, CRITERIA, Arrangement
 from game.engine.report import Tally
 from game.engine.scenario import Card, text
-from game.engine.scoring import GoalFigure, counted_criteria, goal_figures, mission_of, turns_left
+from game.engine.scoring import counted_criteria, goal_figures, mission_of, turns_left
+from game.report.goal_lines import actor_in_sentence, actor_name, fact_lines, figure_line
 from game.ui import i18n  # plain Python string tables: no pygame
 
 DEBRIEF_FILES = ("debrief.md", "criteria.csv", "charts.png")
@@ -82,20 +81,6 @@ def position(arrangement: Arrangement | str, centralization: float) -> float:
     idx = ARRANGEMENT_ORDER.index(Arrangement(arrangement))
     offset = max(-0.45, min(0.45, 0.5 - centralization / 100))
     return round(min(6.0, max(0.0, idx + offset)), 3)
-
-
-def actor_name(world: World, actor_id: str | None) -> str:
-    if not actor_id:
-        return ""
-    actor = world.named(actor_id)
-    return i18n.name(actor) if actor is not None else actor_id.replace("_", " ").title()
-
-
-def actor_in_sentence(world: World, actor_id: str | None) -> str:
-    """An actor's name as it reads inside a sentence, with its article where the language
-    wants one ("la República de Servia eligió…"); the label where the actor is gone."""
-    actor = world.named(actor_id or "")
-    return i18n.name(actor, article=True) if actor is not None else actor_name(world, actor_id)
 
 
 def names(world: World, ids: Iterable[str]) -> str:
@@ -691,144 +676,6 @@ def goal_text(g: GoalRow, mark_secret: bool = True) -> str:
     if g.figures:  # how far a missed goal's figures ended from their lines
         out = t("debrief.goal_missed_at", goal=out, figures="; ".join(g.figures))
     return f"{t('debrief.secret')} \u00b7 {out}" if g.secret and mark_secret else out
-
-
-def _amount(value: float, digits: int | None) -> str:
-    return i18n.whole(value) if abs(value) >= 1000 else i18n.number(value, digits)
-
-
-def figure_line(world: World, f: GoalFigure) -> str:
-    """A figure a goal tests, where it stands and its line, in the player's language:
-    "Sovereignty of the Republic of Ruanda: 64.3 (65 or more)"."""
-    if f.kind == "criterion":
-        what = t(f"match.crit.{f.stat}")
-    else:
-        thing = (world.actors if f.kind == "actor" else world.groups).get(f.subject or "")
-        who = i18n.name(thing, article=True) if thing is not None else (f.subject or "")
-        if f.kind == "actor":  # "Soberanía del Dominio" (a name carries its article)
-            stat = t(f"match.stat.{f.stat}")
-            what = i18n.contracted(t("panel.goal.figure_of", stat=stat, who=who))
-        else:  # a group's name goes after an article, as in the report ("de los tutsis")
-            stat = t(f"panel.goal.group.{f.stat}")
-            what = t("panel.goal.figure_of_group", stat=stat, who=who)
-    if f.low is not None and f.high is not None:
-        line = t("panel.goal.between", low=_amount(f.low, None), high=_amount(f.high, None))
-    elif f.low is not None:
-        line = t("panel.goal.at_least", n=_amount(f.low, None))
-    else:
-        line = t("panel.goal.at_most", n=_amount(f.high or 0.0, None))
-    return t("panel.goal.figure", what=what, value=_amount(f.value, 1), line=line)
-
-
-def fact_lines(world: World, actor_id: str) -> list[tuple[str, ...]]:
-    """For each goal of the actor's mission (goals, then secret goals), what its conditions
-    that are not figures say of the world where they do not hold, in the player's language:
-    "Kerran Highlands: held by the Karsk Dominion", "The world: Multinational empire". A
-    goal missed with every figure past its line then says what did miss it. Conditions with no
-    name to give (a scenario's flags, a chance) say nothing."""
-    m = mission_of(world, actor_id)
-    return [
-        tuple(dict.fromkeys(line for c in g.when for line in _unmet(world, c)))  # (once each)
-        for g in [*m.goals, *m.secret]
-    ]
-
-
-def _unmet(world: World, c: V.Condition, negated: bool = False) -> list[str]:
-    """What ``c`` (or, ``negated``, its negation) says of the world where it does not hold."""
-    if type(c) is V.NotIs:
-        return _unmet(world, c.condition, not negated)
-    if type(c) not in _FACTS or _holds_now(world, c) != negated:
-        return []
-    ref = Context(world).ref
-    if type(c) is V.RegionOwnerIs:
-        region = world.regions.get(ref(c.region) or "")
-        if region is None:
-            return []
-        return [
-            i18n.contracted(
-                t(
-                    "debrief.fact.region",
-                    region=i18n.name(region),
-                    owner=actor_in_sentence(world, region.owner),
-                )
-            )
-        ]
-    if type(c) is V.ArrangementIs:
-        now = world.history[-1].arrangement if world.history else None
-        if now is None:
-            return []
-        return [t("debrief.fact.arrangement", arrangement=t(f"report.arrangement.{now.value}"))]
-    if type(c) is V.ExistsIs:
-        key = "debrief.fact.gone" if c.exists != negated else "debrief.fact.stands"
-        return [t(key, actor=actor_name(world, ref(c.actor)))]
-    if type(c) is V.CrisisIs:  # (a crisis a goal wants over: each one still burning)
-        state, group = ref(c.state), ref(c.group)
-        return [
-            i18n.contracted(
-                _capital(
-                    t(
-                        "debrief.fact.crisis",
-                        kind=t(f"report.crisis.{x.kind}"),
-                        state=actor_in_sentence(world, x.state),
-                    )
-                )
-            )
-            for x in world.crises.values()
-            if (c.kind is None or x.kind in c.kind)
-            and (state is None or x.state == state)
-            and (group is None or x.group == group)
-            and x.severity >= c.min_severity
-        ][:3]
-    if type(c) is V.WarIs:  # (a war a goal wants over)
-        who = ref(c.involving)
-        return [
-            t(
-                "debrief.fact.war",
-                a=actor_name(world, x.attacker),
-                b=actor_in_sentence(world, x.defender),
-            )
-            for x in world.wars.values()
-            if who is None or who in (x.attacker, x.defender)
-        ][:3]
-    if type(c) is V.GovernmentIs:
-        s = world.state(ref(c.actor) or "")
-        if s is None:
-            return []
-        return [t(f"debrief.fact.{s.government}", state=actor_name(world, s.id))]
-    if type(c) is V.StatusIs:
-        now = c.active == negated  # (it fails: the status stands where it is not wanted)
-        key = c.status if now else f"not_{c.status}"
-        return [t(f"debrief.fact.{key}", state=actor_name(world, ref(c.actor)))]
-    if type(c) is V.MemberIs:
-        state, org = ref(c.state), ref(c.of)
-        key = "debrief.fact.member" if c.member == negated else "debrief.fact.not_member"
-        return [
-            i18n.contracted(
-                t(key, state=actor_name(world, state), org=actor_in_sentence(world, org))
-            )
-        ]
-    return []
-
-
-# the conditions ``fact_lines`` can put in words
-_FACTS = (
-    V.RegionOwnerIs,
-    V.ArrangementIs,
-    V.ExistsIs,
-    V.CrisisIs,
-    V.WarIs,
-    V.MemberIs,
-    V.GovernmentIs,
-    V.StatusIs,
-)
-
-
-def _capital(line: str) -> str:
-    return line[:1].upper() + line[1:]
-
-
-def _holds_now(world: World, c: V.Condition) -> bool:
-    return compiled([c]).check(Context(world))
 
 
 def criteria_csv(world: World) -> str:

@@ -62,7 +62,7 @@ def after_submit(app: App, session: Session, report: TurnReport | None, seat: st
 def fell_in(session: Session, report: TurnReport) -> dict[str, str]:
     """The seats played here whose state fell in the report's turn (``World.fallen``), by name:
     the report tells their players that the match is over for them."""
-    from game.report.debrief import actor_in_sentence
+    from game.report.goal_lines import actor_in_sentence
 
     world = session.view(None)
     return {

@@ -14,7 +14,7 @@ from game.engine import default_option as engine_default
 from game.engine import waiting as engine_waiting
 from game.engine.scenario import text as scenario_text
 from game.engine.scoring import goal_figures
-from game.report.debrief import fact_lines, figure_line
+from game.report.goal_lines import fact_lines, figure_line
 from game.ui.i18n import language
 
 if TYPE_CHECKING:
