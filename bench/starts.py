@@ -178,8 +178,8 @@ def _pooled(doc: Doc, mandate: float, enforcement: float, sovereignty: float) ->
 # line, Ostrava's, stays as the sandbox has it).
 POOLED_GOAL_TEXTS: dict[str, dict[str, str]] = {
     "tessaly": {
-        "en": "Tessaly keeps the Kerran highlands.",
-        "es": "Tessaly conserva las tierras altas de Kerran.",
+        "en": "Tessaly keeps the Kerran Highlands.",
+        "es": "Tessaly conserva las Montañas de Kerran.",
     },
 }
 
