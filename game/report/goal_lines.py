@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from game.engine import World
 from game.engine import vocabulary as V
-from game.engine.conditions import Context, compiled
+from game.engine.conditions import Context, holds
 from game.engine.scoring import GoalFigure, mission_of
 from game.ui import i18n  # plain Python string tables: no pygame
 
@@ -70,7 +70,7 @@ def _unmet(world: World, c: V.Condition, negated: bool = False) -> list[str]:
     """What ``c`` (or, ``negated``, its negation) says of the world where it does not hold."""
     if type(c) is V.NotIs:
         return _unmet(world, c.condition, not negated)
-    if type(c) not in _FACTS or _holds_now(world, c) != negated:
+    if type(c) not in _FACTS or holds(c, Context(world)) != negated:
         return []
     ref = Context(world).ref
     if type(c) is V.RegionOwnerIs:
@@ -162,7 +162,3 @@ _FACTS = (
 
 def _capital(line: str) -> str:
     return line[:1].upper() + line[1:]
-
-
-def _holds_now(world: World, c: V.Condition) -> bool:
-    return compiled([c]).check(Context(world))
