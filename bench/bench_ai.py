@@ -275,14 +275,14 @@ def _sweep_scenario(
     scenario does not offer may be screened as a seat before it is offered)."""
     normal: dict[int, World] = {}
 
-    def wins_of(seat: str, action: str | None, seeds: range) -> tuple[int, float]:
-        """How often the policy beats `normal` on the seeds, and the mean margin."""
+    def wins_of(seat: str, played: Seat, seeds: range) -> tuple[int, float]:
+        """How often the seat so ``played`` beats `normal` on the seeds, and the mean margin."""
         wins, margin = 0, 0.0
         for s in seeds:
             base = normal.get(s)
             if base is None:
                 base = normal[s] = play(key, s, make_bot("normal"))
-            w = play(key, s, make_bot("normal"), {seat: policy(action)})
+            w = play(key, s, make_bot("normal"), {seat: played})
             diff = score(w, seat).total - score(base, seat).total
             wins += diff > 0
             margin += diff
@@ -296,14 +296,11 @@ def _sweep_scenario(
         beats itself about half the time)."""
         if seat not in controls:
             bot = make_bot("normal")
-            skip = {seat: lambda w, a: [] if w.turn <= 1 else bot.choose(w, a)}
-            controls[seat] = 0
-            for s in range(seed, seed + confirm):
-                base = normal.get(s)
-                if base is None:
-                    base = normal[s] = play(key, s, make_bot("normal"))
-                w = play(key, s, make_bot("normal"), skip)
-                controls[seat] += score(w, seat).total > score(base, seat).total
+
+            def skip(w: World, a: str) -> list[Order]:
+                return [] if w.turn <= 1 else bot.choose(w, a)
+
+            controls[seat] = wins_of(seat, skip, range(seed, seed + confirm))[0]
         return controls[seat]
 
     cases = 0
@@ -313,14 +310,14 @@ def _sweep_scenario(
     for seat in [a for a in seats if a in start.actors] if seats else scenario(key).rules().seats:
         actions = sorted({o.action for o in legal_actions(start, seat)} - {"vote", "choose"})
         for action in [*actions, None]:
-            wins, margin = wins_of(seat, action, range(seed, seed + n))
+            wins, margin = wins_of(seat, policy(action), range(seed, seed + n))
             cases += 1
             if wins <= share * n:  # the screen (by default the issue's limit, a third)
                 continue
             name = f"{action or 'do nothing'} every turn"
             line = f"{key:10} {seat:18} {name:30} policy wins {wins}/{n}"
             if confirm > n:
-                more, extra = wins_of(seat, action, range(seed + n, seed + confirm))
+                more, extra = wins_of(seat, policy(action), range(seed + n, seed + confirm))
                 wins, margin = wins + more, margin + extra
                 line += f", {wins}/{confirm} (mean margin {margin / confirm:+.1f})"
                 if 3 * wins > confirm:
