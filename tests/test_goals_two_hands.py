@@ -102,7 +102,7 @@ def test_normal_lusara_aids_the_state_its_goal_wants_richer() -> None:
     ("scenario", "seat", "goal", "actions", "seeds"),
     [
         # seeds where the others leave Sudra poor (on others, their help alone reaches the line)
-        ("pandemic", "lusara", LUSARA, ["invest", "aid", "reform"], (4, 5)),
+        ("pandemic", "lusara", LUSARA, ["invest", "aid", "reform"], (3, 4)),
         # (in a few seeds Annam grows past the line with no help: arming alone then meets it,
         # on seeds 2, 10, 17, 18 and 19 of 1-20, and still scores under `normal` in every one)
         ("cambodia", "sovetia", SOVETIA, ["fund", "arm", "aid"], (1, 3)),
@@ -115,7 +115,7 @@ def test_normal_lusara_aids_the_state_its_goal_wants_richer() -> None:
         ("financial", "atlantica", CONTAGION, ["reform", "invest", "aid"], (1, 2)),
         ("pandemic", "wha", MEANS, ["propose", "build_capacity"], (2, 3)),
         ("pandemic", "aurelia", SHARES, ["grant_autonomy", "invest", "aid"], (2, 3)),
-        ("pandemic", "open_rights", BELIEVED, ["recruit", "campaign", "relieve"], (2, 3)),
+        ("pandemic", "open_rights", BELIEVED, ["recruit", "campaign", "relieve"], (3, 5)),
         ("pandemic", "concord", AGENT, ["integrate", "build_force"], (1, 2)),
         ("pandemic", "field_medics", WHERE_THE_SICK_ARE, ["recruit", "expand", "relieve"], (2, 3)),
         ("sandbox", "open_hands", BEYOND_THE_COAST, ["recruit", "expand"], (1, 2)),
@@ -199,13 +199,20 @@ def test_the_fund_lends_to_the_state_its_goal_wants_richer_past_the_roles_own_li
     assert ("lend", "sudra") in chosen
 
 
-def test_the_fund_keeps_its_budget_an_aid_package_clear_of_its_line() -> None:
+def test_the_fund_keeps_its_budget_an_aid_package_clear_of_its_line_until_the_end_nears() -> None:
     """Its members may table an aid package in the Fund any turn, and it cannot refuse one. On
-    seed 1, turn 7, a loan and a round of standards (8 and 3) would leave the Fund solvent
-    (budget 15) but within one package of insolvency: it holds back. (Before, it spent here,
-    and a package voted the next turn left it at 11.)"""
-    w, bot = _fund_at(1, 7)
+    seed 1, turn 6 (the fever cannot be declared contained before turn 8 closes), a loan and a
+    round of standards (8 and 3) would leave the Fund solvent (budget 15) but within one package
+    of insolvency: it holds back. On turn 7 the fever is all but out, and the match may end as
+    turn 8 resolves: the same spending brings Sudra to its goal's line while the budget still
+    stands past its own, and it lends."""
+    w, bot = _fund_at(1, 6)
     fund = w.actors["recovery_fund"]
     assert 15 <= fund.budget - 8 - 3 < 15 + AID_PACKAGE  # type: ignore[union-attr]
-    chosen = [o.action for o in bot.decide(w, "recovery_fund").orders]
-    assert "lend" not in chosen
+    assert "lend" not in [o.action for o in bot.decide(w, "recovery_fund").orders]
+    w = advance(w, ai_orders(w, bot))
+    fund = w.actors["recovery_fund"]
+    assert 15 <= fund.budget - 8 - 3 < 15 + AID_PACKAGE  # type: ignore[union-attr]
+    assert ("lend", "sudra") in [
+        (o.action, o.target) for o in bot.decide(w, "recovery_fund").orders
+    ]

@@ -22,7 +22,8 @@ Each decision, for one seat:
 4. It plays each candidate on a copy with ``advance`` against the prediction (one or two turns,
    by level; the last with ``peek``, which deals no cards for a turn nobody will play, and with
    the prediction checked once a turn), and scores the result by its mission (``value.py``:
-   weighted criteria, the goals whose conditions hold and how near their lines stand, its own
+   weighted criteria, the goals whose conditions hold and how near their lines stand, as they
+   stand where the match may end as the coming turn resolves (``horizon.py``), its own
    standing), then keeps the best and says why in one line. One turn ahead, a candidate that
    only tables another resolution than an earlier one (voted the turn after) reaches that one's
    world but for the record: it takes that one's worth without being played (``_twins``).

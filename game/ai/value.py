@@ -9,9 +9,11 @@ line can say which one decided:
   (a stat, a criterion) counts by the chance that it still holds then, judged from how far each
   figure stands from its line against the turns left (and what a resolution already tabled
   will spend; a floor under a body's budget is kept an aid package clear, as its members may
-  table one any turn), and how far they stand, each counted, adds ``margin:<i>``; a goal on
-  one flag that a card now in reach (its trigger holds) will set, whatever its answer, counts
-  ``CARD_SURE`` of its points before the flag is set (or keeps only the rest, if it breaks it);
+  table one any turn), and mostly by whether it holds as it stands when the match may end as
+  the coming turn resolves (``horizon.py``); how far they stand, each counted, adds
+  ``margin:<i>``; a goal on one flag that a card now in reach (its trigger holds) will set,
+  whatever its answer, counts ``CARD_SURE`` of its points before the flag is set (or keeps only
+  the rest, if it breaks it);
 * the seat's own standing against the turn's start (``standing:<what>``): a state's lands and
   people, its security against hostile neighbours, no hegemon over it, its means; a union's
   members, depth and force; a body's mandate, legitimacy and enforcement; an NGO's credibility
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 
 from game.ai import ambition
 from game.ai.baseline import appeal_votes
+from game.ai.horizon import ending_near
 from game.ai.reasons import Reason, figure
 from game.engine import formulas as F
 from game.engine import vocabulary as V
@@ -48,6 +51,9 @@ SECURE_MARGIN = 30.0  # autonomy this far past the secure line stays past it for
 CARD_SURE = 0.8  # a goal a card in reach will settle counts this share of its points (or loses it)
 SECURE_MARGIN_WEIGHT = 20.0  # (in grievance points) what that margin is worth to its state
 HORIZON = 12  # turns of the structural pull counted ahead
+# the chance counted that a match near one of its early ends ends as the coming turn resolves
+# (the pandemic's Recovery Fund: 0.5 left regulating every turn winning 29 of 100, 0.7 25)
+EARLY_END = 0.7
 BALANCE_FROM = 0.3  # another state's share of all power that others start to balance against
 
 
@@ -108,6 +114,8 @@ def evaluate(w: World, start: World, mine: World, me: str, mission: Mission) -> 
     ctx = Context(w)
     left = 0 if w.ended else max(0, w.last_turn - w.turn + 1)
     spread = min(MARGIN, SPREAD_PER_TURN * left)
+    # the match may end as this turn resolves: a goal's figures then count as they stand
+    now = EARLY_END if ending_near(w) else 0.0
     for i, g in enumerate([*mission.goals, *mission.secret]):
         key = f"goal:{i}"
         labels[key] = labels[f"margin:{i}"] = (as_name(g.text), g.points)
@@ -128,6 +136,10 @@ def evaluate(w: World, start: World, mine: World, me: str, mission: Mission) -> 
             chance = 1.0
             for x in slacks:
                 chance *= max(0.0, min(1.0, 0.5 + x / (2.0 * spread)))
+            if now:
+                when = compiled(g.when)
+                exact = when.check(Context(w.clone() if when.draws else w))
+                chance = (1.0 - now) * chance + now * (1.0 if exact else 0.0)
             parts[key] = g.points * chance
         else:
             parts[key] = 0.0

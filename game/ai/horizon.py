@@ -1,0 +1,52 @@
+"""Whether a world the look-ahead reached stands near one of the scenario's early ends.
+
+A match that may end at the end of the coming turn (a plague all but contained, peace a few
+points from its line) is scored as it then stands: a goal's figure that would only be won back
+(or spent) over turns the match may not have is worth what it is now. ``ending_near`` reads
+each end condition the way its turn allows it: every condition holds or stands within one
+turn's move of holding (a figure within ``NEAR_FIGURE`` of its line, the crises a condition
+wants gone at ``NEAR_SEVERITY`` or under).
+"""
+
+from __future__ import annotations
+
+from game.engine import vocabulary as V
+from game.engine.conditions import Context, holds
+from game.engine.conditions import figure as figure_of
+from game.engine.world import World
+
+NEAR_FIGURE = 5.0  # a figure this close to an end condition's line may cross it in a turn
+NEAR_SEVERITY = 10.0  # a crisis this weak may be put out in a turn
+
+
+def ending_near(w: World) -> bool:
+    """Whether one of the scenario's early ends may come when the turn ``w`` is in resolves."""
+    if w.ended:
+        return False
+    ctx = Context(w)
+    return any(
+        w.turn >= ec.min_turn and all(_near(c, ctx) for c in ec.when)
+        for ec in w.rules.end_conditions
+    )
+
+
+def _near(c: V.Condition, ctx: Context) -> bool:
+    if isinstance(c, V.NotIs) and isinstance(c.condition, V.CrisisIs):
+        return all(x.severity <= NEAR_SEVERITY for x in _crises(c.condition, ctx))
+    x = figure_of(c, ctx)
+    if x is not None and isinstance(c, V.Range) and not isinstance(c, V.TurnIs):
+        return (c.min is None or x >= c.min - NEAR_FIGURE) and (
+            c.max is None or x <= c.max + NEAR_FIGURE
+        )
+    return holds(c, ctx)
+
+
+def _crises(c: V.CrisisIs, ctx: Context) -> list:
+    state, group = ctx.ref(c.state), ctx.ref(c.group)
+    return [
+        x
+        for x in ctx.world.crises.values()
+        if (c.kind is None or x.kind in c.kind)
+        and (c.state is None or x.state == state)
+        and (c.group is None or x.group == group)
+    ]
