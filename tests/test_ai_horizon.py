@@ -12,9 +12,9 @@ from game.ai import make_bot
 from game.ai.horizon import ending_near
 from game.ai.value import evaluate
 from game.content import load_scenario
-from game.engine import World, legal_actions, new_world
+from game.engine import Scenario, World, legal_actions, new_world
 from game.engine.scoring import mission_of, score
-from tests.matches import played_out
+from tests.matches import mini_data, played_out
 
 ROOT = Path(__file__).resolve().parent.parent
 FUND = "recovery_fund"
@@ -51,6 +51,27 @@ def test_an_early_end_is_near_when_its_conditions_are_a_turn_from_holding() -> N
     assert ending_near(_at(w, 6, plague=30.0, peace=18.0))  # collapse: peace 15 or under
     assert not ending_near(_at(w, 6, plague=30.0, peace=25.0))
     assert not ending_near(_at(w, 4, plague=30.0, peace=18.0))  # collapse counts from turn 5
+
+
+def test_a_flag_or_a_turn_in_an_end_condition_is_read_exactly() -> None:
+    """An author's end on a flag (a treaty signed: 1) or a turn is near only when it holds: a
+    flag at 0 is not "a turn from" its line of 1 the way a criterion at 12 is from 10."""
+    doc = mini_data()
+    doc["end_conditions"] = [
+        {
+            "id": "signed",
+            "text": "The treaty is signed.",
+            "min_turn": 1,
+            "when": [{"type": "flag", "flag": "signed", "min": 1}, {"type": "turn", "min": 6}],
+        }
+    ]
+    w = new_world(Scenario.model_validate(doc), 1)
+    w.turn = 6
+    assert not ending_near(w)
+    w.flags["signed"] = 1.0
+    assert ending_near(w)
+    w.turn = 5
+    assert not ending_near(w)
 
 
 def test_a_goal_near_the_end_counts_as_it_stands() -> None:

@@ -17,6 +17,15 @@ from game.engine.world import World
 
 NEAR_FIGURE = 5.0  # a figure this close to an end condition's line may cross it in a turn
 NEAR_SEVERITY = 10.0  # a crisis this weak may be put out in a turn
+# the figures on a 0-100 scale that drift from turn to turn (a flag or the turn is read exactly)
+_DRIFTING = (
+    V.CriterionIs,
+    V.ActorStatIs,
+    V.GroupStatIs,
+    V.CentralizationIs,
+    V.InequalityIs,
+    V.CivilSocietyIs,
+)
 
 
 def ending_near(w: World) -> bool:
@@ -33,8 +42,8 @@ def ending_near(w: World) -> bool:
 def _near(c: V.Condition, ctx: Context) -> bool:
     if isinstance(c, V.NotIs) and isinstance(c.condition, V.CrisisIs):
         return all(x.severity <= NEAR_SEVERITY for x in _crises(c.condition, ctx))
-    x = figure_of(c, ctx)
-    if x is not None and isinstance(c, V.Range) and not isinstance(c, V.TurnIs):
+    x = figure_of(c, ctx) if isinstance(c, _DRIFTING) else None
+    if x is not None:
         return (c.min is None or x >= c.min - NEAR_FIGURE) and (
             c.max is None or x <= c.max + NEAR_FIGURE
         )
