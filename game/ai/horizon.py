@@ -11,7 +11,7 @@ wants gone at ``NEAR_SEVERITY`` or under).
 from __future__ import annotations
 
 from game.engine import vocabulary as V
-from game.engine.conditions import Context, holds
+from game.engine.conditions import Context, crises_named, holds
 from game.engine.conditions import figure as figure_of
 from game.engine.world import World
 
@@ -41,21 +41,10 @@ def ending_near(w: World) -> bool:
 
 def _near(c: V.Condition, ctx: Context) -> bool:
     if isinstance(c, V.NotIs) and isinstance(c.condition, V.CrisisIs):
-        return all(x.severity <= NEAR_SEVERITY for x in _crises(c.condition, ctx))
+        return all(x.severity <= NEAR_SEVERITY for x in crises_named(c.condition, ctx))
     x = figure_of(c, ctx) if isinstance(c, _DRIFTING) else None
     if x is not None:
         return (c.min is None or x >= c.min - NEAR_FIGURE) and (
             c.max is None or x <= c.max + NEAR_FIGURE
         )
     return holds(c, ctx)
-
-
-def _crises(c: V.CrisisIs, ctx: Context) -> list:
-    state, group = ctx.ref(c.state), ctx.ref(c.group)
-    return [
-        x
-        for x in ctx.world.crises.values()
-        if (c.kind is None or x.kind in c.kind)
-        and (c.state is None or x.state == state)
-        and (c.group is None or x.group == group)
-    ]

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from . import vocabulary as V
-from .model import NGO, State
+from .model import NGO, Crisis, State
 from .rng import Rng
 from .scenario import Card
 from .structure import civil_society, inequality, power
@@ -150,6 +150,19 @@ def _crisis_is(cond: V.CrisisIs, ctx: Context) -> bool:
             ctx.bindings.setdefault("crisis_group", c.group)
         return True
     return False
+
+
+def crises_named(cond: V.CrisisIs, ctx: Context) -> list[Crisis]:
+    """The crises a crisis condition's kind, state and group name (its severity, age and
+    answer aside): what a goal or an end that wants them over still waits on."""
+    state, group = ctx.ref(cond.state), ctx.ref(cond.group)
+    return [
+        c
+        for c in ctx.world.crises.values()
+        if (cond.kind is None or c.kind in cond.kind)
+        and (cond.state is None or c.state == state)
+        and (cond.group is None or c.group == group)
+    ]
 
 
 def _war_is(cond: V.WarIs, ctx: Context) -> bool:

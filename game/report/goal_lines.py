@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from game.engine import World
 from game.engine import vocabulary as V
-from game.engine.conditions import Context, holds
+from game.engine.conditions import Context, crises_named, holds
 from game.engine.scoring import GoalFigure, mission_of
 from game.ui import i18n  # plain Python string tables: no pygame
 
@@ -70,9 +70,10 @@ def _unmet(world: World, c: V.Condition, negated: bool = False) -> list[str]:
     """What ``c`` (or, ``negated``, its negation) says of the world where it does not hold."""
     if type(c) is V.NotIs:
         return _unmet(world, c.condition, not negated)
-    if type(c) not in _FACTS or holds(c, Context(world)) != negated:
+    ctx = Context(world)
+    if type(c) not in _FACTS or holds(c, ctx) != negated:
         return []
-    ref = Context(world).ref
+    ref = ctx.ref
     if type(c) is V.RegionOwnerIs:
         region = world.regions.get(ref(c.region) or "")
         if region is None:
@@ -99,7 +100,6 @@ def _unmet(world: World, c: V.Condition, negated: bool = False) -> list[str]:
         key = "debrief.fact.gone" if c.exists != negated else "debrief.fact.stands"
         return [i18n.t(key, actor=actor_name(world, ref(c.actor)))]
     if type(c) is V.CrisisIs:  # (a crisis a goal wants over: each one still burning)
-        state, group = ref(c.state), ref(c.group)
         return [
             i18n.contracted(
                 _capital(
@@ -110,11 +110,8 @@ def _unmet(world: World, c: V.Condition, negated: bool = False) -> list[str]:
                     )
                 )
             )
-            for x in world.crises.values()
-            if (c.kind is None or x.kind in c.kind)
-            and (state is None or x.state == state)
-            and (group is None or x.group == group)
-            and x.severity >= c.min_severity
+            for x in crises_named(c, ctx)
+            if x.severity >= c.min_severity
         ][:3]
     if type(c) is V.WarIs:  # (a war a goal wants over)
         who = ref(c.involving)
