@@ -206,6 +206,8 @@ def _carry_out(world: World, ledger: Ledger, body: GlobalBody, kind: str, target
             ledger.change(
                 "justice", F.PACKAGE_JUSTICE, ledger.say("aid_package", who=body.name, other=s.name)
             )
+        elif s is not None:  # voted, but the budget ran dry this turn (another package took it)
+            ledger.line("vote", ledger.later("aid_unpaid", who=body.name, other=s.name))
     elif kind == "mandate":
         ops.add(body, "mandate", F.MANDATE_GRANTED)
         ledger.line(

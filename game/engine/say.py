@@ -124,6 +124,7 @@ TEMPLATES: dict[str, str] = {
     "vote.closed": "{body} will not take up {kind} on {target} again until the matter grows graver: vetoed twice, the same resolution needs a new cause",
     "vote.closed_appeal": "{body} will not appeal for a wider mandate again until the world's crises grow graver: refused twice",
     "mediated": "{who} mediated a ceasefire",
+    "aid_unpaid": "{who} cannot pay the aid package voted for {other}: its budget is spent.",
     "mediation_fails": "The mediation of {who} fails: the guns are not silent.",
     "conquered_by": "conquered by {who}",
     "kant": "{who}'s citizens will not bear a long war (Kant)",

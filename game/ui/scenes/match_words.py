@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from game.engine import ACTIONS, Order
+from game.engine import formulas as F
 from game.engine.actions import recruits, volunteer_ceiling
 from game.engine.model import NGO, Federation, GlobalBody, State
 from game.engine.ops import treaties_broken
@@ -220,6 +221,9 @@ def order_hint(world: World, seat: str | None, order: Order) -> str:
     if isinstance(target, Federation):
         return t("match.hint.depth", n=f"{target.depth:.0f}")
     if isinstance(target, GlobalBody):
+        # a package is paid when voted: one the budget cannot pay now says so before the click
+        if order.option == "aid_package" and target.budget < F.AID_PACKAGE:
+            return t("match.hint.aid_short", n=f"{target.budget:.0f}", cost=F.AID_PACKAGE)
         return t("match.hint.mandate", n=f"{target.mandate:.0f}")
     return ""
 

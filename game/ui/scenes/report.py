@@ -138,7 +138,14 @@ def tooltip(app: App, element: pygame_gui.core.UIElement, text: str) -> None:
 REPORT_FONTS = [(19, True, False), (17, True, False), (15, True, False), (15, False, True)]
 # The votes section's lines besides the tallies and the tabled resolutions (engine/say.py)
 _NOTICES = frozenset(
-    {"vote.lapsed", "vote.closed", "vote.closed_appeal", "mandate_granted", "mandate_refused"}
+    {
+        "vote.lapsed",
+        "vote.closed",
+        "vote.closed_appeal",
+        "mandate_granted",
+        "mandate_refused",
+        "aid_unpaid",
+    }
 )
 
 
