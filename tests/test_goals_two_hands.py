@@ -52,6 +52,7 @@ ATLANTICA = "Your Congress keeps Atlantica's sovereignty"
 WEAK = "Never look weak"
 WHERE_THE_SICK_ARE = "Field Medics goes where the sick are"
 BEYOND_THE_COAST = "Open Hands grows along the coast and beyond"
+COMPACT = "The Compact becomes a regional federation with a force of its own"
 
 Policy = Callable[[World, str], list[Order]]
 
@@ -119,6 +120,7 @@ def test_normal_lusara_aids_the_state_its_goal_wants_richer() -> None:
         ("pandemic", "concord", AGENT, ["integrate", "build_force"], (1, 2)),
         ("pandemic", "field_medics", WHERE_THE_SICK_ARE, ["recruit", "expand", "relieve"], (2, 3)),
         ("sandbox", "open_hands", BEYOND_THE_COAST, ["recruit", "expand"], (1, 2)),
+        ("sandbox", "coastal_compact", COMPACT, ["integrate", "build_force"], (1, 2)),
     ],
 )
 def test_a_two_handed_goal_is_met_by_normal_and_by_no_one_action(

@@ -237,3 +237,22 @@ def test_no_seat_is_a_state_gone_in_the_first_quarter(key: str) -> None:
         w = advance(w, [o for a in sorted(w.actors) for o in bot.choose(w, a)])
     gone = {s: w.fallen[s].turn for s in scenario.seats if s in w.fallen}
     assert not gone, f"{key}: seats gone in the first ten turns (seat: turn): {gone}"
+
+
+def test_a_start_past_the_compact_s_depth_still_asks_for_its_force() -> None:
+    """Pluralism III starts the Coastal Compact at depth 50, past the depth its sandbox goal asks
+    (40): the goal's other hand, a force of its own, is what the Compact's play decides there
+    (integrating every turn met the depth-only goal from the first turn; docs/balance.md)."""
+    text = "The Compact becomes a regional federation with a force of its own"
+
+    def met(w: World) -> bool:
+        return next(
+            g.met for g in score(w, "coastal_compact").goals if str(g.text).startswith(text)
+        )
+
+    normal = _play_start("pluralism_3", 1)
+    assert met(normal)
+    integrating = _play_start("pluralism_3", 1, "coastal_compact", "integrate")
+    assert integrating.actors["coastal_compact"].depth >= 40  # the depth holds either way
+    assert not met(integrating)
+    assert score(integrating, "coastal_compact").total < score(normal, "coastal_compact").total
