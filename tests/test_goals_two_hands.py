@@ -53,6 +53,7 @@ WEAK = "Never look weak"
 WHERE_THE_SICK_ARE = "Field Medics goes where the sick are"
 BEYOND_THE_COAST = "Open Hands grows along the coast and beyond"
 COMPACT = "The Compact becomes a regional federation with a force of its own"
+MIREL = "Mirel keeps its sovereignty and its people grow free"
 
 Policy = Callable[[World, str], list[Order]]
 
@@ -121,6 +122,7 @@ def test_normal_lusara_aids_the_state_its_goal_wants_richer() -> None:
         ("pandemic", "field_medics", WHERE_THE_SICK_ARE, ["recruit", "expand", "relieve"], (2, 3)),
         ("sandbox", "open_hands", BEYOND_THE_COAST, ["recruit", "expand"], (1, 2)),
         ("sandbox", "coastal_compact", COMPACT, ["integrate", "build_force"], (1, 2)),
+        ("sandbox", "mirel", MIREL, ["reclaim", "reform"], (1, 2)),
     ],
 )
 def test_a_two_handed_goal_is_met_by_normal_and_by_no_one_action(
