@@ -223,7 +223,8 @@ def order_hint(world: World, seat: str | None, order: Order) -> str:
     if isinstance(target, GlobalBody):
         # a package is paid when voted: one the budget cannot pay now says so before the click
         if order.option == "aid_package" and target.budget < F.AID_PACKAGE:
-            return t("match.hint.aid_short", n=f"{target.budget:.0f}", cost=F.AID_PACKAGE)
+            # (rounded down: a budget of 9.6 is short of 10, and must not read "10 of 10")
+            return t("match.hint.aid_short", n=int(target.budget), cost=F.AID_PACKAGE)
         return t("match.hint.mandate", n=f"{target.mandate:.0f}")
     return ""
 
