@@ -1,6 +1,6 @@
 """A state that falls leaves the map but not the debrief: its seat is still scored (its mission's
-values on the world the match leaves, and the goals that hold at the end) and listed with the
-others, saying when it fell, in the debrief, the class's page and `continuum play`, in English
+values on the world the match leaves; a state that is gone meets none of its goals, not even one
+about the world that holds at the end) and listed with the others, saying when it fell, in the debrief, the class's page and `continuum play`, in English
 and Spanish. A save keeps the record, and a save that contradicts itself is refused."""
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from test_engine_rules import (
 from uikit import frames, make_app
 
 from game.engine import World, advance, resolve
-from game.engine.scoring import score, scores
+from game.engine.model import Arrangement
+from game.engine.scoring import goal_statuses, score, scores
 from game.engine.view import view
 from game.net.journal import Journal, read_journal
 from game.report.class_debrief import ClassMatch, debrief_html
@@ -28,11 +29,23 @@ from game.session.local import LocalMatch
 from game.ui import i18n
 from game.ui.scenes.debrief import DebriefScene
 
+NO_GLOBAL_STATE = {
+    "text": "No global state",
+    "points": 20,
+    "when": [
+        {"type": "not", "condition": {"type": "arrangement", "arrangements": ["global_state"]}}
+    ],
+}
+
 
 def castria_fallen() -> World:
-    """mini.json: Arcadia (army 90) takes Castria's (army 5) last region on turn 2."""
+    """mini.json: Arcadia (army 90) takes Castria's (army 5) last region on turn 2. Castria's
+    mission gains a goal about the world that holds whatever becomes of Castria (no global
+    state)."""
     data = mini_data()
     strong_neighbour_not_hegemon(data)
+    castria = next(m for m in data["missions"] if m["actor"] == "castria")
+    castria["goals"].append(NO_GLOBAL_STATE)
     world, _ = resolve(build(data), [order("arcadia", "attack", "castria")])
     after, _ = resolve(world, [])
     assert "castria" not in after.actors
@@ -45,7 +58,14 @@ def test_a_fallen_state_is_recorded_and_scored_on_the_world_the_match_leaves() -
     assert fallen.fallen["castria"].name == "Castria"
     s = score(fallen, "castria")
     assert s.fell == 2
-    assert s.goals and {g.status for g in s.goals} == {"failed"}  # "sovereignty above 80"…
+    # "sovereignty above 80" and "no global state", which the world is not: gone, it met none
+    assert fallen.arrangement != Arrangement.GLOBAL_STATE
+    assert len(s.goals) >= 2 and {g.status for g in s.goals} == {"failed"}
+    assert s.total == s.criteria
+    shown = goal_statuses(view(fallen, "castria"), "castria")
+    world_goal = next(g for g in shown if g.text == "No global state")
+    assert not any(g.holds for g in shown)
+    assert world_goal.status == "failed"  # it held at the start: lost with the state
     later = fallen
     for _ in range(4):
         later = advance(later, [order("arcadia", "reform")])

@@ -120,6 +120,12 @@ def _holds(world: World, goal: Goal) -> bool:
     return when.check(Context(world.clone() if when.draws else world))
 
 
+def _holds_for(world: World, actor_id: str, goal: Goal) -> bool:
+    """Whether the goal holds for its seat: a state that has fallen holds none of its goals (a
+    Karsk that took Aurelia leaves "no empire" true of the map, not of a conquered Aurelia)."""
+    return actor_id not in world.fallen and _holds(world, goal)
+
+
 def goals_holding(world: World, mission: Mission) -> tuple[bool, ...]:
     """Whether each goal of the mission (goals, then secret goals) holds now."""
     return tuple(_holds(world, g) for _, g in _goals(mission))
@@ -214,7 +220,7 @@ def goal_statuses(world: World, actor_id: str) -> list[GoalStatus]:
     seat's view, where the secret goals of other seats are already gone."""
     out: list[GoalStatus] = []
     for i, (secret, g) in enumerate(_goals(mission_of(world, actor_id))):
-        holds = _holds(world, g)
+        holds = _holds_for(world, actor_id, g)
         status = _status(world, actor_id, i, holds)
         key = ("goal.met_end" if holds else "goal.failed_end") if world.ended else _SENTENCE[status]
         lost = status == "failed" and not world.ended  # it may still come back
@@ -299,8 +305,8 @@ def counted_criteria(world: World) -> dict[str, float]:
 
 def score(world: World, actor_id: str) -> Score:
     """The actor's score now (at the end of the match, its final score). A state that has fallen
-    (``World.fallen``) is scored as any seat is: its mission's values on the world as the match
-    leaves it, and the goals that hold; its score says when it fell."""
+    (``World.fallen``) is scored on its mission's values of the world as the match leaves it,
+    and none of its goals: a state that is gone has met none. Its score says when it fell."""
     m = mission_of(world, actor_id)
     weights = {c.value: m.weights.get(c, 0.0) for c in CRITERIA}
     wsum = sum(weights.values()) or 1.0
@@ -308,7 +314,7 @@ def score(world: World, actor_id: str) -> Score:
     base = sum(counted[c] * w for c, w in weights.items()) / wsum
     goals: list[GoalResult] = []
     for i, (secret, g) in enumerate(_goals(m)):
-        status = _status(world, actor_id, i, _holds(world, g))
+        status = _status(world, actor_id, i, _holds_for(world, actor_id, g))
         goals.append(
             GoalResult(
                 text=as_name(g.text),
