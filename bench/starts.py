@@ -124,15 +124,12 @@ def _bare(doc: Doc) -> Doc:
 
 
 def anarchy(doc: Doc) -> Doc:
-    d = _bare(doc)
-    _write_goals(d, START_GOALS["anarchy"])
-    return d
+    return _bare(doc)
 
 
 def pluralism_1(doc: Doc) -> Doc:
     d = _bare(doc)
     _binding_body(d)
-    _write_goals(d, START_GOALS["pluralism_1"])
     return d
 
 
@@ -278,9 +275,10 @@ GLOBAL_STATE_GOALS: dict[str, StartGoal] = {
         },
         (("sovereignty", None), ("freedom", 75)),
     ),
-    # the liberal republic's "no empire" holds in a global state whatever it plays: its goal
-    # is what the essay says a global state puts at risk, its freedom, with the prosperity a
-    # redistributing center would take (reforming alone spends it; investing alone, no reform)
+    # the liberal republic's sandbox goal (free and rich: wealth 2,500+) is out of reach under
+    # a redistributing center: its goal is what the essay says a global state puts at risk,
+    # its freedom, with the prosperity such a center leaves it (reforming alone spends it;
+    # investing alone, no reform). Its "no empire" holds in a global state whatever it plays.
     "aurelia": StartGoal(
         15,
         {
@@ -289,6 +287,7 @@ GLOBAL_STATE_GOALS: dict[str, StartGoal] = {
             "es": "Aurelia sigue libre y próspera bajo el centro (libertad 85+, riqueza 1.100+).",
         },
         (("freedom", 85), ("wealth", 1100)),
+        replaces=1,
     ),
     # a regional federation inside the global state is a second center, one with a force of
     # its own (integrating alone builds no force; building force alone, no union)
@@ -305,21 +304,6 @@ GLOBAL_STATE_GOALS: dict[str, StartGoal] = {
     "assembly": _consent(60),
 }
 
-# Past anarchy from the first turn (pluralism I to III), or past it by the end of every match
-# from anarchy, Aurelia's "the world has moved past anarchy" is met whatever it plays: its goal
-# there is to stay free and grow rich, with two hands (reforming alone spends its wealth,
-# investing or taxing alone leaves its freedom where it was, aid alone leaves it poor and open
-# to Karsk).
-FREE_AND_RICH = StartGoal(
-    10,
-    {
-        "en": "Aurelia stays free and grows rich (freedom 90+, wealth 2,500+).",
-        "es": "Aurelia sigue libre y se enriquece (libertad 90+, riqueza 2.500+).",
-    },
-    (("freedom", 90), ("wealth", 2500)),
-    replaces=1,
-)
-
 
 def _dense_goals(court: float) -> dict[str, StartGoal]:
     """Where civil society starts dense (pluralism II and III), Open Hands starts in every state
@@ -328,7 +312,6 @@ def _dense_goals(court: float) -> dict[str, StartGoal]:
     mandate's line (campaigning alone does not grow it, recruiting alone gives the Court
     nothing)."""
     return {
-        "aurelia": FREE_AND_RICH,
         "open_hands": StartGoal(
             10,
             {
@@ -375,6 +358,16 @@ FEDERATION_GOALS: dict[str, StartGoal] = {
 # where they were; reforming alone leaves it defenceless).
 EMPIRE_GOALS: dict[str, StartGoal] = {
     "coastal_compact": GLOBAL_STATE_GOALS["coastal_compact"],
+    # The sandbox's Assembly answers to no power (independence 50+), so it takes the continental
+    # convention's layered charter over the constitution, which costs it 10 of independence. Under
+    # the empire the constitution is what breaks Karsk's hold (every state's sovereignty down 12):
+    # with the sandbox's goal Mirel fell in 5 of seeds 1-8 (2 before). Its goal there is to bind.
+    "assembly": StartGoal(
+        10,
+        {"en": "The Assembly binds (mandate 20+).", "es": "La Asamblea obliga (mandato 20+)."},
+        (("mandate", 20),),
+        replaces=1,
+    ),
     "mirel": StartGoal(
         10,
         {
@@ -394,8 +387,6 @@ START_GOALS: dict[str, dict[str, StartGoal]] = {
     "empire": EMPIRE_GOALS,
     "pluralism_3": _dense_goals(90),
     "pluralism_2": _dense_goals(30),
-    "pluralism_1": {"aurelia": FREE_AND_RICH},
-    "anarchy": {"aurelia": FREE_AND_RICH},
 }
 
 

@@ -40,7 +40,8 @@ def without_empire_goal(sc: Scenario) -> Scenario:
 def test_aims_read_the_goals_that_ask_for_one_arrangement(sandbox: Scenario) -> None:
     w = new_world(sandbox, 1)
     assert ambition.aims(mission_of(w, "karsk")) == {Arrangement.EMPIRE: 20.0}
-    # Aurelia's goals are "no empire" and "past anarchy": negations ask for no arrangement
+    # Aurelia's goals are "no empire" (a negation asks for no arrangement) and its freedom and
+    # wealth
     assert ambition.aims(mission_of(w, "aurelia")) == {}
     assert ambition.empire_points(mission_of(w, "aurelia")) == 0.0
     calm = new_world(without_empire_goal(sandbox), 1)

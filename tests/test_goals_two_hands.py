@@ -9,7 +9,8 @@ Marisa and stay rich, its Open Rights Watch be believed and give the Assembly a 
 on its reports, its Concord deepen and build a common force, its Field Medics open offices in
 six of the seven states and grow to 300 thousand volunteers (an office costs a twentieth of
 them); cambodia's UN secretariat must win a mandate and build the means to use it; the
-sandbox's Open Hands must work in five states and grow to 100 thousand volunteers.
+sandbox's Open Hands must work in five states and grow to 100 thousand volunteers, its Aurelia
+stay free and grow rich, its Assembly bind and answer to no power (its answers to the cards).
 
 One action repeated every turn cannot meet such a goal (aid alone spends the treasury,
 investing alone leaves Sudra poor, funding a body does neither), while the `normal` AI, which
@@ -54,6 +55,8 @@ WHERE_THE_SICK_ARE = "Field Medics goes where the sick are"
 BEYOND_THE_COAST = "Open Hands grows along the coast and beyond"
 COMPACT = "The Compact becomes a regional federation with a force of its own"
 MIREL = "Mirel keeps its sovereignty and its people grow free"
+AURELIA = "Aurelia stays free and grows rich"
+ASSEMBLY = "The Assembly binds and answers to no power"
 
 Policy = Callable[[World, str], list[Order]]
 
@@ -123,6 +126,8 @@ def test_normal_lusara_aids_the_state_its_goal_wants_richer() -> None:
         ("sandbox", "open_hands", BEYOND_THE_COAST, ["recruit", "expand"], (1, 2)),
         ("sandbox", "coastal_compact", COMPACT, ["integrate", "build_force"], (1, 2)),
         ("sandbox", "mirel", MIREL, ["reclaim", "reform"], (1, 2)),
+        ("sandbox", "aurelia", AURELIA, ["invest", "reform", "disarm"], (1, 2)),
+        ("sandbox", "assembly", ASSEMBLY, ["build_capacity", "propose"], (1, 2)),
     ],
 )
 def test_a_two_handed_goal_is_met_by_normal_and_by_no_one_action(
