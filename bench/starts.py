@@ -230,7 +230,8 @@ class StartGoal:
     text: dict[str, str]
     # (stat, least value) of the seat's own figures; "sovereignty" takes the start's line
     lines: tuple[tuple[str, float | None], ...]
-    replaces: int = 0  # which of the seat's public goals it takes the place of
+    # which of the seat's public goals it takes the place of (None: a goal added to them)
+    replaces: int | None = 0
     others: tuple[tuple[str, str, float], ...] = ()  # (actor, stat, least) of another's figures
 
 
@@ -358,6 +359,21 @@ FEDERATION_GOALS: dict[str, StartGoal] = {
 # where they were; reforming alone leaves it defenceless).
 EMPIRE_GOALS: dict[str, StartGoal] = {
     "coastal_compact": GLOBAL_STATE_GOALS["coastal_compact"],
+    # Tessaly keeps its sandbox goal (the Kerran Highlands and its sovereignty), which Karsk's
+    # army decides in half the matches whatever Tessaly plays (it took the Highlands on 5 of
+    # seeds 1-10 from a Tessaly armed to 150-250). Beside it, what a subject of an empire can
+    # keep by its own play: its voice and the means to defend it (taking sovereignty back alone
+    # leaves it an army of 8; arming alone, a sovereignty of 0-19).
+    "tessaly": StartGoal(
+        10,
+        {
+            "en": "Tessaly stays its own and can defend itself (sovereignty 80+, army 100+).",
+            "es": "Tessaly sigue siendo dueña de sí y puede defenderse (soberanía 80+, "
+            "ejército 100+).",
+        },
+        (("sovereignty", 80), ("military", 100)),
+        replaces=None,
+    ),
     # The sandbox's Assembly answers to no power (independence 50+), so it takes the continental
     # convention's layered charter over the constitution, which costs it 10 of independence. Under
     # the empire the constitution is what breaks Karsk's hold (every state's sovereignty down 12):
@@ -391,14 +407,14 @@ START_GOALS: dict[str, dict[str, StartGoal]] = {
 
 
 def _write_goals(doc: Doc, goals: dict[str, StartGoal], sovereignty: float = 0.0) -> None:
-    """Write each seat's start goal in place of the goal it replaces; ``sovereignty``: the
-    line a goal's voice asks for."""
+    """Write each seat's start goal in place of the goal it replaces (or beside its goals);
+    ``sovereignty``: the line a goal's voice asks for."""
     line = round(sovereignty)
     for m in doc.get("missions", []):
         goal = goals.get(m["actor"])
         if goal is None:
             continue
-        m["goals"][goal.replaces] = {
+        written = {
             "points": goal.points,
             "text": {k: v.format(voice=line) for k, v in goal.text.items()},
             "when": [
@@ -415,6 +431,10 @@ def _write_goals(doc: Doc, goals: dict[str, StartGoal], sovereignty: float = 0.0
                 for actor, stat, least in goal.others
             ],
         }
+        if goal.replaces is None:
+            m["goals"].append(written)
+        else:
+            m["goals"][goal.replaces] = written
 
 
 def empire(doc: Doc) -> Doc:
