@@ -1,7 +1,8 @@
 """A state that falls leaves the map but not the debrief: its seat is still scored (its mission's
 values on the world the match leaves; a state that is gone meets none of its goals, not even one
-about the world that holds at the end) and listed with the others, saying when it fell, in the debrief, the class's page and `continuum play`, in English
-and Spanish. A save keeps the record, and a save that contradicts itself is refused."""
+about the world that holds at the end) and listed with the others, saying when it fell, in the
+debrief, the class's page and `continuum play`, in English and Spanish. A save keeps the record,
+and a save that contradicts itself is refused."""
 
 from __future__ import annotations
 
