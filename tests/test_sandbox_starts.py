@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 import starts  # noqa: E402
+from test_goals_two_hands import ASSEMBLY, AURELIA  # noqa: E402
 
 from game.ai import make_bot  # noqa: E402
 from game.content import find_scenario, list_scenarios, load_scenario  # noqa: E402
@@ -182,10 +183,7 @@ def _play_start(name: str, seed: int, seat: str = "", action: str = "") -> World
 
 
 # The sandbox's goals of a seat's own doing (scenarios/sandbox.json), as its starts keep them.
-SANDBOX_GOALS = {
-    "aurelia": "Aurelia stays free and grows rich",
-    "assembly": "The Assembly binds and answers to no power",
-}
+SANDBOX_GOALS = {"aurelia": AURELIA, "assembly": ASSEMBLY}
 
 
 @pytest.mark.parametrize(
@@ -224,11 +222,11 @@ def test_a_start_s_own_goals_take_two_hands(
     and scores more than the same seat giving one action every turn, which meets it not
     (taking sovereignty back or arming alone leaves the people unfree, reforming alone leaves no
     voice, no wealth or no army, under the empire taking it back alone leaves no army and arming
-    alone no voice, integrating alone builds no force, the center's capacity or
-    resolutions alone leave it captured, recruiting alone gives the Court nothing, campaigning
-    alone does not grow). Where a start keeps the seat's sandbox goal, that goal: Aurelia's
-    freedom and wealth (disarming, it falls to Karsk, and a fallen state meets no goal), the
-    Assembly's independence."""
+    alone no voice, integrating alone builds no force, the center's capacity or resolutions
+    alone leave it captured, recruiting alone gives the Court nothing, campaigning alone does
+    not grow). Where a start keeps the seat's sandbox goal, that goal: Aurelia's freedom and
+    wealth (disarming, it falls to Karsk, and a fallen state meets no goal), the Assembly's
+    independence."""
     goal = starts.START_GOALS.get(name, {}).get(seat)
     text = goal.text["en"].split(" (")[0] if goal is not None else SANDBOX_GOALS[seat]
 
