@@ -92,7 +92,7 @@ def test_normal_lusara_aids_the_state_its_goal_wants_richer() -> None:
     """Sudra starts far short of the goal's line: Lusara sends it aid turn after turn (the
     baseline's plan, which reads no goal, sends its aid to whichever poor state comes first)."""
     bot = make_bot("normal")
-    w = new_world(load_scenario(find_scenario("pandemic")), 1)
+    w = new_world(load_scenario(find_scenario("pandemic")), 7)
     aided = []
     for _ in range(4):
         orders = ai_orders(w, bot)
@@ -107,7 +107,7 @@ def test_normal_lusara_aids_the_state_its_goal_wants_richer() -> None:
     ("scenario", "seat", "goal", "actions", "seeds"),
     [
         # seeds where the others leave Sudra poor (on others, their help alone reaches the line)
-        ("pandemic", "lusara", LUSARA, ["invest", "aid", "reform"], (3, 4)),
+        ("pandemic", "lusara", LUSARA, ["invest", "aid", "reform"], (1, 4)),
         # (in a few seeds Annam grows past the line with no help: arming alone then meets it,
         # on seeds 2, 10, 17, 18 and 19 of 1-20, and still scores under `normal` in every one)
         ("cambodia", "sovetia", SOVETIA, ["fund", "arm", "aid"], (1, 3)),
@@ -118,9 +118,9 @@ def test_normal_lusara_aids_the_state_its_goal_wants_richer() -> None:
         ("rwanda", "atlantica", AID_NOT_SOLDIERS, ["reform", "invest", "aid"], (1, 2)),
         ("rwanda", "gallia", FRIENDS, ["fund", "reform", "arm", "aid"], (1, 2)),
         ("financial", "atlantica", CONTAGION, ["reform", "invest", "aid"], (1, 2)),
-        ("pandemic", "wha", MEANS, ["propose", "build_capacity"], (2, 3)),
-        ("pandemic", "aurelia", SHARES, ["grant_autonomy", "invest", "aid"], (2, 3)),
-        ("pandemic", "open_rights", BELIEVED, ["recruit", "campaign", "relieve"], (3, 5)),
+        ("pandemic", "wha", MEANS, ["propose", "build_capacity"], (3, 5)),
+        ("pandemic", "aurelia", SHARES, ["grant_autonomy", "invest", "aid"], (3, 7)),
+        ("pandemic", "open_rights", BELIEVED, ["recruit", "campaign", "relieve"], (4, 5)),
         ("pandemic", "concord", AGENT, ["integrate", "build_force"], (1, 2)),
         ("pandemic", "field_medics", WHERE_THE_SICK_ARE, ["recruit", "expand", "relieve"], (2, 3)),
         ("sandbox", "open_hands", BEYOND_THE_COAST, ["recruit", "expand"], (1, 2)),

@@ -64,8 +64,14 @@ def plain_moves(world: World, actor_id: str) -> list[Move]:
             for w in world.wars.values()
             if actor_id in (w.attacker, w.defender)
         }
+        partners = {
+            m
+            for f in world.federations()
+            if f.purpose == "union" and f.depth >= 40 and actor_id in f.members
+            for m in f.members
+        }
         for n in world.neighbors_of(actor_id):
-            if n not in at_war:
+            if n not in at_war and n not in partners:
                 add(Move("attack", n))
         for enemy in sorted(at_war):
             add(Move("make_peace", enemy))

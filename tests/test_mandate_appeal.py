@@ -98,9 +98,9 @@ def test_a_secretariat_asks_when_its_members_would_grant_it_not_when_they_would_
     """The Trade Council's goal asks for a mandate its members would vote it: it appeals. The
     Assembly's appeal the great powers would veto, and a veto cuts its budget: it does not."""
     bot = make_bot("normal")
-    trade = new_world(FINANCIAL, 1)
+    trade = new_world(FINANCIAL, 2)
     asked_trade = asked_wha = 0
-    while not trade.ended:  # (when, the other seats decide: turn 10 on seed 1)
+    while not trade.ended:  # (when, the other seats decide: turns 8 and 10 on seed 2)
         trade = advance(trade, orders := ai_orders(trade, bot))
         asked_trade += sum(o.option == "mandate" for o in orders if o.actor == "trade_council")
     wha = new_world(PANDEMIC, 1)

@@ -192,14 +192,14 @@ SANDBOX_GOALS = {"aurelia": AURELIA, "assembly": ASSEMBLY}
         # seeds where the world stays a global state to turn 10 (where it comes apart, as in a
         # third of the matches, a Karsk at war may take Aurelia whatever it plays)
         ("global_state", "ostrava", ["reclaim", "reform"], (3, 6)),
-        ("global_state", "mirel", ["reclaim", "reform"], (3, 6)),
+        ("global_state", "mirel", ["reclaim", "reform"], (3, 5)),
         ("global_state", "aurelia", ["reform", "tax_capital"], (3, 6)),
         ("global_state", "coastal_compact", ["integrate"], (3, 6)),
         ("global_state", "assembly", ["build_capacity", "propose"], (3, 6)),
         ("federation", "coastal_compact", ["integrate", "build_force"], (1,)),
         ("federation", "assembly", ["build_capacity"], (1,)),
         ("federation", "mirel", ["tax_capital", "reform"], (1,)),
-        ("empire", "mirel", ["arm", "reform"], (1,)),
+        ("empire", "mirel", ["arm", "reform"], (2,)),
         # (seed 2: Karsk takes the Kerran Highlands, Tessaly's other goal, whatever it plays)
         ("empire", "tessaly", ["arm", "reclaim"], (2,)),
         ("empire", "coastal_compact", ["integrate", "build_force"], (1,)),

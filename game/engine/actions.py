@@ -357,6 +357,7 @@ class _Common:
     hosted: dict[str, list[tuple[int, Group]]]  # state -> (place, group) of the groups it hosts
     campaign_bodies: list[Move]
     neighbors: dict[str, tuple[str, ...]]  # the geography's borders (world.neighbors_of)
+    bound: dict[str, frozenset[str]]  # state -> the states it may not attack (union_partners)
     # body -> what may be tabled there, and each actor's subjects among them that it may not
     # table, being aimed at it (filled as asked)
     proposals: dict[str, tuple[list[Move], dict[str, frozenset[str | None]]]]
@@ -459,7 +460,45 @@ def _build_common(world: World) -> _Common:
         campaign_bodies=[_move(("campaign", b.id, None, None)) for b in world.bodies()],
         proposals={},
         neighbors=world.geo().neighbors,
+        bound=union_bonds(world),
     )
+
+
+def union_bonds(world: World) -> dict[str, frozenset[str]]:
+    """Each member of a union deep enough to be a regional federation, with its fellow members:
+    the states it may not attack (``union_partners``), worked out afresh from ``world``."""
+    out: dict[str, set[str]] = {}
+    for f in world.federations():
+        if _federated(f):
+            for m in f.members:
+                out.setdefault(m, set()).update(x for x in f.members if x != m)
+    return {s: frozenset(o) for s, o in out.items()}
+
+
+def _federated(f: Federation) -> bool:
+    return f.purpose == "union" and f.depth >= F.FEDERATION_REGIONAL_DEPTH
+
+
+def union_partners(world: World, state_id: str) -> frozenset[str]:
+    """The states this one may not attack: its fellow members of a union deep enough to be a
+    regional federation. Within a federation disputes go to its courts and councils, not its
+    armies (the essay's second arrangement); a member that would make war on another must
+    leave the union first."""
+    return _common(world).bound.get(state_id, frozenset())
+
+
+def barred_attacks(world: World, state_id: str) -> list[tuple[str, str]]:
+    """The neighbours this state would attack but for a union it shares with them, each as
+    (neighbour, the union), in the geography's order: what the match screen tells a player
+    whose attack left the list."""
+    enemies = _common(world).enemies.get(state_id, ())
+    unions = [f for f in world.federations() if _federated(f) and state_id in f.members]
+    out = []
+    for n in neighbors_of(world, state_id):
+        shared = next((f.id for f in unions if n in f.members), None)
+        if shared is not None and n not in enemies:
+            out.append((n, shared))
+    return out
 
 
 def _moves(world: World, actor_id: str, blocks: list[Block]) -> list[Move]:
@@ -498,8 +537,9 @@ def _state_moves(
             add(_move(("grant_autonomy", g.id, None, None)))
     enemies = common.enemies.get(actor_id, ())
     near = common.neighbors.get(actor_id, ())  # neighbors_of(world, actor_id)
+    partners = common.bound.get(actor_id, ())
     for n in near:
-        if n not in enemies:
+        if n not in enemies and n not in partners:
             add(_move(("attack", n, None, None)))
     for enemy in enemies:
         add(_move(("make_peace", enemy, None, None)))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from . import centers, ops, retable
 from . import formulas as F
-from .actions import memberships, neighbors_of
+from .actions import memberships, neighbors_of, union_bonds
 from .centers import Center
 from .conditions import is_member
 from .decisions import motion
@@ -509,8 +509,10 @@ def _alliance_shields(world: World) -> dict[str, float]:
 
 def clashes(world: World, ledger: Ledger, center: Center | None = None) -> None:
     """Mutual fear between neighbours breeds border clashes; autocracies turn them into wars,
-    republics seldom (Kant). Inside one center's reach there are none: it keeps the peace."""
+    republics seldom (Kant). Inside one center's reach there are none: it keeps the peace. Two
+    members of one federated union may clash but not go to war (their union's courts hear it)."""
     held = center.reach if center is not None else frozenset()
+    bonds = union_bonds(world)
     hegemon = center.id if center is not None and center.hegemon else None
     states = {s.id: s for s in world.states()}
     at_war = {_pair(w.attacker, w.defender) for w in world.wars.values()}
@@ -535,7 +537,7 @@ def clashes(world: World, ledger: Ledger, center: Center | None = None) -> None:
             ledger.change("peace", -3, ledger.say("border_clash", a=a.name, b=b.name))
             autocrats = [x for x in (a, b) if x.government == "autocracy"]
             chance = F.WAR_FROM_CLASH * (1.0 if autocrats else F.REPUBLIC_ESCALATION)
-            if rng.random() < chance:
+            if rng.random() < chance and nid not in bonds.get(sid, ()):
                 att = max(autocrats or [a, b], key=lambda x: (x.fear, x.id))
                 other = b if att is a else a
                 ops.start_war(world, ledger, att.id, other.id, say("escalated"))

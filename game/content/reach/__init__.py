@@ -33,7 +33,12 @@ from .words import explain
 __all__ = ["check_reachable"]
 
 
-def check_reachable(scenario: Scenario, matches: int = 48) -> list[Finding]:
+# Enough for the deepest chain shipped (kosovo's bombing, airport dash, runway and great-power
+# war) with room to spare: under the union-peace rule it first held at 56 (at 32 before).
+SAMPLE_MATCHES = 64
+
+
+def check_reachable(scenario: Scenario, matches: int = SAMPLE_MATCHES) -> list[Finding]:
     """Warnings for every card whose trigger never held, and every end condition that never held
     at or after its ``min_turn``, in ``matches`` sample matches of the scenario; and for every
     trigger or end condition that can be seen never to hold without playing."""

@@ -16,10 +16,10 @@ import pygame
 from pygame_gui.elements import UIButton, UIImage
 
 from game.engine import ACTIONS, Order
-from game.engine.actions import short_of
+from game.engine.actions import barred_attacks, short_of
 from game.engine.scenario import text as scenario_text
 from game.engine.scoring import mission_of
-from game.ui.i18n import language, number, t, tn, whole
+from game.ui.i18n import contracted, language, names_list, number, t, tn, whole
 from game.ui.scenes.match_groups import group_orders
 from game.ui.scenes.match_messages import MessageRows
 from game.ui.scenes.match_pending import (
@@ -481,8 +481,9 @@ class SidePanel(InfoTabs, MessageRows):
         return rows
 
     def _short_rows(self) -> list[Row]:
-        """The actions the seat would have with more wealth or budget, and what each needs: an
-        action that left the list (the Fund's Lend under a budget of 8) says why."""
+        """The actions the seat would have with more wealth or budget, and what each needs, and
+        the attacks its union bars: an action that left the list (the Fund's Lend under a
+        budget of 8, Karsk's attack on a fellow member of the Compact) says why."""
         sc, pal = self.scene, self.app.palette
         if sc.seat not in sc.view.actors:
             return []
@@ -500,6 +501,22 @@ class SidePanel(InfoTabs, MessageRows):
                 have=whole(math.floor(f.have)),  # 7.6 is not yet 8
             )
             rows.append(self.para(f"short:{f.action}", line, 12, pal.muted))
+        barred: dict[str, list[str]] = {}  # union -> the neighbours it bars, one line a union
+        for target, union in barred_attacks(sc.view, sc.seat):
+            barred.setdefault(union, []).append(name_of(sc.view, target))
+        for union, targets in barred.items():
+            if not rows:
+                rows.append(self.gap("gap:short", 4))
+                tip = t("match.short.tip")
+                rows.append(self.heading("short:head", t("match.short.heading"), tip))
+            line = contracted(
+                t(
+                    "match.short.union",
+                    target=names_list(targets),
+                    union=name_of(sc.view, union, article=True),
+                )
+            )  # "de el Pacto" reads "del Pacto"
+            rows.append(self.para(f"short:attack:{union}", line, 12, pal.muted))
         return rows
 
     def _group_head(self, kind: str, n: int, relevant: bool) -> Row:
