@@ -487,12 +487,8 @@ class SidePanel(InfoTabs, MessageRows):
         sc, pal = self.scene, self.app.palette
         if sc.seat not in sc.view.actors:
             return []
-        rows: list[Row] = []
+        lines: list[tuple[str, str]] = []  # (row key, text)
         for f in short_of(sc.view, sc.seat):
-            if not rows:
-                rows.append(self.gap("gap:short", 4))
-                tip = t("match.short.tip")
-                rows.append(self.heading("short:head", t("match.short.heading"), tip))
             line = t(
                 "match.short.line",
                 action=t(f"match.action.{f.action}"),
@@ -500,23 +496,22 @@ class SidePanel(InfoTabs, MessageRows):
                 need=whole(f.need),
                 have=whole(math.floor(f.have)),  # 7.6 is not yet 8
             )
-            rows.append(self.para(f"short:{f.action}", line, 12, pal.muted))
+            lines.append((f"short:{f.action}", line))
         barred: dict[str, list[str]] = {}  # union -> the neighbours it bars, one line a union
         for target, union in barred_attacks(sc.view, sc.seat):
             barred.setdefault(union, []).append(name_of(sc.view, target))
         for union, targets in barred.items():
-            if not rows:
-                rows.append(self.gap("gap:short", 4))
-                tip = t("match.short.tip")
-                rows.append(self.heading("short:head", t("match.short.heading"), tip))
-            line = contracted(
-                t(
-                    "match.short.union",
-                    target=names_list(targets),
-                    union=name_of(sc.view, union, article=True),
-                )
-            )  # "de el Pacto" reads "del Pacto"
-            rows.append(self.para(f"short:attack:{union}", line, 12, pal.muted))
+            line = t(
+                "match.short.union",
+                target=names_list(targets),
+                union=name_of(sc.view, union, article=True),
+            )
+            lines.append((f"short:attack:{union}", contracted(line)))  # "de el" reads "del"
+        if not lines:
+            return []
+        tip = t("match.short.tip")
+        rows = [self.gap("gap:short", 4), self.heading("short:head", t("match.short.heading"), tip)]
+        rows += [self.para(key, line, 12, pal.muted) for key, line in lines]
         return rows
 
     def _group_head(self, kind: str, n: int, relevant: bool) -> Row:
