@@ -347,13 +347,14 @@ def test_autonomy_kept_clear_of_the_secure_line_is_worth_keeping() -> None:
 def test_no_seat_asks_the_world_to_punish_or_strike_its_ally() -> None:
     """Played on kosovo's own seed, Rossiya tabled sanctions on its ally Servia on turn 1 (the
     role ranked sanctions on any abusive state first; the baseline already spared allies): a
-    veto power guards its ally. Every AI seat of two kosovo matches, at each level. Help is
-    another matter: Rossiya asks the Bank for an aid package for Servia."""
+    veto power guards its ally. Every AI seat of two kosovo matches, at each level, for ten
+    turns. Help is another matter: Rossiya asks the Bank for an aid package for Servia (on turn
+    9 in both, its first packages going to the region's poorest)."""
     scenario = load_scenario(ROOT / "scenarios" / "kosovo.json")
     seen, helped = 0, set()
     for level, seed in (("normal", 1999), ("hard", 3)):
         w, bot = new_world(scenario, seed), make_bot(level)
-        for _ in range(6):
+        for _ in range(10):
             orders = ai_orders(w, bot)
             for o in orders:
                 if o.action != "propose":

@@ -136,10 +136,10 @@ def test_a_non_state_seats_goal_is_met_by_its_own_good_play_not_by_idling_or_one
 @pytest.mark.slow
 def test_rights_watchs_good_play_shows_in_a_match_that_ends_early() -> None:
     """Rights Watch's goals are graded (docs/balance.md): a match that ends early, with peace
-    restored, is too short for a movement of 1,500 thousand, but not for being heard. On seed 1
+    restored, is too short for a movement of 1,500 thousand, but not for being heard. On seed 11
     kosovo ends by turn 10; ``hard`` meets "heard" (its documentation carries the court past 40),
     ``easy``, idling and recruiting alone do not, and ``hard`` outscores ``easy``."""
-    start = new_world(load_scenario(find_scenario("kosovo")), 1)
+    start = new_world(load_scenario(find_scenario("kosovo")), 11)
     hard = played_out(start, "rights_watch", make_bot("hard").choose)
     easy = played_out(start, "rights_watch", make_bot("easy").choose)
     assert hard.ended and hard.turn <= 10
