@@ -123,11 +123,10 @@ def test_normal_lusara_aids_the_state_its_goal_wants_richer() -> None:
         ("pandemic", "open_rights", BELIEVED, ["recruit", "campaign", "relieve"], (4, 5)),
         ("pandemic", "concord", AGENT, ["integrate", "build_force"], (1, 2)),
         ("pandemic", "field_medics", WHERE_THE_SICK_ARE, ["recruit", "expand", "relieve"], (2, 3)),
-        # (on seeds 2 and 3 of the sandbox Karsk builds its empire over the coast)
-        ("sandbox", "open_hands", BEYOND_THE_COAST, ["recruit", "expand"], (1, 4)),
+        ("sandbox", "open_hands", BEYOND_THE_COAST, ["recruit", "expand"], (1, 2)),
         ("sandbox", "coastal_compact", COMPACT, ["integrate", "build_force"], (1, 2)),
-        ("sandbox", "mirel", MIREL, ["reclaim", "reform"], (1, 4)),
-        ("sandbox", "aurelia", AURELIA, ["invest", "reform", "disarm"], (1, 4)),
+        ("sandbox", "mirel", MIREL, ["reclaim", "reform"], (1, 2)),
+        ("sandbox", "aurelia", AURELIA, ["invest", "reform", "disarm"], (1, 2)),
         ("sandbox", "assembly", ASSEMBLY, ["build_capacity", "propose"], (1, 2)),
     ],
 )

@@ -199,12 +199,12 @@ SANDBOX_GOALS = {"aurelia": AURELIA, "assembly": ASSEMBLY}
         ("federation", "coastal_compact", ["integrate", "build_force"], (1,)),
         ("federation", "assembly", ["build_capacity"], (1,)),
         ("federation", "mirel", ["tax_capital", "reform"], (1,)),
-        ("empire", "mirel", ["arm", "reform"], (3,)),
+        ("empire", "mirel", ["arm", "reform"], (2,)),
         # (seed 2: Karsk takes the Kerran Highlands, Tessaly's other goal, whatever it plays)
         ("empire", "tessaly", ["arm", "reclaim"], (2,)),
         ("empire", "coastal_compact", ["integrate", "build_force"], (1,)),
         ("pluralism_2", "open_hands", ["recruit", "campaign"], (1,)),
-        ("pluralism_3", "open_hands", ["recruit"], (2,)),
+        ("pluralism_3", "open_hands", ["recruit"], (1,)),
         # the sandbox's own goals, kept by the starts that do not settle them (SANDBOX_GOALS)
         ("pluralism_2", "aurelia", ["reform", "tax_capital"], (1,)),
         ("pluralism_3", "aurelia", ["invest"], (1,)),

@@ -13,8 +13,6 @@ its own terms".
 * ``prior(...)``: what the ambition adds to the role's ranking of a move: arming while short of
   the hegemon's share, a war against a neighbour it outweighs past the conquest ratio (and no
   peace in such a war), never disarming.
-* ``binds(...)``: a move the ambition rules out: joining a union of its neighbours, whose
-  members may not attack each other once it is deep.
 * ``credit(...)``: what it adds to the valuation: the goal's points times the seat's progress
   toward a hegemon's share of all power (the engine's own ``HEGEMON_SHARE``), times
   ``PROGRESS_WEIGHT``.
@@ -26,8 +24,8 @@ wars, alliances), so a seat's view and the whole world give the same.
 from __future__ import annotations
 
 from game.engine import formulas as F
-from game.engine.actions import Move, neighbors_of
-from game.engine.model import Arrangement, Federation, State
+from game.engine.actions import Move
+from game.engine.model import Arrangement, State
 from game.engine.scenario import Mission
 from game.engine.structure import power
 from game.engine.world import World
@@ -99,20 +97,6 @@ def prior(world: World, actor: object, mission: Mission, m: Move) -> float:
     if act in ("reform", "grant_autonomy"):
         return -0.3  # order on its own terms: not the liberal's road
     return 0.0
-
-
-def binds(world: World, actor: object, mission: Mission, m: Move) -> bool:
-    """Whether ``m`` would tie a would-be hegemon's hands: joining a union of states it borders,
-    short of the hegemon's share. Members of a federated union may not attack each other (the
-    engine's rule), so a state that seeks order on its own terms does not join its neighbours'
-    union: Karsk, joining the Coastal Compact, gave up every conquest its goal asks for."""
-    if m.action != "join" or not isinstance(actor, State) or empire_points(mission) <= 0:
-        return False
-    org = world.actors.get(m.target or "")
-    if not isinstance(org, Federation) or org.purpose != "union":
-        return False
-    near = set(neighbors_of(world, actor.id))
-    return share(world, actor.id) < F.HEGEMON_SHARE and not near.isdisjoint(org.members)
 
 
 def subject_without_spoils(world: World, hegemon: str, target: str) -> bool:

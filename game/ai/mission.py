@@ -40,7 +40,6 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from game.ai import ambition
 from game.ai.baseline import BaselineBot
 from game.ai.reasons import Reason
 from game.ai.reasons import plan as plan_reason
@@ -187,14 +186,8 @@ class MissionBot:
             }
         )
         free = [o for o in base if o.action in FREE]
-        # (a would-be hegemon never joins its neighbours' union: ambition.binds)
         plan = [_move(o) for o in base if o.action not in FREE]
-        plan = [m for m in plan if not ambition.binds(mine, actor, mission, m)]
-        moves = [
-            m
-            for m in legal_moves(mine, me)
-            if m.action not in FREE and not ambition.binds(mine, actor, mission, m)
-        ]
+        moves = [m for m in legal_moves(mine, me) if m.action not in FREE]
         rng = Rng(mix(zlib.crc32(mine.scenario.encode()), mine.turn, zlib.crc32(me.encode())))
         lv = self.level
 
