@@ -491,14 +491,12 @@ def barred_attacks(world: World, state_id: str) -> list[tuple[str, str]]:
     """The neighbours this state would attack but for a union it shares with them, each as
     (neighbour, the union), in the geography's order: what the match screen tells a player
     whose attack left the list."""
-    enemies = _common(world).enemies.get(state_id, ())
+    common = _common(world)
+    partners = common.bound.get(state_id, frozenset())
+    enemies = common.enemies.get(state_id, ())
+    barred = [n for n in common.neighbors.get(state_id, ()) if n in partners and n not in enemies]
     unions = [f for f in world.federations() if _federated(f) and state_id in f.members]
-    out = []
-    for n in neighbors_of(world, state_id):
-        shared = next((f.id for f in unions if n in f.members), None)
-        if shared is not None and n not in enemies:
-            out.append((n, shared))
-    return out
+    return [(n, next(f.id for f in unions if n in f.members)) for n in barred]
 
 
 def _moves(world: World, actor_id: str, blocks: list[Block]) -> list[Move]:
