@@ -13,12 +13,13 @@ import pytest
 from game.ai import ambition, make_bot
 from game.ai.value import evaluate
 from game.content import load_scenario
+from game.engine import Order, legal_actions, new_world, resolve
 from game.engine import formulas as F
-from game.engine import new_world
 from game.engine.actions import Move
 from game.engine.model import Arrangement
 from game.engine.scenario import Scenario
 from game.engine.scoring import mission_of
+from game.engine.structure import power
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -110,3 +111,57 @@ def test_the_reason_names_the_ambition_in_both_languages() -> None:
     assert "+2" in text and "an empire" in text, text
     es = i18n.said(text, said["key"], said["args"], "es")
     assert "imperio" in es and "ai." not in es and "{" not in es, es
+
+
+def test_a_union_that_bars_war_closes_the_road_the_valuation_credits(sandbox: Scenario) -> None:
+    """``reach``: a state outside every union has the whole road to half of all power open; a
+    member of a union deep enough to bar war among its members has only the share it would hold
+    were every state it may still attack gone. The valuation's credit is scaled by it."""
+    w = new_world(sandbox, 1).clone()
+    w.actors["coastal_compact"].depth = 60.0  # type: ignore[union-attr]
+    assert ambition.reach(w, "karsk") == 1.0
+    joined, _ = resolve(w, [Order(actor="karsk", action="join", target="coastal_compact")])
+    assert "karsk" in joined.actors["coastal_compact"].members  # type: ignore[union-attr]
+    members = [joined.state(s) for s in ("aurelia", "lindmark", "tessaly", "mirel", "port_ilya")]
+    mine = power(joined.state("karsk"))
+    left = mine / (mine + sum(power(s) for s in members if s is not None))
+    assert ambition.reach(joined, "karsk") == pytest.approx(left / F.HEGEMON_SHARE)
+    assert ambition.reach(joined, "karsk") < 1.0
+    mission = mission_of(joined, "karsk")
+    part = evaluate(joined, joined, joined, "karsk", mission).parts["ambition:empire"]
+    share = ambition.share(joined, "karsk")
+    assert part == pytest.approx(
+        20.0 * share / F.HEGEMON_SHARE * ambition.reach(joined, "karsk") * ambition.PROGRESS_WEIGHT
+    )
+    # the role rejects the join (so the plan without it is weighed); a shallow union it does not
+    karsk = w.state("karsk")
+    join = Move("join", "coastal_compact", None, None)
+    assert ambition.prior(w, karsk, mission, join) <= -0.5
+    shallow = new_world(sandbox, 1)
+    assert ambition.prior(shallow, shallow.state("karsk"), mission, join) == 0.0
+    # the federation start: the Assembly, the world's center, already ends war among all its
+    # members, so joining the Compact (as deep) closes nothing more and the role weighs it as any
+    fed = new_world(load_scenario(ROOT / "scenarios" / "sandbox_federation.json"), 1).clone()
+    fed.actors["coastal_compact"].depth = 60.0  # type: ignore[union-attr]
+    assert fed.arrangement == Arrangement.FEDERATION
+    assert ambition.reach(fed, "karsk") < 1.0
+    assert ambition.prior(fed, fed.state("karsk"), mission_of(fed, "karsk"), join) == 0.0
+
+
+def test_a_would_be_hegemon_stays_out_of_the_union_while_its_road_is_open(
+    sandbox: Scenario,
+) -> None:
+    """Seed 1 of the shipped sandbox: the Coastal Compact is past 40 from turn 7 and open to
+    Karsk, which borders its members. Before the ambition weighed the union, `normal` Karsk
+    joined it on turn 14 and never made its empire; now it stays out for the first 20 turns."""
+    bot = make_bot("normal")
+    w = new_world(sandbox, 1)
+    offered = 0
+    while w.turn <= 20:
+        joins = {o.target for o in legal_actions(w, "karsk", only="join")}
+        compact = w.actors["coastal_compact"]
+        offered += "coastal_compact" in joins and compact.depth >= F.FEDERATION_REGIONAL_DEPTH  # type: ignore[union-attr]
+        orders = [o for a in sorted(w.actors) for o in bot.choose(w, a)]
+        assert not any(o.actor == "karsk" and o.action == "join" for o in orders), w.turn
+        w, _ = resolve(w, orders)
+    assert offered >= 10

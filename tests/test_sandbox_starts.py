@@ -199,7 +199,7 @@ SANDBOX_GOALS = {"aurelia": AURELIA, "assembly": ASSEMBLY}
         ("federation", "coastal_compact", ["integrate", "build_force"], (1,)),
         ("federation", "assembly", ["build_capacity"], (1,)),
         ("federation", "mirel", ["tax_capital", "reform"], (1,)),
-        ("empire", "mirel", ["arm", "reform"], (2,)),
+        ("empire", "mirel", ["arm", "reform"], (3,)),
         # (seed 2: Karsk takes the Kerran Highlands, Tessaly's other goal, whatever it plays)
         ("empire", "tessaly", ["arm", "reclaim"], (2,)),
         ("empire", "coastal_compact", ["integrate", "build_force"], (1,)),

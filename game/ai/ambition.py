@@ -13,9 +13,13 @@ its own terms".
 * ``prior(...)``: what the ambition adds to the role's ranking of a move: arming while short of
   the hegemon's share, a war against a neighbour it outweighs past the conquest ratio (and no
   peace in such a war), never disarming.
+  Joining a union deep enough to bar war among its members is a move the role rejects, so the
+  plan without it is always weighed.
 * ``credit(...)``: what it adds to the valuation: the goal's points times the seat's progress
   toward a hegemon's share of all power (the engine's own ``HEGEMON_SHARE``), times
-  ``PROGRESS_WEIGHT``.
+  ``PROGRESS_WEIGHT``, times ``reach``: how much of that share is still open to it outside the
+  unions that bind it. So the look-ahead sees what a join costs the ambition; a would-be
+  hegemon joins only when the union is worth more to it than the road it closes.
 
 Everything is read from the seat's mission and from what every seat may see (power, borders,
 wars, alliances), so a seat's view and the whole world give the same.
@@ -24,8 +28,9 @@ wars, alliances), so a seat's view and the whole world give the same.
 from __future__ import annotations
 
 from game.engine import formulas as F
-from game.engine.actions import Move
-from game.engine.model import Arrangement, State
+from game.engine.actions import Move, union_partners
+from game.engine.centers import center_of
+from game.engine.model import Arrangement, Federation, State
 from game.engine.scenario import Mission
 from game.engine.structure import power
 from game.engine.world import World
@@ -96,7 +101,39 @@ def prior(world: World, actor: object, mission: Mission, m: Move) -> float:
         return -2.0 if winnable else 0.0
     if act in ("reform", "grant_autonomy"):
         return -0.3  # order on its own terms: not the liberal's road
+    if act == "join" and _closes(world, actor.id, world.actors.get(m.target or "")):
+        # a union this deep bars war among its members: the plan without the join is weighed
+        # too, and the look-ahead sees what it closes (``reach``)
+        return -0.6
     return 0.0
+
+
+def _closes(world: World, me: str, org: object) -> bool:
+    """Whether joining ``org`` would bar ``me`` from a war it may wage today: a union deep
+    enough to bar war among its members, with a member ``me`` is not already bound to (in a
+    world federation, its center binds every member already)."""
+    if not (
+        isinstance(org, Federation)
+        and org.purpose == "union"
+        and org.depth >= F.FEDERATION_REGIONAL_DEPTH
+    ):
+        return False
+    bound = _bound(world, me)
+    return any(s != me and s not in bound for s in org.members)
+
+
+def _bound(world: World, me: str) -> frozenset[str]:
+    """The states ``me`` cannot take land from for long: its fellow members of a union deep
+    enough to bar war among them (``union_partners``), and, while the world reads
+    ``federation`` or ``global_state``, its fellow members of the center, which ends their wars
+    (``centers``)."""
+    bound = union_partners(world, me)
+    if world.arrangement not in (Arrangement.FEDERATION, Arrangement.GLOBAL_STATE):
+        return bound
+    c = center_of(world)
+    if c is None or c.hegemon or me not in c.reach:
+        return bound
+    return bound | {s for s in c.reach if s != me}
 
 
 def subject_without_spoils(world: World, hegemon: str, target: str) -> bool:
@@ -115,4 +152,17 @@ def credit(w: World, me: str, mission: Mission, parts: dict[str, float]) -> None
     if points <= 0 or w.state(me) is None:
         return
     progress = min(1.0, share(w, me) / F.HEGEMON_SHARE)
-    parts["ambition:empire"] = PROGRESS_WEIGHT * points * progress
+    parts["ambition:empire"] = PROGRESS_WEIGHT * points * progress * reach(w, me)
+
+
+def reach(w: World, me: str) -> float:
+    """How far the hegemon's share stays open to ``me`` (1: open): the share it would hold were
+    every state it may attack gone, over the hegemon's share, at most 1. A union deep enough to
+    bar war among its members closes the road through them, and so does a world federation's
+    center, which ends their wars (``_bound``)."""
+    bound = _bound(w, me)
+    if not bound:
+        return 1.0
+    mine = power(w.state(me))
+    kept = sum(power(s) for s in w.states() if s.id in bound)
+    return min(1.0, mine / max(1.0, mine + kept) / F.HEGEMON_SHARE)
